@@ -1,0 +1,3 @@
+"""Catalog: a catalogue of news articles, scriptable without a display."""
+
+__version__ = "0.1.0"

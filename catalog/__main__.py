@@ -1,0 +1,7 @@
+"""Entry point for ``python -m catalog``."""
+
+import sys
+
+from catalog.cli import main
+
+sys.exit(main())

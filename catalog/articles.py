@@ -1,0 +1,140 @@
+"""Reading articles back out: rows for tables, and the article objects the CLI and exports print."""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from peewee import JOIN, fn
+
+from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, Topic
+
+#: Article fields that every listing carries; the body only travels when asked for.
+_LIST_FIELDS = (
+    Article.id,
+    Article.title,
+    Article.date,
+    Article.summary,
+    Article.notes,
+    Article.source_path,
+    Article.content_hash,
+    Article.imported_at,
+    Article.updated_at,
+    Article.version,
+    Outlet.name.alias("outlet_name"),
+)
+_CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """What a table shows of one article."""
+
+    id: int
+    title: str
+    outlet: str | None
+    authors: tuple[str, ...]
+    date: datetime.date | None
+    topics: tuple[str, ...]
+
+
+def count_articles() -> int:
+    return Article.select().count()
+
+
+def article_rows() -> list[ArticleRow]:
+    """Every article's table row, in id order, in three queries whatever the count."""
+    return [
+        ArticleRow(r["id"], r["title"], r["outlet"], tuple(r["authors"]), _as_date(r["date"]), tuple(r["topics"]))
+        for r in iter_articles()
+    ]
+
+
+def iter_articles(*, with_body: bool = False, ids: Iterable[int] | None = None) -> Iterator[dict]:
+    """Article objects (see ``article_object``) in id order, fetched a chunk at a time."""
+    query = _article_query(with_body).order_by(Article.id)
+    if ids is not None:
+        query = query.where(Article.id.in_(list(ids)))
+    last_id = 0
+    while True:
+        chunk = list(query.where(Article.id > last_id).limit(_CHUNK).dicts())
+        if not chunk:
+            return
+        yield from _with_names(chunk)
+        last_id = chunk[-1]["id"]
+
+
+def get_article(article_id: int) -> dict | None:
+    """The full article object with body and version, or None when there is no such id."""
+    found = list(iter_articles(with_body=True, ids=[article_id]))
+    return found[0] if found else None
+
+
+def _article_query(with_body: bool):
+    fields = _LIST_FIELDS + ((Article.body,) if with_body else ())
+    return Article.select(*fields).join(Outlet, JOIN.LEFT_OUTER)
+
+
+def _with_names(rows: list[dict]) -> list[dict]:
+    ids = [row["id"] for row in rows]
+    authors = _names_by_article(
+        ArticleAuthor.select(ArticleAuthor.article, Author.name)
+        .join(Author)
+        .where(ArticleAuthor.article.in_(ids))
+        .order_by(ArticleAuthor.article, ArticleAuthor.position)
+    )
+    topics = _names_by_article(
+        ArticleTopic.select(ArticleTopic.article, Topic.name)
+        .join(Topic)
+        .where(ArticleTopic.article.in_(ids))
+        .order_by(ArticleTopic.article, fn.LOWER(Topic.name))
+    )
+    return [article_object(row, authors[row["id"]], topics[row["id"]]) for row in rows]
+
+
+def _names_by_article(query) -> dict[int, list[str]]:
+    names: dict[int, list[str]] = defaultdict(list)
+    for article_id, name in query.tuples():
+        names[article_id].append(name)
+    return names
+
+
+def article_object(row: dict, authors: list[str], topics: list[str]) -> dict:
+    """The public JSON shape of an article (``body`` only when the row has it)."""
+    obj = {
+        "id": row["id"],
+        "title": row["title"],
+        "date": _iso_date(row["date"]),
+        "authors": authors,
+        "outlet": row["outlet_name"],
+        "topics": topics,
+        "summary": row["summary"],
+        "notes": row["notes"],
+        "source": row["source_path"],
+        "content_hash": row["content_hash"],
+        "imported_at": _iso_time(row["imported_at"]),
+        "updated_at": _iso_time(row["updated_at"]),
+        "version": row["version"],
+    }
+    if "body" in row:
+        obj["body"] = row["body"]
+    return obj
+
+
+def _as_date(value) -> datetime.date | None:
+    if value is None or isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value))
+
+
+def _iso_date(value) -> str | None:
+    date = _as_date(value)
+    return date.isoformat() if date else None
+
+
+def _iso_time(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.datetime.fromisoformat(value)
+    return value.replace(microsecond=0).isoformat() + "Z"

@@ -1,0 +1,210 @@
+"""The ``catalog`` command: import, list, show and export articles, or open the window."""
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from catalog import __version__
+from catalog.articles import get_article, iter_articles
+from catalog.catalogue import OpenedCatalogue, open_catalogue
+from catalog.db import ENV_VAR, CatalogueError, resolve_location
+from catalog.exporting.json_export import export_json
+from catalog.importing import ImportReport, import_paths
+from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN
+from catalog.seeds import import_seeds
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+DB_HELP = f"catalogue file or URL (default: ${ENV_VAR}, else catalog.sqlite3 in your data folder)"
+EPILOG = """examples:
+  catalog import ~/articles            import every .txt file under a folder
+  catalog list --json                  all articles as JSON, without their text
+  catalog show 12                      one article with its text
+  catalog --db team.sqlite3 gui        open the window on another catalogue
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="catalog",
+        description="Catalogue news articles from plain-text files.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--db", metavar="PATH|URL", help=DB_HELP)
+    parser.add_argument("--version", action="version", version=f"catalog {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    db_option = _Parser(add_help=False)
+    db_option.add_argument("--db", metavar="PATH|URL", help=DB_HELP, default=argparse.SUPPRESS)
+
+    def command(name, help_text, example):
+        return commands.add_parser(
+            name, help=help_text, description=help_text, parents=[db_option],
+            epilog=f"example:\n  {example}", formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    imp = command("import", "import article files and folders", "catalog import ~/articles extra.txt")
+    imp.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder (searched recursively)")
+    imp.add_argument("--glob", default=DEFAULT_PATTERN, metavar="PATTERN",
+                     help=f"which files to take from folders (default: {DEFAULT_PATTERN})")
+    imp.add_argument("--max-size", type=_size, default=DEFAULT_MAX_SIZE, metavar="BYTES",
+                     help="skip files larger than this (default: 10 MB; suffixes K, M, G)")
+    imp.set_defaults(run=_cmd_import)
+
+    lst = command("list", "list the articles", "catalog list --json")
+    lst.add_argument("--json", action="store_true", help="print a JSON array of article objects")
+    lst.set_defaults(run=_cmd_list)
+
+    show = command("show", "show one article with its text", "catalog show 12 --json")
+    show.add_argument("id", type=int, metavar="ID")
+    show.add_argument("--json", action="store_true", help="print the article object as JSON")
+    show.set_defaults(run=_cmd_show)
+
+    exp = command("export-json", "write the whole catalogue as JSON", "catalog export-json backup.json")
+    exp.add_argument("file", metavar="FILE", help="where to write ('-' for standard output)")
+    exp.set_defaults(run=_cmd_export_json)
+
+    gui = command("gui", "open the window (the default when no command is given)", "catalog gui")
+    gui.set_defaults(run=_cmd_gui)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _use_utf8_output()
+    args = build_parser().parse_args(argv)
+    run = getattr(args, "run", _cmd_gui)
+    try:
+        return run(args)
+    except CatalogueError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"{exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}")
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except Exception as exc:  # a bug: say so in one line rather than a traceback
+        if os.environ.get("CATALOG_DEBUG"):
+            raise
+        return _fail(f"unexpected error ({type(exc).__name__}: {exc}); set CATALOG_DEBUG=1 for details")
+
+
+def _open(args) -> OpenedCatalogue:
+    return open_catalogue(resolve_location(getattr(args, "db", None)))
+
+
+def _cmd_import(args) -> int:
+    _open(args)
+    report = import_paths(args.paths, pattern=args.glob, max_size=args.max_size)
+    _print_report(report)
+    return EXIT_SOME_FAILED if report.failed else EXIT_OK
+
+
+def _print_report(report: ImportReport) -> None:
+    for item in report.imported:
+        print(f"imported  #{item.article_id}  {item.path}  {item.title}")
+    for item in report.duplicates:
+        print(f"catalog: {item.path}: {item.reason}", file=sys.stderr)
+    for item in report.failed:
+        print(f"catalog: {item.path}: {item.reason}", file=sys.stderr)
+    print(report.summary())
+
+
+def _cmd_list(args) -> int:
+    _open(args)
+    if args.json:
+        _print_json(list(iter_articles()))
+        return EXIT_OK
+    for article in iter_articles():
+        print(
+            f"{article['id']:>6}  {article['date'] or 'no date':<10}  "
+            f"{(article['outlet'] or '')[:24]:<24}  {article['title']}"
+        )
+    return EXIT_OK
+
+
+def _cmd_show(args) -> int:
+    _open(args)
+    article = get_article(args.id)
+    if article is None:
+        return _fail(f"no article with id {args.id}")
+    if args.json:
+        _print_json(article)
+    else:
+        print(format_article(article))
+    return EXIT_OK
+
+
+def format_article(article: dict) -> str:
+    """An article as readable text: title, metadata lines, then the body."""
+    lines = [
+        f"#{article['id']}  {article['title']}",
+        f"Date:     {article['date'] or 'unknown'}",
+        f"Outlet:   {article['outlet'] or 'unknown'}",
+        f"Authors:  {', '.join(article['authors']) or 'unknown'}",
+        f"Topics:   {', '.join(article['topics'])}",
+        f"Source:   {article['source'] or ''}",
+        f"Version:  {article['version']}",
+    ]
+    if article["summary"]:
+        lines.append(f"Summary:  {article['summary']}")
+    return "\n".join(lines) + "\n\n" + article["body"]
+
+
+def _cmd_export_json(args) -> int:
+    _open(args)
+    count = export_json(args.file)
+    if args.file != "-":
+        print(f"exported {count} article{'' if count == 1 else 's'} to {args.file}")
+    return EXIT_OK
+
+
+def _cmd_gui(args) -> int:
+    # The window lives in ui/, which catalog/ never imports at module level; it is loaded
+    # only here, when a person asks for it, so every other command runs without Qt.
+    app = importlib.import_module("ui.app")
+    problem = app.display_problem()
+    if problem:
+        return _fail(problem)
+    given = getattr(args, "db", None) or os.environ.get(ENV_VAR)
+    opened = _open(args)
+    if opened.created and not given:
+        import_seeds()
+    return app.run(opened.location)
+
+
+def _size(text: str) -> int:
+    units = {"K": 1024, "M": 1024**2, "G": 1024**3}
+    text = text.strip().upper().removesuffix("B")
+    try:
+        if text and text[-1] in units:
+            return int(float(text[:-1]) * units[text[-1]])
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (try 5000000 or 5M)") from None
+
+
+def _print_json(value) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _fail(message: str, code: int = EXIT_SOME_FAILED) -> int:
+    print(f"catalog: {message}", file=sys.stderr)
+    return code
+
+
+def _use_utf8_output() -> None:
+    """Curly quotes and accented names print anywhere, even under a C locale."""
+    for stream in (sys.stdout, sys.stderr):
+        if (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            try:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+            except (AttributeError, ValueError):
+                pass

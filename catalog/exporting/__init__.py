@@ -1,0 +1,1 @@
+"""Writing the catalogue out in formats other programs read."""

@@ -1,0 +1,73 @@
+"""The whole catalogue as one JSON document, written so a crash never leaves half a file."""
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+from peewee import JOIN
+
+from catalog import __version__
+from catalog.articles import iter_articles
+from catalog.db import database
+from catalog.migrations import schema_version
+from catalog.models import Author, Outlet, Topic, utc_now
+
+FORMAT_NAME = "catalog-export"
+FORMAT_VERSION = 1
+
+
+def export_json(target: str | Path) -> int:
+    """Write the catalogue to ``target`` (``-`` for standard output); returns the article count."""
+    if str(target) == "-":
+        return write_json(sys.stdout)
+    target = Path(target)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            count = write_json(out)
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def write_json(out: TextIO) -> int:
+    """Stream the export document to ``out``, one article at a time; returns the article count."""
+    with database.atomic():  # one consistent snapshot
+        header = {
+            "format": FORMAT_NAME,
+            "format_version": FORMAT_VERSION,
+            "schema_version": schema_version(database.obj),
+            "exported_at": utc_now().replace(microsecond=0).isoformat() + "Z",
+            "exported_by": f"Catalog {__version__}",
+            "outlets": _names(Outlet),
+            "authors": _names(Author),
+            "topics": _topics(),
+            "claims": [],
+            "claim_links": [],
+        }
+        # Articles are streamed after the header's keys, so memory stays flat for any catalogue.
+        opening = json.dumps(header, ensure_ascii=False, indent=1).removesuffix("\n}")
+        out.write(opening + ',\n "articles": [')
+        count = 0
+        for article in iter_articles(with_body=True):
+            out.write(("," if count else "") + "\n  " + json.dumps(article, ensure_ascii=False))
+            count += 1
+        out.write("\n ]\n}\n")
+    return count
+
+
+def _names(model) -> list[str]:
+    return [name for (name,) in model.select(model.name).order_by(model.key).tuples()]
+
+
+def _topics() -> list[dict]:
+    parent = Topic.alias()
+    query = Topic.select(Topic.name, parent.name.alias("parent")).join(
+        parent, on=(Topic.parent == parent.id), join_type=JOIN.LEFT_OUTER
+    )
+    return [{"name": name, "parent": parent_name} for name, parent_name in query.order_by(Topic.key).tuples()]

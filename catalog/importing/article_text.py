@@ -1,0 +1,105 @@
+"""An article file's text split into header, title and body, by the collection's rules."""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from catalog.importing.header import parse_header
+
+HEADLINE_MAX = 150
+TITLE_MAX = 120
+ELLIPSIS = "…"
+
+_CLOSERS = "\"'”’»)]"
+_ENDS_SENTENCE = re.compile(rf"[.!?…][{re.escape(_CLOSERS)}]*$")
+# A sentence ends at . ! ? or … (perhaps inside quotes) before a space and a capital, digit or quote.
+_SENTENCE_END = re.compile(
+    rf"(?<=[.!?…])[{re.escape(_CLOSERS)}]*(?=\s+[\"“‘'(\[«]?[A-Z0-9À-ÖØ-ÞА-ЯΑ-Ω])"
+)
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt",
+    "sen", "rep", "gov", "pres", "rev", "vs", "etc", "inc", "ltd", "co", "corp",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "e.g", "i.e",
+}
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    title: str
+    body: str
+    date: datetime.date | None = None
+    authors: tuple[str, ...] = ()
+    outlet: str | None = None
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and CR as LF, byte-order marks dropped."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+
+
+def parse_article(text: str, *, fallback_title: str = "Untitled") -> ArticleText:
+    """Header, headline and body of an article file's decoded ``text``."""
+    lines = [line.rstrip() for line in normalise_newlines(text).split("\n")]
+    lines = _drop_blank_edges(lines)
+    header = parse_header(lines[0]) if lines else None
+    if header is not None:
+        lines = _drop_blank_edges(lines[1:])
+    headline = None
+    if lines and is_headline(lines[0]):
+        headline = " ".join(lines[0].split())
+        lines = _drop_blank_edges(lines[1:])
+    body = "\n".join(lines)
+    return ArticleText(
+        title=headline or title_from_body(body) or fallback_title,
+        body=body,
+        date=header.date if header else None,
+        authors=header.authors if header else (),
+        outlet=header.outlet if header else None,
+    )
+
+
+def is_headline(line: str) -> bool:
+    """A first line of at most 150 characters that does not end a sentence."""
+    line = line.strip()
+    return 0 < len(line) <= HEADLINE_MAX and not _ENDS_SENTENCE.search(line)
+
+
+def title_from_body(body: str) -> str:
+    """The body's first sentence, cut at a word boundary to at most 120 characters."""
+    paragraph = body.strip().split("\n\n", 1)[0]
+    return shorten(first_sentence(" ".join(paragraph.split())))
+
+
+def first_sentence(text: str) -> str:
+    for match in _SENTENCE_END.finditer(text):
+        if not _is_abbreviation(text[: match.start()]):
+            return text[: match.end()]
+    return text
+
+
+def shorten(text: str, limit: int = TITLE_MAX) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - len(ELLIPSIS) + 1]
+    space = cut.rfind(" ")
+    cut = cut[:space] if space > 0 else cut[:-1]
+    return cut.rstrip(" ,;:-–—") + ELLIPSIS
+
+
+def _is_abbreviation(before: str) -> bool:
+    """Whether the full stop ending ``before`` belongs to "Mr." or "U.S." or an initial."""
+    if not before.endswith("."):
+        return False
+    word = before[:-1].rsplit(None, 1)[-1].lstrip("\"'“‘(").casefold() if before[:-1].strip() else ""
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _drop_blank_edges(lines: list[str]) -> list[str]:
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    end = len(lines)
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return lines[start:end]

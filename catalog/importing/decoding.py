@@ -1,0 +1,75 @@
+"""Bytes of a file as text: BOMs, strict UTF-8, then a detected legacy encoding; binaries refused."""
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+
+class NotText(Exception):
+    """The bytes are not a text article; the message says why, for people."""
+
+
+# UTF-32 before UTF-16: the UTF-32-LE mark starts with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SIGNATURES = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3\x00", "a SQLite database"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+)
+# Legacy encodings newsroom files turn up in; a short list keeps detection fast and sharp.
+_CANDIDATES = ["utf_8", "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "koi8_r", "latin_1"]
+
+
+def decode_text(data: bytes) -> str:
+    """The text in ``data``; raises NotText for binary or undecodable content."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode_strict(data[len(bom):], encoding)
+    kind = binary_kind(data)
+    if kind:
+        raise NotText(f"not a text file: looks like {kind}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _decode_detected(data)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a binary file looks like, or None when it may be text."""
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if b"\x00" in data:
+        # Text never holds NUL outside UTF-16/32, which arrive with a BOM.
+        return "binary data (it contains NUL bytes)"
+    return None
+
+
+def _decode_strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise NotText(f"broken {encoding.upper()} text at byte {exc.start}") from exc
+
+
+def _decode_detected(data: bytes) -> str:
+    best = from_bytes(data, cp_isolation=_CANDIDATES).best()
+    if best is None:
+        raise NotText("cannot tell its text encoding")
+    return str(best)

@@ -1,0 +1,112 @@
+"""Peewee models of the catalogue: articles, their names (outlets, authors, topics) and claims."""
+
+import datetime
+
+from peewee import (
+    CharField,
+    CompositeKey,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from catalog.db import database
+
+
+def utc_now() -> datetime.datetime:
+    """Timestamps are stored as naive UTC, the same on SQLite and PostgreSQL."""
+    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class NamedModel(BaseModel):
+    """A name users type: shown as first written, unique by its case-folded ``key``."""
+
+    name = TextField()
+    key = TextField(unique=True)
+
+
+class Outlet(NamedModel):
+    pass
+
+
+class Author(NamedModel):
+    pass
+
+
+class Topic(NamedModel):
+    parent = ForeignKeyField("self", null=True, backref="children", on_delete="SET NULL")
+
+
+class Article(BaseModel):
+    title = TextField(index=True)
+    body = TextField(default="")
+    date = DateField(null=True, index=True)
+    outlet = ForeignKeyField(Outlet, null=True, backref="articles", on_delete="SET NULL")
+    summary = TextField(default="")
+    notes = TextField(default="")
+    source_path = TextField(null=True)
+    content_hash = CharField(max_length=64, unique=True)
+    imported_at = DateTimeField(default=utc_now, index=True)
+    updated_at = DateTimeField(default=utc_now, index=True)
+    version = IntegerField(default=1)
+
+
+class ArticleAuthor(BaseModel):
+    """An author of an article; ``position`` keeps the by-line's order."""
+
+    article = ForeignKeyField(Article, backref="author_links", on_delete="CASCADE")
+    author = ForeignKeyField(Author, backref="article_links", on_delete="CASCADE", index=True)
+    position = IntegerField(default=0)
+
+    class Meta:
+        primary_key = CompositeKey("article", "author")
+
+
+class ArticleTopic(BaseModel):
+    article = ForeignKeyField(Article, backref="topic_links", on_delete="CASCADE")
+    topic = ForeignKeyField(Topic, backref="article_links", on_delete="CASCADE", index=True)
+
+    class Meta:
+        primary_key = CompositeKey("article", "topic")
+
+
+class Claim(BaseModel):
+    """A statement an article makes, anchored to ``start``..``end`` of its body."""
+
+    article = ForeignKeyField(Article, backref="claims", on_delete="CASCADE")
+    text = TextField()
+    start = IntegerField()
+    end = IntegerField()
+    claimant = TextField(null=True, index=True)
+    claim_date = DateField(null=True, index=True)
+    verdict = CharField(max_length=20, default="unrated", index=True)
+    explanation = TextField(default="")
+    notes = TextField(default="")
+    created_at = DateTimeField(default=utc_now)
+    updated_at = DateTimeField(default=utc_now, index=True)
+
+
+class ClaimLink(BaseModel):
+    """A typed relation from one claim to another (repeats, supports, contradicts, ...)."""
+
+    source = ForeignKeyField(Claim, backref="links_out", on_delete="CASCADE")
+    target = ForeignKeyField(Claim, backref="links_in", on_delete="CASCADE")
+    relation = CharField(max_length=20, index=True)
+    note = TextField(default="")
+    created_at = DateTimeField(default=utc_now)
+
+    class Meta:
+        indexes = ((("source", "target", "relation"), True),)
+
+
+#: Every table, in an order that creates referenced tables first.
+ALL_MODELS = (Outlet, Author, Topic, Article, ArticleAuthor, ArticleTopic, Claim, ClaimLink)

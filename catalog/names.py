@@ -1,0 +1,46 @@
+"""Outlet, author and topic names: how they are tidied, compared and found or created."""
+
+import re
+import unicodedata
+
+from catalog.models import NamedModel
+
+_SPACES = re.compile(r"\s+")
+
+
+def tidy_name(name: str) -> str:
+    """The name as shown: NFC, single spaces, no space at the ends."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", name)).strip()
+
+
+def name_key(name: str) -> str:
+    """What two names must share to be the same name: ``AntiWar.com`` is ``antiwar.com``."""
+    return tidy_name(name).casefold()
+
+
+class NameCache:
+    """Finds or creates names by key, remembering ids so a bulk import asks once per name."""
+
+    def __init__(self, model: type[NamedModel]):
+        self.model = model
+        self._ids: dict[str, int] = {}
+
+    def id_for(self, name: str) -> int | None:
+        """The id of ``name``, creating it on first sight; None for a blank name."""
+        key = name_key(name)
+        if not key:
+            return None
+        if key not in self._ids:
+            self._ids[key] = self._find_or_create(tidy_name(name), key)
+        return self._ids[key]
+
+    def forget(self) -> None:
+        """Drop remembered ids, e.g. after a rolled-back transaction."""
+        self._ids.clear()
+
+    def _find_or_create(self, name: str, key: str) -> int:
+        found = self.model.select(self.model.id).where(self.model.key == key).first()
+        if found is not None:
+            return found.id
+        return self.model.insert(name=name, key=key).execute()
+

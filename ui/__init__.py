@@ -1,0 +1,1 @@
+"""The Qt window of Catalog: adapts the catalog package to models, views and dialogs."""

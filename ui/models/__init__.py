@@ -1,0 +1,1 @@
+"""Qt models adapting catalog queries to views."""

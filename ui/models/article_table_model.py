@@ -1,0 +1,78 @@
+"""Qt table model of the catalogue's articles: title, outlet, authors, date, topics."""
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from catalog.articles import ArticleRow, article_rows
+
+COL_TITLE, COL_OUTLET, COL_AUTHORS, COL_DATE, COL_TOPICS = range(5)
+HEADERS = ("Title", "Outlet", "Authors", "Date", "Topics")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ArticleTableModel(QAbstractTableModel):
+    """One row per article; rows come from one batch of queries, never a query per cell."""
+
+    #: A value that sorts the column as people expect (dates by day, text without case).
+    SortRole = Qt.ItemDataRole.UserRole + 1
+    #: The article's id.
+    ArticleIdRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[ArticleRow] = []
+
+    def reload(self) -> None:
+        """Read the rows again from the catalogue."""
+        self.beginResetModel()
+        self._rows = article_rows()
+        self.endResetModel()
+
+    def row_of(self, article_id: int) -> int | None:
+        for row, article in enumerate(self._rows):
+            if article.id == article_id:
+                return row
+        return None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        article = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return _display(article, index.column())
+        if role == self.SortRole:
+            return _sort_key(article, index.column())
+        if role == self.ArticleIdRole:
+            return article.id
+        return None
+
+
+def _display(article: ArticleRow, column: int) -> str:
+    if column == COL_TITLE:
+        return article.title
+    if column == COL_OUTLET:
+        return article.outlet or ""
+    if column == COL_AUTHORS:
+        return ", ".join(article.authors)
+    if column == COL_DATE:
+        return article.date.isoformat() if article.date else ""
+    if column == COL_TOPICS:
+        return ", ".join(article.topics)
+    return ""
+
+
+def _sort_key(article: ArticleRow, column: int) -> str:
+    # Unknown values sort after known ones in ascending order.
+    text = _display(article, column)
+    return text.casefold() if text else "\uffff"

@@ -1,0 +1,95 @@
+"""The reading pane: an article's metadata set apart above its full text, never read as HTML."""
+
+import datetime
+import re
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtGui import QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser
+
+PLACEHOLDER = "Select an article to read it."
+LINE_HEIGHT_PERCENT = 140
+LINE_BREAK = "\u2028"  # Qt's line separator: a break inside a paragraph
+_BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
+
+
+class ReadingPane(QTextBrowser):
+    """Shows one article; every piece of text goes in through ``insertText``, so ``<b>`` stays ``<b>``."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("readingPane")
+        self.setAccessibleName("Reading pane")
+        self.setOpenLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(24)
+        self.show_article(None)
+
+    def show_article(self, article: dict | None) -> None:
+        """Show ``article`` (an article object with ``body``), or the placeholder for None."""
+        self.clear()
+        cursor = QTextCursor(self.document())
+        if article is None:
+            cursor.insertText(PLACEHOLDER, self._muted_format())
+        else:
+            self._write_article(cursor, article)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _write_article(self, cursor: QTextCursor, article: dict) -> None:
+        cursor.insertText(article["title"], self._title_format())
+        for line in metadata_lines(article):
+            cursor.insertBlock(self._block_format(top=4))
+            cursor.insertText(line, self._muted_format())
+        cursor.insertBlock(self._block_format(top=18, bottom=10))
+        body_format = QTextCharFormat()
+        body_format.setFontPointSize(self.font().pointSizeF() * 1.1)
+        for number, paragraph in enumerate(paragraphs(article["body"])):
+            if number:
+                cursor.insertBlock(self._block_format(top=0, bottom=10))
+            cursor.insertText(paragraph, body_format)
+
+    def _title_format(self) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setFontPointSize(self.font().pointSizeF() * 1.6)
+        fmt.setFontWeight(QFont.Weight.Bold)
+        return fmt
+
+    def _muted_format(self) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setForeground(self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText))
+        return fmt
+
+    @staticmethod
+    def _block_format(top: float, bottom: float = 0) -> QTextBlockFormat:
+        fmt = QTextBlockFormat()
+        fmt.setTopMargin(top)
+        fmt.setBottomMargin(bottom)
+        fmt.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        return fmt
+
+
+def paragraphs(body: str) -> list[str]:
+    """Paragraphs split at blank lines; a single newline inside one stays a line break."""
+    return [block.replace("\n", LINE_BREAK) for block in _BLANK_LINES.split(body.strip()) if block]
+
+
+def metadata_lines(article: dict) -> list[str]:
+    """Outlet, authors and date on one line; topics and the source file below."""
+    byline = [
+        article["outlet"] or "Unknown outlet",
+        ", ".join(article["authors"]) or "Unknown author",
+        format_date(article["date"]),
+    ]
+    lines = [" · ".join(byline)]
+    if article["topics"]:
+        lines.append("Topics: " + ", ".join(article["topics"]))
+    if article.get("source"):
+        lines.append("Source: " + article["source"])
+    return lines
+
+
+def format_date(iso: str | None) -> str:
+    if not iso:
+        return "Date unknown"
+    day = datetime.date.fromisoformat(iso)
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
