@@ -44,15 +44,15 @@ def _local_x_socket(display: str) -> Path:
 
 
 def application() -> QApplication:
-    """The process's QApplication, created and styled on first use."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(sys.argv[:1])
+    """The process's QApplication, named (for QSettings) and styled once."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    if app.property("catalogConfigured") is None:
         app.setOrganizationName(ORGANIZATION)
         app.setApplicationName(APPLICATION)
         app.setApplicationVersion(__version__)
         app.setWindowIcon(icon("catalog"))
         app.setStyleSheet(stylesheet())
+        app.setProperty("catalogConfigured", True)
     return app
 
 

@@ -32,8 +32,9 @@ _SIGNATURES = (
     (b"SQLite format 3\x00", "a SQLite database"),
     (b"\xd0\xcf\x11\xe0", "an old Office document"),
 )
-# Legacy encodings newsroom files turn up in; a short list keeps detection fast and sharp.
-_CANDIDATES = ["utf_8", "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "koi8_r", "latin_1"]
+# Legacy encodings newsroom files turn up in, most likely first: a short list keeps
+# detection fast and sharp, and the order settles ties between equally plausible readings.
+_CANDIDATES = ("utf_8", "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "koi8_r", "latin_1")
 
 
 def decode_text(data: bytes) -> str:
@@ -69,7 +70,16 @@ def _decode_strict(data: bytes, encoding: str) -> str:
 
 
 def _decode_detected(data: bytes) -> str:
-    best = from_bytes(data, cp_isolation=_CANDIDATES).best()
-    if best is None:
+    matches = list(from_bytes(data, cp_isolation=list(_CANDIDATES)))
+    if not matches:
         raise NotText("cannot tell its text encoding")
-    return str(best)
+    best = matches[0]
+    # charset-normalizer often ranks cp1250 and cp1252 equal for French or German text;
+    # among equally good readings take the more common encoding.
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    encodings = {encoding for match in tied for encoding in match.could_be_from_charset}
+    chosen = min(encodings, key=lambda e: _CANDIDATES.index(e) if e in _CANDIDATES else len(_CANDIDATES))
+    try:
+        return data.decode(chosen)
+    except UnicodeDecodeError:
+        return str(best)

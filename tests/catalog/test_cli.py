@@ -1,0 +1,179 @@
+"""The ``catalog`` command as scripts use it: output, JSON shapes and exit codes."""
+
+import json
+
+import pytest
+
+from catalog.cli import main
+from tests.helpers import SEED_FILE, SEED_FOLDER, article_file, run_catalog
+
+LIST_KEYS = {"id", "title", "date", "authors", "outlet", "topics", "summary", "notes", "source",
+             "content_hash", "imported_at", "updated_at", "version"}
+
+
+@pytest.fixture
+def db(tmp_path):
+    return str(tmp_path / "cli.sqlite3")
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_prints_what_it_imported(capsys, db):
+    code, out, err = run(capsys, "--db", db, "import", str(SEED_FOLDER))
+    assert code == 0
+    assert f"imported  #1  {SEED_FILE}  According to a report from CNN" in out
+    assert out.rstrip().endswith("1 imported, 0 duplicates, 0 failed")
+    assert err == ""
+
+
+def test_import_with_a_bad_file_exits_1_and_names_it(capsys, db, write):
+    write("good.txt", article_file("Good", "Text."))
+    bad = write("bad.txt", b"\x00\x01\x02binary")
+    code, out, err = run(capsys, "--db", db, "import", str(write.root))
+    assert code == 1
+    assert "1 imported, 0 duplicates, 1 failed" in out
+    assert f"catalog: {bad}: not a text file: looks like binary data (it contains NUL bytes)" in err
+    assert "Traceback" not in err
+
+
+def test_duplicates_are_not_failures(capsys, db):
+    run(capsys, "--db", db, "import", str(SEED_FILE))
+    code, out, err = run(capsys, "--db", db, "import", str(SEED_FILE))
+    assert code == 0
+    assert "0 imported, 1 duplicate, 0 failed" in out
+    assert f"{SEED_FILE}: duplicate of According to a report" in err
+
+
+def test_list_json_is_an_array_of_articles_without_body(capsys, db):
+    run(capsys, "--db", db, "import", str(SEED_FOLDER))
+    code, out, _ = run(capsys, "--db", db, "list", "--json")
+    assert code == 0
+    [article] = json.loads(out)
+    assert set(article) == LIST_KEYS
+    assert article["date"] == "2022-06-29"
+    assert article["authors"] == ["Dave DeCamp"]
+    assert article["outlet"] == "AntiWar.com"
+    assert article["topics"] == []
+    assert article["source"] == str(SEED_FILE)
+
+
+def test_list_json_of_an_empty_catalogue_is_an_empty_array(capsys, db):
+    code, out, _ = run(capsys, "--db", db, "list", "--json")
+    assert (code, json.loads(out)) == (0, [])
+
+
+def test_list_as_text(capsys, db):
+    run(capsys, "--db", db, "import", str(SEED_FOLDER))
+    code, out, _ = run(capsys, "--db", db, "list")
+    assert code == 0
+    assert out.split()[:3] == ["1", "2022-06-29", "AntiWar.com"]
+
+
+def test_show_json_has_body_and_version(capsys, db):
+    run(capsys, "--db", db, "import", str(SEED_FOLDER))
+    code, out, _ = run(capsys, "--db", db, "show", "1", "--json")
+    article = json.loads(out)
+    assert code == 0
+    assert set(article) == LIST_KEYS | {"body"}
+    assert article["version"] == 1
+    assert article["body"].startswith("According to a report from CNN")
+
+
+def test_show_as_text(capsys, db):
+    run(capsys, "--db", db, "import", str(SEED_FOLDER))
+    code, out, _ = run(capsys, "--db", db, "show", "1")
+    assert code == 0
+    assert "Outlet:   AntiWar.com" in out and "Authors:  Dave DeCamp" in out
+    assert "Zelensky aide Podolyak" in out
+
+
+def test_show_of_a_missing_article(capsys, db):
+    code, out, err = run(capsys, "--db", db, "show", "42")
+    assert (code, out, err) == (1, "", "catalog: no article with id 42\n")
+
+
+def test_db_option_may_follow_the_command(capsys, db):
+    run(capsys, "import", str(SEED_FILE), "--db", db)
+    code, out, _ = run(capsys, "list", "--json", "--db", db)
+    assert len(json.loads(out)) == 1
+
+
+def test_catalog_db_environment_variable(capsys, db, monkeypatch):
+    monkeypatch.setenv("CATALOG_DB", db)
+    run(capsys, "import", str(SEED_FILE))
+    monkeypatch.delenv("CATALOG_DB")
+    _, out, _ = run(capsys, "--db", db, "list", "--json")
+    assert len(json.loads(out)) == 1
+
+
+def test_export_json_has_the_whole_catalogue(capsys, db, tmp_path):
+    run(capsys, "--db", db, "import", str(SEED_FOLDER))
+    target = tmp_path / "out.json"
+    code, out, _ = run(capsys, "--db", db, "export-json", str(target))
+    assert code == 0 and out == f"exported 1 article to {target}\n"
+    document = json.loads(target.read_text(encoding="utf-8"))
+    [article] = document["articles"]
+    assert set(article) == LIST_KEYS | {"body"}
+    assert (article["date"], article["authors"], article["outlet"]) == ("2022-06-29", ["Dave DeCamp"], "AntiWar.com")
+    assert article["source"] == str(SEED_FILE)
+    assert document["outlets"] == ["AntiWar.com"] and document["authors"] == ["Dave DeCamp"]
+    assert document["claims"] == [] and document["claim_links"] == []
+
+
+def test_export_json_to_standard_output(capsys, db):
+    code, out, _ = run(capsys, "--db", db, "export-json", "-")
+    assert code == 0 and json.loads(out)["articles"] == []
+
+
+def test_export_json_to_an_unwritable_place_is_one_line(capsys, db, tmp_path):
+    code, out, err = run(capsys, "--db", db, "export-json", str(tmp_path / "no" / "such" / "dir" / "x.json"))
+    assert code == 1
+    assert err.startswith("catalog: ") and err.count("\n") == 1
+    assert "No such file or directory" in err
+
+
+@pytest.mark.parametrize("args", [["bogus"], ["show"], ["show", "abc"], ["import"], ["list", "--nope"]])
+def test_usage_errors_exit_2_with_one_line(capsys, db, args):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", db, *args])
+    _, err = capsys.readouterr()
+    assert exit_info.value.code == 2
+    assert err.startswith("catalog") and err.count("\n") == 1 and "--help" in err
+
+
+def test_every_command_has_help_with_an_example(capsys):
+    for command in ("import", "list", "show", "export-json", "gui"):
+        with pytest.raises(SystemExit) as exit_info:
+            main([command, "--help"])
+        out, _ = capsys.readouterr()
+        assert exit_info.value.code == 0
+        assert "example:" in out and "--db" in out, command
+
+
+def test_as_a_separate_process(tmp_path):
+    """``python -m catalog`` with the exit codes scripts rely on, and no traceback on bad input."""
+    db = str(tmp_path / "p.sqlite3")
+    imported = run_catalog("--db", db, "import", str(SEED_FOLDER))
+    assert imported.returncode == 0, imported.stderr
+    listed = run_catalog("--db", db, "list", "--json")
+    assert [a["outlet"] for a in json.loads(listed.stdout)] == ["AntiWar.com"]
+    bad_db = tmp_path / "not-a-db.sqlite3"
+    bad_db.write_text("plain words\n" * 100)
+    refused = run_catalog("--db", str(bad_db), "list")
+    assert refused.returncode == 1
+    assert refused.stderr.startswith(f"catalog: cannot open catalogue {bad_db}")
+    assert "Traceback" not in refused.stderr
+    usage = run_catalog("frobnicate")
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr
+
+
+def test_gui_without_a_display_says_so_in_one_sentence(tmp_path):
+    result = run_catalog("--db", str(tmp_path / "g.sqlite3"), "gui", env={"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""})
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1
+    assert "no display" in result.stderr and "catalog list" in result.stderr
+    assert "Traceback" not in result.stderr and "qt.qpa" not in result.stderr

@@ -1,0 +1,110 @@
+"""Importing files and folders into a catalogue: articles, names, duplicates and failures."""
+
+import datetime
+
+from catalog.articles import get_article, iter_articles
+from catalog.importing import import_paths
+from catalog.models import Article, ArticleAuthor, Author, Outlet
+from tests.helpers import SEED_FILE, SEED_FOLDER, article_file
+
+
+def test_importing_the_seed_folder_gives_one_complete_article(catalogue):
+    report = import_paths([SEED_FOLDER])
+    assert report.summary() == "1 imported, 0 duplicates, 0 failed"
+    [article] = list(iter_articles(with_body=True))
+    assert article["date"] == "2022-06-29"
+    assert article["authors"] == ["Dave DeCamp"]
+    assert article["outlet"] == "AntiWar.com"
+    assert article["title"].startswith("According to a report from CNN")
+    assert article["source"] == str(SEED_FILE)
+    assert article["version"] == 1
+    assert "Zelensky aide Podolyak" in article["body"]
+
+
+def test_same_text_is_imported_once(catalogue, write):
+    first = write("a.txt", article_file("Headline", "Body text."))
+    crlf_copy = write("b.txt", article_file("Headline", "Body text.").replace("\n", "\r\n") + "\n\n  ")
+    report = import_paths([first, crlf_copy])
+    assert len(report.imported) == 1
+    [duplicate] = report.duplicates
+    assert duplicate.path == str(crlf_copy)
+    assert duplicate.reason == f"duplicate of Headline (id {report.imported[0].article_id})"
+
+
+def test_importing_the_same_folder_again_changes_nothing(catalogue, write):
+    write("one.txt", article_file("One", "First."))
+    write("two.txt", article_file("Two", "Second."))
+    import_paths([write.root])
+    before = list(iter_articles(with_body=True))
+    again = import_paths([write.root])
+    assert again.summary() == "0 imported, 2 duplicates, 0 failed"
+    assert list(iter_articles(with_body=True)) == before
+
+
+def test_bad_files_are_reported_and_the_rest_imported(catalogue, write):
+    write("a-good.txt", article_file("Good one", "Text."))
+    write("b-empty.txt", b"")
+    write("c-image.txt", b"\x89PNG\r\n\x1a\n\x00\x00")
+    (write.root / "d-folder.txt").mkdir()
+    write("e-good.txt", article_file("Good two", "Text."))
+    report = import_paths([write.root, write.root / "missing.txt"])
+    assert [item.title for item in report.imported] == ["Good one", "Good two"]
+    reasons = {item.path.rsplit("/", 1)[-1]: item.reason for item in report.failed}
+    assert reasons == {
+        "b-empty.txt": "empty file",
+        "c-image.txt": "not a text file: looks like a PNG image",
+        "d-folder.txt": "a folder, not a file",
+        "missing.txt": "no such file or folder",
+    }
+    assert Article.select().count() == 2
+
+
+def test_names_are_shared_case_insensitively(catalogue, write):
+    write("1.txt", article_file("A", "x.", header=" date 2022-01-01 Authored by dave decamp via AntiWar.com,"))
+    write("2.txt", article_file("B", "y.", header=" date 2022-01-02 Authored by Dave DeCamp via Antiwar.com,"))
+    import_paths([write.root])
+    assert [o.name for o in Outlet.select()] == ["AntiWar.com"]
+    assert [a.name for a in Author.select()] == ["dave decamp"]
+    assert Article.select().where(Article.outlet.is_null(False)).count() == 2
+
+
+def test_authors_keep_their_by_line_order(catalogue, write):
+    path = write("a.txt", article_file("A", "x.", header=" date 2022-01-01 Authored by Zed Z, Amy A and Mo M,"))
+    import_paths([path])
+    [article] = list(iter_articles())
+    assert article["authors"] == ["Zed Z", "Amy A", "Mo M"]
+    assert ArticleAuthor.select().count() == 3
+
+
+def test_headerless_file_is_an_article_with_unknown_metadata(catalogue, write):
+    path = write("plain.txt", "Nothing but a paragraph of words.\n")
+    report = import_paths([path])
+    article = get_article(report.imported[0].article_id)
+    assert (article["date"], article["authors"], article["outlet"]) == (None, [], None)
+    assert article["title"] == "Nothing but a paragraph of words."
+
+
+def test_legacy_encoded_file_comes_through_exactly(catalogue, write):
+    body = "Le ministre a déclaré à l’AFP: « Nous n’avons rien à cacher », selon Zoë Müller. " * 2
+    path = write("legacy.txt", article_file("Déclaration du ministre", body.strip()), encoding="cp1252")
+    report = import_paths([path])
+    article = get_article(report.imported[0].article_id)
+    assert article["title"] == "Déclaration du ministre"
+    assert article["body"] == body.strip()
+
+
+def test_progress_is_reported_and_cancel_keeps_what_was_done(catalogue, write):
+    for number in range(5):
+        write(f"{number}.txt", article_file(f"Article {number}", "Text."))
+    seen = []
+    report = import_paths([write.root], progress=lambda done, path: seen.append(done), cancelled=lambda: len(seen) >= 3)
+    assert report.cancelled
+    assert seen == [1, 2, 3]
+    assert Article.select().count() == 3
+
+
+def test_imported_timestamps_are_recent(catalogue, write):
+    import_paths([write("a.txt", article_file("A", "x."))])
+    article = Article.get()
+    age = datetime.datetime.utcnow() - article.imported_at
+    assert datetime.timedelta(0) <= age < datetime.timedelta(minutes=1)

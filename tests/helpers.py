@@ -1,0 +1,28 @@
+"""Paths and helpers shared by catalog and ui tests."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_FOLDER = REPO / "seeds"
+SEED_FILE = SEED_FOLDER / "000_5ecd6cdec968fbf7.txt"
+
+
+def run_catalog(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m catalog ARGS`` in a child process, as a script would."""
+    return subprocess.run(
+        [sys.executable, "-m", "catalog", *args],
+        capture_output=True, text=True, encoding="utf-8",
+        env={**os.environ, **(env or {})}, cwd=cwd, timeout=120,
+    )
+
+
+def article_file(title: str = "", body: str = "Some text. More text.", header: str = "") -> str:
+    """The text of an article file with an optional header and headline."""
+    parts = [header] if header else []
+    if title:
+        parts.append(title)
+    parts.append(body)
+    return "\n\n".join(parts) + "\n"

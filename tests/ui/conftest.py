@@ -1,0 +1,75 @@
+"""Fixtures for window tests: private settings, and a window on a fresh catalogue."""
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from catalog.catalogue import close_catalogue
+from ui.app import application, open_window
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path, qapp):
+    """Each test reads and writes its own QSettings, never the user's."""
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    application()
+    yield
+    QSettings().clear()
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch):
+    """Message boxes the window showed, answered with OK at once instead of waiting for a click."""
+    shown: list[QMessageBox] = []
+
+    def answer(box):
+        shown.append(box)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    return shown
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return str(tmp_path / "window.sqlite3")
+
+
+@pytest.fixture
+def window(qtbot, db_path):
+    """The main window on an empty catalogue, shown offscreen."""
+    win = open_window(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    close_catalogue()
+
+
+@pytest.fixture
+def write_folder(tmp_path):
+    """A folder with two good articles and one binary file."""
+    from tests.helpers import article_file
+
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    (folder / "alpha.txt").write_text(article_file("Zebra crossings return", "Text.", header=" date 2021-03-04 via Daily,"))
+    (folder / "beta.txt").write_text(article_file("aardvarks escape", "Text.", header=" date 2022-05-06 via Weekly,"))
+    (folder / "broken.txt").write_bytes(b"\x00\xff\x00 junk")
+    return folder
+
+
+@pytest.fixture
+def catalogue_with_articles(tmp_path):
+    from catalog.catalogue import open_catalogue
+    from catalog.importing import import_paths
+    from tests.helpers import article_file
+
+    open_catalogue(str(tmp_path / "models.sqlite3"))
+    for number, header in enumerate([" date 2022-01-01 Authored by A via X,", "", " date 2020-05-05 via Y,"]):
+        path = tmp_path / f"m{number}.txt"
+        path.write_text(article_file(f"Article {number}", "Body.", header=header))
+        import_paths([path])
+    yield
+    close_catalogue()

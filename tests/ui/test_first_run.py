@@ -1,0 +1,42 @@
+"""``catalog gui`` on a new machine: the default catalogue is created with the seed articles."""
+
+import json
+
+import pytest
+
+import ui.app
+from catalog.catalogue import close_catalogue
+from catalog.cli import main
+from catalog.db import default_location
+
+
+@pytest.fixture
+def windows_opened(monkeypatch):
+    """Catalogues the gui command opened a window on (the window itself is not shown)."""
+    opened = []
+    monkeypatch.setattr(ui.app, "run", lambda location: opened.append(location) or 0)
+    yield opened
+    close_catalogue()
+
+
+def test_first_run_imports_the_seeds_into_the_default_catalogue(windows_opened, capsys):
+    assert main([]) == 0
+    assert windows_opened == [default_location()]
+    main(["list", "--json"])
+    [article] = json.loads(capsys.readouterr().out)
+    assert (article["date"], article["authors"], article["outlet"]) == ("2022-06-29", ["Dave DeCamp"], "AntiWar.com")
+
+
+def test_seeds_are_imported_only_once(windows_opened, capsys):
+    main(["gui"])
+    main(["gui"])
+    main(["list", "--json"])
+    assert len(json.loads(capsys.readouterr().out)) == 1
+
+
+def test_a_catalogue_named_by_the_user_starts_empty(windows_opened, tmp_path, capsys):
+    location = str(tmp_path / "mine.sqlite3")
+    assert main(["--db", location, "gui"]) == 0
+    assert windows_opened == [location]
+    main(["--db", location, "list", "--json"])
+    assert json.loads(capsys.readouterr().out) == []

@@ -1,0 +1,151 @@
+"""The first window, driven as a user would: menus, table, reading pane, status bar."""
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QSplitter, QTableView, QTextBrowser
+
+from tests.helpers import SEED_FILE, article_file
+from ui.app import open_window
+from ui.models.article_table_model import COL_AUTHORS, COL_DATE, COL_OUTLET, COL_TITLE, ArticleTableModel
+from ui.widgets.reading_pane import PLACEHOLDER
+
+
+def table(win) -> QTableView:
+    return win.findChild(QTableView, "articleTable")
+
+
+def pane(win) -> QTextBrowser:
+    return win.findChild(QTextBrowser, "readingPane")
+
+
+def cell(win, row, column) -> str:
+    model = table(win).model()
+    return model.index(row, column).data()
+
+
+def trigger(win, name: str) -> None:
+    action = win.findChild(QAction, name)
+    assert action is not None and action.isEnabled(), name
+    action.trigger()
+
+
+def test_an_empty_catalogue_shows_an_empty_table_and_a_hint(window):
+    assert table(window).model().rowCount() == 0
+    assert pane(window).toPlainText() == PLACEHOLDER
+    assert window.statusBar().findChild(object, "articleCount").text() == "0 articles"
+    assert window.windowTitle() == "window — Catalog"
+
+
+def test_import_the_seed_through_the_file_menu(window, qtbot, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(SEED_FILE)], "Text files (*.txt)"))
+    file_menu = window.menuBar().actions()[0].menu()
+    assert [a.text() for a in file_menu.actions() if not a.isSeparator()] == ["Import &Files…", "Import F&older…", "&Quit"]
+    trigger(window, "actionImportFiles")
+
+    assert table(window).model().rowCount() == 1
+    assert cell(window, 0, COL_TITLE).startswith("According to a report from CNN")
+    assert cell(window, 0, COL_OUTLET) == "AntiWar.com"
+    assert cell(window, 0, COL_AUTHORS) == "Dave DeCamp"
+    assert cell(window, 0, COL_DATE) == "2022-06-29"
+    text = pane(window).toPlainText()
+    assert text.startswith("According to a report from CNN, White House officials")
+    assert "AntiWar.com · Dave DeCamp · " in text and "2022" in text
+    assert "Zelensky aide Podolyak explains that Ukraine is losing in the war." in text
+    assert window.statusBar().findChild(object, "articleCount").text() == "1 article"
+
+
+def test_import_folder_reports_bad_files_by_name(window, monkeypatch, write_folder, message_boxes):
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(write_folder))
+    trigger(window, "actionImportFolder")
+    assert table(window).model().rowCount() == 2
+    [box] = message_boxes
+    assert box.text() == "Import finished: 2 imported, 0 duplicates, 1 failed."
+    assert f"{write_folder / 'broken.txt'}: not a text file" in box.detailedText()
+
+
+def test_article_text_is_never_read_as_html(window, tmp_path):
+    path = tmp_path / "html.txt"
+    path.write_text(article_file("<b>Bold</b> & <script>alert(1)</script>", "A <i>body</i> with &amp; in it."))
+    window.import_paths([str(path)])
+    text = pane(window).toPlainText()
+    assert text.startswith("<b>Bold</b> & <script>alert(1)</script>")
+    assert "A <i>body</i> with &amp; in it." in text
+    assert cell(window, 0, COL_TITLE) == "<b>Bold</b> & <script>alert(1)</script>"
+
+
+def test_clicking_and_arrow_keys_change_the_article_shown(window, qtbot, write_folder):
+    window.import_paths([str(write_folder)])
+    view = table(window)
+    first_title = cell(window, 0, COL_TITLE)
+    second_title = cell(window, 1, COL_TITLE)
+    rect = view.visualRect(view.model().index(1, COL_TITLE))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert pane(window).toPlainText().startswith(second_title)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert pane(window).toPlainText().startswith(first_title)
+
+
+def test_clicking_a_header_sorts_the_table(window, qtbot, write_folder):
+    window.import_paths([str(write_folder)])
+    view = table(window)
+    header = view.horizontalHeader()
+    x = header.sectionViewportPosition(COL_TITLE) + 10
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    titles = [cell(window, row, COL_TITLE) for row in range(2)]
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert [cell(window, row, COL_TITLE) for row in range(2)] == titles[::-1]
+    assert sorted(titles, key=str.casefold) in (titles, titles[::-1])
+
+
+def test_window_size_and_splitter_persist(qtbot, db_path):
+    first = open_window(db_path)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(720, 520)  # within the offscreen screen, so restoreGeometry keeps it
+    splitter = first.findChild(QSplitter, "mainSplitter")
+    splitter.setSizes([300, 700])
+    sizes = splitter.sizes()
+    first.close()
+
+    second = open_window(db_path)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (720, 520)
+    assert second.findChild(QSplitter, "mainSplitter").sizes() == sizes
+
+
+def test_table_model_passes_the_model_tester(qtmodeltester, catalogue_with_articles):
+    model = ArticleTableModel()
+    model.reload()
+    assert model.rowCount() == 3
+    qtmodeltester.check(model)
+    assert model.index(0, COL_TITLE).data(ArticleTableModel.ArticleIdRole) == 1
+    assert model.headerData(COL_DATE, Qt.Orientation.Horizontal) == "Date"
+
+
+def test_unknown_dates_sort_last(catalogue_with_articles):
+    model = ArticleTableModel()
+    model.reload()
+    keys = sorted(model.index(row, COL_DATE).data(ArticleTableModel.SortRole) for row in range(3))
+    dates = [model.index(row, COL_DATE).data() for row in range(3)]
+    assert "" in dates
+    assert keys[-1] == "\uffff"
+
+
+def test_sort_proxy_passes_the_model_tester(qtmodeltester, window, write_folder):
+    window.import_paths([str(write_folder)])
+    qtmodeltester.check(table(window).model())
+
+
+def test_readme_screenshot_script_renders_the_window(tmp_path):
+    from PySide6.QtGui import QImage
+
+    from ui.screenshots import SIZE, render
+
+    [path] = render(tmp_path)
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == SIZE
+    # Not a blank picture: the seed's title row and text make many distinct colours.
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 20
