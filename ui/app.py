@@ -1,5 +1,6 @@
 """Starting the window: the display check, the QApplication, and ``open_window`` for tests."""
 
+import ctypes.util
 import os
 import sys
 from pathlib import Path
@@ -15,8 +16,21 @@ ORGANIZATION = "Catalog"
 APPLICATION = "Catalog"
 
 
+# Libraries Qt 6's xcb platform plugin needs beyond libxcb itself (Qt's "X11 requirements"),
+# by the Debian package that ships each. Without them Qt aborts the process.
+X11_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1",
+    "xcb-image": "libxcb-image0",
+    "xcb-render-util": "libxcb-render-util0",
+    "xcb-randr": "libxcb-randr0",
+    "xcb-shape": "libxcb-shape0",
+    "xcb-xkb": "libxcb-xkb1",
+    "xkbcommon-x11": "libxkbcommon-x11-0",
+}
 HEADLESS_HINT = (
-    "the headless commands work without one, e.g. 'catalog import FOLDER', "
+    "the headless commands need no window, e.g. 'catalog import FOLDER', "
     "'catalog list' or 'catalog export-json FILE' (see 'catalog --help')"
 )
 
@@ -35,7 +49,19 @@ def display_problem() -> str | None:
         return f"cannot open the window because there is no display (DISPLAY is not set); {HEADLESS_HINT}"
     if display.startswith(":") and not _local_x_socket(display).exists():
         return f"cannot open the window because no X server answers on display {display}; {HEADLESS_HINT}"
+    missing = missing_x11_packages()
+    if missing:
+        packages = " ".join(missing)
+        return (
+            f"cannot open the window because system libraries Qt needs for X11 are missing "
+            f"(on Debian or Ubuntu: sudo apt install {packages}); {HEADLESS_HINT}"
+        )
     return None
+
+
+def missing_x11_packages() -> list[str]:
+    """Debian packages of the X11 libraries Qt's xcb plugin loads, for those not installed."""
+    return [package for library, package in X11_LIBRARIES.items() if ctypes.util.find_library(library) is None]
 
 
 def _local_x_socket(display: str) -> Path:

@@ -40,3 +40,25 @@ def test_a_catalogue_named_by_the_user_starts_empty(windows_opened, tmp_path, ca
     assert windows_opened == [location]
     main(["--db", location, "list", "--json"])
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_missing_x11_libraries_are_named_with_the_command_to_install_them(monkeypatch, tmp_path):
+    socket_dir = tmp_path / "x11"
+    socket_dir.mkdir()
+    (socket_dir / "X5").touch()
+    monkeypatch.setattr(ui.app, "_local_x_socket", lambda display: socket_dir / f"X{display[1:]}")
+    monkeypatch.setattr(ui.app.ctypes.util, "find_library", lambda name: None if name == "xcb-cursor" else f"lib{name}.so")
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":5")
+    problem = ui.app.display_problem()
+    assert "(on Debian or Ubuntu: sudo apt install libxcb-cursor0);" in problem
+    assert "catalog list" in problem
+
+
+def test_a_display_with_no_x_server_is_named(monkeypatch, tmp_path):
+    monkeypatch.setattr(ui.app, "_local_x_socket", lambda display: tmp_path / "absent")
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":9")
+    assert ui.app.display_problem().startswith("cannot open the window because no X server answers on display :9")
