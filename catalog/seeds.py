@@ -7,8 +7,8 @@ from catalog.importing import ImportReport, import_paths
 
 
 def seeds_folder() -> Path | None:
-    """The installed seeds (``catalog/seeds`` in a wheel) or the source tree's ``seeds/``."""
-    installed = Path(str(files("catalog") / "seeds"))
+    """The installed seeds (``catalog/seed_articles`` in a wheel) or the source tree's ``seeds/``."""
+    installed = Path(str(files("catalog") / "seed_articles"))
     if installed.is_dir():
         return installed
     source_tree = Path(__file__).resolve().parent.parent / "seeds"
