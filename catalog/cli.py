@@ -12,7 +12,9 @@ from catalog.articles import get_article, iter_articles
 from catalog.catalogue import OpenedCatalogue, open_catalogue
 from catalog.db import ENV_VAR, CatalogueError, resolve_location
 from catalog.exporting.json_export import export_json
-from catalog.importing import ImportReport, import_paths
+from catalog.cli_import import TerminalProgress, report_lines, report_object
+from catalog.importing import import_paths
+from catalog.importing.importer import count_files
 from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN
 from catalog.seeds import import_seeds
 
@@ -21,6 +23,7 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 DB_HELP = f"catalogue file or URL (default: ${ENV_VAR}, else catalog.sqlite3 in your data folder)"
 EPILOG = """examples:
   catalog import ~/articles            import every .txt file under a folder
+  catalog import --dry-run inbox/      see what an import would do, change nothing
   catalog list --json                  all articles as JSON, without their text
   catalog show 12                      one article with its text
   catalog --db team.sqlite3 gui        open the window on another catalogue
@@ -57,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"which files to take from folders (default: {DEFAULT_PATTERN})")
     imp.add_argument("--max-size", type=_size, default=DEFAULT_MAX_SIZE, metavar="BYTES",
                      help="skip files larger than this (default: 10 MB; suffixes K, M, G)")
+    imp.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing")
+    imp.add_argument("--json", action="store_true", help="print the report as a JSON object")
+    imp.add_argument("-v", "--verbose", action="store_true", help="also list every article imported")
+    imp.add_argument("--jobs", type=int, default=None, metavar="N",
+                     help="processes reading files beside the writer (default: one per extra core)")
     imp.set_defaults(run=_cmd_import)
 
     lst = command("list", "list the articles", "catalog list --json")
@@ -101,19 +109,19 @@ def _open(args) -> OpenedCatalogue:
 
 def _cmd_import(args) -> int:
     _open(args)
-    report = import_paths(args.paths, pattern=args.glob, max_size=args.max_size)
-    _print_report(report)
+    progress = TerminalProgress(count_files(args.paths, args.glob))
+    try:
+        report = import_paths(
+            args.paths, pattern=args.glob, max_size=args.max_size, dry_run=args.dry_run,
+            progress=progress, workers=args.jobs,
+        )
+    finally:
+        progress.close()
+    if args.json:
+        _print_json(report_object(report))
+    else:
+        print("\n".join(report_lines(report, verbose=args.verbose)))
     return EXIT_SOME_FAILED if report.failed else EXIT_OK
-
-
-def _print_report(report: ImportReport) -> None:
-    for item in report.imported:
-        print(f"imported  #{item.article_id}  {item.path}  {item.title}")
-    for item in report.duplicates:
-        print(f"catalog: {item.path}: {item.reason}", file=sys.stderr)
-    for item in report.failed:
-        print(f"catalog: {item.path}: {item.reason}", file=sys.stderr)
-    print(report.summary())
 
 
 def _cmd_list(args) -> int:

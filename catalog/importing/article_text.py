@@ -10,6 +10,7 @@ HEADLINE_MAX = 150
 TITLE_MAX = 120
 ELLIPSIS = "…"
 
+_LEADING_BLANK_LINES = re.compile(r"\A(?:[^\S\n]*\n)+")
 _CLOSERS = "\"'”’»)]"
 _ENDS_SENTENCE = re.compile(rf"[.!?…][{re.escape(_CLOSERS)}]*$")
 # A sentence ends at . ! ? or … (perhaps inside quotes) before a space and a capital, digit or quote.
@@ -35,21 +36,27 @@ class ArticleText:
 
 def normalise_newlines(text: str) -> str:
     """CRLF and CR as LF, byte-order marks dropped."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\ufeff", "") if "\ufeff" in text else text
 
 
 def parse_article(text: str, *, fallback_title: str = "Untitled") -> ArticleText:
     """Header, headline and body of an article file's decoded ``text``."""
-    lines = [line.rstrip() for line in normalise_newlines(text).split("\n")]
-    lines = _drop_blank_edges(lines)
-    header = parse_header(lines[0]) if lines else None
+    # Only the first lines need looking at; the rest is tidied in whole-text passes (fast on
+    # the thousands of files of a bulk import).
+    rest = _without_trailing_spaces(normalise_newlines(text)).strip()
+    first, rest = _first_line(rest)
+    header = parse_header(first)
     if header is not None:
-        lines = _drop_blank_edges(lines[1:])
+        first, rest = _first_line(rest)
     headline = None
-    if lines and is_headline(lines[0]):
-        headline = " ".join(lines[0].split())
-        lines = _drop_blank_edges(lines[1:])
-    body = "\n".join(lines)
+    if is_headline(first):
+        headline = " ".join(first.split())
+        body = rest
+    else:
+        body = f"{first}\n{rest}" if rest else first
+    body = body.strip("\n")
     return ArticleText(
         title=headline or title_from_body(body) or fallback_title,
         body=body,
@@ -95,11 +102,14 @@ def _is_abbreviation(before: str) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def _drop_blank_edges(lines: list[str]) -> list[str]:
-    start = 0
-    while start < len(lines) and not lines[start].strip():
-        start += 1
-    end = len(lines)
-    while end > start and not lines[end - 1].strip():
-        end -= 1
-    return lines[start:end]
+def _first_line(text: str) -> tuple[str, str]:
+    """The first line of ``text`` and what follows it, blank lines in between dropped."""
+    first, _, rest = text.partition("\n")
+    blank = _LEADING_BLANK_LINES.match(rest)
+    return first, rest[blank.end():] if blank else rest
+
+
+def _without_trailing_spaces(text: str) -> str:
+    if " \n" not in text and "\t\n" not in text:
+        return text
+    return "\n".join(line.rstrip() for line in text.split("\n"))

@@ -32,6 +32,7 @@ _SIGNATURES = (
     (b"SQLite format 3\x00", "a SQLite database"),
     (b"\xd0\xcf\x11\xe0", "an old Office document"),
 )
+_ALL_SIGNATURES = tuple(signature for signature, _ in _SIGNATURES)
 # Legacy encodings newsroom files turn up in, most likely first: a short list keeps
 # detection fast and sharp, and the order settles ties between equally plausible readings.
 _CANDIDATES = ("utf_8", "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "koi8_r", "latin_1")
@@ -53,9 +54,8 @@ def decode_text(data: bytes) -> str:
 
 def binary_kind(data: bytes) -> str | None:
     """What a binary file looks like, or None when it may be text."""
-    for signature, kind in _SIGNATURES:
-        if data.startswith(signature):
-            return kind
+    if data.startswith(_ALL_SIGNATURES):
+        return next(kind for signature, kind in _SIGNATURES if data.startswith(signature))
     if b"\x00" in data:
         # Text never holds NUL outside UTF-16/32, which arrive with a BOM.
         return "binary data (it contains NUL bytes)"

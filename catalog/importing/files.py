@@ -10,6 +10,7 @@ from catalog.importing.decoding import NotText, decode_text
 
 DEFAULT_PATTERN = "*.txt"
 DEFAULT_MAX_SIZE = 10 * 1024 * 1024
+_NOT_REGULAR = "not a regular file (a pipe, device or broken link)"
 
 
 @dataclass(frozen=True)
@@ -20,63 +21,70 @@ class Skipped:
     reason: str
 
 
-def find_files(paths: Iterable[str | Path], pattern: str = DEFAULT_PATTERN) -> Iterator[Path | Skipped]:
-    """Files named directly, and files matching ``pattern`` in folders, in sorted path order.
+def find_files(paths: Iterable[str | Path], pattern: str = DEFAULT_PATTERN) -> Iterator[str | Skipped]:
+    """Paths of files named directly, and of files matching ``pattern`` in folders, sorted.
 
     Folders are walked depth first; symlinked folders are followed once, so loops end.
+    Paths are plain strings: a bulk import makes hundreds of thousands of them.
     """
     seen_dirs: set[tuple[int, int]] = set()
     for given in paths:
-        path = Path(given)
-        if path.is_dir():
+        path = os.fspath(given)
+        if os.path.isdir(path):
             yield from _walk(path, pattern.casefold(), seen_dirs)
-        elif path.exists():
+        elif os.path.isfile(path):
             yield path
+        elif os.path.lexists(path):
+            yield Skipped(path, _NOT_REGULAR)
         else:
-            yield Skipped(str(path), "no such file or folder")
+            yield Skipped(path, "no such file or folder")
 
 
-def _walk(folder: Path, pattern: str, seen: set[tuple[int, int]]) -> Iterator[Path | Skipped]:
+def _walk(folder: str, pattern: str, seen: set[tuple[int, int]]) -> Iterator[str | Skipped]:
     try:
-        info = folder.stat()
+        info = os.stat(folder)
         if (info.st_dev, info.st_ino) in seen:
             return
         seen.add((info.st_dev, info.st_ino))
         with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
+            entries = sorted((entry.name, _kind(entry)) for entry in scan)
     except OSError as exc:
-        yield Skipped(str(folder), f"folder cannot be read ({exc.strerror or exc})")
+        yield Skipped(folder, f"folder cannot be read ({exc.strerror or exc})")
         return
-    for entry in entries:
-        path = Path(entry.path)
-        matches = fnmatch.fnmatchcase(entry.name.casefold(), pattern)
-        if _is_dir(entry):
+    for name, kind in entries:
+        path = os.path.join(folder, name)
+        matches = fnmatch.fnmatchcase(name.casefold(), pattern)
+        if kind == "folder":
             if matches:
-                yield Skipped(str(path), "a folder, not a file")
+                yield Skipped(path, "a folder, not a file")
             yield from _walk(path, pattern, seen)
         elif matches:
-            yield path
+            yield path if kind == "file" else Skipped(path, _NOT_REGULAR)
 
 
-def _is_dir(entry: os.DirEntry) -> bool:
+def _kind(entry: os.DirEntry) -> str:
+    """"folder", "file", or "other" (pipes, devices, broken links: opening them could hang)."""
     try:
-        return entry.is_dir()
+        if entry.is_dir():
+            return "folder"
+        return "file" if entry.is_file() else "other"
     except OSError:
-        return False
+        return "other"
 
 
-def read_text_file(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
+def read_text_file(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
     """The decoded text of an article file; raises NotText saying why it is not one."""
     try:
-        size = path.stat().st_size
-        if size > max_size:
-            raise NotText(f"too large ({_megabytes(size)}; the limit is {_megabytes(max_size)})")
-        data = path.read_bytes()
+        with open(path, "rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > max_size:
+                raise NotText(f"too large ({human_size(size)}; the limit is {human_size(max_size)})")
+            data = stream.read()
     except IsADirectoryError:
         raise NotText("a folder, not a file") from None
     except OSError as exc:
         raise NotText(f"cannot be read ({exc.strerror or exc})") from exc
-    if not data.strip():
+    if not data or data.isspace():
         raise NotText("empty file")
     text = decode_text(data)
     if not text.strip(" \t\r\n\ufeff"):
@@ -84,5 +92,11 @@ def read_text_file(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
     return text
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
+def human_size(size: int) -> str:
+    """``512 bytes``, ``4.9 KB``, ``10.0 MB``."""
+    if size < 1024:
+        return f"{size} bytes"
+    for unit in ("KB", "MB", "GB"):
+        size /= 1024
+        if size < 1024 or unit == "GB":
+            return f"{size:.1f} {unit}"

@@ -1,21 +1,24 @@
-"""Bulk import: article files in, one report out; one bad file never stops the rest."""
+"""Bulk import: article files in, one report out; one bad file never stops the rest.
+
+Files are read and parsed a batch at a time; each batch is then written in one transaction
+(duplicate check, articles, authors, full-text index), so a crash or kill at any moment leaves
+whole batches or nothing, and importing again finishes the job.
+"""
 
 import hashlib
 import os
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from peewee import PeeweeException
 
-from catalog.db import database
 from catalog.importing.article_text import ArticleText, normalise_newlines, parse_article
+from catalog.importing.article_writer import ArticleWriter
 from catalog.importing.decoding import NotText
 from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN, Skipped, find_files, read_text_file
-from catalog.models import Article, ArticleAuthor, Author, Outlet
-from catalog.names import NameCache
-
-BATCH_SIZE = 200
+from catalog.importing.reading import prepared_batches
 
 #: progress(files_done, current_path) after each file
 ProgressHook = Callable[[int, str], None]
@@ -24,19 +27,20 @@ ProgressHook = Callable[[int, str], None]
 @dataclass(frozen=True)
 class Imported:
     path: str
-    article_id: int
+    article_id: int | None  #: None in a dry run
     title: str
 
 
 @dataclass(frozen=True)
 class Duplicate:
     path: str
-    article_id: int  #: the article already in the catalogue
+    article_id: int | None  #: the article already there; None if it is new in this dry run
     title: str
 
     @property
     def reason(self) -> str:
-        return f"duplicate of {self.title} (id {self.article_id})"
+        where = f"id {self.article_id}" if self.article_id is not None else "earlier in this import"
+        return f"duplicate of {self.title} ({where})"
 
 
 @dataclass(frozen=True)
@@ -45,21 +49,34 @@ class Failed:
     reason: str
 
 
+@dataclass(frozen=True)
+class PreparedArticle:
+    """A file read and parsed, ready to be written."""
+
+    path: str  #: as the user gave it, for reports
+    source: str  #: absolute, for the catalogue
+    text: ArticleText
+    digest: str
+
+
 @dataclass
 class ImportReport:
     imported: list[Imported] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
     failed: list[Failed] = field(default_factory=list)
     cancelled: bool = False
+    dry_run: bool = False
 
     @property
     def files_seen(self) -> int:
         return len(self.imported) + len(self.duplicates) + len(self.failed)
 
     def summary(self) -> str:
+        verb = "would be imported" if self.dry_run else "imported"
+        duplicates = len(self.duplicates)
         text = (
-            f"{len(self.imported)} imported, {len(self.duplicates)} "
-            f"duplicate{'' if len(self.duplicates) == 1 else 's'}, {len(self.failed)} failed"
+            f"{len(self.imported)} {verb}, {duplicates} duplicate{'' if duplicates == 1 else 's'}, "
+            f"{len(self.failed)} failed"
         )
         return text + (" (cancelled)" if self.cancelled else "")
 
@@ -69,84 +86,72 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalise_newlines(text).strip().encode("utf-8")).hexdigest()
 
 
+def count_files(paths: Iterable[str | Path], pattern: str = DEFAULT_PATTERN) -> int:
+    """How many files (and unusable paths) an import of ``paths`` will go through."""
+    return sum(1 for _ in find_files(paths, pattern))
+
+
 def import_paths(
     paths: Iterable[str | Path],
     *,
     pattern: str = DEFAULT_PATTERN,
     max_size: int = DEFAULT_MAX_SIZE,
+    dry_run: bool = False,
     progress: ProgressHook | None = None,
     cancelled: Callable[[], bool] | None = None,
+    workers: int | None = None,
 ) -> ImportReport:
-    """Import the files and folders in ``paths``; each batch of files is one transaction."""
-    report = ImportReport()
-    writer = _ArticleWriter()
-    candidates = iter(find_files(paths, pattern))
-    while not report.cancelled:
-        batch = [c for _, c in zip(range(BATCH_SIZE), candidates)]
-        if not batch:
+    """Import the files and folders in ``paths``; see the module docstring for the guarantees.
+
+    ``progress`` is called after each batch is written, once per file of it; ``cancelled`` is
+    asked between batches. ``workers`` processes parse files (default: one per core, up to 4).
+    """
+    report = ImportReport(dry_run=dry_run)
+    writer = ArticleWriter(dry_run=dry_run)
+    for batch in prepared_batches(find_files(paths, pattern), max_size, workers=workers):
+        if cancelled is not None and cancelled():
+            report.cancelled = True
             break
-        with database.atomic():
-            for candidate in batch:
-                if cancelled is not None and cancelled():
-                    report.cancelled = True
-                    break
-                _import_one(candidate, max_size, writer, report)
-                if progress is not None:
-                    progress(report.files_seen, str(getattr(candidate, "path", candidate)))
+        prepared = [item for item in batch if isinstance(item, PreparedArticle)]
+        report.failed.extend(item for item in batch if isinstance(item, Failed))
+        _write(writer, prepared, report)
+        if progress is not None:
+            done = report.files_seen - len(batch)
+            for number, item in enumerate(batch, start=1):
+                progress(done + number, item.path)
     return report
 
 
-def _import_one(candidate: Path | Skipped, max_size: int, writer: "_ArticleWriter", report: ImportReport) -> None:
+def prepare(candidate: str | Skipped, max_size: int = DEFAULT_MAX_SIZE) -> PreparedArticle | Failed:
+    """Read and parse one file; a Failed says why it is not an article."""
     if isinstance(candidate, Skipped):
-        report.failed.append(Failed(candidate.path, candidate.reason))
-        return
-    path = str(candidate)
+        return Failed(candidate.path, candidate.reason)
     try:
-        text = read_text_file(candidate, max_size)
+        text = normalise_newlines(read_text_file(candidate, max_size))
+        return PreparedArticle(
+            path=candidate,
+            source=os.path.abspath(candidate),
+            text=parse_article(text, fallback_title=os.path.splitext(os.path.basename(candidate))[0]),
+            digest=content_hash(text),
+        )
     except NotText as exc:
-        report.failed.append(Failed(path, str(exc)))
+        return Failed(candidate, str(exc))
+    except Exception as exc:  # a file no rule foresaw must not stop the other ten thousand
+        return Failed(candidate, f"could not be read ({type(exc).__name__}: {exc})")
+
+
+def _write(writer: ArticleWriter, prepared: list[PreparedArticle], report: ImportReport) -> None:
+    if not prepared:
         return
-    digest = content_hash(text)
-    existing = Article.select(Article.id, Article.title).where(Article.content_hash == digest).first()
-    if existing is not None:
-        report.duplicates.append(Duplicate(path, existing.id, existing.title))
-        return
-    parsed = parse_article(text, fallback_title=candidate.stem)
     try:
-        article_id = writer.write(parsed, source=os.path.abspath(path), digest=digest)
-    except PeeweeException as exc:
-        report.failed.append(Failed(path, f"could not be stored ({exc})"))
+        outcomes = writer.write_batch(prepared)
+    except (PeeweeException, sqlite3.Error) as exc:
+        report.failed.extend(Failed(item.path, f"could not be stored ({exc})") for item in prepared)
         return
-    report.imported.append(Imported(path, article_id, parsed.title))
+    for item, (article_id, duplicate_of) in zip(prepared, outcomes):
+        if duplicate_of is None:
+            report.imported.append(Imported(item.path, article_id, item.text.title))
+        else:
+            report.duplicates.append(Duplicate(item.path, article_id, duplicate_of))
 
 
-class _ArticleWriter:
-    """Inserts parsed articles, finding or creating their outlet and authors by name."""
-
-    def __init__(self):
-        self.outlets = NameCache(Outlet)
-        self.authors = NameCache(Author)
-
-    def write(self, parsed: ArticleText, *, source: str, digest: str) -> int:
-        try:
-            with database.atomic():  # a savepoint: one bad row never spoils its batch
-                return self._insert(parsed, source, digest)
-        except PeeweeException:
-            self.outlets.forget()
-            self.authors.forget()
-            raise
-
-    def _insert(self, parsed: ArticleText, source: str, digest: str) -> int:
-        article_id = Article.insert(
-            title=parsed.title,
-            body=parsed.body,
-            date=parsed.date,
-            outlet=self.outlets.id_for(parsed.outlet) if parsed.outlet else None,
-            source_path=source,
-            content_hash=digest,
-        ).execute()
-        author_ids = dict.fromkeys(filter(None, map(self.authors.id_for, parsed.authors)))
-        rows = [(article_id, author_id, position) for position, author_id in enumerate(author_ids)]
-        if rows:
-            ArticleAuthor.insert_many(rows, fields=[ArticleAuthor.article, ArticleAuthor.author, ArticleAuthor.position]).execute()
-        return article_id

@@ -6,6 +6,7 @@ tables it touches, so an old catalogue upgrades step by step whatever models.py 
 
 from pathlib import Path
 
+from peewee import SqliteDatabase
 from playhouse.migrations import Migration, Runner
 
 from catalog.db import CatalogueError
@@ -43,5 +44,31 @@ def pending(db) -> list[str]:
 
 def migrate(db) -> list[str]:
     """Apply every pending step, each in its own transaction; returns the steps applied."""
-    pending(db)
-    return _runner(db).up()
+    if not pending(db):
+        return []
+    saved = _views_and_triggers(db)
+    for kind, name, _ in saved:
+        if kind == "view":
+            db.execute_sql(f'DROP VIEW IF EXISTS "{name}"')
+    applied = _runner(db).up()
+    _recreate_missing(db, saved)
+    return applied
+
+
+def _views_and_triggers(db) -> list[tuple[str, str, str]]:
+    """Views and triggers of a SQLite catalogue, which a step that rebuilds a table would break.
+
+    peewee's SqliteMigrator rebuilds a table for many changes (add_not_null, ...): views that
+    name it stop compiling mid-way and its triggers vanish. They are set aside and put back.
+    """
+    if not isinstance(db, SqliteDatabase):
+        return []
+    query = "SELECT type, name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') AND sql IS NOT NULL"
+    return [tuple(row) for row in db.execute_sql(query).fetchall()]
+
+
+def _recreate_missing(db, saved: list[tuple[str, str, str]]) -> None:
+    for kind, name, sql in saved:
+        exists = db.execute_sql("SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?", (kind, name)).fetchone()
+        if not exists:
+            db.execute_sql(sql)

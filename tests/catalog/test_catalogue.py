@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playhouse.schema_diff import diff_models
 
-from catalog import migrations
+from catalog import fulltext, migrations
 from catalog.catalogue import close_catalogue, open_catalogue
 from catalog.db import CatalogueError, database, default_location, display_name, resolve_location, sqlite_path
 from catalog.models import ALL_MODELS, Article
@@ -111,13 +111,15 @@ def test_a_file_that_is_not_a_catalogue_is_refused_in_words(tmp_path):
 def test_an_upgrade_runs_new_steps_and_backs_up_first(tmp_path, monkeypatch):
     """A later release adds a migration: an old catalogue opens, upgraded, with a backup beside it."""
     location = str(tmp_path / "old.sqlite3")
+    released = migrations.latest_version()
     open_catalogue(location)
     Article.create(title="From version 1", content_hash="y" * 64)
+    fulltext.index([1])
     close_catalogue()
 
     steps = tmp_path / "steps"
     shutil.copytree(migrations.MIGRATIONS_DIR, steps, ignore=shutil.ignore_patterns("__*"))
-    (steps / "0002_add_language.py").write_text(textwrap.dedent('''
+    (steps / "0099_add_language.py").write_text(textwrap.dedent('''
         from peewee import TextField
 
         def up(migrator, db):
@@ -126,13 +128,17 @@ def test_an_upgrade_runs_new_steps_and_backs_up_first(tmp_path, monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS_DIR", str(steps))
 
     opened = open_catalogue(location)
-    assert opened.upgraded_from == 1
-    assert migrations.schema_version(database.obj) == 2
+    assert opened.upgraded_from == released
+    assert migrations.schema_version(database.obj) == 99
     columns = [c.name for c in database.obj.get_columns("article")]
     assert "language" in columns
+    # The rebuilt table still feeds the full-text index through its view.
+    assert fulltext.problems() == []
+    hits = database.execute_sql("SELECT rowid FROM article_fts WHERE article_fts MATCH 'version'").fetchall()
+    assert hits == [(1,)]
     close_catalogue()
     backup = Path(opened.backup_path)
-    assert backup.name == "old.schema-v1.backup.sqlite3"
+    assert backup.name == f"old.schema-v{opened.upgraded_from}.backup.sqlite3"
     with sqlite3.connect(backup) as old:
         assert old.execute("SELECT title FROM article").fetchall() == [("From version 1",)]
         assert "language" not in [row[1] for row in old.execute("PRAGMA table_info(article)")]

@@ -22,12 +22,17 @@ def run(capsys, *args):
     return code, out, err
 
 
-def test_import_prints_what_it_imported(capsys, db):
+def test_import_prints_a_summary(capsys, db):
     code, out, err = run(capsys, "--db", db, "import", str(SEED_FOLDER))
     assert code == 0
-    assert f"imported  #1  {SEED_FILE}  According to a report from CNN" in out
-    assert out.rstrip().endswith("1 imported, 0 duplicates, 0 failed")
-    assert err == ""
+    assert out == "1 file: 1 imported, 0 duplicates, 0 failed\n"
+    assert err == ""  # a quick import off a terminal shows no progress
+
+
+def test_import_verbose_lists_each_article(capsys, db):
+    code, out, _ = run(capsys, "--db", db, "import", "-v", str(SEED_FOLDER))
+    assert out.splitlines()[1] == f"imported: {SEED_FILE}: #1 " + out.splitlines()[1].split("#1 ", 1)[1]
+    assert "#1 According to a report from CNN" in out
 
 
 def test_import_with_a_bad_file_exits_1_and_names_it(capsys, db, write):
@@ -35,8 +40,10 @@ def test_import_with_a_bad_file_exits_1_and_names_it(capsys, db, write):
     bad = write("bad.txt", b"\x00\x01\x02binary")
     code, out, err = run(capsys, "--db", db, "import", str(write.root))
     assert code == 1
-    assert "1 imported, 0 duplicates, 1 failed" in out
-    assert f"catalog: {bad}: not a text file: looks like binary data (it contains NUL bytes)" in err
+    assert out.splitlines() == [
+        "2 files: 1 imported, 0 duplicates, 1 failed",
+        f"failed: {bad}: not a text file: looks like binary data (it contains NUL bytes)",
+    ]
     assert "Traceback" not in err
 
 
@@ -44,8 +51,47 @@ def test_duplicates_are_not_failures(capsys, db):
     run(capsys, "--db", db, "import", str(SEED_FILE))
     code, out, err = run(capsys, "--db", db, "import", str(SEED_FILE))
     assert code == 0
-    assert "0 imported, 1 duplicate, 0 failed" in out
-    assert f"{SEED_FILE}: duplicate of According to a report" in err
+    assert out.splitlines()[0] == "1 file: 0 imported, 1 duplicate, 0 failed"
+    assert out.splitlines()[1].startswith(f"duplicate: {SEED_FILE}: duplicate of According to a report")
+    assert out.splitlines()[1].endswith("(id 1)")
+
+
+def test_dry_run_reports_and_writes_nothing(capsys, db, write):
+    write("a.txt", article_file("One", "Text."))
+    write("b.txt", article_file("One", "Text."))
+    write("c.bin.txt", b"\x89PNG\r\n\x1a\n\x00")
+    code, out, _ = run(capsys, "--db", db, "import", "--dry-run", "-v", str(write.root))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == "3 files: 1 would be imported, 1 duplicate, 1 failed"
+    assert f"duplicate: {write.root / 'b.txt'}: duplicate of One (earlier in this import)" in lines
+    assert f"would import: {write.root / 'a.txt'}: One" in lines
+    _, listed, _ = run(capsys, "--db", db, "list", "--json")
+    assert json.loads(listed) == []
+
+
+def test_import_json_report(capsys, db, write):
+    good = write("a.txt", article_file("One", "Text."))
+    bad = write("b.txt", b"")
+    code, out, _ = run(capsys, "--db", db, "import", "--json", str(write.root))
+    assert code == 1
+    assert json.loads(out) == {
+        "imported": [{"path": str(good), "id": 1, "title": "One"}],
+        "duplicates": [],
+        "failed": [{"path": str(bad), "reason": "empty file"}],
+        "cancelled": False,
+        "dry_run": False,
+    }
+
+
+def test_glob_and_max_size_options(capsys, db, write):
+    write("a.md", article_file("Markdown one", "Text."))
+    write("b.txt", article_file("Text one", "Text."))
+    write("big.md", article_file("Big one", "x" * 5000))
+    code, out, _ = run(capsys, "--db", db, "import", "--glob", "*.md", "--max-size", "2K", str(write.root))
+    assert code == 1
+    assert out.splitlines()[0] == "2 files: 1 imported, 0 duplicates, 1 failed"
+    assert "big.md: too large (4.9 KB; the limit is 2.0 KB)" in out
 
 
 def test_list_json_is_an_array_of_articles_without_body(capsys, db):

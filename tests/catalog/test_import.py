@@ -3,7 +3,8 @@
 import datetime
 
 from catalog.articles import get_article, iter_articles
-from catalog.importing import import_paths
+from catalog import fulltext
+from catalog.importing import import_paths, reading
 from catalog.models import Article, ArticleAuthor, Author, Outlet
 from tests.helpers import SEED_FILE, SEED_FOLDER, article_file
 
@@ -93,14 +94,16 @@ def test_legacy_encoded_file_comes_through_exactly(catalogue, write):
     assert article["body"] == body.strip()
 
 
-def test_progress_is_reported_and_cancel_keeps_what_was_done(catalogue, write):
+def test_progress_is_reported_and_cancel_keeps_whole_batches(catalogue, write, monkeypatch):
+    monkeypatch.setattr(reading, "BATCH_SIZE", 2)
     for number in range(5):
         write(f"{number}.txt", article_file(f"Article {number}", "Text."))
     seen = []
-    report = import_paths([write.root], progress=lambda done, path: seen.append(done), cancelled=lambda: len(seen) >= 3)
+    report = import_paths([write.root], progress=lambda done, path: seen.append((done, path)), cancelled=lambda: len(seen) >= 3)
     assert report.cancelled
-    assert seen == [1, 2, 3]
-    assert Article.select().count() == 3
+    assert seen == [(1, str(write.root / "0.txt")), (2, str(write.root / "1.txt")), (3, str(write.root / "2.txt")), (4, str(write.root / "3.txt"))]
+    assert [a.title for a in Article.select().order_by(Article.id)] == ["Article 0", "Article 1", "Article 2", "Article 3"]
+    assert fulltext.problems() == []
 
 
 def test_imported_timestamps_are_recent(catalogue, write):

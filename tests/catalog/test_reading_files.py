@@ -68,7 +68,7 @@ def test_folders_are_walked_in_sorted_order_and_only_txt_files_taken(tmp_path):
     for name in ("b.txt", "a.txt", "sub/c.txt", "sub/d.TXT", "notes.md", "a2/z.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("text")
-    found = [p.relative_to(tmp_path).as_posix() for p in find_files([tmp_path])]
+    found = [os.path.relpath(p, tmp_path) for p in find_files([tmp_path])]
     assert found == ["a.txt", "a2/z.txt", "b.txt", "sub/c.txt", "sub/d.TXT"]
 
 
@@ -83,7 +83,7 @@ def test_symlink_loops_end(tmp_path):
     (tmp_path / "a" / "one.txt").write_text("text")
     os.symlink(tmp_path, tmp_path / "a" / "loop")
     found = list(find_files([tmp_path]))
-    assert found == [tmp_path / "a" / "one.txt"]
+    assert found == [str(tmp_path / "a" / "one.txt")]
 
 
 def test_a_missing_path_is_reported(tmp_path):
@@ -93,7 +93,7 @@ def test_a_missing_path_is_reported(tmp_path):
 def test_a_file_named_directly_is_taken_whatever_its_extension(tmp_path):
     path = tmp_path / "article.md"
     path.write_text("text")
-    assert list(find_files([path])) == [path]
+    assert list(find_files([path])) == [str(path)]
 
 
 @pytest.mark.parametrize(
@@ -106,3 +106,39 @@ def test_a_file_named_directly_is_taken_whatever_its_extension(tmp_path):
 )
 def test_other_legacy_encodings(text, encoding):
     assert decode_text(text.encode(encoding)) == text
+
+
+def test_pipes_and_broken_links_are_reported_not_opened(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    os.symlink(tmp_path / "gone", tmp_path / "broken.txt")
+    found = {os.path.basename(item.path): item.reason for item in find_files([tmp_path])}
+    assert found == {
+        "broken.txt": "not a regular file (a pipe, device or broken link)",
+        "pipe.txt": "not a regular file (a pipe, device or broken link)",
+    }
+
+
+def test_an_unreadable_folder_is_reported_and_the_walk_goes_on(tmp_path, monkeypatch):
+    (tmp_path / "a-locked").mkdir()
+    (tmp_path / "b.txt").write_text("text")
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("a-locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = list(find_files([tmp_path]))
+    assert found == [Skipped(str(tmp_path / "a-locked"), "folder cannot be read (Permission denied)"), str(tmp_path / "b.txt")]
+
+
+def test_an_unreadable_file_is_not_an_article(tmp_path, monkeypatch):
+    import builtins
+
+    path = tmp_path / "secret.txt"
+    path.write_text("text")
+    real_open = builtins.open
+    monkeypatch.setattr(builtins, "open", lambda p, *a, **k: (_ for _ in ()).throw(PermissionError(13, "Permission denied")) if str(p) == str(path) else real_open(p, *a, **k))
+    with pytest.raises(NotText, match=r"cannot be read \(Permission denied\)"):
+        read_text_file(str(path))

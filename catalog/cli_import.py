@@ -1,0 +1,75 @@
+"""``catalog import``: progress on the terminal, then the report as lines or JSON."""
+
+import sys
+import time
+from typing import TextIO
+
+from catalog.importing import ImportReport
+from catalog.importing.progress import ProgressMeter
+
+BAR_WIDTH = 28
+TERMINAL_INTERVAL = 0.1  # seconds between redraws of the bar
+PLAIN_INTERVAL = 5.0  # seconds between progress lines when not on a terminal
+
+
+class TerminalProgress:
+    """A progress bar redrawn in place on a terminal, or a plain line now and then elsewhere."""
+
+    def __init__(self, total: int, stream: TextIO = sys.stderr):
+        self.meter = ProgressMeter(total)
+        self.stream = stream
+        self.on_terminal = stream.isatty()
+        # Off a terminal, a quick import prints nothing; a long one a line every few seconds.
+        self._last_shown = 0.0 if self.on_terminal else self.meter.started
+        self._drawn = False
+
+    def __call__(self, done: int, path: str) -> None:
+        self.meter.update(done)
+        now = time.monotonic()
+        interval = TERMINAL_INTERVAL if self.on_terminal else PLAIN_INTERVAL
+        finished = done == self.meter.total and (self.on_terminal or self._last_shown > self.meter.started)
+        if now - self._last_shown >= interval or finished:
+            self._last_shown = now
+            self._show()
+
+    def _show(self) -> None:
+        if self.on_terminal:
+            filled = int(BAR_WIDTH * self.meter.done / max(self.meter.total, 1))
+            bar = "█" * filled + "░" * (BAR_WIDTH - filled)
+            self.stream.write(f"\r{bar} {self.meter.describe()}\033[K")
+            self._drawn = True
+        else:
+            self.stream.write(f"import: {self.meter.describe()}\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self._drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def report_lines(report: ImportReport, *, verbose: bool = False) -> list[str]:
+    """The summary, then one line per failed or duplicate file (and per article if verbose)."""
+    lines = [f"{report.files_seen:,} file{'' if report.files_seen == 1 else 's'}: {report.summary()}"]
+    lines += [f"failed: {item.path}: {item.reason}" for item in report.failed]
+    lines += [f"duplicate: {item.path}: {item.reason}" for item in report.duplicates]
+    if verbose:
+        verb = "would import" if report.dry_run else "imported"
+        lines += [
+            f"{verb}: {item.path}: " + (f"#{item.article_id} " if item.article_id else "") + item.title
+            for item in report.imported
+        ]
+    return lines
+
+
+def report_object(report: ImportReport) -> dict:
+    """The report as JSON for scripts."""
+    return {
+        "imported": [{"path": i.path, "id": i.article_id, "title": i.title} for i in report.imported],
+        "duplicates": [
+            {"path": d.path, "id": d.article_id, "title": d.title, "reason": d.reason} for d in report.duplicates
+        ],
+        "failed": [{"path": f.path, "reason": f.reason} for f in report.failed],
+        "cancelled": report.cancelled,
+        "dry_run": report.dry_run,
+    }

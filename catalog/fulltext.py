@@ -1,0 +1,86 @@
+"""Keeping the full-text index (FTS5 over title, body, authors, outlet) in step with articles.
+
+The index reads text from the ``article_search`` view, so the rule for every change is:
+``unindex`` the articles before their text, authors or outlet change (or they are deleted),
+``index`` them after, in the same transaction. ``reindexing(ids)`` does both around a block.
+"""
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from peewee import DatabaseError, SqliteDatabase
+
+from catalog.db import database
+
+FTS_TABLE = "article_fts"
+_CHUNK = 500
+
+
+def available() -> bool:
+    """Whether this catalogue has the SQLite full-text index."""
+    return isinstance(database.obj, SqliteDatabase)
+
+
+def index_id_range(first_id: int, last_id: int) -> None:
+    """Add articles ``first_id``..``last_id`` (just inserted, in one batch) to the index."""
+    if available():
+        database.execute_sql(
+            f"INSERT INTO {FTS_TABLE} (rowid, title, body, authors, outlet) "
+            "SELECT id, title, body, authors, outlet FROM article_search WHERE id BETWEEN ? AND ?",
+            (first_id, last_id),
+        )
+
+
+def index(ids: Iterable[int]) -> None:
+    """Add these articles, as they are now, to the index."""
+    for chunk in _chunks(ids):
+        database.execute_sql(
+            f"INSERT INTO {FTS_TABLE} (rowid, title, body, authors, outlet) "
+            f"SELECT id, title, body, authors, outlet FROM article_search WHERE id IN ({_marks(chunk)})",
+            chunk,
+        )
+
+
+def unindex(ids: Iterable[int]) -> None:
+    """Remove these articles from the index; call it before their text changes."""
+    for chunk in _chunks(ids):
+        database.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({_marks(chunk)})", chunk)
+
+
+@contextmanager
+def reindexing(ids: Iterable[int]) -> Iterator[None]:
+    """Unindex ``ids``, run the block that changes them, index them again."""
+    ids = list(ids)
+    unindex(ids)
+    yield
+    index(ids)
+
+
+def rebuild() -> None:
+    """Build the whole index again from the articles."""
+    if available():
+        database.execute_sql(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('rebuild')")
+
+
+def problems() -> list[str]:
+    """What is wrong with the index, in words; empty when it is in step with the articles."""
+    if not available():
+        return []
+    found = []
+    try:
+        database.execute_sql(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rank) VALUES ('integrity-check', 1)")
+    except DatabaseError as exc:
+        found.append(f"the full-text index does not match the articles ({exc})")
+    return found
+
+
+def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
+    if not available():
+        return
+    ids = list(ids)
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def _marks(values: list) -> str:
+    return ", ".join("?" * len(values))

@@ -1,0 +1,96 @@
+"""Reading and parsing article files a batch at a time, in worker processes for big imports.
+
+Parsing is plain Python and costs as much as writing, so while the main process writes one
+batch, workers read the next ones. At most a few batches are in flight, so memory stays flat
+however many files there are. Small imports never pay for starting workers.
+
+Workers are forked, which is only safe from a single-threaded process (the command line);
+from a thread (the window's background import) the files are read in that thread instead.
+"spawn" is no way out: it re-runs the caller's main script in every worker.
+"""
+
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+
+from catalog.importing.files import DEFAULT_MAX_SIZE, Skipped
+
+BATCH_SIZE = 1000
+IN_FLIGHT = 3  # batches read ahead of the writer
+
+
+def batches(items: Iterable, size: int | None = None) -> Iterator[list]:
+    iterator, size = iter(items), size or BATCH_SIZE
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def prepare_batch(candidates: list, max_size: int = DEFAULT_MAX_SIZE) -> list:
+    """Read and parse each candidate (see ``importer.prepare``); runs in a worker process."""
+    from catalog.importing.importer import prepare
+
+    return [prepare(candidate, max_size) for candidate in candidates]
+
+
+def prepared_batches(
+    candidates: Iterable[str | Skipped], max_size: int = DEFAULT_MAX_SIZE, *, workers: int | None = None
+) -> Iterator[list]:
+    """Batches of prepared articles and failures, in the candidates' order."""
+    chunks = batches(candidates)
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    workers = default_workers() if workers is None else workers
+    if second is None or workers < 1 or not _can_fork():
+        yield prepare_batch(first, max_size)
+        if second is not None:
+            yield prepare_batch(second, max_size)
+        for chunk in chunks:
+            yield prepare_batch(chunk, max_size)
+        return
+    yield from _in_workers(_chain(first, second, chunks), max_size, workers)
+
+
+def default_workers() -> int:
+    """One process per core beside the writer's, at least one, at most four."""
+    return max(1, min(4, (os.cpu_count() or 1) - 1))
+
+
+def _can_fork() -> bool:
+    single_threaded = threading.current_thread() is threading.main_thread() and threading.active_count() == 1
+    return single_threaded and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _in_workers(chunks: Iterator[list], max_size: int, workers: int) -> Iterator[list]:
+    context = multiprocessing.get_context("fork")
+    pending: deque[tuple[list, Future]] = deque()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        try:
+            for chunk in chunks:
+                pending.append((chunk, pool.submit(prepare_batch, chunk, max_size)))
+                if len(pending) >= IN_FLIGHT:
+                    yield _result(*pending.popleft())
+            while pending:
+                yield _result(*pending.popleft())
+        finally:
+            for _, future in pending:
+                future.cancel()
+
+
+def _result(chunk: list, future: Future) -> list:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return prepare_batch(chunk)  # a worker died (out of memory?): do this batch here
+
+
+def _chain(first: list, second: list, rest: Iterator[list]) -> Iterator[list]:
+    yield first
+    yield second
+    yield from rest
