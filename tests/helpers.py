@@ -26,3 +26,20 @@ def article_file(title: str = "", body: str = "Some text. More text.", header: s
         parts.append(title)
     parts.append(body)
     return "\n\n".join(parts) + "\n"
+
+
+def make_article_files(folder: Path, count: int, *, paragraphs: int = 6) -> list[Path]:
+    """``count`` distinct article files with headers under ``folder``, 100 per sub-folder."""
+    paths = []
+    for number in range(count):
+        sub = folder / f"{number // 100:04d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        body = "\n\n".join(
+            f"Paragraph {p} of article {number} reports what officials said on day {number % 28 + 1}."
+            for p in range(paragraphs)
+        )
+        header = f" date 2021-{number % 12 + 1:02d}-{number % 28 + 1:02d} Authored by Writer {number % 7} via Outlet {number % 5},"
+        path = sub / f"{number:06d}.txt"
+        path.write_text(article_file(f"Report number {number}", body, header=header), encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -3,23 +3,28 @@
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QSettings, QSortFilterProxyModel, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
+    QDialog,
     QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QSplitter,
     QTableView,
 )
 
 from catalog.articles import count_articles, get_article
 from catalog.catalogue import OpenedCatalogue, close_catalogue
-from catalog.importing import ImportReport, import_paths
+from catalog.importing import ImportReport
+from catalog.importing.files import DEFAULT_PATTERN
+from catalog.importing.progress import ProgressMeter
+from ui.dialogs.import_folder import ImportFolderDialog
+from ui.dialogs.import_report import ImportReportDialog
 from ui.models.article_table_model import (
     COL_AUTHORS,
     COL_DATE,
@@ -29,16 +34,28 @@ from ui.models.article_table_model import (
     ArticleTableModel,
 )
 from ui.widgets.reading_pane import ReadingPane
+from ui.workers import ImportTask
 
 SETTINGS_GROUP = "mainWindow"
 COLUMN_WIDTHS = {COL_OUTLET: 120, COL_AUTHORS: 130, COL_DATE: 90, COL_TOPICS: 120}
-MAX_FAILURES_SHOWN = 20
 
 
 class MainWindow(QMainWindow):
+    #: An import is about to start: its ImportTask.
+    import_started = Signal(object)
+    #: An import ended: its ImportReport, or None when it stopped on an error.
+    import_finished = Signal(object)
+
     def __init__(self, catalogue: OpenedCatalogue, parent=None):
         super().__init__(parent)
         self.catalogue = catalogue
+        # One thread for every write, so writes never race each other.
+        self.write_pool = QThreadPool(self)
+        self.write_pool.setMaxThreadCount(1)
+        self._import_task: ImportTask | None = None
+        self.import_progress: QProgressDialog | None = None
+        self.report_dialog: ImportReportDialog | None = None
+        self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{catalogue.name} — Catalog")
         self.table_model = ArticleTableModel(self)
@@ -47,6 +64,7 @@ class MainWindow(QMainWindow):
         self.proxy.setSortRole(ArticleTableModel.SortRole)
         self.table = self._make_table()
         self.reading_pane = ReadingPane(self)
+        self.reading_pane.setAcceptDrops(False)  # dropped files go to the window: an import
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.table)
@@ -146,37 +164,98 @@ class MainWindow(QMainWindow):
             self, "Import Files", self._last_folder(), "Text files (*.txt);;All files (*)"
         )
         if paths:
-            self.import_paths(paths)
+            self.start_import(paths)
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import Folder", self._last_folder())
-        if folder:
-            self.import_paths([folder])
+        dialog = ImportFolderDialog(self._last_folder(), parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.folder():
+            self.start_import([dialog.folder()], pattern=dialog.pattern())
 
-    def import_paths(self, paths: Sequence[str]) -> ImportReport:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = import_paths(paths)
-        finally:
-            QApplication.restoreOverrideCursor()
+    def start_import(self, paths: Sequence[str], pattern: str = DEFAULT_PATTERN) -> bool:
+        """Import ``paths`` in the background with a progress dialog; False if one is running."""
+        if self._import_task is not None:
+            self.statusBar().showMessage("An import is already running; wait for it or cancel it.", 5000)
+            return False
         self._remember_folder(paths[0])
+        task = ImportTask(paths, pattern=pattern)
+        self._import_task = task
+        self.import_progress = self._make_progress_dialog(task)
+        task.signals.counted.connect(self._import_counted)
+        task.signals.progressed.connect(self._import_progressed)
+        task.signals.finished.connect(self._import_done)
+        task.signals.failed.connect(self._import_failed)
+        self._set_importing(True)
+        self.import_started.emit(task)
+        self.write_pool.start(task)
+        return True
+
+    def _make_progress_dialog(self, task: ImportTask) -> QProgressDialog:
+        dialog = QProgressDialog("Looking for files…", "Cancel", 0, 0, self)
+        dialog.setObjectName("importProgress")
+        dialog.setWindowTitle("Importing")
+        # Not modal: the catalogue stays readable and scrollable while files come in.
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumWidth(480)
+        dialog.canceled.connect(task.cancel)
+        dialog.canceled.connect(lambda: dialog.setLabelText("Cancelling — finishing the current batch…"))
+        dialog.show()
+        return dialog
+
+    def _import_counted(self, total: int) -> None:
+        self._import_meter = ProgressMeter(total)
+        self.import_progress.setMaximum(max(total, 1))
+        self.import_progress.setLabelText(self._import_meter.describe())
+
+    def _import_progressed(self, done: int, path: str) -> None:
+        if self.import_progress.wasCanceled():
+            return
+        self._import_meter.update(done)
+        self.import_progress.setValue(min(done, self.import_progress.maximum()))
+        self.import_progress.setLabelText(f"{self._import_meter.describe()}\n{Path(path).name}")
+
+    def _import_done(self, report: ImportReport) -> None:
+        self._end_import()
         self.refresh()
         if report.imported:
             self.select_article(report.imported[0].article_id)
         self.statusBar().showMessage(f"Import finished: {report.summary()}", 10_000)
-        if report.failed:
-            self._show_failures(report)
-        return report
+        self.report_dialog = ImportReportDialog(report, self)
+        self.report_dialog.open()
+        self.import_finished.emit(report)
 
-    def _show_failures(self, report: ImportReport) -> None:
-        lines = [f"{item.path}: {item.reason}" for item in report.failed[:MAX_FAILURES_SHOWN]]
-        if len(report.failed) > MAX_FAILURES_SHOWN:
-            lines.append(f"… and {len(report.failed) - MAX_FAILURES_SHOWN} more")
-        box = QMessageBox(QMessageBox.Icon.Warning, "Import", f"Import finished: {report.summary()}.", parent=self)
-        box.setObjectName("importFailures")
-        box.setInformativeText("Some files were not imported:")
-        box.setDetailedText("\n".join(lines))
-        box.exec()
+    def _import_failed(self, message: str) -> None:
+        self._end_import()
+        self.refresh()
+        QMessageBox.warning(
+            self, "Import", f"The import stopped: {message}\n\nArticles imported before this point are kept."
+        )
+        self.import_finished.emit(None)
+
+    def _end_import(self) -> None:
+        self._import_task = None
+        self.import_progress.close()
+        self._set_importing(False)
+
+    def _set_importing(self, running: bool) -> None:
+        self.action_import_files.setEnabled(not running)
+        self.action_import_folder.setEnabled(not running)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
 
     # --- settings ---------------------------------------------------------------
 
@@ -213,5 +292,13 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        if self._import_task is not None:
+            self._import_task.cancel()  # whole batches are kept; wait for the current one
+        self.write_pool.waitForDone()
         close_catalogue()
         super().closeEvent(event)
+
+
+def local_paths(mime: QMimeData) -> list[str]:
+    """Files and folders dragged from a file manager."""
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []

@@ -20,7 +20,7 @@ from catalog.importing.decoding import NotText
 from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN, Skipped, find_files, read_text_file
 from catalog.importing.reading import prepared_batches
 
-#: progress(files_done, current_path) after each file
+#: progress(files_done, last_path) after each batch
 ProgressHook = Callable[[int, str], None]
 
 
@@ -75,8 +75,8 @@ class ImportReport:
         verb = "would be imported" if self.dry_run else "imported"
         duplicates = len(self.duplicates)
         text = (
-            f"{len(self.imported)} {verb}, {duplicates} duplicate{'' if duplicates == 1 else 's'}, "
-            f"{len(self.failed)} failed"
+            f"{len(self.imported):,} {verb}, {duplicates:,} duplicate{'' if duplicates == 1 else 's'}, "
+            f"{len(self.failed):,} failed"
         )
         return text + (" (cancelled)" if self.cancelled else "")
 
@@ -103,7 +103,7 @@ def import_paths(
 ) -> ImportReport:
     """Import the files and folders in ``paths``; see the module docstring for the guarantees.
 
-    ``progress`` is called after each batch is written, once per file of it; ``cancelled`` is
+    ``progress(files_done, last_file)`` is called after each batch is written; ``cancelled`` is
     asked between batches. ``workers`` processes parse files (default: one per core, up to 4).
     """
     report = ImportReport(dry_run=dry_run)
@@ -116,9 +116,7 @@ def import_paths(
         report.failed.extend(item for item in batch if isinstance(item, Failed))
         _write(writer, prepared, report)
         if progress is not None:
-            done = report.files_seen - len(batch)
-            for number, item in enumerate(batch, start=1):
-                progress(done + number, item.path)
+            progress(report.files_seen, batch[-1].path)
     return report
 
 

@@ -223,3 +223,48 @@ def test_gui_without_a_display_says_so_in_one_sentence(tmp_path):
     assert result.stderr.count("\n") == 1
     assert "no display" in result.stderr and "catalog list" in result.stderr
     assert "Traceback" not in result.stderr and "qt.qpa" not in result.stderr
+
+
+class _Stream:
+    def __init__(self, tty: bool):
+        self.tty, self.text = tty, ""
+
+    def isatty(self):
+        return self.tty
+
+    def write(self, text):
+        self.text += text
+
+    def flush(self):
+        pass
+
+
+def test_progress_bar_on_a_terminal():
+    from catalog.cli_import import TerminalProgress
+
+    stream = _Stream(tty=True)
+    progress = TerminalProgress(2000, stream)
+    progress(1000, "a.txt")
+    progress(2000, "b.txt")
+    progress.close()
+    assert stream.text.startswith("\r")
+    assert "1,000 of 2,000 files" in stream.text and "2,000 of 2,000 files" in stream.text
+    assert "files/s" in stream.text and "left" in stream.text
+    assert stream.text.endswith("\n")
+
+
+def test_plain_progress_lines_off_a_terminal(monkeypatch):
+    import catalog.cli_import as cli_import
+
+    stream = _Stream(tty=False)
+    progress = cli_import.TerminalProgress(2000, stream)
+    progress(1000, "a.txt")  # too soon: nothing yet
+    assert stream.text == ""
+    monkeypatch.setattr(cli_import, "PLAIN_INTERVAL", 0.0)
+    progress(1500, "b.txt")
+    progress(2000, "c.txt")
+    progress.close()
+    lines = stream.text.splitlines()
+    assert lines[0].startswith("import: 1,500 of 2,000 files")
+    assert lines[-1].startswith("import: 2,000 of 2,000 files")
+    assert "\r" not in stream.text

@@ -1,32 +1,13 @@
 """The first window, driven as a user would: menus, table, reading pane, status bar."""
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QSplitter, QTableView, QTextBrowser
+from PySide6.QtWidgets import QFileDialog, QSplitter
 
 from tests.helpers import SEED_FILE, article_file
+from tests.ui.driving import cell, import_and_wait, pane, table, trigger
 from ui.app import open_window
 from ui.models.article_table_model import COL_AUTHORS, COL_DATE, COL_OUTLET, COL_TITLE, ArticleTableModel
 from ui.widgets.reading_pane import PLACEHOLDER
-
-
-def table(win) -> QTableView:
-    return win.findChild(QTableView, "articleTable")
-
-
-def pane(win) -> QTextBrowser:
-    return win.findChild(QTextBrowser, "readingPane")
-
-
-def cell(win, row, column) -> str:
-    model = table(win).model()
-    return model.index(row, column).data()
-
-
-def trigger(win, name: str) -> None:
-    action = win.findChild(QAction, name)
-    assert action is not None and action.isEnabled(), name
-    action.trigger()
 
 
 def test_an_empty_catalogue_shows_an_empty_table_and_a_hint(window):
@@ -40,7 +21,8 @@ def test_import_the_seed_through_the_file_menu(window, qtbot, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(SEED_FILE)], "Text files (*.txt)"))
     file_menu = window.menuBar().actions()[0].menu()
     assert [a.text() for a in file_menu.actions() if not a.isSeparator()] == ["Import &Files…", "Import F&older…", "&Quit"]
-    trigger(window, "actionImportFiles")
+    with qtbot.waitSignal(window.import_finished, timeout=20_000):
+        trigger(window, "actionImportFiles")
 
     assert table(window).model().rowCount() == 1
     assert cell(window, 0, COL_TITLE).startswith("According to a report from CNN")
@@ -54,19 +36,10 @@ def test_import_the_seed_through_the_file_menu(window, qtbot, monkeypatch):
     assert window.statusBar().findChild(object, "articleCount").text() == "1 article"
 
 
-def test_import_folder_reports_bad_files_by_name(window, monkeypatch, write_folder, message_boxes):
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(write_folder))
-    trigger(window, "actionImportFolder")
-    assert table(window).model().rowCount() == 2
-    [box] = message_boxes
-    assert box.text() == "Import finished: 2 imported, 0 duplicates, 1 failed."
-    assert f"{write_folder / 'broken.txt'}: not a text file" in box.detailedText()
-
-
-def test_article_text_is_never_read_as_html(window, tmp_path):
+def test_article_text_is_never_read_as_html(window, qtbot, tmp_path):
     path = tmp_path / "html.txt"
     path.write_text(article_file("<b>Bold</b> & <script>alert(1)</script>", "A <i>body</i> with &amp; in it."))
-    window.import_paths([str(path)])
+    import_and_wait(qtbot, window, [str(path)])
     text = pane(window).toPlainText()
     assert text.startswith("<b>Bold</b> & <script>alert(1)</script>")
     assert "A <i>body</i> with &amp; in it." in text
@@ -74,7 +47,7 @@ def test_article_text_is_never_read_as_html(window, tmp_path):
 
 
 def test_clicking_and_arrow_keys_change_the_article_shown(window, qtbot, write_folder):
-    window.import_paths([str(write_folder)])
+    import_and_wait(qtbot, window, [str(write_folder)])
     view = table(window)
     first_title = cell(window, 0, COL_TITLE)
     second_title = cell(window, 1, COL_TITLE)
@@ -87,7 +60,7 @@ def test_clicking_and_arrow_keys_change_the_article_shown(window, qtbot, write_f
 
 
 def test_clicking_a_header_sorts_the_table(window, qtbot, write_folder):
-    window.import_paths([str(write_folder)])
+    import_and_wait(qtbot, window, [str(write_folder)])
     view = table(window)
     header = view.horizontalHeader()
     x = header.sectionViewportPosition(COL_TITLE) + 10
@@ -133,8 +106,8 @@ def test_unknown_dates_sort_last(catalogue_with_articles):
     assert keys[-1] == "\uffff"
 
 
-def test_sort_proxy_passes_the_model_tester(qtmodeltester, window, write_folder):
-    window.import_paths([str(write_folder)])
+def test_sort_proxy_passes_the_model_tester(qtmodeltester, qtbot, window, write_folder):
+    import_and_wait(qtbot, window, [str(write_folder)])
     qtmodeltester.check(table(window).model())
 
 

@@ -1,0 +1,28 @@
+"""An import report's problem files as CSV, for spreadsheets and for fixing files in bulk."""
+
+import csv
+from pathlib import Path
+from typing import TextIO
+
+from catalog.importing.importer import ImportReport
+
+HEADER = ("file", "outcome", "reason")
+
+
+def problem_rows(report: ImportReport) -> list[tuple[str, str, str]]:
+    """(file, "failed" or "duplicate", reason) for each file not imported."""
+    rows = [(item.path, "failed", item.reason) for item in report.failed]
+    rows += [(item.path, "duplicate", item.reason) for item in report.duplicates]
+    return rows
+
+
+def write_problems_csv(report: ImportReport, out: TextIO) -> None:
+    writer = csv.writer(out)
+    writer.writerow(HEADER)
+    writer.writerows(problem_rows(report))
+
+
+def save_problems_csv(report: ImportReport, path: str | Path) -> None:
+    """UTF-8 with a BOM, so spreadsheet programs read accented names right."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as out:
+        write_problems_csv(report, out)

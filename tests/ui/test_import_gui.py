@@ -1,0 +1,153 @@
+"""Importing from the window: folder dialog, progress and cancel, drag-and-drop, the report."""
+
+import csv
+import sqlite3
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QPushButton
+
+from catalog import fulltext
+from catalog.importing import reading
+from catalog.models import Article
+from tests.helpers import SEED_FILE, make_article_files
+from tests.ui.driving import cell, import_and_wait, table, trigger
+from ui.dialogs.import_folder import ImportFolderDialog
+from ui.dialogs.import_report import ImportProblemsModel
+from ui.models.article_table_model import COL_TITLE
+
+
+def test_import_folder_dialog_with_a_filter_field(window, qtbot, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Text article one.\n")
+    (folder / "b.md").write_text("Markdown article two.\n")
+
+    def fill_in_the_dialog():
+        dialog = window.findChild(ImportFolderDialog, "importFolderDialog")
+        dialog.findChild(QLineEdit, "folderEdit").setText(str(folder))
+        pattern = dialog.findChild(QLineEdit, "patternEdit")
+        assert pattern.text() == "*.txt"
+        pattern.clear()
+        qtbot.keyClicks(pattern, "*.md")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, fill_in_the_dialog)
+    with qtbot.waitSignal(window.import_finished, timeout=20_000) as finished:
+        trigger(window, "actionImportFolder")
+    assert finished.args[0].summary() == "1 imported, 0 duplicates, 0 failed"
+    assert cell(window, 0, COL_TITLE) == "Markdown article two."
+
+
+def test_import_folder_dialog_needs_a_folder(qtbot):
+    dialog = ImportFolderDialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    qtbot.keyClicks(dialog.folder_edit, "/some/folder")
+    assert ok.isEnabled()
+    assert dialog.pattern() == "*.txt"
+
+
+def test_the_report_dialog_lists_each_problem_and_saves_csv(window, qtbot, write_folder, tmp_path, monkeypatch, qtmodeltester):
+    (write_folder / "copy.txt").write_text((write_folder / "alpha.txt").read_text())
+    report = import_and_wait(qtbot, window, [str(write_folder)])
+    dialog = window.report_dialog
+    assert dialog.isVisible()
+    assert dialog.windowTitle() == "Import Finished"
+    assert dialog.findChild(object, "importSummary").text() == "4 files: 2 imported, 1 duplicate, 1 failed."
+    model = dialog.table.model()
+    qtmodeltester.check(model)
+    rows = [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())]
+    assert rows == [
+        [str(write_folder / "broken.txt"), "failed", "not a text file: looks like binary data (it contains NUL bytes)"],
+        [str(write_folder / "copy.txt"), "duplicate", f"duplicate of Zebra crossings return (id {report.imported[0].article_id})"],
+    ]
+
+    qtbot.mouseClick(dialog.findChild(QPushButton, "copyButton"), Qt.MouseButton.LeftButton)
+    copied = QApplication.clipboard().text()
+    assert copied.splitlines()[0] == "file,outcome,reason"
+    assert "broken.txt" in copied and "copy.txt" in copied
+
+    target = tmp_path / "report.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV files (*.csv)"))
+    qtbot.mouseClick(dialog.findChild(QPushButton, "saveCsvButton"), Qt.MouseButton.LeftButton)
+    with open(target, encoding="utf-8-sig", newline="") as saved:
+        assert list(csv.reader(saved)) == [["file", "outcome", "reason"], *rows]
+
+
+def test_cancel_keeps_whole_batches_and_a_consistent_catalogue(window, qtbot, tmp_path, monkeypatch, db_path):
+    monkeypatch.setattr(reading, "BATCH_SIZE", 50)
+    folder = tmp_path / "many"
+    make_article_files(folder, 400, paragraphs=2)
+    first_progress = []
+
+    def cancel_on_first_progress(done, path):
+        if not first_progress:
+            first_progress.append(done)
+            qtbot.mouseClick(window.import_progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+
+    window.import_started.connect(lambda task: task.signals.progressed.connect(cancel_on_first_progress))
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as finished:
+        window.start_import([str(folder)])
+    report = finished.args[0]
+    assert report.cancelled
+    imported = len(report.imported)
+    assert 0 < imported < 400 and imported % 50 == 0
+    assert window.report_dialog.windowTitle() == "Import Cancelled"
+    assert table(window).model().rowCount() == imported
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT count(*) FROM article").fetchone() == (imported,)
+    assert fulltext.problems() == []
+
+    rest = import_and_wait(qtbot, window, [str(folder)])
+    assert (len(rest.imported), len(rest.duplicates)) == (400 - imported, imported)
+    assert Article.select().count() == 400
+
+
+def test_the_table_scrolls_while_an_import_runs(window, qtbot, tmp_path, monkeypatch):
+    folder = tmp_path / "first"
+    make_article_files(folder, 120, paragraphs=1)
+    import_and_wait(qtbot, window, [str(folder)])
+    more = tmp_path / "second"
+    monkeypatch.setattr(reading, "BATCH_SIZE", 20)
+    make_article_files(more, 200, paragraphs=1)
+    view = table(window)
+    with qtbot.waitSignal(window.import_finished, timeout=30_000):
+        window.start_import([str(more)])
+        assert not window.import_progress.isModal()
+        assert not window.findChild(type(window.action_import_files), "actionImportFiles").isEnabled()
+        view.scrollToBottom()
+        assert view.verticalScrollBar().value() > 0
+    assert window.action_import_files.isEnabled()
+
+
+def test_dropping_files_and_folders_imports_them(window, qtbot, write_folder):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SEED_FILE)), QUrl.fromLocalFile(str(write_folder))])
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.import_finished, timeout=20_000) as finished:
+        QApplication.sendEvent(window, drop)
+    assert finished.args[0].summary() == "3 imported, 0 duplicates, 1 failed"
+    assert table(window).model().rowCount() == 3
+
+
+def test_text_drags_are_not_imports(window):
+    mime = QMimeData()
+    mime.setText("just some words")
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter.setAccepted(False)
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+
+
+def test_problems_model_of_a_clean_import_is_empty(qtmodeltester):
+    from catalog.importing import ImportReport
+
+    model = ImportProblemsModel(ImportReport())
+    qtmodeltester.check(model)
+    assert model.rowCount() == 0

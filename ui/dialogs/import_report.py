@@ -1,0 +1,111 @@
+"""The dialog at the end of an import: counts, and every file not imported with its reason."""
+
+import io
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from catalog.importing import ImportReport
+from catalog.importing.report_csv import problem_rows, save_problems_csv, write_problems_csv
+
+COL_FILE, COL_OUTCOME, COL_REASON = range(3)
+HEADERS = ("File", "Outcome", "Reason")
+
+
+class ImportProblemsModel(QAbstractTableModel):
+    """Failed and duplicate files of one import."""
+
+    def __init__(self, report: ImportReport, parent=None):
+        super().__init__(parent)
+        self._rows = problem_rows(report)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._rows[index.row()][index.column()]
+        return None
+
+
+class ImportReportDialog(QDialog):
+    def __init__(self, report: ImportReport, parent=None):
+        super().__init__(parent)
+        self.report = report
+        self.setObjectName("importReport")
+        self.setWindowTitle("Import Cancelled" if report.cancelled else "Import Finished")
+        self.resize(760, 420)
+        layout = QVBoxLayout(self)
+        summary = QLabel(f"{report.files_seen:,} files: {report.summary()}.", self)
+        summary.setObjectName("importSummary")
+        layout.addWidget(summary)
+        self.table = self._make_table()
+        layout.addWidget(self.table)
+        layout.addWidget(self._make_buttons())
+
+    def _make_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("problemsTable")
+        table.setAccessibleName("Files not imported")
+        table.setModel(ImportProblemsModel(self.report, table))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_FILE, 320)
+        header.setStretchLastSection(True)
+        table.setVisible(bool(problem_rows(self.report)))
+        return table
+
+    def _make_buttons(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        copy = QPushButton("&Copy List", self)
+        copy.setObjectName("copyButton")
+        save = QPushButton("&Save as CSV…", self)
+        save.setObjectName("saveCsvButton")
+        for button in (copy, save):
+            button.setEnabled(bool(problem_rows(self.report)))
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(self.copy_to_clipboard)
+        save.clicked.connect(self.save_csv)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
+    def copy_to_clipboard(self) -> None:
+        """The problem list as CSV text, ready to paste into a spreadsheet or an e-mail."""
+        out = io.StringIO()
+        write_problems_csv(self.report, out)
+        QApplication.clipboard().setText(out.getvalue())
+
+    def save_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save Import Report", "import-report.csv", "CSV files (*.csv)")
+        if not path:
+            return
+        try:
+            save_problems_csv(self.report, path)
+        except OSError as exc:
+            QMessageBox.warning(self, "Save Import Report", f"Could not save {path}: {exc.strerror or exc}")
