@@ -51,7 +51,9 @@ def time_catalog_import(folder: Path, db: Path) -> tuple[float, int]:
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "catalog", "--db", str(db), "import", str(folder)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     seconds = time.perf_counter() - start
     if result.returncode != 0:

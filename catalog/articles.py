@@ -45,7 +45,9 @@ def count_articles() -> int:
 def article_rows() -> list[ArticleRow]:
     """Every article's table row, in id order, in three queries whatever the count."""
     return [
-        ArticleRow(r["id"], r["title"], r["outlet"], tuple(r["authors"]), _as_date(r["date"]), tuple(r["topics"]))
+        ArticleRow(
+            r["id"], r["title"], r["outlet"], tuple(r["authors"]), _as_date(r["date"]), tuple(r["topics"])
+        )
         for r in iter_articles()
     ]
 

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from catalog import __version__
 from catalog.articles import get_article, iter_articles
 from catalog.catalogue import OpenedCatalogue, open_catalogue
+from catalog.cli_import import TerminalProgress, report_lines, report_object
 from catalog.db import ENV_VAR, CatalogueError, resolve_location
 from catalog.exporting.json_export import export_json
-from catalog.cli_import import TerminalProgress, report_lines, report_object
 from catalog.importing import import_paths
-from catalog.importing.importer import count_files
 from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN
+from catalog.importing.importer import count_files
 from catalog.seeds import import_seeds
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -50,21 +50,39 @@ def build_parser() -> argparse.ArgumentParser:
 
     def command(name, help_text, example):
         return commands.add_parser(
-            name, help=help_text, description=help_text, parents=[db_option],
-            epilog=f"example:\n  {example}", formatter_class=argparse.RawDescriptionHelpFormatter,
+            name,
+            help=help_text,
+            description=help_text,
+            parents=[db_option],
+            epilog=f"example:\n  {example}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
         )
 
     imp = command("import", "import article files and folders", "catalog import ~/articles extra.txt")
     imp.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder (searched recursively)")
-    imp.add_argument("--glob", default=DEFAULT_PATTERN, metavar="PATTERN",
-                     help=f"which files to take from folders (default: {DEFAULT_PATTERN})")
-    imp.add_argument("--max-size", type=_size, default=DEFAULT_MAX_SIZE, metavar="BYTES",
-                     help="skip files larger than this (default: 10 MB; suffixes K, M, G)")
+    imp.add_argument(
+        "--glob",
+        default=DEFAULT_PATTERN,
+        metavar="PATTERN",
+        help=f"which files to take from folders (default: {DEFAULT_PATTERN})",
+    )
+    imp.add_argument(
+        "--max-size",
+        type=_size,
+        default=DEFAULT_MAX_SIZE,
+        metavar="BYTES",
+        help="skip files larger than this (default: 10 MB; suffixes K, M, G)",
+    )
     imp.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing")
     imp.add_argument("--json", action="store_true", help="print the report as a JSON object")
     imp.add_argument("-v", "--verbose", action="store_true", help="also list every article imported")
-    imp.add_argument("--jobs", type=int, default=None, metavar="N",
-                     help="processes reading files beside the writer (default: one per extra core)")
+    imp.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes reading files beside the writer (default: one per extra core)",
+    )
     imp.set_defaults(run=_cmd_import)
 
     lst = command("list", "list the articles", "catalog list --json")
@@ -112,8 +130,12 @@ def _cmd_import(args) -> int:
     progress = TerminalProgress(count_files(args.paths, args.glob))
     try:
         report = import_paths(
-            args.paths, pattern=args.glob, max_size=args.max_size, dry_run=args.dry_run,
-            progress=progress, workers=args.jobs,
+            args.paths,
+            pattern=args.glob,
+            max_size=args.max_size,
+            dry_run=args.dry_run,
+            progress=progress,
+            workers=args.jobs,
         )
     finally:
         progress.close()

@@ -67,7 +67,8 @@ def report_object(report: ImportReport) -> dict:
     return {
         "imported": [{"path": i.path, "id": i.article_id, "title": i.title} for i in report.imported],
         "duplicates": [
-            {"path": d.path, "id": d.article_id, "title": d.title, "reason": d.reason} for d in report.duplicates
+            {"path": d.path, "id": d.article_id, "title": d.title, "reason": d.reason}
+            for d in report.duplicates
         ],
         "failed": [{"path": f.path, "reason": f.reason} for f in report.failed],
         "cancelled": report.cancelled,

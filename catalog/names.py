@@ -43,4 +43,3 @@ class NameCache:
         if found is not None:
             return found.id
         return self.model.insert(name=name, key=key).execute()
-

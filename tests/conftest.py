@@ -16,4 +16,3 @@ def private_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("CATALOG_DB", raising=False)
     return home
-

@@ -14,8 +14,12 @@ def run_catalog(*args: str, env: dict | None = None, cwd: Path | None = None) ->
     """Run ``python -m catalog ARGS`` in a child process, as a script would."""
     return subprocess.run(
         [sys.executable, "-m", "catalog", *args],
-        capture_output=True, text=True, encoding="utf-8",
-        env={**os.environ, **(env or {})}, cwd=cwd, timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
+        timeout=120,
     )
 
 

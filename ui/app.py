@@ -61,7 +61,9 @@ def display_problem() -> str | None:
 
 def missing_x11_packages() -> list[str]:
     """Debian packages of the X11 libraries Qt's xcb plugin loads, for those not installed."""
-    return [package for library, package in X11_LIBRARIES.items() if ctypes.util.find_library(library) is None]
+    return [
+        package for library, package in X11_LIBRARIES.items() if ctypes.util.find_library(library) is None
+    ]
 
 
 def _local_x_socket(display: str) -> Path:

@@ -3,7 +3,15 @@
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QMimeData, QSettings, QSortFilterProxyModel, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QMimeData,
+    QSettings,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -108,8 +116,12 @@ class MainWindow(QMainWindow):
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self.action_import_files = self._action("actionImportFiles", "Import &Files…", QKeySequence.StandardKey.Open, self.import_files)
-        self.action_import_folder = self._action("actionImportFolder", "Import F&older…", QKeySequence("Ctrl+Shift+O"), self.import_folder)
+        self.action_import_files = self._action(
+            "actionImportFiles", "Import &Files…", QKeySequence.StandardKey.Open, self.import_files
+        )
+        self.action_import_folder = self._action(
+            "actionImportFolder", "Import F&older…", QKeySequence("Ctrl+Shift+O"), self.import_folder
+        )
         self.action_quit = self._action("actionQuit", "&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addAction(self.action_import_files)

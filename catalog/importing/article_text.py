@@ -14,14 +14,49 @@ _LEADING_BLANK_LINES = re.compile(r"\A(?:[^\S\n]*\n)+")
 _CLOSERS = "\"'”’»)]"
 _ENDS_SENTENCE = re.compile(rf"[.!?…][{re.escape(_CLOSERS)}]*$")
 # A sentence ends at . ! ? or … (perhaps inside quotes) before a space and a capital, digit or quote.
-_SENTENCE_END = re.compile(
-    rf"(?<=[.!?…])[{re.escape(_CLOSERS)}]*(?=\s+[\"“‘'(\[«]?[A-Z0-9À-ÖØ-ÞА-ЯΑ-Ω])"
-)
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])[{re.escape(_CLOSERS)}]*(?=\s+[\"“‘'(\[«]?[A-Z0-9À-ÖØ-ÞА-ЯΑ-Ω])")
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt",
-    "sen", "rep", "gov", "pres", "rev", "vs", "etc", "inc", "ltd", "co", "corp",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "u.s", "u.k", "u.n", "e.g", "i.e",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "st",
+    "jr",
+    "sr",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "sen",
+    "rep",
+    "gov",
+    "pres",
+    "rev",
+    "vs",
+    "etc",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.g",
+    "i.e",
 }
 
 
@@ -106,7 +141,7 @@ def _first_line(text: str) -> tuple[str, str]:
     """The first line of ``text`` and what follows it, blank lines in between dropped."""
     first, _, rest = text.partition("\n")
     blank = _LEADING_BLANK_LINES.match(rest)
-    return first, rest[blank.end():] if blank else rest
+    return first, rest[blank.end() :] if blank else rest
 
 
 def _without_trailing_spaces(text: str) -> str:

@@ -1,25 +1,31 @@
 """Writing batches of parsed articles: duplicate check, names, rows and full-text index in one go."""
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from peewee import SqliteDatabase
 
 from catalog import fulltext
 from catalog.db import database
+from catalog.importing.reading import PreparedArticle
 from catalog.models import Article, ArticleAuthor, Author, Outlet, utc_now
 from catalog.names import NameCache
-
-if TYPE_CHECKING:
-    from catalog.importing.importer import PreparedArticle
 
 #: (id, None) for an article written; (id, title) of the article it duplicates otherwise.
 Outcome = tuple[int | None, str | None]
 
 _ARTICLE_FIELDS = (
-    Article.id, Article.title, Article.body, Article.date, Article.outlet, Article.summary,
-    Article.notes, Article.source_path, Article.content_hash, Article.imported_at,
-    Article.updated_at, Article.version,
+    Article.id,
+    Article.title,
+    Article.body,
+    Article.date,
+    Article.outlet,
+    Article.summary,
+    Article.notes,
+    Article.source_path,
+    Article.content_hash,
+    Article.imported_at,
+    Article.updated_at,
+    Article.version,
 )
 _AUTHOR_FIELDS = (ArticleAuthor.article, ArticleAuthor.author, ArticleAuthor.position)
 _LOOKUP_CHUNK = 500
@@ -40,7 +46,7 @@ class ArticleWriter:
         self.authors = NameCache(Author)
         self._dry_run_seen: dict[str, str] = {}
 
-    def write_batch(self, batch: Sequence["PreparedArticle"]) -> list[Outcome]:
+    def write_batch(self, batch: Sequence[PreparedArticle]) -> list[Outcome]:
         """Write the new articles of ``batch`` in one transaction; one outcome per item."""
         if self.dry_run:
             known = {**existing_articles([item.digest for item in batch]), **self._dry_run_seen}
@@ -65,7 +71,7 @@ class ArticleWriter:
             return database.obj.atomic("IMMEDIATE")
         return database.atomic()
 
-    def _insert(self, new: Sequence["PreparedArticle"]) -> list[int]:
+    def _insert(self, new: Sequence[PreparedArticle]) -> list[int]:
         if not new:
             return []
         now = utc_now()
@@ -77,10 +83,14 @@ class ArticleWriter:
         author_rows = [
             (article_id, author_id, position)
             for article_id, item in zip(ids, new)
-            for position, author_id in enumerate(dict.fromkeys(filter(None, map(self.authors.id_for, item.text.authors))))
+            for position, author_id in enumerate(
+                dict.fromkeys(filter(None, map(self.authors.id_for, item.text.authors)))
+            )
         ]
         if author_rows:
-            database.connection().cursor().executemany(_insert_sql(ArticleAuthor, _AUTHOR_FIELDS), author_rows)
+            database.connection().cursor().executemany(
+                _insert_sql(ArticleAuthor, _AUTHOR_FIELDS), author_rows
+            )
         fulltext.index_id_range(ids[0], ids[-1])
         return ids
 
@@ -90,22 +100,33 @@ class ArticleWriter:
         (last_id,) = database.execute_sql('SELECT COALESCE(MAX("id"), 0) FROM "article"').fetchone()
         ids = list(range(last_id + 1, last_id + 1 + len(rows)))
         database.connection().executemany(
-            _insert_sql(Article, _ARTICLE_FIELDS), [(article_id, *row[1:]) for article_id, row in zip(ids, rows)]
+            _insert_sql(Article, _ARTICLE_FIELDS),
+            [(article_id, *row[1:]) for article_id, row in zip(ids, rows)],
         )
         return ids
 
-    def _article_row(self, item: "PreparedArticle", now) -> tuple:
+    def _article_row(self, item: PreparedArticle, now) -> tuple:
         text = item.text
         outlet_id = self.outlets.id_for(text.outlet) if text.outlet else None
         return (
-            None, text.title, text.body, text.date.isoformat() if text.date else None, outlet_id,
-            "", "", item.source, item.digest, str(now), str(now), 1,
+            None,
+            text.title,
+            text.body,
+            text.date.isoformat() if text.date else None,
+            outlet_id,
+            "",
+            "",
+            item.source,
+            item.digest,
+            str(now),
+            str(now),
+            1,
         )
 
 
-def _first_new(batch: Sequence["PreparedArticle"], known: dict) -> dict[str, "PreparedArticle"]:
+def _first_new(batch: Sequence[PreparedArticle], known: dict) -> dict[str, PreparedArticle]:
     """The first item of each text not yet in the catalogue, by content hash."""
-    new: dict[str, "PreparedArticle"] = {}
+    new: dict[str, PreparedArticle] = {}
     for item in batch:
         if item.digest not in known:
             new.setdefault(item.digest, item)

@@ -42,7 +42,7 @@ def decode_text(data: bytes) -> str:
     """The text in ``data``; raises NotText for binary or undecodable content."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _decode_strict(data[len(bom):], encoding)
+            return _decode_strict(data[len(bom) :], encoding)
     kind = binary_kind(data)
     if kind:
         raise NotText(f"not a text file: looks like {kind}")

@@ -63,7 +63,7 @@ def _walk(folder: str, pattern: str, seen: set[tuple[int, int]]) -> Iterator[str
 
 
 def _kind(entry: os.DirEntry) -> str:
-    """"folder", "file", or "other" (pipes, devices, broken links: opening them could hang)."""
+    """ "folder", "file", or "other" (pipes, devices, broken links: opening them could hang)."""
     try:
         if entry.is_dir():
             return "folder"

@@ -5,8 +5,6 @@ Files are read and parsed a batch at a time; each batch is then written in one t
 whole batches or nothing, and importing again finishes the job.
 """
 
-import hashlib
-import os
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -14,11 +12,11 @@ from pathlib import Path
 
 from peewee import PeeweeException
 
-from catalog.importing.article_text import ArticleText, normalise_newlines, parse_article
 from catalog.importing.article_writer import ArticleWriter
-from catalog.importing.decoding import NotText
-from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN, Skipped, find_files, read_text_file
-from catalog.importing.reading import prepared_batches
+from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN, find_files
+from catalog.importing.reading import Failed, PreparedArticle, prepared_batches
+
+__all__ = ["Duplicate", "Failed", "ImportReport", "Imported", "count_files", "import_paths"]
 
 #: progress(files_done, last_path) after each batch
 ProgressHook = Callable[[int, str], None]
@@ -43,22 +41,6 @@ class Duplicate:
         return f"duplicate of {self.title} ({where})"
 
 
-@dataclass(frozen=True)
-class Failed:
-    path: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class PreparedArticle:
-    """A file read and parsed, ready to be written."""
-
-    path: str  #: as the user gave it, for reports
-    source: str  #: absolute, for the catalogue
-    text: ArticleText
-    digest: str
-
-
 @dataclass
 class ImportReport:
     imported: list[Imported] = field(default_factory=list)
@@ -79,11 +61,6 @@ class ImportReport:
             f"{len(self.failed):,} failed"
         )
         return text + (" (cancelled)" if self.cancelled else "")
-
-
-def content_hash(text: str) -> str:
-    """Equal for texts that differ only in newline style or whitespace at the ends."""
-    return hashlib.sha256(normalise_newlines(text).strip().encode("utf-8")).hexdigest()
 
 
 def count_files(paths: Iterable[str | Path], pattern: str = DEFAULT_PATTERN) -> int:
@@ -120,24 +97,6 @@ def import_paths(
     return report
 
 
-def prepare(candidate: str | Skipped, max_size: int = DEFAULT_MAX_SIZE) -> PreparedArticle | Failed:
-    """Read and parse one file; a Failed says why it is not an article."""
-    if isinstance(candidate, Skipped):
-        return Failed(candidate.path, candidate.reason)
-    try:
-        text = normalise_newlines(read_text_file(candidate, max_size))
-        return PreparedArticle(
-            path=candidate,
-            source=os.path.abspath(candidate),
-            text=parse_article(text, fallback_title=os.path.splitext(os.path.basename(candidate))[0]),
-            digest=content_hash(text),
-        )
-    except NotText as exc:
-        return Failed(candidate, str(exc))
-    except Exception as exc:  # a file no rule foresaw must not stop the other ten thousand
-        return Failed(candidate, f"could not be read ({type(exc).__name__}: {exc})")
-
-
 def _write(writer: ArticleWriter, prepared: list[PreparedArticle], report: ImportReport) -> None:
     if not prepared:
         return
@@ -151,5 +110,3 @@ def _write(writer: ArticleWriter, prepared: list[PreparedArticle], report: Impor
             report.imported.append(Imported(item.path, article_id, item.text.title))
         else:
             report.duplicates.append(Duplicate(item.path, article_id, duplicate_of))
-
-

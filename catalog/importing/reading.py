@@ -9,6 +9,7 @@ from a thread (the window's background import) the files are read in that thread
 "spawn" is no way out: it re-runs the caller's main script in every worker.
 """
 
+import hashlib
 import multiprocessing
 import os
 import threading
@@ -16,9 +17,12 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from itertools import islice
 
-from catalog.importing.files import DEFAULT_MAX_SIZE, Skipped
+from catalog.importing.article_text import ArticleText, normalise_newlines, parse_article
+from catalog.importing.decoding import NotText
+from catalog.importing.files import DEFAULT_MAX_SIZE, Skipped, read_text_file
 
 BATCH_SIZE = 1000
 IN_FLIGHT = 3  # batches read ahead of the writer
@@ -30,10 +34,47 @@ def batches(items: Iterable, size: int | None = None) -> Iterator[list]:
         yield batch
 
 
-def prepare_batch(candidates: list, max_size: int = DEFAULT_MAX_SIZE) -> list:
-    """Read and parse each candidate (see ``importer.prepare``); runs in a worker process."""
-    from catalog.importing.importer import prepare
+@dataclass(frozen=True)
+class Failed:
+    path: str
+    reason: str
 
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """A file read and parsed, ready to be written."""
+
+    path: str  #: as the user gave it, for reports
+    source: str  #: absolute, for the catalogue
+    text: ArticleText
+    digest: str
+
+
+def content_hash(text: str) -> str:
+    """Equal for texts that differ only in newline style or whitespace at the ends."""
+    return hashlib.sha256(normalise_newlines(text).strip().encode("utf-8")).hexdigest()
+
+
+def prepare(candidate: str | Skipped, max_size: int = DEFAULT_MAX_SIZE) -> PreparedArticle | Failed:
+    """Read and parse one file; a Failed says why it is not an article."""
+    if isinstance(candidate, Skipped):
+        return Failed(candidate.path, candidate.reason)
+    try:
+        text = normalise_newlines(read_text_file(candidate, max_size))
+        return PreparedArticle(
+            path=candidate,
+            source=os.path.abspath(candidate),
+            text=parse_article(text, fallback_title=os.path.splitext(os.path.basename(candidate))[0]),
+            digest=content_hash(text),
+        )
+    except NotText as exc:
+        return Failed(candidate, str(exc))
+    except Exception as exc:  # a file no rule foresaw must not stop the other ten thousand
+        return Failed(candidate, f"could not be read ({type(exc).__name__}: {exc})")
+
+
+def prepare_batch(candidates: list, max_size: int = DEFAULT_MAX_SIZE) -> list[PreparedArticle | Failed]:
+    """``prepare`` each candidate; runs in a worker process."""
     return [prepare(candidate, max_size) for candidate in candidates]
 
 

@@ -69,6 +69,8 @@ def _views_and_triggers(db) -> list[tuple[str, str, str]]:
 
 def _recreate_missing(db, saved: list[tuple[str, str, str]]) -> None:
     for kind, name, sql in saved:
-        exists = db.execute_sql("SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?", (kind, name)).fetchone()
+        exists = db.execute_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?", (kind, name)
+        ).fetchone()
         if not exists:
             db.execute_sql(sql)

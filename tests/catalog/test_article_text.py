@@ -22,7 +22,9 @@ def test_the_seed_article():
 
 
 def test_a_short_unpunctuated_first_line_is_the_headline_and_leaves_the_body():
-    article = parse_article(article_file("Biden's advisers doubt Ukraine can win", "Officials said so. More."))
+    article = parse_article(
+        article_file("Biden's advisers doubt Ukraine can win", "Officials said so. More.")
+    )
     assert article.title == "Biden's advisers doubt Ukraine can win"
     assert article.body == "Officials said so. More."
 

@@ -60,7 +60,16 @@ def test_sorted_and_filtered_columns_are_indexed(catalogue):
     db = database.obj
     indexed = {
         (table, tuple(index.columns))
-        for table in ("article", "article_author", "article_topic", "claim", "claim_link", "outlet", "author", "topic")
+        for table in (
+            "article",
+            "article_author",
+            "article_topic",
+            "claim",
+            "claim_link",
+            "outlet",
+            "author",
+            "topic",
+        )
         for index in db.get_indexes(table)
     }
     for expected in [
@@ -95,7 +104,9 @@ def test_reopening_keeps_articles_and_runs_no_migration(tmp_path):
 def test_a_catalogue_from_a_newer_release_is_refused_in_words(tmp_path):
     location = str(tmp_path / "c.sqlite3")
     open_catalogue(location)
-    database.obj.execute_sql("INSERT INTO schema_migration (name, applied) VALUES ('9999_future', '2030-01-01')")
+    database.obj.execute_sql(
+        "INSERT INTO schema_migration (name, applied) VALUES ('9999_future', '2030-01-01')"
+    )
     close_catalogue()
     with pytest.raises(CatalogueError, match="newer release of Catalog"):
         open_catalogue(location)
@@ -119,12 +130,14 @@ def test_an_upgrade_runs_new_steps_and_backs_up_first(tmp_path, monkeypatch):
 
     steps = tmp_path / "steps"
     shutil.copytree(migrations.MIGRATIONS_DIR, steps, ignore=shutil.ignore_patterns("__*"))
-    (steps / "0099_add_language.py").write_text(textwrap.dedent('''
+    (steps / "0099_add_language.py").write_text(
+        textwrap.dedent("""
         from peewee import TextField
 
         def up(migrator, db):
             migrator.migrate(migrator.add_column("article", "language", TextField(default="")))
-    '''))
+    """)
+    )
     monkeypatch.setattr(migrations, "MIGRATIONS_DIR", str(steps))
 
     opened = open_catalogue(location)

@@ -7,8 +7,21 @@ import pytest
 from catalog.cli import main
 from tests.helpers import SEED_FILE, SEED_FOLDER, article_file, run_catalog
 
-LIST_KEYS = {"id", "title", "date", "authors", "outlet", "topics", "summary", "notes", "source",
-             "content_hash", "imported_at", "updated_at", "version"}
+LIST_KEYS = {
+    "id",
+    "title",
+    "date",
+    "authors",
+    "outlet",
+    "topics",
+    "summary",
+    "notes",
+    "source",
+    "content_hash",
+    "imported_at",
+    "updated_at",
+    "version",
+}
 
 
 @pytest.fixture
@@ -164,7 +177,11 @@ def test_export_json_has_the_whole_catalogue(capsys, db, tmp_path):
     document = json.loads(target.read_text(encoding="utf-8"))
     [article] = document["articles"]
     assert set(article) == LIST_KEYS | {"body"}
-    assert (article["date"], article["authors"], article["outlet"]) == ("2022-06-29", ["Dave DeCamp"], "AntiWar.com")
+    assert (article["date"], article["authors"], article["outlet"]) == (
+        "2022-06-29",
+        ["Dave DeCamp"],
+        "AntiWar.com",
+    )
     assert article["source"] == str(SEED_FILE)
     assert document["outlets"] == ["AntiWar.com"] and document["authors"] == ["Dave DeCamp"]
     assert document["claims"] == [] and document["claim_links"] == []
@@ -218,7 +235,12 @@ def test_as_a_separate_process(tmp_path):
 
 
 def test_gui_without_a_display_says_so_in_one_sentence(tmp_path):
-    result = run_catalog("--db", str(tmp_path / "g.sqlite3"), "gui", env={"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""})
+    result = run_catalog(
+        "--db",
+        str(tmp_path / "g.sqlite3"),
+        "gui",
+        env={"DISPLAY": "", "WAYLAND_DISPLAY": "", "QT_QPA_PLATFORM": ""},
+    )
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1
     assert "no display" in result.stderr and "catalog list" in result.stderr

@@ -23,12 +23,24 @@ def test_the_seed_header():
         (" date 2022-06-29 Authored by Dave DeCamp,", ("Dave DeCamp",), None),
         (" date 2022-06-29,", (), None),
         ("date 2022-06-29 Authored by Dave DeCamp via AntiWar.com,", ("Dave DeCamp",), "AntiWar.com"),
-        ("\t DATE\t2022-06-29   AUTHORED   BY Dave DeCamp   VIA   AntiWar.com  ,  ", ("Dave DeCamp",), "AntiWar.com"),
+        (
+            "\t DATE\t2022-06-29   AUTHORED   BY Dave DeCamp   VIA   AntiWar.com  ,  ",
+            ("Dave DeCamp",),
+            "AntiWar.com",
+        ),
         (" Date 2022-06-29 authored by Dave DeCamp Via AntiWar.com,", ("Dave DeCamp",), "AntiWar.com"),
-        (" date 2022-06-29 Authored by Ann Lee, Bo Chan and Cy Diaz via The Outlet,", ("Ann Lee", "Bo Chan", "Cy Diaz"), "The Outlet"),
+        (
+            " date 2022-06-29 Authored by Ann Lee, Bo Chan and Cy Diaz via The Outlet,",
+            ("Ann Lee", "Bo Chan", "Cy Diaz"),
+            "The Outlet",
+        ),
         (" date 2022-06-29 Authored by Ann Lee and Bo Chan,", ("Ann Lee", "Bo Chan"), None),
         (" date 2022-06-29 via Reuters, Inc.,", (), "Reuters, Inc."),
-        (" date 2022-06-29 Authored by Zoë Łukasik via Le Monde diplomatique,", ("Zoë Łukasik",), "Le Monde diplomatique"),
+        (
+            " date 2022-06-29 Authored by Zoë Łukasik via Le Monde diplomatique,",
+            ("Zoë Łukasik",),
+            "Le Monde diplomatique",
+        ),
         # The closing comma is the grammar's, but a header that lost it is still a header.
         (" date 2022-06-29 Authored by Dave DeCamp via AntiWar.com", ("Dave DeCamp",), "AntiWar.com"),
     ],

@@ -2,8 +2,8 @@
 
 import datetime
 
-from catalog.articles import get_article, iter_articles
 from catalog import fulltext
+from catalog.articles import get_article, iter_articles
 from catalog.importing import import_paths, reading
 from catalog.models import Article, ArticleAuthor, Author, Outlet
 from tests.helpers import SEED_FILE, SEED_FOLDER, article_file
@@ -61,8 +61,12 @@ def test_bad_files_are_reported_and_the_rest_imported(catalogue, write):
 
 
 def test_names_are_shared_case_insensitively(catalogue, write):
-    write("1.txt", article_file("A", "x.", header=" date 2022-01-01 Authored by dave decamp via AntiWar.com,"))
-    write("2.txt", article_file("B", "y.", header=" date 2022-01-02 Authored by Dave DeCamp via Antiwar.com,"))
+    write(
+        "1.txt", article_file("A", "x.", header=" date 2022-01-01 Authored by dave decamp via AntiWar.com,")
+    )
+    write(
+        "2.txt", article_file("B", "y.", header=" date 2022-01-02 Authored by Dave DeCamp via Antiwar.com,")
+    )
     import_paths([write.root])
     assert [o.name for o in Outlet.select()] == ["AntiWar.com"]
     assert [a.name for a in Author.select()] == ["dave decamp"]
@@ -70,7 +74,9 @@ def test_names_are_shared_case_insensitively(catalogue, write):
 
 
 def test_authors_keep_their_by_line_order(catalogue, write):
-    path = write("a.txt", article_file("A", "x.", header=" date 2022-01-01 Authored by Zed Z, Amy A and Mo M,"))
+    path = write(
+        "a.txt", article_file("A", "x.", header=" date 2022-01-01 Authored by Zed Z, Amy A and Mo M,")
+    )
     import_paths([path])
     [article] = list(iter_articles())
     assert article["authors"] == ["Zed Z", "Amy A", "Mo M"]
@@ -99,10 +105,17 @@ def test_progress_is_reported_and_cancel_keeps_whole_batches(catalogue, write, m
     for number in range(5):
         write(f"{number}.txt", article_file(f"Article {number}", "Text."))
     seen = []
-    report = import_paths([write.root], progress=lambda done, path: seen.append((done, path)), cancelled=lambda: len(seen) >= 2)
+    report = import_paths(
+        [write.root], progress=lambda done, path: seen.append((done, path)), cancelled=lambda: len(seen) >= 2
+    )
     assert report.cancelled
     assert seen == [(2, str(write.root / "1.txt")), (4, str(write.root / "3.txt"))]
-    assert [a.title for a in Article.select().order_by(Article.id)] == ["Article 0", "Article 1", "Article 2", "Article 3"]
+    assert [a.title for a in Article.select().order_by(Article.id)] == [
+        "Article 0",
+        "Article 1",
+        "Article 2",
+        "Article 3",
+    ]
     assert fulltext.problems() == []
 
 

@@ -56,7 +56,14 @@ def test_kill_9_in_the_middle_then_a_complete_reimport(tmp_path):
 
 
 def test_full_text_index_follows_every_import(catalogue, write):
-    write("a.txt", article_file("Kyiv talks", "Delegations met in Zoë's café.", header=" date 2022-01-01 Authored by Ann Lee via Daily Planet,"))
+    write(
+        "a.txt",
+        article_file(
+            "Kyiv talks",
+            "Delegations met in Zoë's café.",
+            header=" date 2022-01-01 Authored by Ann Lee via Daily Planet,",
+        ),
+    )
     write("b.txt", article_file("Other", "Nothing to see."))
     import_paths([write.root])
     import_paths([write.root])  # again: duplicates only, index unchanged

@@ -17,7 +17,9 @@ print(json.dumps({"modules": names, "qt": sorted(m for m in sys.modules if m.sta
 
 
 def test_importing_every_catalog_module_loads_no_pyside6():
-    result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=REPO, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
     assert "catalog.cli" in found["modules"] and "catalog.models" in found["modules"]

@@ -87,7 +87,9 @@ def test_symlink_loops_end(tmp_path):
 
 
 def test_a_missing_path_is_reported(tmp_path):
-    assert list(find_files([tmp_path / "nope"])) == [Skipped(str(tmp_path / "nope"), "no such file or folder")]
+    assert list(find_files([tmp_path / "nope"])) == [
+        Skipped(str(tmp_path / "nope"), "no such file or folder")
+    ]
 
 
 def test_a_file_named_directly_is_taken_whatever_its_extension(tmp_path):
@@ -130,7 +132,10 @@ def test_an_unreadable_folder_is_reported_and_the_walk_goes_on(tmp_path, monkeyp
 
     monkeypatch.setattr(os, "scandir", scandir)
     found = list(find_files([tmp_path]))
-    assert found == [Skipped(str(tmp_path / "a-locked"), "folder cannot be read (Permission denied)"), str(tmp_path / "b.txt")]
+    assert found == [
+        Skipped(str(tmp_path / "a-locked"), "folder cannot be read (Permission denied)"),
+        str(tmp_path / "b.txt"),
+    ]
 
 
 def test_an_unreadable_file_is_not_an_article(tmp_path, monkeypatch):
@@ -139,6 +144,14 @@ def test_an_unreadable_file_is_not_an_article(tmp_path, monkeypatch):
     path = tmp_path / "secret.txt"
     path.write_text("text")
     real_open = builtins.open
-    monkeypatch.setattr(builtins, "open", lambda p, *a, **k: (_ for _ in ()).throw(PermissionError(13, "Permission denied")) if str(p) == str(path) else real_open(p, *a, **k))
+    monkeypatch.setattr(
+        builtins,
+        "open",
+        lambda p, *a, **k: (
+            (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
+            if str(p) == str(path)
+            else real_open(p, *a, **k)
+        ),
+    )
     with pytest.raises(NotText, match=r"cannot be read \(Permission denied\)"):
         read_text_file(str(path))

@@ -54,8 +54,12 @@ def write_folder(tmp_path):
 
     folder = tmp_path / "incoming"
     folder.mkdir()
-    (folder / "alpha.txt").write_text(article_file("Zebra crossings return", "Text.", header=" date 2021-03-04 via Daily,"))
-    (folder / "beta.txt").write_text(article_file("aardvarks escape", "Text.", header=" date 2022-05-06 via Weekly,"))
+    (folder / "alpha.txt").write_text(
+        article_file("Zebra crossings return", "Text.", header=" date 2021-03-04 via Daily,")
+    )
+    (folder / "beta.txt").write_text(
+        article_file("aardvarks escape", "Text.", header=" date 2022-05-06 via Weekly,")
+    )
     (folder / "broken.txt").write_bytes(b"\x00\xff\x00 junk")
     return folder
 

@@ -24,7 +24,11 @@ def test_first_run_imports_the_seeds_into_the_default_catalogue(windows_opened, 
     assert windows_opened == [default_location()]
     main(["list", "--json"])
     [article] = json.loads(capsys.readouterr().out)
-    assert (article["date"], article["authors"], article["outlet"]) == ("2022-06-29", ["Dave DeCamp"], "AntiWar.com")
+    assert (article["date"], article["authors"], article["outlet"]) == (
+        "2022-06-29",
+        ["Dave DeCamp"],
+        "AntiWar.com",
+    )
 
 
 def test_seeds_are_imported_only_once(windows_opened, capsys):
@@ -47,7 +51,9 @@ def test_missing_x11_libraries_are_named_with_the_command_to_install_them(monkey
     socket_dir.mkdir()
     (socket_dir / "X5").touch()
     monkeypatch.setattr(ui.app, "_local_x_socket", lambda display: socket_dir / f"X{display[1:]}")
-    monkeypatch.setattr(ui.app.ctypes.util, "find_library", lambda name: None if name == "xcb-cursor" else f"lib{name}.so")
+    monkeypatch.setattr(
+        ui.app.ctypes.util, "find_library", lambda name: None if name == "xcb-cursor" else f"lib{name}.so"
+    )
     monkeypatch.delenv("QT_QPA_PLATFORM")
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setenv("DISPLAY", ":5")
@@ -61,4 +67,6 @@ def test_a_display_with_no_x_server_is_named(monkeypatch, tmp_path):
     monkeypatch.delenv("QT_QPA_PLATFORM")
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setenv("DISPLAY", ":9")
-    assert ui.app.display_problem().startswith("cannot open the window because no X server answers on display :9")
+    assert ui.app.display_problem().startswith(
+        "cannot open the window because no X server answers on display :9"
+    )

@@ -49,7 +49,9 @@ def test_import_folder_dialog_needs_a_folder(qtbot):
     assert dialog.pattern() == "*.txt"
 
 
-def test_the_report_dialog_lists_each_problem_and_saves_csv(window, qtbot, write_folder, tmp_path, monkeypatch, qtmodeltester):
+def test_the_report_dialog_lists_each_problem_and_saves_csv(
+    window, qtbot, write_folder, tmp_path, monkeypatch, qtmodeltester
+):
     (write_folder / "copy.txt").write_text((write_folder / "alpha.txt").read_text())
     report = import_and_wait(qtbot, window, [str(write_folder)])
     dialog = window.report_dialog
@@ -60,8 +62,16 @@ def test_the_report_dialog_lists_each_problem_and_saves_csv(window, qtbot, write
     qtmodeltester.check(model)
     rows = [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())]
     assert rows == [
-        [str(write_folder / "broken.txt"), "failed", "not a text file: looks like binary data (it contains NUL bytes)"],
-        [str(write_folder / "copy.txt"), "duplicate", f"duplicate of Zebra crossings return (id {report.imported[0].article_id})"],
+        [
+            str(write_folder / "broken.txt"),
+            "failed",
+            "not a text file: looks like binary data (it contains NUL bytes)",
+        ],
+        [
+            str(write_folder / "copy.txt"),
+            "duplicate",
+            f"duplicate of Zebra crossings return (id {report.imported[0].article_id})",
+        ],
     ]
 
     qtbot.mouseClick(dialog.findChild(QPushButton, "copyButton"), Qt.MouseButton.LeftButton)
@@ -126,10 +136,22 @@ def test_the_table_scrolls_while_an_import_runs(window, qtbot, tmp_path, monkeyp
 def test_dropping_files_and_folders_imports_them(window, qtbot, write_folder):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(SEED_FILE)), QUrl.fromLocalFile(str(write_folder))])
-    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     with qtbot.waitSignal(window.import_finished, timeout=20_000) as finished:
         QApplication.sendEvent(window, drop)
     assert finished.args[0].summary() == "3 imported, 0 duplicates, 1 failed"
@@ -139,7 +161,13 @@ def test_dropping_files_and_folders_imports_them(window, qtbot, write_folder):
 def test_text_drags_are_not_imports(window):
     mime = QMimeData()
     mime.setText("just some words")
-    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     enter.setAccepted(False)
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()

@@ -18,9 +18,15 @@ def test_an_empty_catalogue_shows_an_empty_table_and_a_hint(window):
 
 
 def test_import_the_seed_through_the_file_menu(window, qtbot, monkeypatch):
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(SEED_FILE)], "Text files (*.txt)"))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(SEED_FILE)], "Text files (*.txt)")
+    )
     file_menu = window.menuBar().actions()[0].menu()
-    assert [a.text() for a in file_menu.actions() if not a.isSeparator()] == ["Import &Files…", "Import F&older…", "&Quit"]
+    assert [a.text() for a in file_menu.actions() if not a.isSeparator()] == [
+        "Import &Files…",
+        "Import F&older…",
+        "&Quit",
+    ]
     with qtbot.waitSignal(window.import_finished, timeout=20_000):
         trigger(window, "actionImportFiles")
 
@@ -38,7 +44,9 @@ def test_import_the_seed_through_the_file_menu(window, qtbot, monkeypatch):
 
 def test_article_text_is_never_read_as_html(window, qtbot, tmp_path):
     path = tmp_path / "html.txt"
-    path.write_text(article_file("<b>Bold</b> & <script>alert(1)</script>", "A <i>body</i> with &amp; in it."))
+    path.write_text(
+        article_file("<b>Bold</b> & <script>alert(1)</script>", "A <i>body</i> with &amp; in it.")
+    )
     import_and_wait(qtbot, window, [str(path)])
     text = pane(window).toPlainText()
     assert text.startswith("<b>Bold</b> & <script>alert(1)</script>")

@@ -34,8 +34,12 @@ class ImportFolderDialog(QDialog):
         self.pattern_edit = QLineEdit(pattern, self)
         self.pattern_edit.setObjectName("patternEdit")
         self.pattern_edit.setAccessibleName("Files to take")
-        self.pattern_edit.setToolTip("Which files to import from the folder and its sub-folders, e.g. *.txt or *.md")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.pattern_edit.setToolTip(
+            "Which files to import from the folder and its sub-folders, e.g. *.txt or *.md"
+        )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Import")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

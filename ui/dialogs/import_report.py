@@ -38,7 +38,11 @@ class ImportProblemsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(HEADERS)
+        ):
             return HEADERS[section]
         return None
 
@@ -102,7 +106,9 @@ class ImportReportDialog(QDialog):
         QApplication.clipboard().setText(out.getvalue())
 
     def save_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save Import Report", "import-report.csv", "CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save Import Report", "import-report.csv", "CSV files (*.csv)"
+        )
         if not path:
             return
         try:

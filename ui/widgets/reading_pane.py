@@ -56,7 +56,9 @@ class ReadingPane(QTextBrowser):
 
     def _muted_format(self) -> QTextCharFormat:
         fmt = QTextCharFormat()
-        fmt.setForeground(self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText))
+        fmt.setForeground(
+            self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+        )
         return fmt
 
     @staticmethod
