@@ -13,6 +13,7 @@ import hashlib
 import multiprocessing
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,6 +27,7 @@ from catalog.importing.files import DEFAULT_MAX_SIZE, Skipped, read_text_file
 
 BATCH_SIZE = 1000
 IN_FLIGHT = 3  # batches read ahead of the writer
+PARENT_CHECK_INTERVAL = 0.5  # seconds
 
 
 def batches(items: Iterable, size: int | None = None) -> Iterator[list]:
@@ -111,7 +113,10 @@ def _can_fork() -> bool:
 def _in_workers(chunks: Iterator[list], max_size: int, workers: int) -> Iterator[list]:
     context = multiprocessing.get_context("fork")
     pending: deque[tuple[list, Future]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)
+    )
+    with pool:
         try:
             for chunk in chunks:
                 pending.append((chunk, pool.submit(prepare_batch, chunk, max_size)))
@@ -122,6 +127,17 @@ def _in_workers(chunks: Iterator[list], max_size: int, workers: int) -> Iterator
         finally:
             for _, future in pending:
                 future.cancel()
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """Runs in each worker: if the importing process is killed, its workers end too."""
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_CHECK_INTERVAL)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
 
 
 def _result(chunk: list, future: Future) -> list:

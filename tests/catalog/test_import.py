@@ -2,6 +2,8 @@
 
 import datetime
 
+import pytest
+
 from catalog import fulltext
 from catalog.articles import get_article, iter_articles
 from catalog.importing import import_paths, reading
@@ -124,3 +126,27 @@ def test_imported_timestamps_are_recent(catalogue, write):
     article = Article.get()
     age = datetime.datetime.utcnow() - article.imported_at
     assert datetime.timedelta(0) <= age < datetime.timedelta(minutes=1)
+
+
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [
+        ("utf-8", b""),
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+        ("cp1252", b""),
+    ],
+)
+def test_each_encoding_keeps_names_and_quotes_exactly(catalogue, write, encoding, bom):
+    header = " date 2023-04-05 Authored by José Müller and Zoë Dupré via Le Monde diplomatique,"
+    body = "« Nous n’avons rien à cacher », a-t-il dit — “exactly” so. " * 3
+    text = article_file("Déclaration du ministre", body.strip(), header=header).replace("\n", "\r\n")
+    path = write("article.txt", bom + text.encode(encoding))
+    report = import_paths([path])
+    article = get_article(report.imported[0].article_id)
+    assert article["authors"] == ["José Müller", "Zoë Dupré"]
+    assert article["outlet"] == "Le Monde diplomatique"
+    assert article["date"] == "2023-04-05"
+    assert article["title"] == "Déclaration du ministre"
+    assert article["body"] == body.strip()

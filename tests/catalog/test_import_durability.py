@@ -5,6 +5,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from catalog import fulltext
 from catalog.catalogue import close_catalogue, open_catalogue
@@ -38,6 +39,7 @@ def test_kill_9_in_the_middle_then_a_complete_reimport(tmp_path):
 
     survived = _count(db)
     assert 0 < survived < FILES
+    _assert_no_worker_outlives(db)
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     open_catalogue(str(db))
@@ -53,6 +55,25 @@ def test_kill_9_in_the_middle_then_a_complete_reimport(tmp_path):
     assert Article.select().count() == FILES
     assert fulltext.problems() == []
     close_catalogue()
+
+
+def _processes():
+    for entry in Path("/proc").iterdir():
+        try:
+            yield entry.name, (entry / "cmdline").read_bytes().decode(errors="replace")
+        except OSError:  # not a process, or it just ended
+            continue
+
+
+def _assert_no_worker_outlives(db) -> None:
+    """Worker processes of the killed import end with it rather than linger."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        lingering = [pid for pid, cmdline in _processes() if str(db) in cmdline]
+        if not lingering:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"worker processes outlived the killed import: {lingering}")
 
 
 def test_full_text_index_follows_every_import(catalogue, write):
