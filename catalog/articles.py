@@ -66,6 +66,16 @@ def iter_articles(*, with_body: bool = False, ids: Iterable[int] | None = None) 
         last_id = chunk[-1]["id"]
 
 
+def article_titles(ids: Iterable[int]) -> dict[int, str]:
+    """``{id: title}`` for these articles, a chunk of ids per query."""
+    ids = list(ids)
+    titles: dict[int, str] = {}
+    for start in range(0, len(ids), _CHUNK):
+        query = Article.select(Article.id, Article.title).where(Article.id.in_(ids[start : start + _CHUNK]))
+        titles.update(query.tuples())
+    return titles
+
+
 def get_article(article_id: int) -> dict | None:
     """The full article object with body and version, or None when there is no such id."""
     found = list(iter_articles(with_body=True, ids=[article_id]))

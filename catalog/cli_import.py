@@ -4,6 +4,7 @@ import sys
 import time
 from typing import TextIO
 
+from catalog.articles import article_titles
 from catalog.importing import ImportReport
 from catalog.importing.progress import ProgressMeter
 
@@ -55,17 +56,27 @@ def report_lines(report: ImportReport, *, verbose: bool = False) -> list[str]:
     lines += [f"duplicate: {item.path}: {item.reason}" for item in report.duplicates]
     if verbose:
         verb = "would import" if report.dry_run else "imported"
+        titles = _titles(report)
         lines += [
-            f"{verb}: {item.path}: " + (f"#{item.article_id} " if item.article_id else "") + item.title
+            f"{verb}: {item.path}: " + (f"#{item.article_id} " if item.article_id else "") + titles[item]
             for item in report.imported
         ]
     return lines
 
 
+def _titles(report: ImportReport) -> dict:
+    """Each imported item's title: from the report in a dry run, else from the catalogue."""
+    if report.dry_run:
+        return {item: item.title for item in report.imported}
+    by_id = article_titles(item.article_id for item in report.imported)
+    return {item: by_id.get(item.article_id, "") for item in report.imported}
+
+
 def report_object(report: ImportReport) -> dict:
     """The report as JSON for scripts."""
+    titles = _titles(report)
     return {
-        "imported": [{"path": i.path, "id": i.article_id, "title": i.title} for i in report.imported],
+        "imported": [{"path": i.path, "id": i.article_id, "title": titles[i]} for i in report.imported],
         "duplicates": [
             {"path": d.path, "id": d.article_id, "title": d.title, "reason": d.reason}
             for d in report.duplicates

@@ -22,14 +22,15 @@ __all__ = ["Duplicate", "Failed", "ImportReport", "Imported", "count_files", "im
 ProgressHook = Callable[[int, str], None]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Imported:
     path: str
     article_id: int | None  #: None in a dry run
-    title: str
+    #: Only for dry runs: a real import may list 200,000 articles, whose titles are in the catalogue.
+    title: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Duplicate:
     path: str
     article_id: int | None  #: the article already there; None if it is new in this dry run
@@ -107,6 +108,6 @@ def _write(writer: ArticleWriter, prepared: list[PreparedArticle], report: Impor
         return
     for item, (article_id, duplicate_of) in zip(prepared, outcomes):
         if duplicate_of is None:
-            report.imported.append(Imported(item.path, article_id, item.text.title))
+            report.imported.append(Imported(item.path, article_id, item.text.title if writer.dry_run else ""))
         else:
             report.duplicates.append(Duplicate(item.path, article_id, duplicate_of))

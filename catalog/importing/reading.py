@@ -36,7 +36,7 @@ def batches(items: Iterable, size: int | None = None) -> Iterator[list]:
         yield batch
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Failed:
     path: str
     reason: str

@@ -51,7 +51,7 @@ def test_bad_files_are_reported_and_the_rest_imported(catalogue, write):
     (write.root / "d-folder.txt").mkdir()
     write("e-good.txt", article_file("Good two", "Text."))
     report = import_paths([write.root, write.root / "missing.txt"])
-    assert [item.title for item in report.imported] == ["Good one", "Good two"]
+    assert [get_article(item.article_id)["title"] for item in report.imported] == ["Good one", "Good two"]
     reasons = {item.path.rsplit("/", 1)[-1]: item.reason for item in report.failed}
     assert reasons == {
         "b-empty.txt": "empty file",
