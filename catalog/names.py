@@ -23,20 +23,23 @@ class NameCache:
 
     def __init__(self, model: type[NamedModel]):
         self.model = model
-        self._ids: dict[str, int] = {}
+        self._ids: dict[str, int] = {}  # by key
+        self._by_spelling: dict[str, int | None] = {}  # as written, to skip tidying on a hit
 
     def id_for(self, name: str) -> int | None:
         """The id of ``name``, creating it on first sight; None for a blank name."""
+        if name in self._by_spelling:
+            return self._by_spelling[name]
         key = name_key(name)
-        if not key:
-            return None
-        if key not in self._ids:
+        if key and key not in self._ids:
             self._ids[key] = self._find_or_create(tidy_name(name), key)
-        return self._ids[key]
+        found = self._by_spelling[name] = self._ids.get(key)
+        return found
 
     def forget(self) -> None:
         """Drop remembered ids, e.g. after a rolled-back transaction."""
         self._ids.clear()
+        self._by_spelling.clear()
 
     def _find_or_create(self, name: str, key: str) -> int:
         found = self.model.select(self.model.id).where(self.model.key == key).first()
