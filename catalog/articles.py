@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
+from catalog.dates import PartialDate
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, Topic
 
 #: Article fields that every listing carries; the body only travels when asked for.
@@ -14,6 +15,7 @@ _LIST_FIELDS = (
     Article.id,
     Article.title,
     Article.date,
+    Article.date_precision,
     Article.summary,
     Article.notes,
     Article.source_path,
@@ -34,7 +36,7 @@ class ArticleRow:
     title: str
     outlet: str | None
     authors: tuple[str, ...]
-    date: datetime.date | None
+    date: str | None  #: ISO, perhaps partial: 2022-06-29, 2022-06 or 2022
     topics: tuple[str, ...]
 
 
@@ -45,9 +47,7 @@ def count_articles() -> int:
 def article_rows() -> list[ArticleRow]:
     """Every article's table row, in id order, in three queries whatever the count."""
     return [
-        ArticleRow(
-            r["id"], r["title"], r["outlet"], tuple(r["authors"]), _as_date(r["date"]), tuple(r["topics"])
-        )
+        ArticleRow(r["id"], r["title"], r["outlet"], tuple(r["authors"]), r["date"], tuple(r["topics"]))
         for r in iter_articles()
     ]
 
@@ -116,7 +116,7 @@ def article_object(row: dict, authors: list[str], topics: list[str]) -> dict:
     obj = {
         "id": row["id"],
         "title": row["title"],
-        "date": _iso_date(row["date"]),
+        "date": _iso_date(row["date"], row["date_precision"]),
         "authors": authors,
         "outlet": row["outlet_name"],
         "topics": topics,
@@ -139,9 +139,10 @@ def _as_date(value) -> datetime.date | None:
     return datetime.date.fromisoformat(str(value))
 
 
-def _iso_date(value) -> str | None:
-    date = _as_date(value)
-    return date.isoformat() if date else None
+def _iso_date(value, precision: str | None) -> str | None:
+    """``2022-06-29``, or ``2022-06`` / ``2022`` for a partial date."""
+    partial = PartialDate.from_stored(_as_date(value), precision)
+    return partial.iso() if partial else None
 
 
 def _iso_time(value) -> str | None:

@@ -49,7 +49,8 @@ class Topic(NamedModel):
 class Article(BaseModel):
     title = TextField(index=True)
     body = TextField(default="")
-    date = DateField(null=True, index=True)
+    date = DateField(null=True, index=True)  #: the first day of a partial date
+    date_precision = CharField(max_length=5, null=True)  #: "year", "month", "day"; NULL is "day"
     outlet = ForeignKeyField(Outlet, null=True, backref="articles", on_delete="SET NULL")
     summary = TextField(default="")
     notes = TextField(default="")

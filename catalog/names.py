@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-from catalog.models import NamedModel
+from catalog.models import NamedModel, Topic
 
 _SPACES = re.compile(r"\s+")
 
@@ -18,8 +18,15 @@ def name_key(name: str) -> str:
     return tidy_name(name).casefold()
 
 
+def tidy_topic(path: str) -> str:
+    """A topic path as shown: ``politics / elections`` is ``politics/elections``."""
+    return "/".join(part for part in map(tidy_name, path.split("/")) if part)
+
+
 class NameCache:
     """Finds or creates names by key, remembering ids so a bulk import asks once per name."""
+
+    tidy = staticmethod(tidy_name)
 
     def __init__(self, model: type[NamedModel]):
         self.model = model
@@ -30,9 +37,10 @@ class NameCache:
         """The id of ``name``, creating it on first sight; None for a blank name."""
         if name in self._by_spelling:
             return self._by_spelling[name]
-        key = name_key(name)
+        tidied = self.tidy(name)
+        key = tidied.casefold()
         if key and key not in self._ids:
-            self._ids[key] = self._find_or_create(tidy_name(name), key)
+            self._ids[key] = self._find_or_create(tidied, key)
         found = self._by_spelling[name] = self._ids.get(key)
         return found
 
@@ -46,3 +54,21 @@ class NameCache:
         if found is not None:
             return found.id
         return self.model.insert(name=name, key=key).execute()
+
+
+class TopicCache(NameCache):
+    """Topics are paths (``Politics/Elections``); a new one brings its parents into being."""
+
+    tidy = staticmethod(tidy_topic)
+
+    def _find_or_create(self, name: str, key: str) -> int:
+        found = Topic.select(Topic.id).where(Topic.key == key).first()
+        if found is not None:
+            return found.id
+        parent_path = name.rpartition("/")[0]
+        parent_id = self.id_for(parent_path) if parent_path else None
+        return Topic.insert(name=name, key=key, parent=parent_id).execute()
+
+
+def name_cache(model: type[NamedModel]) -> NameCache:
+    return TopicCache(model) if model is Topic else NameCache(model)

@@ -70,7 +70,7 @@ def _display(article: ArticleRow, column: int) -> str:
     if column == COL_AUTHORS:
         return ", ".join(article.authors)
     if column == COL_DATE:
-        return article.date.isoformat() if article.date else ""
+        return article.date or ""
     if column == COL_TOPICS:
         return ", ".join(article.topics)
     return ""

@@ -1,0 +1,405 @@
+"""Changing articles, one or many at a time: each change is one transaction, bumps the
+version of every article it changes, keeps the full-text index in step, and returns the
+articles' previous state so the change can be undone exactly (``restore``).
+"""
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from catalog import fulltext
+from catalog.dates import PartialDate
+from catalog.db import database
+from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, Topic, utc_now
+from catalog.names import name_cache, name_key, tidy_topic
+
+_CHUNK = 500
+
+
+class VersionConflict(Exception):
+    """The article changed since the version the editor started from."""
+
+    def __init__(self, article_id: int, expected: int, actual: int):
+        super().__init__(
+            f"article {article_id} changed since version {expected} (it is now version {actual}); "
+            "reload it and apply your edit again"
+        )
+        self.article_id, self.expected, self.actual = article_id, expected, actual
+
+
+class NoSuchArticle(LookupError):
+    def __init__(self, article_id: int):
+        super().__init__(f"no article with id {article_id}")
+        self.article_id = article_id
+
+
+class _Unset:
+    def __repr__(self):
+        return "UNSET"
+
+
+UNSET = _Unset()  #: "leave this field as it is"
+
+
+@dataclass(frozen=True)
+class ArticleState:
+    """Everything an edit can change about one article, exactly as stored."""
+
+    id: int
+    title: str
+    date: datetime.date | None
+    date_precision: str | None
+    outlet_id: int | None
+    summary: str
+    notes: str
+    author_ids: tuple[int, ...]
+    topic_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ArticleEdit:
+    """New values for one article; fields left UNSET keep theirs. Names are created if new."""
+
+    title: str | _Unset = UNSET
+    date: PartialDate | None | _Unset = UNSET
+    outlet: str | None | _Unset = UNSET
+    authors: Sequence[str] | _Unset = UNSET
+    topics: Sequence[str] | _Unset = UNSET
+    add_topics: Sequence[str] = ()
+    remove_topics: Sequence[str] = ()
+    summary: str | _Unset = UNSET
+    notes: str | _Unset = UNSET
+
+
+# --- reading states -------------------------------------------------------------
+
+
+def capture(ids: Iterable[int]) -> list[ArticleState]:
+    """The current state of these articles (missing ids are skipped), in id order."""
+    ids = sorted(set(ids))
+    states = []
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        # Plain SQL: a batch edit captures every article it touches, and undo needs it all.
+        authors = _links("article_author", "author_id", chunk, order="position")
+        topics = _links("article_topic", "topic_id", chunk, order="topic_id")
+        rows = database.execute_sql(
+            'SELECT "id", "title", "date", "date_precision", "outlet_id", "summary", "notes" '
+            f'FROM "article" WHERE "id" IN ({_marks(chunk)}) ORDER BY "id"',
+            chunk,
+        )
+        for article_id, title, date, precision, outlet_id, summary, notes in rows:
+            states.append(
+                ArticleState(
+                    article_id,
+                    title,
+                    _as_date(date),
+                    precision,
+                    outlet_id,
+                    summary,
+                    notes,
+                    tuple(authors.get(article_id, ())),
+                    tuple(topics.get(article_id, ())),
+                )
+            )
+    return states
+
+
+def _links(table: str, column: str, ids: list[int], order: str) -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {}
+    rows = database.execute_sql(
+        f'SELECT "article_id", "{column}" FROM "{table}" WHERE "article_id" IN ({_marks(ids)}) '
+        f'ORDER BY "article_id", "{order}"',
+        ids,
+    )
+    for article_id, linked_id in rows:
+        found.setdefault(article_id, []).append(linked_id)
+    return found
+
+
+def _marks(values: list) -> str:
+    return ", ".join([database.obj.param] * len(values))
+
+
+def _as_date(value) -> datetime.date | None:
+    if value is None or isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value))
+
+
+# --- writing states -------------------------------------------------------------
+
+
+def restore(states: Sequence[ArticleState]) -> None:
+    """Put articles back exactly as ``states`` describe them (an undo, or a redo); bumps versions."""
+    with database.atomic():
+        by_id = {state.id: state for state in states}
+        current = capture(by_id)
+        _write_and_reindex(current, [by_id[state.id] for state in current])
+
+
+# --- one article ------------------------------------------------------------------
+
+
+def edit_article(
+    article_id: int, edit: ArticleEdit, *, expect_version: int | None = None
+) -> list[ArticleState]:
+    """Apply ``edit`` to one article; returns its previous state (for undo), or [] if nothing changed.
+
+    With ``expect_version``, refuses (VersionConflict) if the article is no longer at that version.
+    """
+    with database.atomic():
+        [before] = capture([article_id]) or _missing(article_id)
+        if expect_version is not None:
+            _check_version(article_id, expect_version)
+        after = _edited_state(before, _resolve(edit))
+        if after == before:
+            return []
+        _write_and_reindex([before], [after])
+        return [before]
+
+
+def _missing(article_id: int):
+    raise NoSuchArticle(article_id)
+
+
+def _check_version(article_id: int, expected: int) -> None:
+    actual = Article.select(Article.version).where(Article.id == article_id).scalar()
+    if actual != expected:
+        raise VersionConflict(article_id, expected, actual)
+
+
+def current_version(article_id: int) -> int | None:
+    return Article.select(Article.version).where(Article.id == article_id).scalar()
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    """An ArticleEdit with its names turned into ids, once for however many articles."""
+
+    edit: ArticleEdit
+    outlet_id: int | None | _Unset
+    author_ids: tuple[int, ...] | _Unset
+    topic_ids: tuple[int, ...] | _Unset
+    add_topic_ids: tuple[int, ...]
+    remove_topic_ids: frozenset[int]
+
+
+def _resolve(edit: ArticleEdit) -> _Resolved:
+    outlet_id: int | None | _Unset = UNSET
+    if edit.outlet is not UNSET:
+        outlet_id = name_cache(Outlet).id_for(edit.outlet) if edit.outlet else None
+    return _Resolved(
+        edit=edit,
+        outlet_id=outlet_id,
+        author_ids=_ids_for(Author, edit.authors) if edit.authors is not UNSET else UNSET,
+        topic_ids=_ids_for(Topic, edit.topics) if edit.topics is not UNSET else UNSET,
+        add_topic_ids=_ids_for(Topic, edit.add_topics),
+        remove_topic_ids=frozenset(_existing_ids(Topic, edit.remove_topics)),
+    )
+
+
+def _edited_state(state: ArticleState, resolved: _Resolved) -> ArticleState:
+    edit = resolved.edit
+    changes: dict = {}
+    if edit.title is not UNSET:
+        title = " ".join(edit.title.split())
+        if not title:
+            raise ValueError("an article needs a title")
+        changes["title"] = title
+    if edit.date is not UNSET:
+        changes["date"] = edit.date.first_day() if edit.date else None
+        changes["date_precision"] = edit.date.precision if edit.date else None
+    if resolved.outlet_id is not UNSET:
+        changes["outlet_id"] = resolved.outlet_id
+    if resolved.author_ids is not UNSET:
+        changes["author_ids"] = resolved.author_ids
+    topic_ids = resolved.topic_ids if resolved.topic_ids is not UNSET else state.topic_ids
+    topic_ids = tuple(
+        t for t in dict.fromkeys(topic_ids + resolved.add_topic_ids) if t not in resolved.remove_topic_ids
+    )
+    if set(topic_ids) != set(state.topic_ids):
+        changes["topic_ids"] = tuple(sorted(topic_ids))
+    if edit.summary is not UNSET:
+        changes["summary"] = edit.summary
+    if edit.notes is not UNSET:
+        changes["notes"] = edit.notes
+    return _replace(state, changes)
+
+
+def _replace(state: ArticleState, changes: dict) -> ArticleState:
+    return replace(state, **changes)
+
+
+def _ids_for(model, names: Iterable[str]) -> tuple[int, ...]:
+    cache = name_cache(model)
+    return tuple(dict.fromkeys(filter(None, map(cache.id_for, names))))
+
+
+def _existing_ids(model, names: Iterable[str]) -> list[int]:
+    keys = [tidy_topic(n).casefold() if model is Topic else name_key(n) for n in names]
+    return [row.id for row in model.select(model.id).where(model.key.in_(keys))] if keys else []
+
+
+# --- many articles ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BatchEdit:
+    """One step applied to many articles: set outlet or date, add or remove names, replace in titles."""
+
+    outlet: str | None | _Unset = UNSET
+    date: PartialDate | None | _Unset = UNSET
+    add_authors: Sequence[str] = ()
+    remove_authors: Sequence[str] = ()
+    add_topics: Sequence[str] = ()
+    remove_topics: Sequence[str] = ()
+    find_in_titles: str = ""
+    replace_in_titles: str = ""
+
+    def describe(self) -> str:
+        parts = []
+        if self.outlet is not UNSET:
+            parts.append(f"set outlet to {self.outlet or 'none'}")
+        if self.date is not UNSET:
+            parts.append(f"set date to {self.date.iso() if self.date else 'unknown'}")
+        for verb, names in (
+            ("add author", self.add_authors),
+            ("remove author", self.remove_authors),
+            ("add topic", self.add_topics),
+            ("remove topic", self.remove_topics),
+        ):
+            if names:
+                parts.append(f"{verb} {', '.join(names)}")
+        if self.find_in_titles:
+            parts.append(f"replace “{self.find_in_titles}” with “{self.replace_in_titles}” in titles")
+        return "; ".join(parts) or "no change"
+
+
+@dataclass
+class BatchPlan:
+    """What a batch edit would do: the states after it, of the articles it changes."""
+
+    before: list[ArticleState] = field(default_factory=list)
+    after: list[ArticleState] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.after)
+
+
+def plan_batch(ids: Iterable[int], batch: BatchEdit) -> BatchPlan:
+    """The articles ``batch`` would change, without changing them (new names are not created)."""
+    with database.atomic() as transaction:
+        plan = _plan(ids, batch)
+        transaction.rollback()  # planning may have created names; a preview leaves none behind
+    return plan
+
+
+def apply_batch(ids: Iterable[int], batch: BatchEdit) -> list[ArticleState]:
+    """Apply ``batch`` to these articles in one transaction; returns the previous states."""
+    with database.atomic():
+        plan = _plan(ids, batch)
+        _write_and_reindex(plan.before, plan.after)
+        return plan.before
+
+
+def _plan(ids: Iterable[int], batch: BatchEdit) -> BatchPlan:
+    edit = _resolve(
+        ArticleEdit(
+            outlet=batch.outlet,
+            date=batch.date,
+            add_topics=batch.add_topics,
+            remove_topics=batch.remove_topics,
+        )
+    )
+    add_authors = _ids_for(Author, batch.add_authors)
+    remove_authors = set(_existing_ids(Author, batch.remove_authors))
+    plan = BatchPlan()
+    for state in capture(ids):
+        after = _edited_state(state, edit)
+        authors = tuple(a for a in dict.fromkeys(after.author_ids + add_authors) if a not in remove_authors)
+        title = (
+            after.title.replace(batch.find_in_titles, batch.replace_in_titles)
+            if batch.find_in_titles
+            else after.title
+        )
+        after = _replace(after, {"author_ids": authors, "title": " ".join(title.split()) or after.title})
+        if after != state:
+            plan.before.append(state)
+            plan.after.append(after)
+    return plan
+
+
+def _write_and_reindex(before: list[ArticleState], after: list[ArticleState]) -> None:
+    """Write the new states; only articles whose indexed text changes are indexed again."""
+    indexed = [new.id for old, new in zip(before, after, strict=True) if _indexed_text_differs(old, new)]
+    with fulltext.reindexing(indexed):
+        _write_states(before, after)
+
+
+def _indexed_text_differs(old: ArticleState, new: ArticleState) -> bool:
+    # The index holds title, body, authors and outlet; topics, dates and notes are not in it.
+    return (old.title, old.author_ids, old.outlet_id) != (new.title, new.author_ids, new.outlet_id)
+
+
+# ArticleState attribute -> the article columns it is stored in
+_STATE_COLUMNS = {
+    "title": ("title",),
+    "date": ("date", "date_precision"),
+    "outlet_id": ("outlet_id",),
+    "summary": ("summary",),
+    "notes": ("notes",),
+}
+
+
+def _write_states(before: list[ArticleState], after: list[ArticleState]) -> None:
+    """Turn ``before`` into ``after``: per changed field one statement run for every article that
+    changes it, links rewritten only where authors or topics change. Bumps versions."""
+    param = database.obj.param
+    cursor = database.connection().cursor()
+    now = str(utc_now())
+    cursor.executemany(
+        f'UPDATE "article" SET "version" = "version" + 1, "updated_at" = {param} WHERE "id" = {param}',
+        [(now, state.id) for state in after],
+    )
+    for attribute, columns in _STATE_COLUMNS.items():
+        rows = [
+            (*_column_values(new, attribute), new.id)
+            for old, new in zip(before, after, strict=True)
+            if _column_values(old, attribute) != _column_values(new, attribute)
+        ]
+        if rows:
+            assignments = ", ".join(f'"{column}" = {param}' for column in columns)
+            cursor.executemany(f'UPDATE "article" SET {assignments} WHERE "id" = {param}', rows)
+    _replace_links(
+        ArticleAuthor,
+        ArticleAuthor.author,
+        [(o, n, n.author_ids) for o, n in zip(before, after, strict=True) if n.author_ids != o.author_ids],
+        positions=True,
+    )
+    _replace_links(
+        ArticleTopic,
+        ArticleTopic.topic,
+        [(o, n, n.topic_ids) for o, n in zip(before, after, strict=True) if n.topic_ids != o.topic_ids],
+        positions=False,
+    )
+
+
+def _column_values(state: ArticleState, attribute: str) -> tuple:
+    if attribute == "date":
+        return (state.date.isoformat() if state.date else None, state.date_precision)
+    return (getattr(state, attribute),)
+
+
+def _replace_links(model, column, changed: list, *, positions: bool) -> None:
+    ids = [new.id for _, new, _ in changed]
+    for start in range(0, len(ids), _CHUNK):
+        model.delete().where(model.article.in_(ids[start : start + _CHUNK])).execute()
+    rows = []
+    for _, new, linked in changed:
+        for position, linked_id in enumerate(linked):
+            rows.append((new.id, linked_id, position) if positions else (new.id, linked_id))
+    fields = [model.article, column] + ([ArticleAuthor.position] if positions else [])
+    for start in range(0, len(rows), _CHUNK):
+        model.insert_many(rows[start : start + _CHUNK], fields=fields).execute()
