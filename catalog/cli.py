@@ -11,14 +11,17 @@ from catalog import __version__
 from catalog.articles import get_article, iter_articles
 from catalog.catalogue import OpenedCatalogue, open_catalogue
 from catalog.cli_import import TerminalProgress, report_lines, report_object
+from catalog.dates import DateError, parse_date
 from catalog.db import ENV_VAR, CatalogueError, resolve_location
+from catalog.editing import ArticleEdit, NoSuchArticle, VersionConflict, edit_article
 from catalog.exporting.json_export import export_json
 from catalog.importing import import_paths
 from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN
 from catalog.importing.importer import count_files
+from catalog.names_admin import KINDS, NameProblem, merge_names, name_counts
 from catalog.seeds import import_seeds
 
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_CONFLICT = 0, 1, 2, 3
 
 DB_HELP = f"catalogue file or URL (default: ${ENV_VAR}, else catalog.sqlite3 in your data folder)"
 EPILOG = """examples:
@@ -26,6 +29,8 @@ EPILOG = """examples:
   catalog import --dry-run inbox/      see what an import would do, change nothing
   catalog list --json                  all articles as JSON, without their text
   catalog show 12                      one article with its text
+  catalog edit 12 --date "June 2022"   change an article's metadata
+  catalog merge-outlets AntiWar.com Antiwar.com --into AntiWar.com
   catalog --db team.sqlite3 gui        open the window on another catalogue
 """
 
@@ -98,6 +103,45 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("file", metavar="FILE", help="where to write ('-' for standard output)")
     exp.set_defaults(run=_cmd_export_json)
 
+    edit = command(
+        "edit", "change an article's metadata", 'catalog edit 12 --outlet "AntiWar.com" --add-topic Ukraine'
+    )
+    edit.add_argument("id", type=int, metavar="ID")
+    edit.add_argument("--title", metavar="T")
+    edit.add_argument(
+        "--date", type=_date, metavar="D", help="2022-06-29, 29 June 2022, June 2022, 2022 or unknown"
+    )
+    edit.add_argument("--outlet", metavar="O", help="the outlet ('' for none)")
+    edit.add_argument(
+        "--author", action="append", metavar="A", help="the authors, in order (repeat; '' for none)"
+    )
+    edit.add_argument("--topic", action="append", metavar="T", help="the topics (repeat; Parent/Child nests)")
+    edit.add_argument("--add-topic", action="append", default=[], metavar="T")
+    edit.add_argument("--remove-topic", action="append", default=[], metavar="T")
+    edit.add_argument("--summary", metavar="S")
+    edit.add_argument("--notes", metavar="N")
+    edit.add_argument(
+        "--expect-version",
+        type=int,
+        metavar="N",
+        help="refuse (exit 3) if the article is no longer at version N",
+    )
+    edit.add_argument("--json", action="store_true", help="print the edited article as JSON")
+    edit.set_defaults(run=_cmd_edit)
+
+    for kind in KINDS:
+        names = command(f"{kind}s", f"list {kind}s with their article counts", f"catalog {kind}s --json")
+        names.add_argument("--json", action="store_true", help='print [{"name", "count"}, ...]')
+        names.set_defaults(run=_cmd_names, kind=kind)
+        merge = command(
+            f"merge-{kind}s", f"merge {kind}s into one", f'catalog merge-{kind}s "A" "B" --into "C"'
+        )
+        merge.add_argument("names", nargs="+", metavar="NAME", help=f"the {kind}s to merge")
+        merge.add_argument(
+            "--into", required=True, metavar="NAME", help="the name they become (created if new)"
+        )
+        merge.set_defaults(run=_cmd_merge, kind=kind)
+
     gui = command("gui", "open the window (the default when no command is given)", "catalog gui")
     gui.set_defaults(run=_cmd_gui)
     return parser
@@ -111,6 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     except CatalogueError as exc:
         return _fail(str(exc))
+    except BrokenPipeError:  # the reader went away (catalog list | head): not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the interpreter's final flush is silent
+        return EXIT_OK
     except OSError as exc:
         return _fail(f"{exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}")
     except KeyboardInterrupt:
@@ -187,6 +234,64 @@ def format_article(article: dict) -> str:
     return "\n".join(lines) + "\n\n" + article["body"]
 
 
+def _cmd_edit(args) -> int:
+    _open(args)
+    given = {
+        "title": args.title,
+        "date": args.date,
+        "outlet": args.outlet,
+        "authors": args.author,
+        "topics": args.topic,
+        "summary": args.summary,
+        "notes": args.notes,
+    }
+    changes = {key: value for key, value in given.items() if value is not None and value is not _NO_DATE}
+    if args.date is _NO_DATE:
+        changes["date"] = None
+    if "outlet" in changes:
+        changes["outlet"] = changes["outlet"].strip() or None
+    for key in ("authors", "topics"):
+        if key in changes:
+            changes[key] = [name for name in changes[key] if name.strip()]
+    edit = ArticleEdit(add_topics=args.add_topic, remove_topics=args.remove_topic, **changes)
+    try:
+        edit_article(args.id, edit, expect_version=args.expect_version)
+    except NoSuchArticle as exc:
+        return _fail(str(exc))
+    except VersionConflict as exc:
+        return _fail(str(exc), EXIT_CONFLICT)
+    except ValueError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    article = get_article(args.id)
+    if args.json:
+        _print_json(article)
+    else:
+        print(f"article {args.id} is now version {article['version']}")
+    return EXIT_OK
+
+
+def _cmd_names(args) -> int:
+    _open(args)
+    counts = name_counts(args.kind)
+    if args.json:
+        _print_json([{"name": c.name, "count": c.count} for c in counts])
+    else:
+        for c in counts:
+            print(f"{c.count:>7,}  {c.name}")
+    return EXIT_OK
+
+
+def _cmd_merge(args) -> int:
+    _open(args)
+    try:
+        change = merge_names(args.kind, args.names, into=args.into)
+    except NameProblem as exc:
+        return _fail(str(exc))
+    moved = len(change.articles_before)
+    print(f"merged into {args.into}: {moved:,} article{'' if moved == 1 else 's'} changed")
+    return EXIT_OK
+
+
 def _cmd_export_json(args) -> int:
     _open(args)
     count = export_json(args.file)
@@ -207,6 +312,17 @@ def _cmd_gui(args) -> int:
     if opened.created and not given:
         import_seeds()
     return app.run(opened.location)
+
+
+_NO_DATE = object()  # --date unknown: clear the date
+
+
+def _date(text: str):
+    try:
+        parsed = parse_date(text)
+    except DateError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return _NO_DATE if parsed is None else parsed
 
 
 def _size(text: str) -> int:

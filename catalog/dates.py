@@ -74,7 +74,9 @@ def parse_date(text: str, *, day_first: bool = False) -> PartialDate | None:
     try:
         return _parse_iso(cleaned) or _parse_free(cleaned, day_first)
     except (ValueError, OverflowError) as exc:
-        raise DateError(f"“{text.strip()}” is not a date (try 2022-06-29, 29 June 2022, June 2022 or 2022)") from exc
+        raise DateError(
+            f"“{text.strip()}” is not a date (try 2022-06-29, 29 June 2022, June 2022 or 2022)"
+        ) from exc
 
 
 def _parse_iso(text: str) -> PartialDate | None:

@@ -135,7 +135,7 @@ def restore(states: Sequence[ArticleState]) -> None:
     with database.atomic():
         by_id = {state.id: state for state in states}
         current = capture(by_id)
-        _write_and_reindex(current, [by_id[state.id] for state in current])
+        apply_states(current, [by_id[state.id] for state in current])
 
 
 # --- one article ------------------------------------------------------------------
@@ -155,7 +155,7 @@ def edit_article(
         after = _edited_state(before, _resolve(edit))
         if after == before:
             return []
-        _write_and_reindex([before], [after])
+        apply_states([before], [after])
         return [before]
 
 
@@ -300,7 +300,7 @@ def apply_batch(ids: Iterable[int], batch: BatchEdit) -> list[ArticleState]:
     """Apply ``batch`` to these articles in one transaction; returns the previous states."""
     with database.atomic():
         plan = _plan(ids, batch)
-        _write_and_reindex(plan.before, plan.after)
+        apply_states(plan.before, plan.after)
         return plan.before
 
 
@@ -331,8 +331,9 @@ def _plan(ids: Iterable[int], batch: BatchEdit) -> BatchPlan:
     return plan
 
 
-def _write_and_reindex(before: list[ArticleState], after: list[ArticleState]) -> None:
-    """Write the new states; only articles whose indexed text changes are indexed again."""
+def apply_states(before: list[ArticleState], after: list[ArticleState]) -> None:
+    """Turn articles from ``before`` into ``after`` (same order), inside the caller's transaction;
+    only articles whose indexed text changes are indexed again."""
     indexed = [new.id for old, new in zip(before, after, strict=True) if _indexed_text_differs(old, new)]
     with fulltext.reindexing(indexed):
         _write_states(before, after)

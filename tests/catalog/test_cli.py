@@ -209,7 +209,7 @@ def test_usage_errors_exit_2_with_one_line(capsys, db, args):
 
 
 def test_every_command_has_help_with_an_example(capsys):
-    for command in ("import", "list", "show", "export-json", "gui"):
+    for command in ("import", "list", "show", "edit", "export-json", "outlets", "merge-topics", "gui"):
         with pytest.raises(SystemExit) as exit_info:
             main([command, "--help"])
         out, _ = capsys.readouterr()
@@ -290,3 +290,91 @@ def test_plain_progress_lines_off_a_terminal(monkeypatch):
     assert lines[0].startswith("import: 1,500 of 2,000 files")
     assert lines[-1].startswith("import: 2,000 of 2,000 files")
     assert "\r" not in stream.text
+
+
+def test_edit_with_expect_version_and_conflict(capsys, db):
+    run(capsys, "--db", db, "import", str(SEED_FOLDER))
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "edit",
+        "1",
+        "--date",
+        "June 2022",
+        "--outlet",
+        "Antiwar News",
+        "--author",
+        "Dave DeCamp",
+        "--author",
+        "Zoë Martin",
+        "--topic",
+        "Politics/Ukraine",
+        "--expect-version",
+        "1",
+        "--json",
+    )
+    article = json.loads(out)
+    assert code == 0
+    assert (
+        article["date"],
+        article["outlet"],
+        article["authors"],
+        article["topics"],
+        article["version"],
+    ) == ("2022-06", "Antiwar News", ["Dave DeCamp", "Zoë Martin"], ["Politics/Ukraine"], 2)
+    code, out, err = run(capsys, "--db", db, "edit", "1", "--title", "Stale", "--expect-version", "1")
+    assert code == 3
+    assert (
+        err
+        == "catalog: article 1 changed since version 1 (it is now version 2); reload it and apply your edit again\n"
+    )
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "edit",
+        "1",
+        "--add-topic",
+        "War",
+        "--remove-topic",
+        "politics/ukraine",
+        "--date",
+        "unknown",
+        "--outlet",
+        "",
+    )
+    article = json.loads(run(capsys, "--db", db, "show", "1", "--json")[1])
+    assert (article["topics"], article["date"], article["outlet"]) == (["War"], None, None)
+
+
+def test_edit_refuses_bad_input_in_words(capsys, db):
+    run(capsys, "--db", db, "import", str(SEED_FOLDER))
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", db, "edit", "1", "--date", "next week"])
+    assert exit_info.value.code == 2
+    assert "“next week” is not a date" in capsys.readouterr().err
+    assert run(capsys, "--db", db, "edit", "9", "--title", "x")[0:3:2] == (
+        1,
+        "catalog: no article with id 9\n",
+    )
+    assert run(capsys, "--db", db, "edit", "1", "--title", "  ")[0] == 2
+
+
+def test_name_lists_and_merges(capsys, db, write):
+    write("a.txt", article_file("A", "x.", header=" date 2022-01-01 via AntiWar.com,"))
+    write("b.txt", article_file("B", "y.", header=" date 2022-01-01 via Antiwar News,"))
+    run(capsys, "--db", db, "import", str(write.root))
+    code, out, _ = run(capsys, "--db", db, "outlets", "--json")
+    assert json.loads(out) == [{"name": "Antiwar News", "count": 1}, {"name": "AntiWar.com", "count": 1}]
+    code, out, _ = run(
+        capsys, "--db", db, "merge-outlets", "Antiwar News", "antiwar.com", "--into", "AntiWar.com"
+    )
+    assert (code, out) == (0, "merged into AntiWar.com: 1 article changed\n")
+    assert json.loads(run(capsys, "--db", db, "outlets", "--json")[1]) == [
+        {"name": "AntiWar.com", "count": 2}
+    ]
+    code, _, err = run(capsys, "--db", db, "merge-topics", "Nope", "--into", "X")
+    assert (code, err) == (1, "catalog: no topic named “Nope”\n")
+    assert json.loads(run(capsys, "--db", db, "authors", "--json")[1]) == []
+    assert run(capsys, "--db", db, "topics")[1] == ""

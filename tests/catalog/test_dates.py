@@ -36,7 +36,9 @@ def test_unknown_dates(text):
     assert parse_date(text) is None
 
 
-@pytest.mark.parametrize("text", ["yesterday", "2022-02-30", "2022-13", "June", "29 June", "soon-ish", "'; DROP TABLE article; --"])
+@pytest.mark.parametrize(
+    "text", ["yesterday", "2022-02-30", "2022-13", "June", "29 June", "soon-ish", "'; DROP TABLE article; --"]
+)
 def test_nonsense_is_refused_in_words(text):
     with pytest.raises(DateError, match="is not a date"):
         parse_date(text)
@@ -44,7 +46,11 @@ def test_nonsense_is_refused_in_words(text):
 
 def test_precision_iso_and_storage():
     month = PartialDate(2022, 6)
-    assert (month.precision, month.iso(), month.first_day()) == ("month", "2022-06", datetime.date(2022, 6, 1))
+    assert (month.precision, month.iso(), month.first_day()) == (
+        "month",
+        "2022-06",
+        datetime.date(2022, 6, 1),
+    )
     assert PartialDate.from_stored(datetime.date(2022, 6, 1), "month") == month
     assert PartialDate.from_stored("2022-01-01", "year") == PartialDate(2022)
     assert PartialDate.from_stored(None, None) is None

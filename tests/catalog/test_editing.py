@@ -24,15 +24,23 @@ from tests.helpers import article_file
 
 @pytest.fixture
 def articles(catalogue, write):
-    write("1.txt", article_file("First story", "Alpha text.", header=" date 2022-01-01 Authored by Ann Lee via Daily,"))
-    write("2.txt", article_file("Second story", "Beta text.", header=" date 2022-02-02 Authored by Bo Chan via Weekly,"))
+    write(
+        "1.txt",
+        article_file("First story", "Alpha text.", header=" date 2022-01-01 Authored by Ann Lee via Daily,"),
+    )
+    write(
+        "2.txt",
+        article_file("Second story", "Beta text.", header=" date 2022-02-02 Authored by Bo Chan via Weekly,"),
+    )
     write("3.txt", article_file("Third story", "Gamma text."))
     report = import_paths([write.root])
     return [item.article_id for item in report.imported]
 
 
 def matches(query: str) -> list[int]:
-    rows = database.execute_sql("SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid", (query,))
+    rows = database.execute_sql(
+        "SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid", (query,)
+    )
     return [row[0] for row in rows]
 
 
@@ -123,7 +131,9 @@ def test_batch_set_outlet_preview_apply_and_undo(articles):
 
 
 def test_batch_authors_topics_and_dates(articles):
-    apply_batch(articles, BatchEdit(add_authors=["Cy Diaz"], remove_authors=["ann lee"], add_topics=["Ukraine"]))
+    apply_batch(
+        articles, BatchEdit(add_authors=["Cy Diaz"], remove_authors=["ann lee"], add_topics=["Ukraine"])
+    )
     assert [get_article(i)["authors"] for i in articles] == [["Cy Diaz"], ["Bo Chan", "Cy Diaz"], ["Cy Diaz"]]
     assert all(get_article(i)["topics"] == ["Ukraine"] for i in articles)
     apply_batch(articles[:2], BatchEdit(date=PartialDate(2020), remove_topics=["Ukraine"]))
