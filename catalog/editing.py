@@ -10,7 +10,17 @@ from dataclasses import dataclass, field, replace
 from catalog import fulltext
 from catalog.dates import PartialDate
 from catalog.db import database
-from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, Topic, utc_now
+from catalog.models import (
+    Article,
+    ArticleAuthor,
+    ArticleTopic,
+    Author,
+    Claim,
+    ClaimLink,
+    Outlet,
+    Topic,
+    utc_now,
+)
 from catalog.names import name_cache, name_key, tidy_topic
 
 _CHUNK = 500
@@ -404,3 +414,60 @@ def _replace_links(model, column, changed: list, *, positions: bool) -> None:
     fields = [model.article, column] + ([ArticleAuthor.position] if positions else [])
     for start in range(0, len(rows), _CHUNK):
         model.insert_many(rows[start : start + _CHUNK], fields=fields).execute()
+
+
+# --- deleting ---------------------------------------------------------------------
+
+
+@dataclass
+class DeletedArticles:
+    """Deleted articles with everything that hung on them, so that undo brings all of it back."""
+
+    articles: list[dict] = field(default_factory=list)
+    author_links: list[dict] = field(default_factory=list)
+    topic_links: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+    claim_links: list[dict] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.articles)
+
+
+def delete_articles(ids: Iterable[int]) -> DeletedArticles:
+    """Delete these articles (and their claims and links) in one transaction; returns them."""
+    ids = sorted(set(ids))
+    deleted = DeletedArticles()
+    with database.atomic():
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            claim_ids = [c for (c,) in Claim.select(Claim.id).where(Claim.article.in_(chunk)).tuples()]
+            deleted.articles += list(Article.select().where(Article.id.in_(chunk)).dicts())
+            deleted.author_links += list(
+                ArticleAuthor.select().where(ArticleAuthor.article.in_(chunk)).dicts()
+            )
+            deleted.topic_links += list(ArticleTopic.select().where(ArticleTopic.article.in_(chunk)).dicts())
+            deleted.claims += list(Claim.select().where(Claim.id.in_(claim_ids)).dicts())
+            deleted.claim_links += list(
+                ClaimLink.select()
+                .where(ClaimLink.source.in_(claim_ids) | ClaimLink.target.in_(claim_ids))
+                .dicts()
+            )
+            fulltext.unindex(chunk)
+            Article.delete().where(Article.id.in_(chunk)).execute()  # links and claims cascade
+    return deleted
+
+
+def undelete_articles(deleted: DeletedArticles) -> None:
+    """Bring deleted articles back with their ids, names, claims and links."""
+    with database.atomic():
+        for model, rows in (
+            (Article, deleted.articles),
+            (ArticleAuthor, deleted.author_links),
+            (ArticleTopic, deleted.topic_links),
+            (Claim, deleted.claims),
+            (ClaimLink, deleted.claim_links),
+        ):
+            for start in range(0, len(rows), _CHUNK):
+                model.insert_many(rows[start : start + _CHUNK]).execute()
+        fulltext.index(row["id"] for row in deleted.articles)

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QItemSelection,
     QItemSelectionModel,
     QMimeData,
     QSettings,
@@ -12,10 +13,19 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QDockWidget,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -24,13 +34,29 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QSplitter,
     QTableView,
+    QUndoView,
 )
 
 from catalog.articles import count_articles, get_article
 from catalog.catalogue import OpenedCatalogue, close_catalogue
+from catalog.dates import DateError, parse_date
+from catalog.editing import (
+    UNSET,
+    ArticleEdit,
+    NoSuchArticle,
+    VersionConflict,
+    apply_batch,
+    capture,
+    current_version,
+    delete_articles,
+    edit_article,
+)
 from catalog.importing import ImportReport
 from catalog.importing.files import DEFAULT_PATTERN
 from catalog.importing.progress import ProgressMeter
+from catalog.names_admin import name_counts
+from ui.commands import DeleteCommand, StatesCommand
+from ui.dialogs.batch_edit import BatchEditDialog
 from ui.dialogs.import_folder import ImportFolderDialog
 from ui.dialogs.import_report import ImportReportDialog
 from ui.models.article_table_model import (
@@ -41,6 +67,7 @@ from ui.models.article_table_model import (
     COL_TOPICS,
     ArticleTableModel,
 )
+from ui.widgets.article_editor import ArticleEditor, day_first_locale
 from ui.widgets.reading_pane import ReadingPane
 from ui.workers import ImportTask
 
@@ -67,6 +94,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{catalogue.name} — Catalog")
         self.table_model = ArticleTableModel(self)
+        self.table_model.edit_handler = self._table_edit
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.table_model)
         self.proxy.setSortRole(ArticleTableModel.SortRole)
@@ -75,20 +103,27 @@ class MainWindow(QMainWindow):
         self.reading_pane.setAcceptDrops(False)  # dropped files go to the window: an import
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
+        self.editor = ArticleEditor(self)
+        self.editor.edit_requested.connect(self.edit_article)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.reading_pane)
+        self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 1)
         self.setCentralWidget(self.splitter)
+        self.undo_stack = QUndoStack(self)
+        self.undo_view = self._make_undo_history()
         self.count_label = QLabel(self)
         self.count_label.setObjectName("articleCount")
         self.statusBar().addPermanentWidget(self.count_label)
         self._make_menus()
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
         self.resize(1200, 760)
-        self.splitter.setSizes([720, 480])
+        self.splitter.setSizes([560, 400, 300])
         self._restore_settings()
         self.refresh()
+        self._refresh_names()
         self.select_row(0)
 
     # --- building ---------------------------------------------------------------
@@ -102,7 +137,9 @@ class MainWindow(QMainWindow):
         table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().hide()
@@ -129,6 +166,40 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
 
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.action_undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.action_undo.setObjectName("actionUndo")
+        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.action_redo = self.undo_stack.createRedoAction(self, "&Redo")
+        self.action_redo.setObjectName("actionRedo")
+        self.action_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])
+        self.action_batch_edit = self._action("actionBatchEdit", "&Batch Edit…", QKeySequence("Ctrl+E"), self.batch_edit)
+        self.action_delete = self._action("actionDelete", "&Delete Articles…", QKeySequence.StandardKey.Delete, self.delete_selected)
+        self.action_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.action_delete)
+        self.action_undo_history = self.undo_dock.toggleViewAction()
+        self.action_undo_history.setObjectName("actionUndoHistory")
+        self.action_undo_history.setText("Undo &History")
+        for action in (self.action_undo, self.action_redo):
+            edit_menu.addAction(action)
+            self.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.action_batch_edit)
+        edit_menu.addAction(self.action_delete)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.action_undo_history)
+
+    def _make_undo_history(self) -> QUndoView:
+        self.undo_dock = QDockWidget("Undo History", self)
+        self.undo_dock.setObjectName("undoHistoryDock")
+        view = QUndoView(self.undo_stack, self.undo_dock)
+        view.setObjectName("undoHistory")
+        view.setEmptyLabel("Catalogue as opened")
+        self.undo_dock.setWidget(view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.undo_dock)
+        self.undo_dock.hide()
+        return view
+
     def _action(self, name: str, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
@@ -139,15 +210,28 @@ class MainWindow(QMainWindow):
     # --- showing ----------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the table from the catalogue, keeping the current article selected."""
+        """Reload the table from the catalogue, keeping the selection and the current article."""
         current = self.current_article_id()
+        selected = self.selected_article_ids()
         self.table_model.reload()
         count = count_articles()
         self.count_label.setText(f"{count:,} article{'' if count == 1 else 's'}")
         if current is not None:
             self.select_article(current)
+        self._reselect(selected)
         if self.current_article_id() is None:
             self.reading_pane.show_article(None)
+            self.editor.show_article(None)
+
+    def _reselect(self, article_ids: list[int]) -> None:
+        if len(article_ids) < 2:
+            return
+        selection = QItemSelection()
+        for row in self.table_model.rows_of(article_ids):
+            index = self.proxy.mapFromSource(self.table_model.index(row, COL_TITLE))
+            selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(selection, flags)
 
     def current_article_id(self) -> int | None:
         index = self.table.selectionModel().currentIndex()
@@ -167,7 +251,92 @@ class MainWindow(QMainWindow):
 
     def _show_current(self, current, _previous) -> None:
         article_id = current.data(ArticleTableModel.ArticleIdRole) if current.isValid() else None
-        self.reading_pane.show_article(get_article(article_id) if article_id is not None else None)
+        article = get_article(article_id) if article_id is not None else None
+        self.reading_pane.show_article(article)
+        self.editor.show_article(article)
+
+    def selected_article_ids(self) -> list[int]:
+        rows = self.table.selectionModel().selectedRows()
+        return [index.data(ArticleTableModel.ArticleIdRole) for index in rows]
+
+    # --- editing ------------------------------------------------------------------
+
+    def announce(self, article_ids: list[int]) -> None:
+        """Articles changed (an edit, undo or redo): show the catalogue as it is now."""
+        self.refresh()
+        self._refresh_names()
+        current = self.current_article_id()
+        if current is None or current in article_ids:
+            article = get_article(current) if current is not None else None
+            self.reading_pane.show_article(article)
+            self.editor.show_article(article)
+
+    def edit_article(self, article_id: int, version: int, edit: ArticleEdit) -> bool:
+        """Save one edit as an undoable step; a conflict or a bad value is explained, not saved."""
+        try:
+            before = edit_article(article_id, edit, expect_version=version)
+        except VersionConflict as exc:
+            QMessageBox.warning(self, "Edit", f"Not saved: {exc}.\n\nThe article is shown as it is now.")
+            self.announce([article_id])
+            return False
+        except (ValueError, NoSuchArticle) as exc:
+            QMessageBox.warning(self, "Edit", f"Not saved: {exc}.")
+            self.announce([article_id])
+            return False
+        if before:
+            text = f"Edit {_edited_fields(edit)} of “{before[0].title[:40]}”"
+            self.undo_stack.push(StatesCommand(text, before, capture([article_id]), self.announce))
+            self.announce([article_id])
+        return True
+
+    def _table_edit(self, article_id: int, column: int, value: str) -> bool:
+        version = current_version(article_id)
+        if column == COL_TITLE:
+            edit = ArticleEdit(title=value)
+        elif column == COL_OUTLET:
+            edit = ArticleEdit(outlet=value.strip() or None)
+        elif column == COL_DATE:
+            try:
+                edit = ArticleEdit(date=parse_date(value, day_first=day_first_locale()))
+            except DateError as exc:
+                QMessageBox.warning(self, "Edit", f"Not saved: {exc}.")
+                return False
+        else:
+            return False
+        return self.edit_article(article_id, version, edit)
+
+    def batch_edit(self) -> None:
+        ids = self.selected_article_ids()
+        if not ids:
+            return
+        dialog = BatchEditDialog(ids, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        before = apply_batch(ids, dialog.batch())
+        if before:
+            after = capture(state.id for state in before)
+            self.undo_stack.push(StatesCommand(f"Batch edit: {dialog.batch().describe()}", before, after, self.announce))
+            self.announce([state.id for state in before])
+        self.statusBar().showMessage(f"{len(before):,} article{'' if len(before) == 1 else 's'} changed", 5000)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_article_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete Articles",
+            f"Delete {len(ids):,} article{'' if len(ids) == 1 else 's'}, with their claims and links?\n\n"
+            "Edit ▸ Undo brings them back.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        deleted = delete_articles(ids)
+        self.undo_stack.push(DeleteCommand(deleted, self.announce))
+        self.announce(ids)
+
+    def _refresh_names(self) -> None:
+        self.editor.set_names(*([c.name for c in name_counts(kind)] for kind in ("outlet", "author", "topic")))
 
     # --- importing --------------------------------------------------------------
 
@@ -314,3 +483,8 @@ class MainWindow(QMainWindow):
 def local_paths(mime: QMimeData) -> list[str]:
     """Files and folders dragged from a file manager."""
     return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+
+
+def _edited_fields(edit: ArticleEdit) -> str:
+    names = [name for name, value in vars(edit).items() if value not in (UNSET, (), [])]
+    return ", ".join(name.replace("_", " ") for name in names) or "nothing"

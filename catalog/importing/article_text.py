@@ -80,18 +80,16 @@ def parse_article(text: str, *, fallback_title: str = "Untitled") -> ArticleText
     """Header, headline and body of an article file's decoded ``text``."""
     # Only the first lines need looking at; the rest is tidied in whole-text passes (fast on
     # the thousands of files of a bulk import).
-    rest = _without_trailing_spaces(normalise_newlines(text)).strip()
-    first, rest = _first_line(rest)
+    body = _without_trailing_spaces(normalise_newlines(text)).strip()
+    first, rest = _first_line(body)
     header = parse_header(first)
     if header is not None:
-        first, rest = _first_line(rest)
+        body = rest
+        first, rest = _first_line(body)
     headline = None
     if is_headline(first):
         headline = " ".join(first.split())
         body = rest
-    else:
-        body = f"{first}\n{rest}" if rest else first
-    body = body.strip("\n")
     return ArticleText(
         title=headline or title_from_body(body) or fallback_title,
         body=body,

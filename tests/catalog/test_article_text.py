@@ -19,6 +19,13 @@ def test_the_seed_article():
     assert article.body.startswith("According to a report from CNN")
     assert "President Biden’s advisors" in article.body  # curly apostrophe intact
     assert "\n\n" in article.body  # paragraphs kept
+    assert article.body.startswith(
+        "According to a report from CNN, White House officials are \"losing confidence\" that Ukraine will "
+        "be able to retake all the territory Russia has captured since it invaded on February 24 as Russian "
+        "forces continue to make gains in the eastern Donbas region.\n\nUnnamed US officials"
+    )
+    assert article.body.endswith("actively discouraged Ukraine from negotiating.")
+    assert "Ukraine is losing in the war.\n\n\n\nTo get to parity" in article.body  # as in the file
 
 
 def test_a_short_unpunctuated_first_line_is_the_headline_and_leaves_the_body():
@@ -27,6 +34,12 @@ def test_a_short_unpunctuated_first_line_is_the_headline_and_leaves_the_body():
     )
     assert article.title == "Biden's advisers doubt Ukraine can win"
     assert article.body == "Officials said so. More."
+
+
+def test_paragraph_breaks_survive_after_a_headline_and_without_one():
+    text = "Headline here\n\n\nFirst paragraph.\n\nSecond paragraph.\n"
+    assert parse_article(text).body == "First paragraph.\n\nSecond paragraph."
+    assert parse_article("First paragraph.\n\nSecond.\n").body == "First paragraph.\n\nSecond."
 
 
 def test_headline_after_the_header():

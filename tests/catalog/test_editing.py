@@ -153,3 +153,23 @@ def test_batch_find_and_replace_in_titles(articles):
 
 def test_batch_describes_itself():
     assert BatchEdit(outlet="X", add_topics=["A", "B"]).describe() == "set outlet to X; add topic A, B"
+
+
+def test_delete_and_undelete_bring_back_everything(articles):
+    from catalog.editing import delete_articles, undelete_articles
+    from catalog.models import Article, Claim, ClaimLink
+
+    edit_article(articles[0], ArticleEdit(topics=["War"]))
+    first = Claim.create(article=articles[0], text="Alpha", start=0, end=5)
+    second = Claim.create(article=articles[1], text="Beta", start=0, end=4)
+    ClaimLink.create(source=second, target=first, relation="repeats")
+    before = [get_article(i) for i in articles]
+    deleted = delete_articles(articles[:1])
+    assert deleted.count == 1
+    assert Article.select().count() == 2 and ClaimLink.select().count() == 0
+    assert matches("alpha") == []
+    undelete_articles(deleted)
+    assert [get_article(i) for i in articles] == before
+    assert ClaimLink.select().count() == 1 and Claim.select().count() == 2
+    assert matches("alpha") == [articles[0]]
+    assert fulltext.problems() == []

@@ -18,21 +18,41 @@ class ArticleTableModel(QAbstractTableModel):
     #: The article's id.
     ArticleIdRole = Qt.ItemDataRole.UserRole + 2
 
+    #: Columns that can be edited in the table (F2 or double-click).
+    EDITABLE = (COL_TITLE, COL_OUTLET, COL_DATE)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ArticleRow] = []
+        self._row_by_id: dict[int, int] = {}
+        #: Called as edit_handler(article_id, column, text) -> saved; the window makes it undoable.
+        self.edit_handler = None
 
     def reload(self) -> None:
         """Read the rows again from the catalogue."""
         self.beginResetModel()
         self._rows = article_rows()
+        self._row_by_id = {article.id: row for row, article in enumerate(self._rows)}
         self.endResetModel()
 
     def row_of(self, article_id: int) -> int | None:
-        for row, article in enumerate(self._rows):
-            if article.id == article_id:
-                return row
-        return None
+        return self._row_by_id.get(article_id)
+
+    def rows_of(self, article_ids) -> list[int]:
+        return [self._row_by_id[i] for i in article_ids if i in self._row_by_id]
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.column() in self.EDITABLE and self.edit_handler is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.edit_handler is None:
+            return False
+        if index.column() not in self.EDITABLE or str(value) == _display(self._rows[index.row()], index.column()):
+            return False
+        return bool(self.edit_handler(self._rows[index.row()].id, index.column(), str(value)))
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -53,7 +73,7 @@ class ArticleTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         article = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.EditRole):
             return _display(article, index.column())
         if role == self.SortRole:
             return _sort_key(article, index.column())
