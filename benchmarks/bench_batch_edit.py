@@ -37,7 +37,10 @@ def main() -> None:
         print(f"articles:                          {len(ids):,}")
         before = timed("set outlet on all", lambda: apply_batch(ids, BatchEdit(outlet="Bench Outlet")))
         timed("add a topic to all", lambda: apply_batch(ids, BatchEdit(add_topics=["Bench/Topic"])))
-        timed("replace in all titles", lambda: apply_batch(ids, BatchEdit(find_in_titles="Article", replace_in_titles="Item")))
+        timed(
+            "replace in all titles",
+            lambda: apply_batch(ids, BatchEdit(find_in_titles="Article", replace_in_titles="Item")),
+        )
         timed("undo the outlet change", lambda: restore(before))
         close_catalogue()
 

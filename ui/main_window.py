@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
     QThreadPool,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -105,12 +106,17 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.editor = ArticleEditor(self)
         self.editor.edit_requested.connect(self.edit_article)
+        # Reading pane above, editor below: what an article says beside what it is filed as.
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.side_splitter.setObjectName("sideSplitter")
+        self.side_splitter.addWidget(self.reading_pane)
+        self.side_splitter.addWidget(self.editor)
+        self.side_splitter.setStretchFactor(0, 3)
+        self.side_splitter.setStretchFactor(1, 2)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.reading_pane)
-        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.side_splitter)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 1)
         self.setCentralWidget(self.splitter)
         self.undo_stack = QUndoStack(self)
         self.undo_view = self._make_undo_history()
@@ -120,7 +126,8 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
         self.resize(1200, 760)
-        self.splitter.setSizes([560, 400, 300])
+        self.splitter.setSizes([680, 520])
+        self.side_splitter.setSizes([440, 320])
         self._restore_settings()
         self.refresh()
         self._refresh_names()
@@ -172,9 +179,14 @@ class MainWindow(QMainWindow):
         self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.action_redo = self.undo_stack.createRedoAction(self, "&Redo")
         self.action_redo.setObjectName("actionRedo")
-        self.action_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)])
-        self.action_batch_edit = self._action("actionBatchEdit", "&Batch Edit…", QKeySequence("Ctrl+E"), self.batch_edit)
-        self.action_delete = self._action("actionDelete", "&Delete Articles…", QKeySequence.StandardKey.Delete, self.delete_selected)
+        redo_keys = [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        self.action_redo.setShortcuts(list({key.toString(): key for key in redo_keys}.values()))
+        self.action_batch_edit = self._action(
+            "actionBatchEdit", "&Batch Edit…", QKeySequence("Ctrl+E"), self.batch_edit
+        )
+        self.action_delete = self._action(
+            "actionDelete", "&Delete Articles…", QKeySequence.StandardKey.Delete, self.delete_selected
+        )
         self.action_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.action_delete)
         self.action_undo_history = self.undo_dock.toggleViewAction()
@@ -303,7 +315,9 @@ class MainWindow(QMainWindow):
                 return False
         else:
             return False
-        return self.edit_article(article_id, version, edit)
+        # Save once the table's editor has closed: saving reloads the table under it.
+        QTimer.singleShot(0, lambda: self.edit_article(article_id, version, edit))
+        return True
 
     def batch_edit(self) -> None:
         ids = self.selected_article_ids()
@@ -315,9 +329,13 @@ class MainWindow(QMainWindow):
         before = apply_batch(ids, dialog.batch())
         if before:
             after = capture(state.id for state in before)
-            self.undo_stack.push(StatesCommand(f"Batch edit: {dialog.batch().describe()}", before, after, self.announce))
+            self.undo_stack.push(
+                StatesCommand(f"Batch edit: {dialog.batch().describe()}", before, after, self.announce)
+            )
             self.announce([state.id for state in before])
-        self.statusBar().showMessage(f"{len(before):,} article{'' if len(before) == 1 else 's'} changed", 5000)
+        self.statusBar().showMessage(
+            f"{len(before):,} article{'' if len(before) == 1 else 's'} changed", 5000
+        )
 
     def delete_selected(self) -> None:
         ids = self.selected_article_ids()
@@ -336,7 +354,9 @@ class MainWindow(QMainWindow):
         self.announce(ids)
 
     def _refresh_names(self) -> None:
-        self.editor.set_names(*([c.name for c in name_counts(kind)] for kind in ("outlet", "author", "topic")))
+        self.editor.set_names(
+            *([c.name for c in name_counts(kind)] for kind in ("outlet", "author", "topic"))
+        )
 
     # --- importing --------------------------------------------------------------
 
@@ -400,6 +420,7 @@ class MainWindow(QMainWindow):
     def _import_done(self, report: ImportReport) -> None:
         self._end_import()
         self.refresh()
+        self._refresh_names()
         if report.imported:
             self.select_article(report.imported[0].article_id)
         self.statusBar().showMessage(f"Import finished: {report.summary()}", 10_000)
@@ -454,6 +475,7 @@ class MainWindow(QMainWindow):
             ("geometry", self.restoreGeometry),
             ("state", self.restoreState),
             ("splitter", self.splitter.restoreState),
+            ("sideSplitter", self.side_splitter.restoreState),
             ("tableHeader", self.table.horizontalHeader().restoreState),
         ):
             value = settings.value(key)
@@ -467,6 +489,7 @@ class MainWindow(QMainWindow):
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("state", self.saveState())
         settings.setValue("splitter", self.splitter.saveState())
+        settings.setValue("sideSplitter", self.side_splitter.saveState())
         settings.setValue("tableHeader", self.table.horizontalHeader().saveState())
         settings.endGroup()
         settings.sync()

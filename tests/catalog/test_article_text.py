@@ -20,7 +20,7 @@ def test_the_seed_article():
     assert "President Biden’s advisors" in article.body  # curly apostrophe intact
     assert "\n\n" in article.body  # paragraphs kept
     assert article.body.startswith(
-        "According to a report from CNN, White House officials are \"losing confidence\" that Ukraine will "
+        'According to a report from CNN, White House officials are "losing confidence" that Ukraine will '
         "be able to retake all the territory Russia has captured since it invaded on February 24 as Russian "
         "forces continue to make gains in the eastern Donbas region.\n\nUnnamed US officials"
     )

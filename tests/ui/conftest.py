@@ -27,7 +27,18 @@ def message_boxes(monkeypatch):
         shown.append(box)
         return QMessageBox.StandardButton.Ok
 
+    def static(icon):
+        def show(parent, title, text, *args, **kwargs):
+            box = QMessageBox(icon, title, text, parent=parent)
+            shown.append(box)
+            return QMessageBox.StandardButton.Ok
+
+        return show
+
     monkeypatch.setattr(QMessageBox, "exec", answer)
+    monkeypatch.setattr(QMessageBox, "warning", static(QMessageBox.Icon.Warning))
+    monkeypatch.setattr(QMessageBox, "critical", static(QMessageBox.Icon.Critical))
+    monkeypatch.setattr(QMessageBox, "information", static(QMessageBox.Icon.Information))
     return shown
 
 

@@ -48,7 +48,9 @@ class BatchEditDialog(QDialog):
         self.preview = QLabel(self)
         self.preview.setObjectName("batchPreview")
         form.addRow(self.preview)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Apply")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -100,5 +102,7 @@ class BatchEditDialog(QDialog):
             ok.setEnabled(False)
             return
         total = len(self.article_ids)
-        self.preview.setText(f"{count:,} of {total:,} selected article{'' if total == 1 else 's'} will change.")
+        self.preview.setText(
+            f"{count:,} of {total:,} selected article{'' if total == 1 else 's'} will change."
+        )
         ok.setEnabled(count > 0)

@@ -50,7 +50,9 @@ class ArticleTableModel(QAbstractTableModel):
     def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.edit_handler is None:
             return False
-        if index.column() not in self.EDITABLE or str(value) == _display(self._rows[index.row()], index.column()):
+        if index.column() not in self.EDITABLE or str(value) == _display(
+            self._rows[index.row()], index.column()
+        ):
             return False
         return bool(self.edit_handler(self._rows[index.row()].id, index.column(), str(value)))
 

@@ -6,12 +6,12 @@ and not saved until it is fixed, or reverted with Escape.
 """
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QPlainTextEdit,
     QVBoxLayout,
@@ -69,7 +69,10 @@ class TopicsEditor(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("topicsList")
         self.list.setAccessibleName("Topics")
-        self.list.setMaximumHeight(90)
+        self.list.setMaximumHeight(72)
+        self.list.setFlow(QListView.Flow.LeftToRight)
+        self.list.setWrapping(True)
+        self.list.setSpacing(2)
         self.input = QLineEdit(self)
         self.input.setObjectName("topicInput")
         self.input.setAccessibleName("Add a topic")
@@ -117,6 +120,7 @@ class ArticleEditor(QWidget):
         self.title_edit = self._line("titleEdit", "Title")
         self.date_edit = self._line("dateEdit", "Date")
         self.date_edit.setPlaceholderText("e.g. 29 June 2022, June 2022, 2022 or empty")
+        self.date_edit.installEventFilter(self)
         self.date_error = QLabel(self)
         self.date_error.setObjectName("dateError")
         self.date_error.setWordWrap(True)
@@ -132,7 +136,10 @@ class ArticleEditor(QWidget):
         self.topics_edit = TopicsEditor(self)
         self.summary_edit = self._text("summaryEdit", "Summary")
         self.notes_edit = self._text("notesEdit", "Notes")
-        form = QFormLayout(self)
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         form.addRow("&Title:", self.title_edit)
         form.addRow("&Date:", self.date_edit)
         form.addRow("", self.date_error)
@@ -155,7 +162,7 @@ class ArticleEditor(QWidget):
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
         edit.setTabChangesFocus(True)
-        edit.setMaximumHeight(110)
+        edit.setMaximumHeight(70)
         edit.installEventFilter(self)
         return edit
 
@@ -173,9 +180,17 @@ class ArticleEditor(QWidget):
         """Fill the fields from an article object (with ``version``); None empties and disables."""
         self.article = article
         self.setEnabled(article is not None)
-        article = article or {"title": "", "date": None, "outlet": None, "authors": [], "topics": [],
-                              "summary": "", "notes": ""}
+        article = article or {
+            "title": "",
+            "date": None,
+            "outlet": None,
+            "authors": [],
+            "topics": [],
+            "summary": "",
+            "notes": "",
+        }
         self.title_edit.setText(article["title"])
+        self.title_edit.setCursorPosition(0)
         self.date_edit.setText(article["date"] or "")
         self.date_error.hide()
         self.outlet_edit.setText(article["outlet"] or "")
@@ -200,7 +215,11 @@ class ArticleEditor(QWidget):
             self.edit_requested.emit(self.article["id"], self.article["version"], edit)
 
     def _title_finished(self) -> None:
-        if self.article and self.title_edit.text().strip() and self.title_edit.text() != self.article["title"]:
+        if (
+            self.article
+            and self.title_edit.text().strip()
+            and self.title_edit.text() != self.article["title"]
+        ):
             self._request(ArticleEdit(title=self.title_edit.text()))
 
     def _date_finished(self) -> None:
@@ -224,14 +243,12 @@ class ArticleEditor(QWidget):
         if self.article and split_authors(self.authors_edit.text()) != self.article["authors"]:
             self._request(ArticleEdit(authors=split_authors(self.authors_edit.text())))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.date_edit.hasFocus() and self.article:
-            self.date_edit.setText(self.article["date"] or "")
-            self.date_error.hide()
-            return
-        super().keyPressEvent(event)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.date_edit and event.type() == QEvent.Type.KeyPress and self.article is not None:
+            if event.key() == Qt.Key.Key_Escape:  # revert the typing, saved value back
+                self.date_edit.setText(self.article["date"] or "")
+                self.date_error.hide()
+                return True
         if event.type() == QEvent.Type.FocusOut and self.article is not None:
             if watched is self.summary_edit and self.summary_edit.toPlainText() != self.article["summary"]:
                 self._request(ArticleEdit(summary=self.summary_edit.toPlainText()))

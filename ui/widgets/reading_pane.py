@@ -1,11 +1,12 @@
 """The reading pane: an article's metadata set apart above its full text, never read as HTML."""
 
-import datetime
 import re
 
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser
+
+from catalog.dates import parse_date
 
 PLACEHOLDER = "Select an article to read it."
 LINE_HEIGHT_PERCENT = 140
@@ -91,7 +92,13 @@ def metadata_lines(article: dict) -> list[str]:
 
 
 def format_date(iso: str | None) -> str:
+    """``Wednesday, 29 June 2022``, ``June 2022`` or ``2022``, in the user's language."""
     if not iso:
         return "Date unknown"
-    day = datetime.date.fromisoformat(iso)
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+    date = parse_date(iso)
+    day = QDate(date.year, date.month or 1, date.day or 1)
+    if date.precision == "year":
+        return str(date.year)
+    if date.precision == "month":
+        return QLocale().toString(day, "MMMM yyyy")
+    return QLocale().toString(day, QLocale.FormatType.LongFormat)
