@@ -56,7 +56,10 @@ def iter_articles(*, with_body: bool = False, ids: Iterable[int] | None = None) 
     """Article objects (see ``article_object``) in id order, fetched a chunk at a time."""
     query = _article_query(with_body).order_by(Article.id)
     if ids is not None:
-        query = query.where(Article.id.in_(list(ids)))
+        ids = sorted(set(ids))
+        for start in range(0, len(ids), _CHUNK):
+            yield from _with_names(list(query.where(Article.id.in_(ids[start : start + _CHUNK])).dicts()))
+        return
     last_id = 0
     while True:
         chunk = list(query.where(Article.id > last_id).limit(_CHUNK).dicts())

@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QMimeData,
     QSettings,
-    QSortFilterProxyModel,
     Qt,
     QThreadPool,
     QTimer,
@@ -55,11 +54,12 @@ from catalog.editing import (
 from catalog.importing import ImportReport
 from catalog.importing.files import DEFAULT_PATTERN
 from catalog.importing.progress import ProgressMeter
-from catalog.names_admin import name_counts
-from ui.commands import DeleteCommand, StatesCommand
+from catalog.names_admin import NameProblem, delete_unused, merge_names, name_counts, rename_name
+from ui.commands import DeleteCommand, NameCommand, StatesCommand
 from ui.dialogs.batch_edit import BatchEditDialog
 from ui.dialogs.import_folder import ImportFolderDialog
 from ui.dialogs.import_report import ImportReportDialog
+from ui.dialogs.names_manager import NamesManagerDialog
 from ui.models.article_table_model import (
     COL_AUTHORS,
     COL_DATE,
@@ -70,10 +70,11 @@ from ui.models.article_table_model import (
 )
 from ui.widgets.article_editor import ArticleEditor, day_first_locale
 from ui.widgets.reading_pane import ReadingPane
+from ui.widgets.sidebar import Sidebar
 from ui.workers import ImportTask
 
 SETTINGS_GROUP = "mainWindow"
-COLUMN_WIDTHS = {COL_OUTLET: 120, COL_AUTHORS: 130, COL_DATE: 90, COL_TOPICS: 120}
+COLUMN_WIDTHS = {COL_OUTLET: 110, COL_AUTHORS: 120, COL_DATE: 96, COL_TOPICS: 100}
 
 
 class MainWindow(QMainWindow):
@@ -96,9 +97,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{catalogue.name} — Catalog")
         self.table_model = ArticleTableModel(self)
         self.table_model.edit_handler = self._table_edit
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.table_model)
-        self.proxy.setSortRole(ArticleTableModel.SortRole)
         self.table = self._make_table()
         self.reading_pane = ReadingPane(self)
         self.reading_pane.setAcceptDrops(False)  # dropped files go to the window: an import
@@ -113,10 +111,14 @@ class MainWindow(QMainWindow):
         self.side_splitter.addWidget(self.editor)
         self.side_splitter.setStretchFactor(0, 3)
         self.side_splitter.setStretchFactor(1, 2)
+        self.sidebar = Sidebar(self)
+        self.sidebar.filters_changed.connect(self._filter)
+        self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.side_splitter)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 3)
         self.setCentralWidget(self.splitter)
         self.undo_stack = QUndoStack(self)
         self.undo_view = self._make_undo_history()
@@ -126,7 +128,7 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
         self.resize(1200, 760)
-        self.splitter.setSizes([680, 520])
+        self.splitter.setSizes([170, 600, 430])
         self.side_splitter.setSizes([440, 320])
         self._restore_settings()
         self.refresh()
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
         table = QTableView(self)
         table.setObjectName("articleTable")
         table.setAccessibleName("Articles")
-        table.setModel(self.proxy)
+        table.setModel(self.table_model)
         table.setSortingEnabled(True)
         table.sortByColumn(COL_DATE, Qt.SortOrder.DescendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -198,6 +200,10 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.action_batch_edit)
         edit_menu.addAction(self.action_delete)
+        self.action_manage_names = self._action(
+            "actionManageNames", "Manage &Names…", QKeySequence("Ctrl+Shift+N"), self.manage_names
+        )
+        edit_menu.addAction(self.action_manage_names)
         edit_menu.addSeparator()
         edit_menu.addAction(self.action_undo_history)
 
@@ -226,8 +232,7 @@ class MainWindow(QMainWindow):
         current = self.current_article_id()
         selected = self.selected_article_ids()
         self.table_model.reload()
-        count = count_articles()
-        self.count_label.setText(f"{count:,} article{'' if count == 1 else 's'}")
+        self._show_count()
         if current is not None:
             self.select_article(current)
         self._reselect(selected)
@@ -235,12 +240,24 @@ class MainWindow(QMainWindow):
             self.reading_pane.show_article(None)
             self.editor.show_article(None)
 
+    def _show_count(self) -> None:
+        total = count_articles()
+        shown = self.table_model.rowCount()
+        text = f"{total:,} article{'' if total == 1 else 's'}"
+        self.count_label.setText(f"{shown:,} of {text}" if self.table_model.filters else text)
+
+    def _filter(self, filters) -> None:
+        self.table_model.set_filters(filters)
+        self._show_count()
+        if self.current_article_id() is None:
+            self.select_row(0)
+
     def _reselect(self, article_ids: list[int]) -> None:
         if len(article_ids) < 2:
             return
         selection = QItemSelection()
         for row in self.table_model.rows_of(article_ids):
-            index = self.proxy.mapFromSource(self.table_model.index(row, COL_TITLE))
+            index = self.table_model.index(row, COL_TITLE)
             selection.select(index, index)
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         self.table.selectionModel().select(selection, flags)
@@ -250,16 +267,15 @@ class MainWindow(QMainWindow):
         return index.data(ArticleTableModel.ArticleIdRole) if index.isValid() else None
 
     def select_row(self, row: int) -> None:
-        if 0 <= row < self.proxy.rowCount():
+        if 0 <= row < self.table_model.rowCount():
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-            self.table.selectionModel().setCurrentIndex(self.proxy.index(row, COL_TITLE), flags)
+            self.table.selectionModel().setCurrentIndex(self.table_model.index(row, COL_TITLE), flags)
 
     def select_article(self, article_id: int) -> None:
-        source_row = self.table_model.row_of(article_id)
-        if source_row is not None:
-            proxy_index = self.proxy.mapFromSource(self.table_model.index(source_row, COL_TITLE))
-            self.select_row(proxy_index.row())
-            self.table.scrollTo(proxy_index)
+        row = self.table_model.row_of(article_id)
+        if row is not None:
+            self.select_row(row)
+            self.table.scrollTo(self.table_model.index(row, COL_TITLE))
 
     def _show_current(self, current, _previous) -> None:
         article_id = current.data(ArticleTableModel.ArticleIdRole) if current.isValid() else None
@@ -353,7 +369,33 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(DeleteCommand(deleted, self.announce))
         self.announce(ids)
 
+    def merge_names(self, kind: str, names: list[str], into: str) -> bool:
+        return self._name_change(f"Merge {kind}s into {into}", lambda: merge_names(kind, names, into))
+
+    def rename_names(self, kind: str, name: str, new_name: str) -> bool:
+        return self._name_change(
+            f"Rename {kind} {name} to {new_name}", lambda: rename_name(kind, name, new_name)
+        )
+
+    def delete_unused_names(self, kind: str, names: list[str]) -> bool:
+        text = f"Delete {len(names)} unused {kind}{'' if len(names) == 1 else 's'}"
+        return self._name_change(text, lambda: delete_unused(kind, names))
+
+    def _name_change(self, text: str, perform) -> bool:
+        try:
+            change = perform()
+        except NameProblem as exc:
+            QMessageBox.warning(self, "Names", f"Not changed: {exc}.")
+            return False
+        self.undo_stack.push(NameCommand(text, change, perform, self.announce))
+        self.announce([state.id for state in change.articles_before])
+        return True
+
+    def manage_names(self) -> None:
+        NamesManagerDialog(self).exec()
+
     def _refresh_names(self) -> None:
+        self.sidebar.reload()
         self.editor.set_names(
             *([c.name for c in name_counts(kind)] for kind in ("outlet", "author", "topic"))
         )

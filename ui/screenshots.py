@@ -28,7 +28,7 @@ def render(folder: Path) -> list[Path]:
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, scratch)
         window = open_window(str(Path(scratch) / "Newsroom.sqlite3"))
         import_seeds()
-        window.refresh()
+        window.announce([])
         window.select_row(0)
         window.resize(*SIZE)
         window.show()

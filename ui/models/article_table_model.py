@@ -2,21 +2,21 @@
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from catalog.articles import ArticleRow, article_rows
+from catalog.articles import ArticleRow
+from catalog.browsing import Filters, browse_rows
 
 COL_TITLE, COL_OUTLET, COL_AUTHORS, COL_DATE, COL_TOPICS = range(5)
 HEADERS = ("Title", "Outlet", "Authors", "Date", "Topics")
+SORT_KEYS = ("title", "outlet", "authors", "date", "topics")  #: catalog.browsing sort names
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class ArticleTableModel(QAbstractTableModel):
-    """One row per article; rows come from one batch of queries, never a query per cell."""
+    """One row per article, sorted and filtered in SQL; rows come from a few queries, never one per cell."""
 
-    #: A value that sorts the column as people expect (dates by day, text without case).
-    SortRole = Qt.ItemDataRole.UserRole + 1
     #: The article's id.
-    ArticleIdRole = Qt.ItemDataRole.UserRole + 2
+    ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 
     #: Columns that can be edited in the table (F2 or double-click).
     EDITABLE = (COL_TITLE, COL_OUTLET, COL_DATE)
@@ -25,15 +25,42 @@ class ArticleTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ArticleRow] = []
         self._row_by_id: dict[int, int] = {}
+        self.filters = Filters()
+        self.sort_column, self.sort_order = COL_DATE, Qt.SortOrder.DescendingOrder
         #: Called as edit_handler(article_id, column, text) -> saved; the window makes it undoable.
         self.edit_handler = None
 
     def reload(self) -> None:
         """Read the rows again from the catalogue."""
         self.beginResetModel()
-        self._rows = article_rows()
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        self._rows = browse_rows(self.filters, sort=SORT_KEYS[self.sort_column], descending=descending)
         self._row_by_id = {article.id: row for row, article in enumerate(self._rows)}
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in SQL; the view calls this when a header is clicked."""
+        if 0 <= column < len(SORT_KEYS):
+            self.layoutAboutToBeChanged.emit()
+            self.sort_column, self.sort_order = column, order
+            self._load_sorted()
+            self.layoutChanged.emit()
+
+    def _load_sorted(self) -> None:
+        old_rows = self._rows
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        self._rows = browse_rows(self.filters, sort=SORT_KEYS[self.sort_column], descending=descending)
+        self._row_by_id = {article.id: row for row, article in enumerate(self._rows)}
+        # Keep persistent indexes (the selection) on the same articles.
+        for index in self.persistentIndexList():
+            old = old_rows[index.row()].id if index.row() < len(old_rows) else None
+            new_row = self._row_by_id.get(old)
+            target = self.index(new_row, index.column()) if new_row is not None else QModelIndex()
+            self.changePersistentIndex(index, target)
+
+    def set_filters(self, filters: Filters) -> None:
+        self.filters = filters
+        self.reload()
 
     def row_of(self, article_id: int) -> int | None:
         return self._row_by_id.get(article_id)
@@ -77,8 +104,6 @@ class ArticleTableModel(QAbstractTableModel):
         article = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.EditRole):
             return _display(article, index.column())
-        if role == self.SortRole:
-            return _sort_key(article, index.column())
         if role == self.ArticleIdRole:
             return article.id
         return None
@@ -96,9 +121,3 @@ def _display(article: ArticleRow, column: int) -> str:
     if column == COL_TOPICS:
         return ", ".join(article.topics)
     return ""
-
-
-def _sort_key(article: ArticleRow, column: int) -> str:
-    # Unknown values sort after known ones in ascending order.
-    text = _display(article, column)
-    return text.casefold() if text else "\uffff"

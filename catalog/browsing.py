@@ -1,0 +1,137 @@
+"""Browsing the catalogue: rows sorted and filtered in SQL, and the counts a sidebar shows."""
+
+from dataclasses import dataclass, field
+
+from peewee import SQL, fn
+
+from catalog.articles import ArticleRow, iter_articles
+from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, Topic
+
+#: Sort keys by column name: text case-insensitively; unknown values sort last.
+_SORT_SQL = {
+    "title": 'lower("t1"."title")',
+    "outlet": '(SELECT lower("name") FROM "outlet" WHERE "outlet"."id" = "t1"."outlet_id")',
+    "authors": (
+        '(SELECT lower(au."name") FROM "article_author" aa JOIN "author" au ON au."id" = aa."author_id" '
+        'WHERE aa."article_id" = "t1"."id" ORDER BY aa."position" LIMIT 1)'
+    ),
+    "date": '"t1"."date"',
+    "topics": (
+        '(SELECT lower(tp."name") FROM "article_topic" at JOIN "topic" tp ON tp."id" = at."topic_id" '
+        'WHERE at."article_id" = "t1"."id" ORDER BY lower(tp."name") LIMIT 1)'
+    ),
+    "imported": '"t1"."imported_at"',
+}
+SORT_COLUMNS = tuple(_SORT_SQL)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the sidebar selected: any of the values within a kind, all of the kinds."""
+
+    outlet_ids: frozenset[int] = field(default_factory=frozenset)
+    author_ids: frozenset[int] = field(default_factory=frozenset)
+    topic_ids: frozenset[int] = field(default_factory=frozenset)  #: a topic brings its sub-topics
+    years: frozenset[int] = field(default_factory=frozenset)
+
+    def __bool__(self) -> bool:
+        return bool(self.outlet_ids or self.author_ids or self.topic_ids or self.years)
+
+
+def filtered_ids(filters: Filters | None = None, *, sort: str = "date", descending: bool = True) -> list[int]:
+    """Ids of the articles that pass ``filters``, in the order asked for, from one query."""
+    key = _SORT_SQL[sort]
+    direction = "DESC" if descending else "ASC"
+    query = Article.select(Article.id).order_by(
+        SQL(f"({key}) IS NULL"), SQL(f"{key} {direction}"), SQL(f'"t1"."id" {direction}')
+    )
+    for condition in _conditions(filters or Filters()):
+        query = query.where(condition)
+    return [article_id for (article_id,) in query.tuples()]
+
+
+def browse_rows(
+    filters: Filters | None = None, *, sort: str = "date", descending: bool = True
+) -> list[ArticleRow]:
+    """Table rows of the articles that pass ``filters``, sorted in SQL."""
+    ids = filtered_ids(filters, sort=sort, descending=descending)
+    by_id = {
+        r["id"]: ArticleRow(
+            r["id"], r["title"], r["outlet"], tuple(r["authors"]), r["date"], tuple(r["topics"])
+        )
+        for r in iter_articles(ids=ids)
+    }
+    return [by_id[article_id] for article_id in ids]
+
+
+def _conditions(filters: Filters) -> list:
+    conditions = []
+    if filters.outlet_ids:
+        conditions.append(Article.outlet.in_(list(filters.outlet_ids)))
+    if filters.author_ids:
+        linked = ArticleAuthor.select(ArticleAuthor.article).where(
+            ArticleAuthor.author.in_(list(filters.author_ids))
+        )
+        conditions.append(Article.id.in_(linked))
+    if filters.topic_ids:
+        topics = _with_sub_topics(filters.topic_ids)
+        linked = ArticleTopic.select(ArticleTopic.article).where(ArticleTopic.topic.in_(topics))
+        conditions.append(Article.id.in_(linked))
+    if filters.years:
+        conditions.append(fn.strftime("%Y", Article.date).cast("INTEGER").in_(list(filters.years)))
+    return conditions
+
+
+def _with_sub_topics(topic_ids: frozenset[int]) -> list[int]:
+    found, frontier = set(topic_ids), set(topic_ids)
+    while frontier:
+        frontier = {
+            t for (t,) in Topic.select(Topic.id).where(Topic.parent.in_(list(frontier))).tuples()
+        } - found
+        found |= frontier
+    return sorted(found)
+
+
+@dataclass(frozen=True)
+class SidebarEntry:
+    kind: str  #: "outlet", "author", "topic" or "year"
+    id: int  #: the name's id, or the year
+    name: str
+    count: int
+    parent_id: int | None = None  #: topics only
+
+
+def sidebar_entries() -> list[SidebarEntry]:
+    """Outlets, authors, topics (with their parents) and years, each with its article count."""
+    entries = []
+    for kind, model, table, name_column in (
+        ("outlet", Outlet, Article, Article.outlet),
+        ("author", Author, ArticleAuthor, ArticleAuthor.author),
+    ):
+        query = (
+            model.select(model.id, model.name, fn.COUNT(table.id if table is Article else table.article))
+            .join(table, on=(name_column == model.id))
+            .group_by(model.id)
+            .order_by(model.key)
+        )
+        entries += [SidebarEntry(kind, i, name, count) for i, name, count in query.tuples()]
+    counts = dict(
+        ArticleTopic.select(ArticleTopic.topic, fn.COUNT(ArticleTopic.article))
+        .group_by(ArticleTopic.topic)
+        .tuples()
+    )
+    for topic_id, name, parent_id in (
+        Topic.select(Topic.id, Topic.name, Topic.parent).order_by(Topic.key).tuples()
+    ):
+        entries.append(
+            SidebarEntry("topic", topic_id, name.rsplit("/", 1)[-1], counts.get(topic_id, 0), parent_id)
+        )
+    year = fn.strftime("%Y", Article.date)
+    years = (
+        Article.select(year, fn.COUNT(Article.id))
+        .where(Article.date.is_null(False))
+        .group_by(year)
+        .order_by(year.desc())
+    )
+    entries += [SidebarEntry("year", int(y), y, count) for y, count in years.tuples()]
+    return entries

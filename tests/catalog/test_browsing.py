@@ -1,0 +1,69 @@
+"""Sorting and filtering in SQL, and the sidebar's counts."""
+
+import pytest
+
+from catalog.browsing import Filters, SidebarEntry, browse_rows, filtered_ids, sidebar_entries
+from catalog.editing import ArticleEdit, edit_article
+from catalog.importing import import_paths
+from catalog.models import Author, Outlet, Topic
+from tests.helpers import article_file
+
+
+@pytest.fixture
+def articles(catalogue, write):
+    write("1.txt", article_file("banana", "x.", header=" date 2021-05-01 Authored by Zed via Daily,"))
+    write("2.txt", article_file("Apple", "y.", header=" date 2022-01-01 Authored by amy via Weekly,"))
+    write("3.txt", article_file("cherry", "z."))
+    ids = [i.article_id for i in import_paths([write.root]).imported]
+    edit_article(ids[0], ArticleEdit(topics=["Politics/Elections"]))
+    edit_article(ids[1], ArticleEdit(topics=["Politics"]))
+    return ids
+
+
+def titles(**kwargs):
+    return [row.title for row in browse_rows(**kwargs)]
+
+
+def test_sort_by_each_column_case_insensitively_unknown_last(articles):
+    assert titles(sort="title", descending=False) == ["Apple", "banana", "cherry"]
+    assert titles(sort="title", descending=True) == ["cherry", "banana", "Apple"]
+    assert titles(sort="date", descending=True) == ["Apple", "banana", "cherry"]
+    assert titles(sort="date", descending=False) == ["banana", "Apple", "cherry"]
+    assert titles(sort="authors", descending=False) == ["Apple", "banana", "cherry"]
+    assert titles(sort="outlet", descending=False) == ["banana", "Apple", "cherry"]
+    assert titles(sort="topics", descending=False) == ["Apple", "banana", "cherry"]
+
+
+def test_filters_combine(articles):
+    daily = Outlet.get(Outlet.name == "Daily").id
+    politics = Topic.get(Topic.name == "Politics").id
+    amy = Author.get(Author.name == "amy").id
+    assert titles(filters=Filters(topic_ids=frozenset({politics})), sort="title", descending=False) == [
+        "Apple",
+        "banana",
+    ]
+    assert titles(filters=Filters(topic_ids=frozenset({politics}), outlet_ids=frozenset({daily}))) == [
+        "banana"
+    ]
+    assert titles(filters=Filters(author_ids=frozenset({amy}))) == ["Apple"]
+    assert titles(filters=Filters(years=frozenset({2021, 2022})), sort="title", descending=False) == [
+        "Apple",
+        "banana",
+    ]
+    assert filtered_ids(Filters(years=frozenset({1999}))) == []
+    assert not Filters() and Filters(years=frozenset({1}))
+
+
+def test_sidebar_counts(articles):
+    entries = sidebar_entries()
+    by_kind = {}
+    for entry in entries:
+        by_kind.setdefault(entry.kind, []).append((entry.name, entry.count))
+    assert by_kind["outlet"] == [("Daily", 1), ("Weekly", 1)]
+    assert by_kind["author"] == [("amy", 1), ("Zed", 1)]
+    assert by_kind["topic"] == [("Politics", 1), ("Elections", 1)]
+    assert by_kind["year"] == [("2022", 1), ("2021", 1)]
+    elections = next(e for e in entries if e.name == "Elections")
+    assert (
+        isinstance(elections, SidebarEntry) and elections.parent_id == Topic.get(Topic.name == "Politics").id
+    )

@@ -1,0 +1,148 @@
+"""Managing outlets, authors and topics: article counts, rename, merge, delete unused."""
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from catalog.names_admin import NameCount, name_counts
+
+TABS = (("outlet", "Outlets"), ("author", "Authors"), ("topic", "Topics"))
+
+
+class NameCountsModel(QAbstractTableModel):
+    """Names of one kind with their article counts."""
+
+    def __init__(self, kind: str, parent=None):
+        super().__init__(parent)
+        self.kind = kind
+        self.rows: list[NameCount] = []
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = name_counts(self.kind)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and section in (0, 1)
+        ):
+            return ("Name", "Articles")[section]
+        return None
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.name if index.column() == 0 else f"{row.count:,}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class NamesManagerDialog(QDialog):
+    """Each change goes through the window, so it is one undoable step like any other edit."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        self.setObjectName("namesManager")
+        self.setWindowTitle("Manage Names")
+        self.resize(560, 480)
+        self.tabs = QTabWidget(self)
+        self.views: dict[str, QTableView] = {}
+        for kind, label in TABS:
+            self.tabs.addTab(self._make_tab(kind), label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def _make_tab(self, kind: str) -> QWidget:
+        page = QWidget(self)
+        view = QTableView(page)
+        view.setObjectName(f"{kind}Names")
+        view.setModel(NameCountsModel(kind, view))
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.views[kind] = view
+        row = QHBoxLayout()
+        for name, text, slot in (
+            ("renameButton", "&Rename…", self.rename),
+            ("mergeButton", "&Merge…", self.merge),
+            ("deleteUnusedButton", "&Delete Unused", self.delete_unused),
+        ):
+            button = QPushButton(text, page)
+            button.setObjectName(f"{kind}_{name}")
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(view)
+        layout.addLayout(row)
+        return page
+
+    def reload(self) -> None:
+        for view in self.views.values():
+            view.model().reload()
+
+    def current_kind(self) -> str:
+        return TABS[self.tabs.currentIndex()][0]
+
+    def selected(self) -> list[NameCount]:
+        view = self.views[self.current_kind()]
+        return [view.model().rows[index.row()] for index in view.selectionModel().selectedRows()]
+
+    def rename(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1:
+            return
+        new_name, ok = QInputDialog.getText(
+            self, "Rename", f"New name for “{chosen[0].name}”:", text=chosen[0].name
+        )
+        if ok and new_name.strip() and new_name.strip() != chosen[0].name:
+            self.window_.rename_names(self.current_kind(), chosen[0].name, new_name.strip())
+            self.reload()
+
+    def merge(self) -> None:
+        chosen = self.selected()
+        if len(chosen) < 2:
+            return
+        by_use = sorted(chosen, key=lambda c: -c.count)
+        into, ok = QInputDialog.getItem(
+            self, "Merge", f"Merge {len(chosen)} names into:", [c.name for c in by_use], 0, True
+        )
+        if ok and into.strip():
+            self.window_.merge_names(self.current_kind(), [c.name for c in chosen], into.strip())
+            self.reload()
+
+    def delete_unused(self) -> None:
+        unused = [
+            c.name for c in self.selected() or self.views[self.current_kind()].model().rows if c.count == 0
+        ]
+        if unused:
+            self.window_.delete_unused_names(self.current_kind(), unused)
+            self.reload()
