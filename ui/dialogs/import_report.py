@@ -2,7 +2,7 @@
 
 import io
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -19,38 +19,24 @@ from PySide6.QtWidgets import (
 
 from catalog.importing import ImportReport
 from catalog.importing.report_csv import problem_rows, save_problems_csv, write_problems_csv
+from ui.models.row_table_model import RowTableModel
 
 COL_FILE, COL_OUTCOME, COL_REASON = range(3)
 HEADERS = ("File", "Outcome", "Reason")
 
 
-class ImportProblemsModel(QAbstractTableModel):
+class ImportProblemsModel(RowTableModel):
     """Failed and duplicate files of one import."""
+
+    HEADERS = HEADERS
 
     def __init__(self, report: ImportReport, parent=None):
         super().__init__(parent)
-        self._rows = problem_rows(report)
+        self.rows = problem_rows(report)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
-
-    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
+    def cell_data(self, row: tuple[str, str, str], column: int, role: int):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._rows[index.row()][index.column()]
+            return row[column]
         return None
 
 

@@ -1,6 +1,6 @@
 """Managing outlets, authors and topics: article counts, rename, merge, delete unused."""
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,45 +16,29 @@ from PySide6.QtWidgets import (
 )
 
 from catalog.names_admin import NameCount, name_counts
+from ui.models.row_table_model import RowTableModel
 
 TABS = (("outlet", "Outlets"), ("author", "Authors"), ("topic", "Topics"))
 
 
-class NameCountsModel(QAbstractTableModel):
+class NameCountsModel(RowTableModel):
     """Names of one kind with their article counts."""
+
+    HEADERS = ("Name", "Articles")
 
     def __init__(self, kind: str, parent=None):
         super().__init__(parent)
         self.kind = kind
-        self.rows: list[NameCount] = []
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = name_counts(self.kind)
+        self.rows: list[NameCount] = name_counts(self.kind)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and section in (0, 1)
-        ):
-            return ("Name", "Articles")[section]
-        return None
-
-    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
+    def cell_data(self, row: NameCount, column: int, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.name if index.column() == 0 else f"{row.count:,}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return row.name if column == 0 else f"{row.count:,}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

@@ -1,18 +1,17 @@
 """Qt table model of the catalogue's articles: title, outlet, authors, date, topics."""
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from catalog.articles import ArticleRow
 from catalog.browsing import Filters, browse_rows
+from ui.models.row_table_model import AnyIndex, RowTableModel
 
 COL_TITLE, COL_OUTLET, COL_AUTHORS, COL_DATE, COL_TOPICS = range(5)
 HEADERS = ("Title", "Outlet", "Authors", "Date", "Topics")
 SORT_KEYS = ("title", "outlet", "authors", "date", "topics")  #: catalog.browsing sort names
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class ArticleTableModel(QAbstractTableModel):
+class ArticleTableModel(RowTableModel):
     """One row per article, sorted and filtered in SQL; rows come from a few queries, never one per cell."""
 
     #: The article's id.
@@ -20,10 +19,10 @@ class ArticleTableModel(QAbstractTableModel):
 
     #: Columns that can be edited in the table (F2 or double-click).
     EDITABLE = (COL_TITLE, COL_OUTLET, COL_DATE)
+    HEADERS = HEADERS
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[ArticleRow] = []
         self._row_by_id: dict[int, int] = {}
         self.filters = Filters()
         self.sort_column, self.sort_order = COL_DATE, Qt.SortOrder.DescendingOrder
@@ -33,10 +32,13 @@ class ArticleTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the rows again from the catalogue."""
         self.beginResetModel()
-        descending = self.sort_order == Qt.SortOrder.DescendingOrder
-        self._rows = browse_rows(self.filters, sort=SORT_KEYS[self.sort_column], descending=descending)
-        self._row_by_id = {article.id: row for row, article in enumerate(self._rows)}
+        self._fetch()
         self.endResetModel()
+
+    def _fetch(self) -> None:
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        self.rows = browse_rows(self.filters, sort=SORT_KEYS[self.sort_column], descending=descending)
+        self._row_by_id = {article.id: row for row, article in enumerate(self.rows)}
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in SQL; the view calls this when a header is clicked."""
@@ -47,10 +49,8 @@ class ArticleTableModel(QAbstractTableModel):
             self.layoutChanged.emit()
 
     def _load_sorted(self) -> None:
-        old_rows = self._rows
-        descending = self.sort_order == Qt.SortOrder.DescendingOrder
-        self._rows = browse_rows(self.filters, sort=SORT_KEYS[self.sort_column], descending=descending)
-        self._row_by_id = {article.id: row for row, article in enumerate(self._rows)}
+        old_rows = self.rows
+        self._fetch()
         # Keep persistent indexes (the selection) on the same articles.
         for index in self.persistentIndexList():
             old = old_rows[index.row()].id if index.row() < len(old_rows) else None
@@ -78,32 +78,14 @@ class ArticleTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.edit_handler is None:
             return False
         if index.column() not in self.EDITABLE or str(value) == _display(
-            self._rows[index.row()], index.column()
+            self.rows[index.row()], index.column()
         ):
             return False
-        return bool(self.edit_handler(self._rows[index.row()].id, index.column(), str(value)))
+        return bool(self.edit_handler(self.rows[index.row()].id, index.column(), str(value)))
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        article = self._rows[index.row()]
+    def cell_data(self, article: ArticleRow, column: int, role: int):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.EditRole):
-            return _display(article, index.column())
+            return _display(article, column)
         if role == self.ArticleIdRole:
             return article.id
         return None
