@@ -1,7 +1,7 @@
 """The first window, driven as a user would: menus, table, reading pane, status bar."""
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog, QSplitter
+from PySide6.QtWidgets import QFileDialog, QSplitter, QTableView
 
 from tests.helpers import SEED_FILE, article_file
 from tests.ui.driving import cell, import_and_wait, pane, table, trigger
@@ -87,6 +87,9 @@ def test_window_size_and_splitter_persist(qtbot, db_path):
     splitter = first.findChild(QSplitter, "mainSplitter")
     splitter.setSizes([300, 700])
     sizes = splitter.sizes()
+    header = first.findChild(QTableView, "articleTable").horizontalHeader()
+    header.resizeSection(COL_OUTLET, 177)
+    header.moveSection(COL_DATE, 0)  # drag the date column to the front
     first.close()
 
     second = open_window(db_path)
@@ -94,6 +97,9 @@ def test_window_size_and_splitter_persist(qtbot, db_path):
     second.show()
     assert (second.width(), second.height()) == (720, 520)
     assert second.findChild(QSplitter, "mainSplitter").sizes() == sizes
+    header = second.findChild(QTableView, "articleTable").horizontalHeader()
+    assert header.sectionSize(COL_OUTLET) == 177
+    assert header.visualIndex(COL_DATE) == 0
 
 
 def test_table_model_passes_the_model_tester(qtmodeltester, catalogue_with_articles):
