@@ -350,8 +350,9 @@ def apply_states(before: list[ArticleState], after: list[ArticleState]) -> None:
 
 
 def _indexed_text_differs(old: ArticleState, new: ArticleState) -> bool:
-    # The index holds title, body, authors and outlet; topics, dates and notes are not in it.
-    return (old.title, old.author_ids, old.outlet_id) != (new.title, new.author_ids, new.outlet_id)
+    # The index holds title, body, authors, outlet, topics and summary; not dates or notes.
+    indexed = ("title", "author_ids", "outlet_id", "topic_ids", "summary")
+    return any(getattr(old, name) != getattr(new, name) for name in indexed)
 
 
 # ArticleState attribute -> the article columns it is stored in

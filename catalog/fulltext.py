@@ -1,4 +1,5 @@
-"""Keeping the full-text index (FTS5 over title, body, authors, outlet) in step with articles.
+"""Keeping the full-text index (FTS5 over title, body, authors, outlet, topics, summary) in
+step with the articles.
 
 The index reads text from the ``article_search`` view, so the rule for every change is:
 ``unindex`` the articles before their text, authors or outlet change (or they are deleted),
@@ -13,6 +14,9 @@ from peewee import DatabaseError, SqliteDatabase
 from catalog.db import database
 
 FTS_TABLE = "article_fts"
+#: The indexed columns, in the index's order (bm25 weights and snippets count on it).
+COLUMNS = ("title", "body", "authors", "outlet", "topics", "summary")
+_COLUMNS = ", ".join(COLUMNS)
 _CHUNK = 500
 
 
@@ -25,8 +29,8 @@ def index_id_range(first_id: int, last_id: int) -> None:
     """Add articles ``first_id``..``last_id`` (just inserted, in one batch) to the index."""
     if available():
         database.execute_sql(
-            f"INSERT INTO {FTS_TABLE} (rowid, title, body, authors, outlet) "
-            "SELECT id, title, body, authors, outlet FROM article_search WHERE id BETWEEN ? AND ?",
+            f"INSERT INTO {FTS_TABLE} (rowid, {_COLUMNS}) "
+            f"SELECT id, {_COLUMNS} FROM article_search WHERE id BETWEEN ? AND ?",
             (first_id, last_id),
         )
 
@@ -35,8 +39,8 @@ def index(ids: Iterable[int]) -> None:
     """Add these articles, as they are now, to the index."""
     for chunk in _chunks(ids):
         database.execute_sql(
-            f"INSERT INTO {FTS_TABLE} (rowid, title, body, authors, outlet) "
-            f"SELECT id, title, body, authors, outlet FROM article_search WHERE id IN ({_marks(chunk)})",
+            f"INSERT INTO {FTS_TABLE} (rowid, {_COLUMNS}) "
+            f"SELECT id, {_COLUMNS} FROM article_search WHERE id IN ({_marks(chunk)})",
             chunk,
         )
 

@@ -143,7 +143,7 @@ def rename_name(kind: str, name: str, new_name: str) -> NameChange:
 def _rename(kind: str, renames: list[tuple[int, str, str]]) -> None:
     """Set (id, name, key) for each name, reindexing the articles whose indexed text changes."""
     model = KINDS[kind]
-    affected = _articles_with(kind, [name_id for name_id, _, _ in renames]) if kind != "topic" else []
+    affected = _articles_with(kind, [name_id for name_id, _, _ in renames])
     with fulltext.reindexing(affected):
         for name_id, name, key in renames:
             model.update(name=name, key=key).where(model.id == name_id).execute()

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.write_pool = QThreadPool(self)
         self.write_pool.setMaxThreadCount(1)
         self._import_task: ImportTask | None = None
+        self._last_import_task: ImportTask | None = None
         self.import_progress: QProgressDialog | None = None
         self.report_dialog: ImportReportDialog | None = None
         self.setAcceptDrops(True)
@@ -420,7 +421,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("An import is already running; wait for it or cancel it.", 5000)
             return False
         self._remember_folder(paths[0])
-        task = ImportTask(paths, pattern=pattern)
+        task = ImportTask(paths, pattern=pattern, owner=self)
         self._import_task = task
         self.import_progress = self._make_progress_dialog(task)
         task.signals.counted.connect(self._import_counted)
@@ -479,7 +480,9 @@ class MainWindow(QMainWindow):
         self.import_finished.emit(None)
 
     def _end_import(self) -> None:
-        self._import_task = None
+        self._import_task.signals.deleteLater()
+        # Kept until the next import: the pool thread may still be returning from run().
+        self._last_import_task, self._import_task = self._import_task, None
         self.import_progress.close()
         self._set_importing(False)
 

@@ -21,13 +21,19 @@ class ImportSignals(QObject):
 
 
 class ImportTask(QRunnable):
-    """Imports ``paths`` in a pool thread; never touches a widget."""
+    """Imports ``paths`` in a pool thread; never touches a widget.
 
-    def __init__(self, paths: Sequence[str], *, pattern: str):
+    The signals object belongs to ``owner`` (a main-thread QObject), so it is never destroyed in
+    the pool thread while the main thread still has its signals queued; the owner deletes it
+    with ``deleteLater`` once the import's end has been handled.
+    """
+
+    def __init__(self, paths: Sequence[str], *, pattern: str, owner: QObject):
         super().__init__()
+        self.setAutoDelete(False)  # Python owns the task, not the pool
         self.paths = list(paths)
         self.pattern = pattern
-        self.signals = ImportSignals()
+        self.signals = ImportSignals(owner)
         self._cancel = threading.Event()
         self._last_signal = 0.0
 
@@ -35,17 +41,20 @@ class ImportTask(QRunnable):
         self._cancel.set()
 
     def run(self) -> None:
+        report, problem = None, None
         try:
             self.signals.counted.emit(count_files(self.paths, self.pattern))
             report = import_paths(
                 self.paths, pattern=self.pattern, progress=self._progress, cancelled=self._cancel.is_set
             )
         except Exception as exc:  # reported to the user in words; the catalogue is whole (batches)
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.signals.finished.emit(report)
+            problem = f"{type(exc).__name__}: {exc}"
         finally:
-            database.close()  # this thread's own connection
+            database.close()  # this thread's own connection, before the window hears of the end
+        if problem is None:
+            self.signals.finished.emit(report)
+        else:
+            self.signals.failed.emit(problem)
 
     def _progress(self, done: int, path: str) -> None:
         now = time.monotonic()
