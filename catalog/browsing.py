@@ -4,8 +4,11 @@ from dataclasses import dataclass, field
 
 from peewee import SQL, fn
 
+from catalog import fulltext
 from catalog.articles import ArticleRow, iter_articles
+from catalog.db import database
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, Topic
+from catalog.search import ParsedQuery, parse_query
 
 #: Sort keys by column name: text case-insensitively; unknown values sort last.
 _SORT_SQL = {
@@ -22,7 +25,9 @@ _SORT_SQL = {
     ),
     "imported": '"t1"."imported_at"',
 }
-SORT_COLUMNS = tuple(_SORT_SQL)
+SORT_COLUMNS = (*_SORT_SQL, "relevance")
+#: bm25 weights of title, body, authors, outlet, topics, summary: a hit in the title counts most.
+_WEIGHTS = "10.0, 1.0, 5.0, 4.0, 5.0, 3.0"
 
 
 @dataclass(frozen=True)
@@ -33,21 +38,62 @@ class Filters:
     author_ids: frozenset[int] = field(default_factory=frozenset)
     topic_ids: frozenset[int] = field(default_factory=frozenset)  #: a topic brings its sub-topics
     years: frozenset[int] = field(default_factory=frozenset)
+    query: str = ""  #: in the search language (catalog.search)
 
     def __bool__(self) -> bool:
-        return bool(self.outlet_ids or self.author_ids or self.topic_ids or self.years)
+        return bool(self.outlet_ids or self.author_ids or self.topic_ids or self.years or self.parsed)
+
+    @property
+    def parsed(self) -> ParsedQuery:
+        return parse_query(self.query)
 
 
 def filtered_ids(filters: Filters | None = None, *, sort: str = "date", descending: bool = True) -> list[int]:
-    """Ids of the articles that pass ``filters``, in the order asked for, from one query."""
+    """Ids of the articles that pass ``filters``, in the order asked for.
+
+    ``sort="relevance"`` ranks by bm25 when the query has words (best first), else by date.
+    """
+    filters = filters or Filters()
+    if sort == "relevance":
+        if filters.parsed.match:
+            return _ranked_ids(filters)
+        sort, descending = "date", True
     key = _SORT_SQL[sort]
     direction = "DESC" if descending else "ASC"
     query = Article.select(Article.id).order_by(
         SQL(f"({key}) IS NULL"), SQL(f"{key} {direction}"), SQL(f'"t1"."id" {direction}')
     )
-    for condition in _conditions(filters or Filters()):
+    for condition in _conditions(filters):
         query = query.where(condition)
     return [article_id for (article_id,) in query.tuples()]
+
+
+def _ranked_ids(filters: Filters) -> list[int]:
+    rows = database.execute_sql(
+        f"SELECT rowid FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ? "
+        f"ORDER BY bm25({fulltext.FTS_TABLE}, {_WEIGHTS})",
+        (filters.parsed.match,),
+    )
+    ranked = [article_id for (article_id,) in rows]
+    allowed = set(filtered_ids(filters, sort="imported"))
+    return [article_id for article_id in ranked if article_id in allowed]
+
+
+def snippets(article_ids: list[int], query: str, *, words: int = 14) -> dict[int, str]:
+    """``{id: the passage that best matches query}``, as plain text, for these articles."""
+    match = parse_query(query).match
+    if not match or not fulltext.available():
+        return {}
+    found: dict[int, str] = {}
+    for start in range(0, len(article_ids), 500):
+        chunk = article_ids[start : start + 500]
+        rows = database.execute_sql(
+            f"SELECT rowid, snippet({fulltext.FTS_TABLE}, -1, '', '', '…', {int(words)}) "
+            f"FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ? AND rowid IN ({', '.join('?' * len(chunk))})",
+            (match, *chunk),
+        )
+        found.update((article_id, " ".join(text.split())) for article_id, text in rows)
+    return found
 
 
 def browse_rows(
@@ -79,6 +125,20 @@ def _conditions(filters: Filters) -> list:
         conditions.append(Article.id.in_(linked))
     if filters.years:
         conditions.append(fn.strftime("%Y", Article.date).cast("INTEGER").in_(list(filters.years)))
+    return conditions + _query_conditions(filters.parsed)
+
+
+def _query_conditions(parsed: ParsedQuery) -> list:
+    conditions = []
+    matching = f"(SELECT rowid FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ?)"
+    if parsed.match and fulltext.available():
+        conditions.append(Article.id.in_(SQL(matching, [parsed.match])))
+    if parsed.excluded_match and fulltext.available():
+        conditions.append(Article.id.not_in(SQL(matching, [parsed.excluded_match])))
+    if parsed.since:
+        conditions.append(Article.date >= parsed.since)
+    if parsed.until:
+        conditions.append(Article.date <= parsed.until)
     return conditions
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from catalog import __version__
 from catalog.articles import get_article, iter_articles
+from catalog.browsing import Filters, filtered_ids, snippets
 from catalog.catalogue import OpenedCatalogue, open_catalogue
 from catalog.cli_import import TerminalProgress, report_lines, report_object
 from catalog.dates import DateError, parse_date
@@ -98,6 +99,16 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("id", type=int, metavar="ID")
     show.add_argument("--json", action="store_true", help="print the article object as JSON")
     show.set_defaults(run=_cmd_show)
+
+    search = command(
+        "search",
+        'find articles (words, "phrases", -not, OR, word*, author:, since:…)',
+        "catalog search 'author:\"Dave DeCamp\" ukraine -crimea' --json",
+    )
+    search.add_argument("query", metavar="QUERY", help="in the search language (see README)")
+    search.add_argument("--json", action="store_true", help="print a JSON array of articles with a snippet")
+    search.add_argument("--limit", type=int, default=None, metavar="N", help="at most N results, best first")
+    search.set_defaults(run=_cmd_search)
 
     exp = command("export-json", "write the whole catalogue as JSON", "catalog export-json backup.json")
     exp.add_argument("file", metavar="FILE", help="where to write ('-' for standard output)")
@@ -232,6 +243,26 @@ def format_article(article: dict) -> str:
     if article["summary"]:
         lines.append(f"Summary:  {article['summary']}")
     return "\n".join(lines) + "\n\n" + article["body"]
+
+
+def _cmd_search(args) -> int:
+    _open(args)
+    ids = filtered_ids(Filters(query=args.query), sort="relevance")
+    if args.limit is not None:
+        ids = ids[: max(args.limit, 0)]
+    found = {article["id"]: article for article in iter_articles(ids=ids)}
+    passages = snippets(ids, args.query)
+    results = [{**found[i], "snippet": passages.get(i, "")} for i in ids if i in found]
+    if args.json:
+        _print_json(results)
+        return EXIT_OK
+    for article in results:
+        print(
+            f"{article['id']:>6}  {article['date'] or 'no date':<10}  {(article['outlet'] or '')[:24]:<24}  {article['title']}"
+        )
+        if article["snippet"]:
+            print(f"        {article['snippet']}")
+    return EXIT_OK
 
 
 def _cmd_edit(args) -> int:
