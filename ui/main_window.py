@@ -1,9 +1,11 @@
 """The main window: article table beside the reading pane, File menu, status bar."""
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QMimeData,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
@@ -64,6 +67,7 @@ from ui.models.article_table_model import (
     COL_AUTHORS,
     COL_DATE,
     COL_OUTLET,
+    COL_SNIPPET,
     COL_TITLE,
     COL_TOPICS,
     ArticleTableModel,
@@ -74,6 +78,16 @@ from ui.widgets.sidebar import Sidebar
 from ui.workers import ImportTask
 
 SETTINGS_GROUP = "mainWindow"
+SEARCH_DELAY_MS = 250  # results follow typing after this pause
+SEARCH_HELP = """<b>Search</b><br>
+words — all must appear (Zoe finds Zoë)<br>
+"exact phrase" — the words in this order<br>
+-word — must not appear<br>
+tanks OR drones — either<br>
+ukrain* — words starting so<br>
+author:"Dave DeCamp", outlet:, topic:, title: — in that field<br>
+since:2022-01-01, until:2022-06, year:2022 — dates<br>
+Escape clears the search."""
 COLUMN_WIDTHS = {COL_OUTLET: 110, COL_AUTHORS: 120, COL_DATE: 96, COL_TOPICS: 100}
 
 
@@ -113,7 +127,8 @@ class MainWindow(QMainWindow):
         self.side_splitter.setStretchFactor(0, 3)
         self.side_splitter.setStretchFactor(1, 2)
         self.sidebar = Sidebar(self)
-        self.sidebar.filters_changed.connect(self._filter)
+        self.sidebar.filters_changed.connect(lambda _: self._filter())
+        self.search_box = self._make_search_box()
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.side_splitter)
@@ -122,6 +137,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 3)
         self.setCentralWidget(self.splitter)
         self.undo_stack = QUndoStack(self)
+        self.table.setColumnHidden(COL_SNIPPET, True)
         self.undo_view = self._make_undo_history()
         self.count_label = QLabel(self)
         self.count_label.setObjectName("articleCount")
@@ -162,6 +178,10 @@ class MainWindow(QMainWindow):
         return table
 
     def _make_menus(self) -> None:
+        self.action_find = self._action(
+            "actionFind", "&Find", QKeySequence.StandardKey.Find, self._focus_search
+        )
+        self.addAction(self.action_find)
         file_menu = self.menuBar().addMenu("&File")
         self.action_import_files = self._action(
             "actionImportFiles", "Import &Files…", QKeySequence.StandardKey.Open, self.import_files
@@ -208,6 +228,39 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.action_undo_history)
 
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _make_search_box(self) -> QLineEdit:
+        box = QLineEdit(self)
+        box.setObjectName("searchBox")
+        box.setAccessibleName("Search")
+        box.setClearButtonEnabled(True)
+        box.setPlaceholderText("Search  (Ctrl+F)")
+        box.setToolTip(SEARCH_HELP)
+        box.setMinimumWidth(360)
+        box.installEventFilter(self)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._filter)
+        box.textChanged.connect(lambda _: self._search_timer.start())
+        toolbar = self.addToolBar("Search")
+        toolbar.setObjectName("searchToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(box)
+        return box
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is getattr(self, "search_box", None) and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape:
+                self.search_box.clear()
+                self._filter()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._filter()  # now, without waiting for the pause
+                return True
+        return super().eventFilter(watched, event)
+
     def _make_undo_history(self) -> QUndoView:
         self.undo_dock = QDockWidget("Undo History", self)
         self.undo_dock.setObjectName("undoHistoryDock")
@@ -247,11 +300,20 @@ class MainWindow(QMainWindow):
         text = f"{total:,} article{'' if total == 1 else 's'}"
         self.count_label.setText(f"{shown:,} of {text}" if self.table_model.filters else text)
 
-    def _filter(self, filters) -> None:
+    def _filter(self) -> None:
+        """Show the articles the sidebar and the search box choose."""
+        self._search_timer.stop()
+        filters = replace(self.sidebar.filters(), query=self.search_box.text())
         self.table_model.set_filters(filters)
+        searching = bool(filters.parsed.match)
+        self.table.setColumnHidden(COL_SNIPPET, not searching)
+        if self.table_model.by_relevance:
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._show_count()
         if self.current_article_id() is None:
             self.select_row(0)
+        else:
+            self.reading_pane.highlight(filters.parsed.words)
 
     def _reselect(self, article_ids: list[int]) -> None:
         if len(article_ids) < 2:
@@ -282,6 +344,7 @@ class MainWindow(QMainWindow):
         article_id = current.data(ArticleTableModel.ArticleIdRole) if current.isValid() else None
         article = get_article(article_id) if article_id is not None else None
         self.reading_pane.show_article(article)
+        self.reading_pane.highlight(self.table_model.filters.parsed.words)
         self.editor.show_article(article)
 
     def selected_article_ids(self) -> list[int]:

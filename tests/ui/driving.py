@@ -1,7 +1,10 @@
 """Finding and driving the main window's widgets the way a user would."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTableView, QTextBrowser
+
+from ui.widgets.sidebar import Sidebar
 
 
 def table(win) -> QTableView:
@@ -28,3 +31,27 @@ def trigger(win, name: str) -> None:
     action = win.findChild(QAction, name)
     assert action is not None and action.isEnabled(), name
     action.trigger()
+
+
+def sidebar(win) -> Sidebar:
+    return win.findChild(Sidebar, "sidebar")
+
+
+def entry(win, text):
+    model = sidebar(win).model()
+    found = model.match(
+        model.index(0, 0),
+        Qt.ItemDataRole.DisplayRole,
+        text,
+        1,
+        Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchStartsWith,
+    )
+    assert found, text
+    return found[0]
+
+
+def click(qtbot, win, text, modifier=Qt.KeyboardModifier.NoModifier):
+    view = sidebar(win)
+    index = entry(win, text)
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, view.visualRect(index).center())

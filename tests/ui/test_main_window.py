@@ -83,7 +83,7 @@ def test_window_size_and_splitter_persist(qtbot, db_path):
     first = open_window(db_path)
     qtbot.addWidget(first)
     first.show()
-    first.resize(720, 520)  # within the offscreen screen, so restoreGeometry keeps it
+    first.resize(760, 580)  # within the offscreen screen, so restoreGeometry keeps it
     splitter = first.findChild(QSplitter, "mainSplitter")
     splitter.setSizes([300, 700])
     sizes = splitter.sizes()
@@ -95,7 +95,7 @@ def test_window_size_and_splitter_persist(qtbot, db_path):
     second = open_window(db_path)
     qtbot.addWidget(second)
     second.show()
-    assert (second.width(), second.height()) == (720, 520)
+    assert (second.width(), second.height()) == (760, 580)
     assert second.findChild(QSplitter, "mainSplitter").sizes() == sizes
     header = second.findChild(QTableView, "articleTable").horizontalHeader()
     assert header.sectionSize(COL_OUTLET) == 177

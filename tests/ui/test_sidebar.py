@@ -5,9 +5,8 @@ from PySide6.QtCore import Qt
 
 from catalog.editing import ArticleEdit, edit_article
 from tests.helpers import article_file
-from tests.ui.driving import cell, import_and_wait, table
+from tests.ui.driving import cell, click, entry, import_and_wait, sidebar, table
 from ui.models.article_table_model import COL_TITLE
-from ui.widgets.sidebar import Sidebar
 
 
 @pytest.fixture
@@ -23,30 +22,6 @@ def filled(window, qtbot, tmp_path):
     edit_article(report.imported[0].article_id, ArticleEdit(topics=["Politics/Elections"]))
     window.announce([])
     return window
-
-
-def sidebar(win) -> Sidebar:
-    return win.findChild(Sidebar, "sidebar")
-
-
-def entry(win, text):
-    model = sidebar(win).model()
-    found = model.match(
-        model.index(0, 0),
-        Qt.ItemDataRole.DisplayRole,
-        text,
-        1,
-        Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchStartsWith,
-    )
-    assert found, text
-    return found[0]
-
-
-def click(qtbot, win, text, modifier=Qt.KeyboardModifier.NoModifier):
-    view = sidebar(win)
-    index = entry(win, text)
-    view.scrollTo(index)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, view.visualRect(index).center())
 
 
 def titles(win):

@@ -3,12 +3,13 @@
 from PySide6.QtCore import QModelIndex, Qt
 
 from catalog.articles import ArticleRow
-from catalog.browsing import Filters, browse_rows
+from catalog.browsing import Filters, browse_rows, snippets
 from ui.models.row_table_model import AnyIndex, RowTableModel
 
-COL_TITLE, COL_OUTLET, COL_AUTHORS, COL_DATE, COL_TOPICS = range(5)
-HEADERS = ("Title", "Outlet", "Authors", "Date", "Topics")
+COL_TITLE, COL_OUTLET, COL_AUTHORS, COL_DATE, COL_TOPICS, COL_SNIPPET = range(6)
+HEADERS = ("Title", "Outlet", "Authors", "Date", "Topics", "Matching text")
 SORT_KEYS = ("title", "outlet", "authors", "date", "topics")  #: catalog.browsing sort names
+SNIPPET_WINDOW = 100  # rows whose snippets are fetched together, as they come into view
 
 
 class ArticleTableModel(RowTableModel):
@@ -26,6 +27,9 @@ class ArticleTableModel(RowTableModel):
         self._row_by_id: dict[int, int] = {}
         self.filters = Filters()
         self.sort_column, self.sort_order = COL_DATE, Qt.SortOrder.DescendingOrder
+        #: Rank by relevance (best first) while a search has words, until a header is clicked.
+        self.by_relevance = False
+        self._snippets: dict[int, str] = {}
         #: Called as edit_handler(article_id, column, text) -> saved; the window makes it undoable.
         self.edit_handler = None
 
@@ -37,7 +41,9 @@ class ArticleTableModel(RowTableModel):
 
     def _fetch(self) -> None:
         descending = self.sort_order == Qt.SortOrder.DescendingOrder
-        self.rows = browse_rows(self.filters, sort=SORT_KEYS[self.sort_column], descending=descending)
+        sort = "relevance" if self.by_relevance else SORT_KEYS[self.sort_column]
+        self.rows = browse_rows(self.filters, sort=sort, descending=descending)
+        self._snippets = {}
         self._row_by_id = {article.id: row for row, article in enumerate(self.rows)}
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -45,6 +51,7 @@ class ArticleTableModel(RowTableModel):
         if 0 <= column < len(SORT_KEYS):
             self.layoutAboutToBeChanged.emit()
             self.sort_column, self.sort_order = column, order
+            self.by_relevance = False
             self._load_sorted()
             self.layoutChanged.emit()
 
@@ -59,8 +66,22 @@ class ArticleTableModel(RowTableModel):
             self.changePersistentIndex(index, target)
 
     def set_filters(self, filters: Filters) -> None:
+        had_words = bool(self.filters.parsed.match)
         self.filters = filters
+        if filters.parsed.match and not had_words:
+            self.by_relevance = True  # a new search: best matches first
+        elif not filters.parsed.match:
+            self.by_relevance = False
         self.reload()
+
+    def snippet(self, row: int) -> str:
+        """The passage matching the search, fetched with its neighbours' as rows come into view."""
+        article_id = self.rows[row].id
+        if article_id not in self._snippets and self.filters.query:
+            window = [article.id for article in self.rows[row : row + SNIPPET_WINDOW]]
+            self._snippets.update(dict.fromkeys(window, ""))
+            self._snippets.update(snippets(window, self.filters.query))
+        return self._snippets.get(article_id, "")
 
     def row_of(self, article_id: int) -> int | None:
         return self._row_by_id.get(article_id)
@@ -84,6 +105,10 @@ class ArticleTableModel(RowTableModel):
         return bool(self.edit_handler(self.rows[index.row()].id, index.column(), str(value)))
 
     def cell_data(self, article: ArticleRow, column: int, role: int):
+        if column == COL_SNIPPET:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return self.snippet(self._row_by_id[article.id])
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.EditRole):
             return _display(article, column)
         if role == self.ArticleIdRole:

@@ -3,12 +3,13 @@
 import re
 
 from PySide6.QtCore import QDate, QLocale
-from PySide6.QtGui import QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtGui import QColor, QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
 from catalog.dates import parse_date
 
 PLACEHOLDER = "Select an article to read it."
+HIGHLIGHT = "#ffe066"  # search hits: dark text on yellow reads in light and dark palettes
 LINE_HEIGHT_PERCENT = 140
 LINE_BREAK = "\u2028"  # Qt's line separator: a break inside a paragraph
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
@@ -25,6 +26,22 @@ class ReadingPane(QTextBrowser):
         self.setUndoRedoEnabled(False)
         self.document().setDocumentMargin(24)
         self.show_article(None)
+
+    def highlight(self, words: list[str]) -> int:
+        """Mark every occurrence of these words and phrases (any case); returns how many."""
+        selections = []
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(HIGHLIGHT))
+        fmt.setForeground(QColor("#000000"))
+        for word in words:
+            cursor = self.document().find(word)
+            while not cursor.isNull():
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor, selection.format = cursor, fmt
+                selections.append(selection)
+                cursor = self.document().find(word, cursor)
+        self.setExtraSelections(selections)
+        return len(selections)
 
     def show_article(self, article: dict | None) -> None:
         """Show ``article`` (an article object with ``body``), or the placeholder for None."""

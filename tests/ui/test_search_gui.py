@@ -1,0 +1,79 @@
+"""Searching from the window: the search box filters the table, ranks, and highlights the text."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from tests.helpers import article_file
+from tests.ui.driving import cell, click, import_and_wait, table
+from ui.models.article_table_model import COL_SNIPPET, COL_TITLE
+
+
+@pytest.fixture
+def news(window, qtbot, tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    items = [
+        ("Tanks roll into Kyiv", "Reports of tanks and drones near Kyiv.", "AntiWar.com"),
+        ("Drones over Odesa", "The White House said drones were seen over the port.", "Reuters"),
+        ("Budget talks", "Ministers discussed the budget; tanks were not mentioned.", "Reuters"),
+    ]
+    for number, (title, body, outlet) in enumerate(items):
+        header = f" date 2022-0{number + 1}-01 Authored by Writer {number} via {outlet},"
+        (folder / f"{number}.txt").write_text(article_file(title, body, header=header))
+    import_and_wait(qtbot, window, [str(folder)])
+    window.report_dialog.close()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def search(win, qtbot, text):
+    box = win.findChild(QLineEdit, "searchBox")
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, text)
+    with qtbot.waitSignal(win.table_model.modelReset, timeout=3000):
+        pass  # the search runs after a short pause in typing
+
+
+def titles(win):
+    return [cell(win, row, COL_TITLE) for row in range(table(win).model().rowCount())]
+
+
+def test_typing_filters_ranks_and_highlights(news, qtbot):
+    search(news, qtbot, "tanks")
+    assert titles(news) == ["Tanks roll into Kyiv", "Budget talks"]  # the title hit first
+    assert not table(news).isColumnHidden(COL_SNIPPET)
+    assert "tanks" in table(news).model().index(1, COL_SNIPPET).data().lower()
+    news.select_row(1)
+    assert news.reading_pane.highlight(["tanks"]) == 1
+    assert len(news.reading_pane.extraSelections()) == 1
+    assert news.count_label.text() == "2 of 3 articles"
+
+
+def test_escape_clears_the_search(news, qtbot):
+    search(news, qtbot, '"white house"')
+    assert titles(news) == ["Drones over Odesa"]
+    box = news.findChild(QLineEdit, "searchBox")
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == "" and len(titles(news)) == 3
+    assert table(news).isColumnHidden(COL_SNIPPET)
+
+
+def test_ctrl_f_goes_to_the_search_box(news, qtbot):
+    table(news).setFocus()
+    qtbot.keyClick(table(news), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert news.findChild(QLineEdit, "searchBox").hasFocus()
+
+
+@pytest.mark.parametrize("hostile", ['"', "NEAR(", "a:", "'; DROP TABLE article; --", "(((*"])
+def test_anything_typed_is_no_error(news, qtbot, hostile, message_boxes):
+    search(news, qtbot, hostile)
+    assert message_boxes == []
+
+
+def test_search_and_sidebar_combine(news, qtbot):
+    click(qtbot, news, "Reuters")
+    search(news, qtbot, "tanks OR drones")
+    assert sorted(titles(news)) == ["Budget talks", "Drones over Odesa"]
