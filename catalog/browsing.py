@@ -1,6 +1,8 @@
 """Browsing the catalogue: rows sorted and filtered in SQL, and the counts a sidebar shows."""
 
-from dataclasses import dataclass, field
+from array import array
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 
 from peewee import SQL, fn
 
@@ -69,14 +71,26 @@ def filtered_ids(filters: Filters | None = None, *, sort: str = "date", descendi
 
 
 def _ranked_ids(filters: Filters) -> list[int]:
+    """Best first by bm25; the other filters narrow the ranked rows inside the same query."""
+    parsed = filters.parsed
+    others = replace(filters, query="")
+    extra, params = "", [parsed.match]
+    conditions = _conditions(others) + _query_conditions(replace(parsed, groups=[]))
+    if conditions:
+        allowed = Article.select(Article.id)
+        for condition in conditions:
+            allowed = allowed.where(condition)
+        allowed_sql, allowed_params = allowed.sql()
+        extra, params = f" AND id IN ({allowed_sql})", [parsed.match, *allowed_params]
+    # MATERIALIZED: match first, then filter; with "rowid IN" inside, FTS5 would test the match
+    # row by row over the filtered articles instead (2 s instead of 30 ms at 10,000 articles).
     rows = database.execute_sql(
-        f"SELECT rowid FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ? "
-        f"ORDER BY bm25({fulltext.FTS_TABLE}, {_WEIGHTS})",
-        (filters.parsed.match,),
+        f"WITH matched AS MATERIALIZED (SELECT rowid AS id, bm25({fulltext.FTS_TABLE}, {_WEIGHTS}) AS score "
+        f"FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ?) "
+        f"SELECT id FROM matched WHERE 1{extra} ORDER BY score",
+        params,
     )
-    ranked = [article_id for (article_id,) in rows]
-    allowed = set(filtered_ids(filters, sort="imported"))
-    return [article_id for article_id in ranked if article_id in allowed]
+    return [article_id for (article_id,) in rows]
 
 
 def snippets(article_ids: list[int], query: str, *, words: int = 14) -> dict[int, str]:
@@ -195,3 +209,48 @@ def sidebar_entries() -> list[SidebarEntry]:
     )
     entries += [SidebarEntry("year", int(y), y, count) for y, count in years.tuples()]
     return entries
+
+
+class RowPager:
+    """Table rows of a list of article ids, fetched a page at a time as they are asked for.
+
+    Holds only the ids (8 bytes each) and the most recently used pages, so a million-row
+    table costs a few megabytes and any row, first or last, is one small query away.
+    """
+
+    PAGE_SIZE = 256
+    MAX_PAGES = 64
+
+    def __init__(self, ids: list[int]):
+        self.ids = array("q", ids)
+        self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
+        self._row_by_id: dict[int, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, row: int) -> ArticleRow:
+        number = row // self.PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            page = self._pages[number] = self._fetch(number)
+            if len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        self._pages.move_to_end(number)
+        return page[row - number * self.PAGE_SIZE]
+
+    def row_of(self, article_id: int) -> int | None:
+        if self._row_by_id is None:  # built on first use: most tables never need it
+            self._row_by_id = {article_id: row for row, article_id in enumerate(self.ids)}
+        return self._row_by_id.get(article_id)
+
+    def _fetch(self, number: int) -> list[ArticleRow]:
+        ids = list(self.ids[number * self.PAGE_SIZE : (number + 1) * self.PAGE_SIZE])
+        found = {
+            r["id"]: ArticleRow(
+                r["id"], r["title"], r["outlet"], tuple(r["authors"]), r["date"], tuple(r["topics"])
+            )
+            for r in iter_articles(ids=ids)
+        }
+        # An article deleted since the ids were read shows as such until the next reload.
+        return [found.get(i) or ArticleRow(i, "(deleted)", None, (), None, ()) for i in ids]

@@ -3,7 +3,7 @@
 from PySide6.QtCore import QModelIndex, Qt
 
 from catalog.articles import ArticleRow
-from catalog.browsing import Filters, browse_rows, snippets
+from catalog.browsing import Filters, RowPager, filtered_ids, snippets
 from ui.models.row_table_model import AnyIndex, RowTableModel
 
 COL_TITLE, COL_OUTLET, COL_AUTHORS, COL_DATE, COL_TOPICS, COL_SNIPPET = range(6)
@@ -13,7 +13,8 @@ SNIPPET_WINDOW = 100  # rows whose snippets are fetched together, as they come i
 
 
 class ArticleTableModel(RowTableModel):
-    """One row per article, sorted and filtered in SQL; rows come from a few queries, never one per cell."""
+    """One row per article, sorted and filtered in SQL. The model holds the ordered ids; rows are
+    fetched a page at a time as they scroll into view (RowPager), never a query per cell."""
 
     #: The article's id.
     ArticleIdRole = Qt.ItemDataRole.UserRole + 1
@@ -24,7 +25,7 @@ class ArticleTableModel(RowTableModel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._row_by_id: dict[int, int] = {}
+        self.rows = RowPager([])
         self.filters = Filters()
         self.sort_column, self.sort_order = COL_DATE, Qt.SortOrder.DescendingOrder
         #: Rank by relevance (best first) while a search has words, until a header is clicked.
@@ -42,9 +43,8 @@ class ArticleTableModel(RowTableModel):
     def _fetch(self) -> None:
         descending = self.sort_order == Qt.SortOrder.DescendingOrder
         sort = "relevance" if self.by_relevance else SORT_KEYS[self.sort_column]
-        self.rows = browse_rows(self.filters, sort=sort, descending=descending)
+        self.rows = RowPager(filtered_ids(self.filters, sort=sort, descending=descending))
         self._snippets = {}
-        self._row_by_id = {article.id: row for row, article in enumerate(self.rows)}
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in SQL; the view calls this when a header is clicked."""
@@ -56,12 +56,12 @@ class ArticleTableModel(RowTableModel):
             self.layoutChanged.emit()
 
     def _load_sorted(self) -> None:
-        old_rows = self.rows
+        old_ids = self.rows.ids
         self._fetch()
         # Keep persistent indexes (the selection) on the same articles.
         for index in self.persistentIndexList():
-            old = old_rows[index.row()].id if index.row() < len(old_rows) else None
-            new_row = self._row_by_id.get(old)
+            old = old_ids[index.row()] if index.row() < len(old_ids) else None
+            new_row = self.rows.row_of(old) if old is not None else None
             target = self.index(new_row, index.column()) if new_row is not None else QModelIndex()
             self.changePersistentIndex(index, target)
 
@@ -76,18 +76,18 @@ class ArticleTableModel(RowTableModel):
 
     def snippet(self, row: int) -> str:
         """The passage matching the search, fetched with its neighbours' as rows come into view."""
-        article_id = self.rows[row].id
+        article_id = self.rows.ids[row]
         if article_id not in self._snippets and self.filters.query:
-            window = [article.id for article in self.rows[row : row + SNIPPET_WINDOW]]
+            window = list(self.rows.ids[row : row + SNIPPET_WINDOW])
             self._snippets.update(dict.fromkeys(window, ""))
             self._snippets.update(snippets(window, self.filters.query))
         return self._snippets.get(article_id, "")
 
     def row_of(self, article_id: int) -> int | None:
-        return self._row_by_id.get(article_id)
+        return self.rows.row_of(article_id)
 
     def rows_of(self, article_ids) -> list[int]:
-        return [self._row_by_id[i] for i in article_ids if i in self._row_by_id]
+        return [row for row in map(self.rows.row_of, article_ids) if row is not None]
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -107,7 +107,7 @@ class ArticleTableModel(RowTableModel):
     def cell_data(self, article: ArticleRow, column: int, role: int):
         if column == COL_SNIPPET:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return self.snippet(self._row_by_id[article.id])
+                return self.snippet(self.rows.row_of(article.id))
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.EditRole):
             return _display(article, column)
