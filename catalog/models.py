@@ -109,5 +109,15 @@ class ClaimLink(BaseModel):
         indexes = ((("source", "target", "relation"), True),)
 
 
+class SavedSearch(BaseModel):
+    """A named search (query and sidebar filters) shown in the sidebar, always up to date."""
+
+    name = TextField()
+    key = TextField(unique=True)
+    query = TextField(default="")
+    filters = TextField(default="{}")  #: JSON: outlet_ids, author_ids, topic_ids, years
+    created_at = DateTimeField(default=utc_now)
+
+
 #: Every table, in an order that creates referenced tables first.
-ALL_MODELS = (Outlet, Author, Topic, Article, ArticleAuthor, ArticleTopic, Claim, ClaimLink)
+ALL_MODELS = (Outlet, Author, Topic, Article, ArticleAuthor, ArticleTopic, Claim, ClaimLink, SavedSearch)

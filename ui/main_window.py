@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -58,6 +59,13 @@ from catalog.importing import ImportReport
 from catalog.importing.files import DEFAULT_PATTERN
 from catalog.importing.progress import ProgressMeter
 from catalog.names_admin import NameProblem, delete_unused, merge_names, name_counts, rename_name
+from catalog.saved_searches import (
+    SavedSearchProblem,
+    delete_search,
+    rename_search,
+    save_search,
+    saved_searches,
+)
 from ui.commands import DeleteCommand, NameCommand, StatesCommand
 from ui.dialogs.batch_edit import BatchEditDialog
 from ui.dialogs.import_folder import ImportFolderDialog
@@ -128,6 +136,9 @@ class MainWindow(QMainWindow):
         self.side_splitter.setStretchFactor(1, 2)
         self.sidebar = Sidebar(self)
         self.sidebar.filters_changed.connect(lambda _: self._filter())
+        self.sidebar.saved_search_chosen.connect(self.apply_saved_search)
+        self.sidebar.rename_saved_requested.connect(self.rename_saved_search)
+        self.sidebar.delete_saved_requested.connect(self.delete_saved_search)
         self.search_box = self._make_search_box()
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.table)
@@ -225,6 +236,10 @@ class MainWindow(QMainWindow):
             "actionManageNames", "Manage &Names…", QKeySequence("Ctrl+Shift+N"), self.manage_names
         )
         edit_menu.addAction(self.action_manage_names)
+        self.action_save_search = self._action(
+            "actionSaveSearch", "&Save Search…", QKeySequence("Ctrl+Shift+S"), self.save_search
+        )
+        edit_menu.addAction(self.action_save_search)
         edit_menu.addSeparator()
         edit_menu.addAction(self.action_undo_history)
 
@@ -454,6 +469,49 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(NameCommand(text, change, perform, self.announce))
         self.announce([state.id for state in change.articles_before])
         return True
+
+    # --- saved searches -----------------------------------------------------------
+
+    def save_search(self) -> bool:
+        """Keep the current search and sidebar filters under a name, in the sidebar."""
+        filters = replace(self.sidebar.filters(), query=self.search_box.text())
+        if not filters:
+            self.statusBar().showMessage("Type a search or choose filters in the sidebar first.", 5000)
+            return False
+        name, ok = QInputDialog.getText(self, "Save Search", "Name:", text=self.search_box.text()[:60])
+        if not ok:
+            return False
+        try:
+            save_search(name, filters)
+        except SavedSearchProblem as exc:
+            QMessageBox.warning(self, "Save Search", f"Not saved: {exc}.")
+            return False
+        self.sidebar.reload()
+        return True
+
+    def apply_saved_search(self, search_id: int) -> None:
+        saved = next((s for s in saved_searches() if s.id == search_id), None)
+        if saved is None:
+            return
+        self.search_box.blockSignals(True)
+        self.search_box.setText(saved.filters.query)
+        self.search_box.blockSignals(False)
+        self.sidebar.select_filters(saved.filters)
+        self._filter()
+
+    def rename_saved_search(self, search_id: int) -> None:
+        current = next((s.name for s in saved_searches() if s.id == search_id), "")
+        name, ok = QInputDialog.getText(self, "Rename Saved Search", "Name:", text=current)
+        if ok:
+            try:
+                rename_search(search_id, name)
+            except SavedSearchProblem as exc:
+                QMessageBox.warning(self, "Rename Saved Search", f"Not renamed: {exc}.")
+            self.sidebar.reload()
+
+    def delete_saved_search(self, search_id: int) -> None:
+        delete_search(search_id)
+        self.sidebar.reload()
 
     def manage_names(self) -> None:
         NamesManagerDialog(self).exec()

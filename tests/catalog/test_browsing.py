@@ -67,3 +67,19 @@ def test_sidebar_counts(articles):
     assert (
         isinstance(elections, SidebarEntry) and elections.parent_id == Topic.get(Topic.name == "Politics").id
     )
+
+
+def test_row_pager_fetches_pages_on_demand_and_keeps_few(catalogue, write, monkeypatch):
+    from catalog.browsing import RowPager
+    from tests.helpers import make_article_files
+
+    monkeypatch.setattr(RowPager, "PAGE_SIZE", 10)
+    monkeypatch.setattr(RowPager, "MAX_PAGES", 2)
+    make_article_files(write.root, 35, paragraphs=1)
+    import_paths([write.root])
+    pager = RowPager(filtered_ids(sort="title", descending=False))
+    assert len(pager) == 35 and len(pager._pages) == 0
+    assert pager[34].title == "Report number 9"
+    assert pager[0].title == "Report number 0" and pager[15].title == "Report number 22"
+    assert len(pager._pages) == 2  # the least recently used page was dropped
+    assert pager.row_of(pager[20].id) == 20
