@@ -67,7 +67,8 @@ def filtered_ids(filters: Filters | None = None, *, sort: str = "date", descendi
     )
     for condition in _conditions(filters):
         query = query.where(condition)
-    return [article_id for (article_id,) in query.tuples()]
+    # The raw cursor: a hundred thousand ids come back faster without peewee's row wrapping.
+    return [article_id for (article_id,) in database.execute(query)]
 
 
 def _ranked_ids(filters: Filters) -> list[int]:

@@ -113,6 +113,7 @@ def test_table_model_passes_the_model_tester(qtmodeltester, catalogue_with_artic
 
 def test_sorting_happens_in_sql_with_unknown_dates_last(catalogue_with_articles):
     model = ArticleTableModel()
+    model.reload()
     for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
         model.sort(COL_DATE, order)
         dates = [model.index(row, COL_DATE).data() for row in range(3)]

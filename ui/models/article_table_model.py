@@ -31,6 +31,7 @@ class ArticleTableModel(RowTableModel):
         #: Rank by relevance (best first) while a search has words, until a header is clicked.
         self.by_relevance = False
         self._snippets: dict[int, str] = {}
+        self._loaded = False  # sorting before the first load only records the order
         #: Called as edit_handler(article_id, column, text) -> saved; the window makes it undoable.
         self.edit_handler = None
 
@@ -38,6 +39,7 @@ class ArticleTableModel(RowTableModel):
         """Read the rows again from the catalogue."""
         self.beginResetModel()
         self._fetch()
+        self._loaded = True
         self.endResetModel()
 
     def _fetch(self) -> None:
@@ -49,11 +51,12 @@ class ArticleTableModel(RowTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in SQL; the view calls this when a header is clicked."""
         if 0 <= column < len(SORT_KEYS):
-            self.layoutAboutToBeChanged.emit()
             self.sort_column, self.sort_order = column, order
             self.by_relevance = False
-            self._load_sorted()
-            self.layoutChanged.emit()
+            if self._loaded:
+                self.layoutAboutToBeChanged.emit()
+                self._load_sorted()
+                self.layoutChanged.emit()
 
     def _load_sorted(self) -> None:
         old_ids = self.rows.ids
