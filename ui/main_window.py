@@ -1,6 +1,5 @@
 """The main window: article table beside the reading pane, File menu, status bar."""
 
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -8,7 +7,6 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelection,
     QItemSelectionModel,
-    QMimeData,
     QSettings,
     Qt,
     QThreadPool,
@@ -18,23 +16,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
     QKeySequence,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDockWidget,
-    QFileDialog,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QProgressDialog,
     QSplitter,
     QTableView,
@@ -43,34 +34,7 @@ from PySide6.QtWidgets import (
 
 from catalog.articles import count_articles, get_article
 from catalog.catalogue import OpenedCatalogue, close_catalogue
-from catalog.dates import DateError, parse_date
-from catalog.editing import (
-    UNSET,
-    ArticleEdit,
-    NoSuchArticle,
-    VersionConflict,
-    apply_batch,
-    capture,
-    current_version,
-    delete_articles,
-    edit_article,
-)
-from catalog.importing import ImportReport
-from catalog.importing.files import DEFAULT_PATTERN
-from catalog.importing.progress import ProgressMeter
-from catalog.names_admin import NameProblem, delete_unused, merge_names, name_counts, rename_name
-from catalog.saved_searches import (
-    SavedSearchProblem,
-    delete_search,
-    rename_search,
-    save_search,
-    saved_searches,
-)
-from ui.commands import DeleteCommand, NameCommand, StatesCommand
-from ui.dialogs.batch_edit import BatchEditDialog
-from ui.dialogs.import_folder import ImportFolderDialog
 from ui.dialogs.import_report import ImportReportDialog
-from ui.dialogs.names_manager import NamesManagerDialog
 from ui.models.article_table_model import (
     COL_AUTHORS,
     COL_DATE,
@@ -80,9 +44,11 @@ from ui.models.article_table_model import (
     COL_TOPICS,
     ArticleTableModel,
 )
-from ui.widgets.article_editor import ArticleEditor, day_first_locale
+from ui.widgets.article_editor import ArticleEditor
 from ui.widgets.reading_pane import ReadingPane
 from ui.widgets.sidebar import Sidebar
+from ui.window_editing import EditingMixin
+from ui.window_importing import ImportingMixin
 from ui.workers import ImportTask
 
 SETTINGS_GROUP = "mainWindow"
@@ -99,7 +65,7 @@ Escape clears the search."""
 COLUMN_WIDTHS = {COL_OUTLET: 110, COL_AUTHORS: 120, COL_DATE: 96, COL_TOPICS: 100}
 
 
-class MainWindow(QMainWindow):
+class MainWindow(EditingMixin, ImportingMixin, QMainWindow):
     #: An import is about to start: its ImportTask.
     import_started = Signal(object)
     #: An import ended: its ImportReport, or None when it stopped on an error.
@@ -366,265 +332,6 @@ class MainWindow(QMainWindow):
         rows = self.table.selectionModel().selectedRows()
         return [index.data(ArticleTableModel.ArticleIdRole) for index in rows]
 
-    # --- editing ------------------------------------------------------------------
-
-    def announce(self, article_ids: list[int]) -> None:
-        """Articles changed (an edit, undo or redo): show the catalogue as it is now."""
-        self.refresh()
-        self._refresh_names()
-        current = self.current_article_id()
-        if current is None or current in article_ids:
-            article = get_article(current) if current is not None else None
-            self.reading_pane.show_article(article)
-            self.editor.show_article(article)
-
-    def edit_article(self, article_id: int, version: int, edit: ArticleEdit) -> bool:
-        """Save one edit as an undoable step; a conflict or a bad value is explained, not saved."""
-        try:
-            before = edit_article(article_id, edit, expect_version=version)
-        except VersionConflict as exc:
-            QMessageBox.warning(self, "Edit", f"Not saved: {exc}.\n\nThe article is shown as it is now.")
-            self.announce([article_id])
-            return False
-        except (ValueError, NoSuchArticle) as exc:
-            QMessageBox.warning(self, "Edit", f"Not saved: {exc}.")
-            self.announce([article_id])
-            return False
-        if before:
-            text = f"Edit {_edited_fields(edit)} of “{before[0].title[:40]}”"
-            self.undo_stack.push(StatesCommand(text, before, capture([article_id]), self.announce))
-            self.announce([article_id])
-        return True
-
-    def _table_edit(self, article_id: int, column: int, value: str) -> bool:
-        version = current_version(article_id)
-        if column == COL_TITLE:
-            edit = ArticleEdit(title=value)
-        elif column == COL_OUTLET:
-            edit = ArticleEdit(outlet=value.strip() or None)
-        elif column == COL_DATE:
-            try:
-                edit = ArticleEdit(date=parse_date(value, day_first=day_first_locale()))
-            except DateError as exc:
-                QMessageBox.warning(self, "Edit", f"Not saved: {exc}.")
-                return False
-        else:
-            return False
-        # Save once the table's editor has closed: saving reloads the table under it.
-        QTimer.singleShot(0, lambda: self.edit_article(article_id, version, edit))
-        return True
-
-    def batch_edit(self) -> None:
-        ids = self.selected_article_ids()
-        if not ids:
-            return
-        dialog = BatchEditDialog(ids, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        before = apply_batch(ids, dialog.batch())
-        if before:
-            after = capture(state.id for state in before)
-            self.undo_stack.push(
-                StatesCommand(f"Batch edit: {dialog.batch().describe()}", before, after, self.announce)
-            )
-            self.announce([state.id for state in before])
-        self.statusBar().showMessage(
-            f"{len(before):,} article{'' if len(before) == 1 else 's'} changed", 5000
-        )
-
-    def delete_selected(self) -> None:
-        ids = self.selected_article_ids()
-        if not ids:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Delete Articles",
-            f"Delete {len(ids):,} article{'' if len(ids) == 1 else 's'}, with their claims and links?\n\n"
-            "Edit ▸ Undo brings them back.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        deleted = delete_articles(ids)
-        self.undo_stack.push(DeleteCommand(deleted, self.announce))
-        self.announce(ids)
-
-    def merge_names(self, kind: str, names: list[str], into: str) -> bool:
-        return self._name_change(f"Merge {kind}s into {into}", lambda: merge_names(kind, names, into))
-
-    def rename_names(self, kind: str, name: str, new_name: str) -> bool:
-        return self._name_change(
-            f"Rename {kind} {name} to {new_name}", lambda: rename_name(kind, name, new_name)
-        )
-
-    def delete_unused_names(self, kind: str, names: list[str]) -> bool:
-        text = f"Delete {len(names)} unused {kind}{'' if len(names) == 1 else 's'}"
-        return self._name_change(text, lambda: delete_unused(kind, names))
-
-    def _name_change(self, text: str, perform) -> bool:
-        try:
-            change = perform()
-        except NameProblem as exc:
-            QMessageBox.warning(self, "Names", f"Not changed: {exc}.")
-            return False
-        self.undo_stack.push(NameCommand(text, change, perform, self.announce))
-        self.announce([state.id for state in change.articles_before])
-        return True
-
-    # --- saved searches -----------------------------------------------------------
-
-    def save_search(self) -> bool:
-        """Keep the current search and sidebar filters under a name, in the sidebar."""
-        filters = replace(self.sidebar.filters(), query=self.search_box.text())
-        if not filters:
-            self.statusBar().showMessage("Type a search or choose filters in the sidebar first.", 5000)
-            return False
-        name, ok = QInputDialog.getText(self, "Save Search", "Name:", text=self.search_box.text()[:60])
-        if not ok:
-            return False
-        try:
-            save_search(name, filters)
-        except SavedSearchProblem as exc:
-            QMessageBox.warning(self, "Save Search", f"Not saved: {exc}.")
-            return False
-        self.sidebar.reload()
-        return True
-
-    def apply_saved_search(self, search_id: int) -> None:
-        saved = next((s for s in saved_searches() if s.id == search_id), None)
-        if saved is None:
-            return
-        self.search_box.blockSignals(True)
-        self.search_box.setText(saved.filters.query)
-        self.search_box.blockSignals(False)
-        self.sidebar.select_filters(saved.filters)
-        self._filter()
-
-    def rename_saved_search(self, search_id: int) -> None:
-        current = next((s.name for s in saved_searches() if s.id == search_id), "")
-        name, ok = QInputDialog.getText(self, "Rename Saved Search", "Name:", text=current)
-        if ok:
-            try:
-                rename_search(search_id, name)
-            except SavedSearchProblem as exc:
-                QMessageBox.warning(self, "Rename Saved Search", f"Not renamed: {exc}.")
-            self.sidebar.reload()
-
-    def delete_saved_search(self, search_id: int) -> None:
-        delete_search(search_id)
-        self.sidebar.reload()
-
-    def manage_names(self) -> None:
-        NamesManagerDialog(self).exec()
-
-    def _refresh_names(self) -> None:
-        self.sidebar.reload()
-        self.editor.set_names(
-            *([c.name for c in name_counts(kind)] for kind in ("outlet", "author", "topic"))
-        )
-
-    # --- importing --------------------------------------------------------------
-
-    def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import Files", self._last_folder(), "Text files (*.txt);;All files (*)"
-        )
-        if paths:
-            self.start_import(paths)
-
-    def import_folder(self) -> None:
-        dialog = ImportFolderDialog(self._last_folder(), parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.folder():
-            self.start_import([dialog.folder()], pattern=dialog.pattern())
-
-    def start_import(self, paths: Sequence[str], pattern: str = DEFAULT_PATTERN) -> bool:
-        """Import ``paths`` in the background with a progress dialog; False if one is running."""
-        if self._import_task is not None:
-            self.statusBar().showMessage("An import is already running; wait for it or cancel it.", 5000)
-            return False
-        self._remember_folder(paths[0])
-        task = ImportTask(paths, pattern=pattern, owner=self)
-        self._import_task = task
-        self.import_progress = self._make_progress_dialog(task)
-        task.signals.counted.connect(self._import_counted)
-        task.signals.progressed.connect(self._import_progressed)
-        task.signals.finished.connect(self._import_done)
-        task.signals.failed.connect(self._import_failed)
-        self._set_importing(True)
-        self.import_started.emit(task)
-        self.write_pool.start(task)
-        return True
-
-    def _make_progress_dialog(self, task: ImportTask) -> QProgressDialog:
-        dialog = QProgressDialog("Looking for files…", "Cancel", 0, 0, self)
-        dialog.setObjectName("importProgress")
-        dialog.setWindowTitle("Importing")
-        # Not modal: the catalogue stays readable and scrollable while files come in.
-        dialog.setWindowModality(Qt.WindowModality.NonModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumWidth(480)
-        dialog.canceled.connect(task.cancel)
-        dialog.canceled.connect(lambda: dialog.setLabelText("Cancelling — finishing the current batch…"))
-        dialog.show()
-        return dialog
-
-    def _import_counted(self, total: int) -> None:
-        self._import_meter = ProgressMeter(total)
-        self.import_progress.setMaximum(max(total, 1))
-        self.import_progress.setLabelText(self._import_meter.describe())
-
-    def _import_progressed(self, done: int, path: str) -> None:
-        if self.import_progress.wasCanceled():
-            return
-        self._import_meter.update(done)
-        self.import_progress.setValue(min(done, self.import_progress.maximum()))
-        self.import_progress.setLabelText(f"{self._import_meter.describe()}\n{Path(path).name}")
-
-    def _import_done(self, report: ImportReport) -> None:
-        self._end_import()
-        self.refresh()
-        self._refresh_names()
-        if report.imported:
-            self.select_article(report.imported[0].article_id)
-        self.statusBar().showMessage(f"Import finished: {report.summary()}", 10_000)
-        self.report_dialog = ImportReportDialog(report, self)
-        self.report_dialog.open()
-        self.import_finished.emit(report)
-
-    def _import_failed(self, message: str) -> None:
-        self._end_import()
-        self.refresh()
-        QMessageBox.warning(
-            self, "Import", f"The import stopped: {message}\n\nArticles imported before this point are kept."
-        )
-        self.import_finished.emit(None)
-
-    def _end_import(self) -> None:
-        self._import_task.signals.deleteLater()
-        # Kept until the next import: the pool thread may still be returning from run().
-        self._last_import_task, self._import_task = self._import_task, None
-        self.import_progress.close()
-        self._set_importing(False)
-
-    def _set_importing(self, running: bool) -> None:
-        self.action_import_files.setEnabled(not running)
-        self.action_import_folder.setEnabled(not running)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_paths(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if local_paths(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_paths(event.mimeData())
-        if paths:
-            event.acceptProposedAction()
-            self.start_import(paths)
-
     # --- settings ---------------------------------------------------------------
 
     def _last_folder(self) -> str:
@@ -667,13 +374,3 @@ class MainWindow(QMainWindow):
         self.write_pool.waitForDone()
         close_catalogue()
         super().closeEvent(event)
-
-
-def local_paths(mime: QMimeData) -> list[str]:
-    """Files and folders dragged from a file manager."""
-    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
-
-
-def _edited_fields(edit: ArticleEdit) -> str:
-    names = [name for name, value in vars(edit).items() if value not in (UNSET, (), [])]
-    return ", ".join(name.replace("_", " ") for name in names) or "nothing"

@@ -1,0 +1,197 @@
+"""The window's editing: single and batch edits, table edits, deletes, names and saved searches,
+each made an undoable step."""
+
+from dataclasses import replace
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+
+from catalog.articles import get_article
+from catalog.dates import DateError, parse_date
+from catalog.editing import (
+    UNSET,
+    ArticleEdit,
+    NoSuchArticle,
+    VersionConflict,
+    apply_batch,
+    capture,
+    current_version,
+    delete_articles,
+    edit_article,
+)
+from catalog.names_admin import NameProblem, delete_unused, merge_names, name_counts, rename_name
+from catalog.saved_searches import (
+    SavedSearchProblem,
+    delete_search,
+    rename_search,
+    save_search,
+    saved_searches,
+)
+from ui.commands import DeleteCommand, NameCommand, StatesCommand
+from ui.dialogs.batch_edit import BatchEditDialog
+from ui.dialogs.names_manager import NamesManagerDialog
+from ui.models.article_table_model import COL_DATE, COL_OUTLET, COL_TITLE
+from ui.widgets.article_editor import day_first_locale
+
+
+class EditingMixin:
+    """Part of MainWindow: every change goes through here and onto the window's undo stack."""
+
+    def announce(self, article_ids: list[int]) -> None:
+        """Articles changed (an edit, undo or redo): show the catalogue as it is now."""
+        self.refresh()
+        self._refresh_names()
+        current = self.current_article_id()
+        if current is None or current in article_ids:
+            article = get_article(current) if current is not None else None
+            self.reading_pane.show_article(article)
+            self.editor.show_article(article)
+
+    def edit_article(self, article_id: int, version: int, edit: ArticleEdit) -> bool:
+        """Save one edit as an undoable step; a conflict or a bad value is explained, not saved."""
+        try:
+            before = edit_article(article_id, edit, expect_version=version)
+        except VersionConflict as exc:
+            QMessageBox.warning(self, "Edit", f"Not saved: {exc}.\n\nThe article is shown as it is now.")
+            self.announce([article_id])
+            return False
+        except (ValueError, NoSuchArticle) as exc:
+            QMessageBox.warning(self, "Edit", f"Not saved: {exc}.")
+            self.announce([article_id])
+            return False
+        if before:
+            text = f"Edit {_edited_fields(edit)} of “{before[0].title[:40]}”"
+            self.undo_stack.push(StatesCommand(text, before, capture([article_id]), self.announce))
+            self.announce([article_id])
+        return True
+
+    def _table_edit(self, article_id: int, column: int, value: str) -> bool:
+        version = current_version(article_id)
+        if column == COL_TITLE:
+            edit = ArticleEdit(title=value)
+        elif column == COL_OUTLET:
+            edit = ArticleEdit(outlet=value.strip() or None)
+        elif column == COL_DATE:
+            try:
+                edit = ArticleEdit(date=parse_date(value, day_first=day_first_locale()))
+            except DateError as exc:
+                QMessageBox.warning(self, "Edit", f"Not saved: {exc}.")
+                return False
+        else:
+            return False
+        # Save once the table's editor has closed: saving reloads the table under it.
+        QTimer.singleShot(0, lambda: self.edit_article(article_id, version, edit))
+        return True
+
+    def batch_edit(self) -> None:
+        ids = self.selected_article_ids()
+        if not ids:
+            return
+        dialog = BatchEditDialog(ids, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        before = apply_batch(ids, dialog.batch())
+        if before:
+            after = capture(state.id for state in before)
+            self.undo_stack.push(
+                StatesCommand(f"Batch edit: {dialog.batch().describe()}", before, after, self.announce)
+            )
+            self.announce([state.id for state in before])
+        self.statusBar().showMessage(
+            f"{len(before):,} article{'' if len(before) == 1 else 's'} changed", 5000
+        )
+
+    def delete_selected(self) -> None:
+        ids = self.selected_article_ids()
+        if not ids:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete Articles",
+            f"Delete {len(ids):,} article{'' if len(ids) == 1 else 's'}, with their claims and links?\n\n"
+            "Edit ▸ Undo brings them back.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        deleted = delete_articles(ids)
+        self.undo_stack.push(DeleteCommand(deleted, self.announce))
+        self.announce(ids)
+
+    def merge_names(self, kind: str, names: list[str], into: str) -> bool:
+        return self._name_change(f"Merge {kind}s into {into}", lambda: merge_names(kind, names, into))
+
+    def rename_names(self, kind: str, name: str, new_name: str) -> bool:
+        return self._name_change(
+            f"Rename {kind} {name} to {new_name}", lambda: rename_name(kind, name, new_name)
+        )
+
+    def delete_unused_names(self, kind: str, names: list[str]) -> bool:
+        text = f"Delete {len(names)} unused {kind}{'' if len(names) == 1 else 's'}"
+        return self._name_change(text, lambda: delete_unused(kind, names))
+
+    def _name_change(self, text: str, perform) -> bool:
+        try:
+            change = perform()
+        except NameProblem as exc:
+            QMessageBox.warning(self, "Names", f"Not changed: {exc}.")
+            return False
+        self.undo_stack.push(NameCommand(text, change, perform, self.announce))
+        self.announce([state.id for state in change.articles_before])
+        return True
+
+    # --- saved searches -----------------------------------------------------------
+
+    def save_search(self) -> bool:
+        """Keep the current search and sidebar filters under a name, in the sidebar."""
+        filters = replace(self.sidebar.filters(), query=self.search_box.text())
+        if not filters:
+            self.statusBar().showMessage("Type a search or choose filters in the sidebar first.", 5000)
+            return False
+        name, ok = QInputDialog.getText(self, "Save Search", "Name:", text=self.search_box.text()[:60])
+        if not ok:
+            return False
+        try:
+            save_search(name, filters)
+        except SavedSearchProblem as exc:
+            QMessageBox.warning(self, "Save Search", f"Not saved: {exc}.")
+            return False
+        self.sidebar.reload()
+        return True
+
+    def apply_saved_search(self, search_id: int) -> None:
+        saved = next((s for s in saved_searches() if s.id == search_id), None)
+        if saved is None:
+            return
+        self.search_box.blockSignals(True)
+        self.search_box.setText(saved.filters.query)
+        self.search_box.blockSignals(False)
+        self.sidebar.select_filters(saved.filters)
+        self._filter()
+
+    def rename_saved_search(self, search_id: int) -> None:
+        current = next((s.name for s in saved_searches() if s.id == search_id), "")
+        name, ok = QInputDialog.getText(self, "Rename Saved Search", "Name:", text=current)
+        if ok:
+            try:
+                rename_search(search_id, name)
+            except SavedSearchProblem as exc:
+                QMessageBox.warning(self, "Rename Saved Search", f"Not renamed: {exc}.")
+            self.sidebar.reload()
+
+    def delete_saved_search(self, search_id: int) -> None:
+        delete_search(search_id)
+        self.sidebar.reload()
+
+    def manage_names(self) -> None:
+        NamesManagerDialog(self).exec()
+
+    def _refresh_names(self) -> None:
+        self.sidebar.reload()
+        self.editor.set_names(
+            *([c.name for c in name_counts(kind)] for kind in ("outlet", "author", "topic"))
+        )
+
+
+def _edited_fields(edit: ArticleEdit) -> str:
+    names = [name for name, value in vars(edit).items() if value not in (UNSET, (), [])]
+    return ", ".join(name.replace("_", " ") for name in names) or "nothing"
