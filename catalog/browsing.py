@@ -30,6 +30,7 @@ _SORT_SQL = {
 SORT_COLUMNS = (*_SORT_SQL, "relevance")
 #: bm25 weights of title, body, authors, outlet, topics, summary: a hit in the title counts most.
 _WEIGHTS = "10.0, 1.0, 5.0, 4.0, 5.0, 3.0"
+RANK_LIMIT = 20_000  #: more matches than this are listed newest first, not ranked
 
 
 @dataclass(frozen=True)
@@ -83,15 +84,24 @@ def _ranked_ids(filters: Filters) -> list[int]:
             allowed = allowed.where(condition)
         allowed_sql, allowed_params = allowed.sql()
         extra, params = f" AND id IN ({allowed_sql})", [parsed.match, *allowed_params]
+    # Ranking costs bm25 for every match (a quarter second for 100,000), and words found in
+    # nearly every article rank nothing useful: past RANK_LIMIT matches, newest first instead.
+    score = f"bm25({fulltext.FTS_TABLE}, {_WEIGHTS})" if match_count(parsed.match) <= RANK_LIMIT else "-rowid"
     # MATERIALIZED: match first, then filter; with "rowid IN" inside, FTS5 would test the match
     # row by row over the filtered articles instead (2 s instead of 30 ms at 10,000 articles).
     rows = database.execute_sql(
-        f"WITH matched AS MATERIALIZED (SELECT rowid AS id, bm25({fulltext.FTS_TABLE}, {_WEIGHTS}) AS score "
+        f"WITH matched AS MATERIALIZED (SELECT rowid AS id, {score} AS score "
         f"FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ?) "
         f"SELECT id FROM matched WHERE 1{extra} ORDER BY score",
         params,
     )
     return [article_id for (article_id,) in rows]
+
+
+def match_count(match: str) -> int:
+    """How many articles an FTS5 expression matches (counting is cheap; ranking is not)."""
+    sql = f"SELECT count(*) FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ?"
+    return database.execute_sql(sql, (match,)).fetchone()[0]
 
 
 def snippets(article_ids: list[int], query: str, *, words: int = 14) -> dict[int, str]:

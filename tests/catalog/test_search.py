@@ -172,3 +172,11 @@ def test_cli_search_json(news, capsys, tmp_path):
     assert main(["--db", location, "search", "zzzz", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
     assert main(["--db", location, "search", "'; DROP TABLE article; --"]) == 0
+
+
+def test_words_found_almost_everywhere_list_newest_first(news, monkeypatch):
+    import catalog.browsing as browsing
+
+    monkeypatch.setattr(browsing, "RANK_LIMIT", 1)  # "tanks" matches 2: too many to rank
+    assert ids("tanks") == [news[2], news[0]]  # newest import first, not the title hit first
+    assert browsing.match_count(parse_query("tanks").match) == 2

@@ -16,7 +16,9 @@ from ui.models.article_table_model import COL_TITLE
 def news(window, qtbot, tmp_path):
     folder = tmp_path / "news"
     folder.mkdir()
-    for number, (title, outlet) in enumerate([("Tanks in Kyiv", "Daily"), ("Tanks in Odesa", "Weekly"), ("Budget", "Daily")]):
+    for number, (title, outlet) in enumerate(
+        [("Tanks in Kyiv", "Daily"), ("Tanks in Odesa", "Weekly"), ("Budget", "Daily")]
+    ):
         header = f" date 2022-0{number + 1}-01 via {outlet},"
         (folder / f"{number}.txt").write_text(article_file(title, "Some text.", header=header))
     import_and_wait(qtbot, window, [str(folder)])

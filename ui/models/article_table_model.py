@@ -107,11 +107,14 @@ class ArticleTableModel(RowTableModel):
             return False
         return bool(self.edit_handler(self.rows[index.row()].id, index.column(), str(value)))
 
-    def cell_data(self, article: ArticleRow, column: int, role: int):
-        if column == COL_SNIPPET:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and index.column() == COL_SNIPPET and 0 <= index.row() < len(self.rows):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return self.snippet(self.rows.row_of(article.id))
+                return self.snippet(index.row())  # by position: no row fetched for it
             return None
+        return super().data(index, role)
+
+    def cell_data(self, article: ArticleRow, column: int, role: int):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.EditRole):
             return _display(article, column)
         if role == self.ArticleIdRole:
