@@ -64,6 +64,11 @@ class ParsedQuery:
         """The wanted words and phrases, for highlighting."""
         return [t.text for group in self.groups for t in group]
 
+    @property
+    def prefixes(self) -> frozenset[str]:
+        """Those of ``words`` that stand for any word starting so (``elect*``)."""
+        return frozenset(t.text for group in self.groups for t in group if t.prefix)
+
     def __bool__(self) -> bool:
         return bool(self.groups or self.excluded or self.since or self.until)
 

@@ -294,7 +294,7 @@ class MainWindow(EditingMixin, ImportingMixin, QMainWindow):
         if self.current_article_id() is None:
             self.select_row(0)
         else:
-            self.reading_pane.highlight(filters.parsed.words)
+            self.reading_pane.highlight(filters.parsed.words, filters.parsed.prefixes)
 
     def _reselect(self, article_ids: list[int]) -> None:
         if len(article_ids) < 2:
@@ -325,7 +325,8 @@ class MainWindow(EditingMixin, ImportingMixin, QMainWindow):
         article_id = current.data(ArticleTableModel.ArticleIdRole) if current.isValid() else None
         article = get_article(article_id) if article_id is not None else None
         self.reading_pane.show_article(article)
-        self.reading_pane.highlight(self.table_model.filters.parsed.words)
+        parsed = self.table_model.filters.parsed
+        self.reading_pane.highlight(parsed.words, parsed.prefixes)
         self.editor.show_article(article)
 
     def selected_article_ids(self) -> list[int]:

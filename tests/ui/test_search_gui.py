@@ -77,3 +77,43 @@ def test_search_and_sidebar_combine(news, qtbot):
     click(qtbot, news, "Reuters")
     search(news, qtbot, "tanks OR drones")
     assert sorted(titles(news)) == ["Budget talks", "Drones over Odesa"]
+
+
+def test_highlights_ignore_accents_and_follow_prefixes(window):
+    from catalog.search import parse_query
+
+    pane = window.reading_pane
+    pane.show_article(
+        {
+            "id": 1,
+            "title": "Zoë in Kyiv",
+            "date": None,
+            "outlet": None,
+            "authors": [],
+            "topics": [],
+            "source": "",
+            "body": "Zoë Dupré met ZOE. Elections and electoral law; selected words.",
+        }
+    )
+    query = parse_query('zoe "dupre met" elect*')
+    assert pane.highlight(query.words, query.prefixes) == 6  # Zoë ×2, ZOE, "Dupré met", Elections, electoral
+    marked = sorted(s.cursor.selectedText() for s in pane.extraSelections())
+    assert marked == ["Dupré met", "Elections", "ZOE", "Zoë", "Zoë", "electoral"]
+
+
+def test_highlights_land_on_the_word_after_an_emoji(window):
+    pane = window.reading_pane
+    pane.show_article(
+        {
+            "id": 1,
+            "title": "Title",
+            "date": None,
+            "outlet": None,
+            "authors": [],
+            "topics": [],
+            "source": "",
+            "body": "🙂🙂 then Kyiv.",
+        }
+    )
+    assert pane.highlight(["kyiv"]) == 1
+    assert pane.extraSelections()[0].cursor.selectedText() == "Kyiv"

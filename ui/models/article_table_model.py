@@ -9,7 +9,7 @@ from ui.models.row_table_model import AnyIndex, RowTableModel
 COL_TITLE, COL_OUTLET, COL_AUTHORS, COL_DATE, COL_TOPICS, COL_SNIPPET = range(6)
 HEADERS = ("Title", "Outlet", "Authors", "Date", "Topics", "Matching text")
 SORT_KEYS = ("title", "outlet", "authors", "date", "topics")  #: catalog.browsing sort names
-SNIPPET_WINDOW = 100  # rows whose snippets are fetched together, as they come into view
+SNIPPET_WINDOW = 40  # rows whose snippets are fetched together, as they come into view (a screenful)
 
 
 class ArticleTableModel(RowTableModel):

@@ -1,6 +1,7 @@
 """The reading pane: an article's metadata set apart above its full text, never read as HTML."""
 
 import re
+import unicodedata
 
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QColor, QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
@@ -27,19 +28,29 @@ class ReadingPane(QTextBrowser):
         self.document().setDocumentMargin(24)
         self.show_article(None)
 
-    def highlight(self, words: list[str]) -> int:
-        """Mark every occurrence of these words and phrases (any case); returns how many."""
-        selections = []
+    def highlight(self, words: list[str], prefixes: frozenset[str] = frozenset()) -> int:
+        """Mark every occurrence of these words and phrases as the search finds them: any case,
+        accents ignored (``Zoe`` marks ``Zoë``), and ``prefixes`` marking whole words that start so.
+        Returns how many places were marked."""
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(HIGHLIGHT))
         fmt.setForeground(QColor("#000000"))
+        plain = self.document().toPlainText()
+        text = fold(plain)
+        position = _utf16_positions(plain)
+        selections = []
         for word in words:
-            cursor = self.document().find(word)
-            while not cursor.isNull():
+            pattern = r"\s+".join(map(re.escape, fold(word).split()))
+            if not pattern:
+                continue
+            tail = r"\w*" if word in prefixes else ""
+            for match in re.finditer(rf"(?<!\w){pattern}{tail}(?!\w)", text):
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(position(match.start()))
+                cursor.setPosition(position(match.end()), QTextCursor.MoveMode.KeepAnchor)
                 selection = QTextEdit.ExtraSelection()
                 selection.cursor, selection.format = cursor, fmt
                 selections.append(selection)
-                cursor = self.document().find(word, cursor)
         self.setExtraSelections(selections)
         return len(selections)
 
@@ -86,6 +97,23 @@ class ReadingPane(QTextBrowser):
         fmt.setBottomMargin(bottom)
         fmt.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         return fmt
+
+
+def _utf16_positions(text: str):
+    """Python string index -> Qt document position (Qt counts characters beyond U+FFFF twice)."""
+    if all(ord(char) <= 0xFFFF for char in text):
+        return lambda index: index
+    offsets, total = [], 0
+    for char in text:
+        offsets.append(total)
+        total += 2 if ord(char) > 0xFFFF else 1
+    offsets.append(total)
+    return offsets.__getitem__
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one character for one: positions stay those of ``text``."""
+    return "".join(unicodedata.normalize("NFD", char)[0].casefold()[:1] or char for char in text)
 
 
 def paragraphs(body: str) -> list[str]:
