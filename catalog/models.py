@@ -47,8 +47,9 @@ class Topic(NamedModel):
 
 
 class Article(BaseModel):
+    # Column order matters in SQLite: the body is last (schema 6), so reading any other column
+    # never walks through its overflow pages.
     title = TextField(index=True)
-    body = TextField(default="")
     date = DateField(null=True, index=True)  #: the first day of a partial date
     date_precision = CharField(max_length=5, null=True)  #: "year", "month", "day"; NULL is "day"
     outlet = ForeignKeyField(Outlet, null=True, backref="articles", on_delete="SET NULL")
@@ -59,6 +60,7 @@ class Article(BaseModel):
     imported_at = DateTimeField(default=utc_now, index=True)
     updated_at = DateTimeField(default=utc_now, index=True)
     version = IntegerField(default=1)
+    body = TextField(default="")
 
 
 class ArticleAuthor(BaseModel):

@@ -44,14 +44,16 @@ def pending(db) -> list[str]:
 
 def migrate(db) -> list[str]:
     """Apply every pending step, each in its own transaction; returns the steps applied."""
-    if not pending(db):
-        return []
-    saved = _views_and_triggers(db)
-    for kind, name, _ in saved:
-        if kind == "view":
-            db.execute_sql(f'DROP VIEW IF EXISTS "{name}"')
-    applied = _runner(db).up()
-    _recreate_missing(db, saved)
+    applied = []
+    for step in pending(db):
+        # Views (and triggers) are set aside around each step, including those an earlier
+        # step of this same upgrade created.
+        saved = _views_and_triggers(db)
+        for kind, name, _ in saved:
+            if kind == "view":
+                db.execute_sql(f'DROP VIEW IF EXISTS "{name}"')
+        applied += _runner(db).up(target=step)
+        _recreate_missing(db, saved)
     return applied
 
 

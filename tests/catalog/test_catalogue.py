@@ -155,3 +155,50 @@ def test_an_upgrade_runs_new_steps_and_backs_up_first(tmp_path, monkeypatch):
     with sqlite3.connect(backup) as old:
         assert old.execute("SELECT title FROM article").fetchall() == [("From version 1",)]
         assert "language" not in [row[1] for row in old.execute("PRAGMA table_info(article)")]
+
+
+def test_upgrading_to_body_last_keeps_every_article_link_and_the_index(tmp_path, monkeypatch, write):
+    """A schema-5 catalogue (body third in the row) is rebuilt with the body last, losing nothing."""
+    from catalog.articles import iter_articles
+    from catalog.editing import ArticleEdit, edit_article
+    from catalog.importing import import_paths
+    from catalog.models import Claim
+    from tests.helpers import article_file
+
+    old_steps = tmp_path / "old-steps"
+    shutil.copytree(migrations.MIGRATIONS_DIR, old_steps, ignore=shutil.ignore_patterns("__*", "0006_*"))
+    monkeypatch.setattr(migrations, "MIGRATIONS_DIR", str(old_steps))
+    location = str(tmp_path / "v5.sqlite3")
+    open_catalogue(location)
+    assert migrations.schema_version(database.obj) == 5
+    write(
+        "a.txt",
+        article_file(
+            "Kyiv talks", "Delegations met.", header=" date 2022-01-01 Authored by Ann Lee via Daily,"
+        ),
+    )
+    write(
+        "b.txt",
+        article_file(
+            "Odesa port", "Ships waited.", header=" date 2022-02-01 Authored by Bo Chan via Weekly,"
+        ),
+    )
+    import_paths([write.root])
+    edit_article(1, ArticleEdit(topics=["Ports"], summary="A summary."))
+    Claim.create(article=1, text="Delegations met", start=0, end=15)
+    before = list(iter_articles(with_body=True))
+    close_catalogue()
+
+    monkeypatch.undo()
+    opened = open_catalogue(location)
+    assert (
+        opened.upgraded_from == 5 and migrations.schema_version(database.obj) == migrations.latest_version()
+    )
+    columns = [c.name for c in database.obj.get_columns("article")]
+    assert columns[-1] == "body"
+    assert list(iter_articles(with_body=True)) == before
+    assert Claim.select().count() == 1
+    assert fulltext.problems() == []
+    assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+    assert not diff_models(database.obj, list(ALL_MODELS))
+    close_catalogue()
