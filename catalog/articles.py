@@ -39,17 +39,21 @@ class ArticleRow:
     date: str | None  #: ISO, perhaps partial: 2022-06-29, 2022-06 or 2022
     topics: tuple[str, ...]
 
+    @classmethod
+    def from_object(cls, article: dict) -> "ArticleRow":
+        """The row of an article object (see ``article_object``)."""
+        return cls(
+            article["id"],
+            article["title"],
+            article["outlet"],
+            tuple(article["authors"]),
+            article["date"],
+            tuple(article["topics"]),
+        )
+
 
 def count_articles() -> int:
     return Article.select().count()
-
-
-def article_rows() -> list[ArticleRow]:
-    """Every article's table row, in id order, in three queries whatever the count."""
-    return [
-        ArticleRow(r["id"], r["title"], r["outlet"], tuple(r["authors"]), r["date"], tuple(r["topics"]))
-        for r in iter_articles()
-    ]
 
 
 def iter_articles(*, with_body: bool = False, ids: Iterable[int] | None = None) -> Iterator[dict]:

@@ -126,12 +126,7 @@ def browse_rows(
 ) -> list[ArticleRow]:
     """Table rows of the articles that pass ``filters``, sorted in SQL."""
     ids = filtered_ids(filters, sort=sort, descending=descending)
-    by_id = {
-        r["id"]: ArticleRow(
-            r["id"], r["title"], r["outlet"], tuple(r["authors"]), r["date"], tuple(r["topics"])
-        )
-        for r in iter_articles(ids=ids)
-    }
+    by_id = {r["id"]: ArticleRow.from_object(r) for r in iter_articles(ids=ids)}
     return [by_id[article_id] for article_id in ids]
 
 
@@ -257,11 +252,6 @@ class RowPager:
 
     def _fetch(self, number: int) -> list[ArticleRow]:
         ids = list(self.ids[number * self.PAGE_SIZE : (number + 1) * self.PAGE_SIZE])
-        found = {
-            r["id"]: ArticleRow(
-                r["id"], r["title"], r["outlet"], tuple(r["authors"]), r["date"], tuple(r["topics"])
-            )
-            for r in iter_articles(ids=ids)
-        }
+        found = {r["id"]: ArticleRow.from_object(r) for r in iter_articles(ids=ids)}
         # An article deleted since the ids were read shows as such until the next reload.
         return [found.get(i) or ArticleRow(i, "(deleted)", None, (), None, ()) for i in ids]
