@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from catalog.dates import PartialDate
+from catalog.dates import PartialDate, as_date
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, Topic
 
 #: Article fields that every listing carries; the body only travels when asked for.
@@ -140,15 +140,9 @@ def article_object(row: dict, authors: list[str], topics: list[str]) -> dict:
     return obj
 
 
-def _as_date(value) -> datetime.date | None:
-    if value is None or isinstance(value, datetime.date):
-        return value
-    return datetime.date.fromisoformat(str(value))
-
-
 def _iso_date(value, precision: str | None) -> str | None:
     """``2022-06-29``, or ``2022-06`` / ``2022`` for a partial date."""
-    partial = PartialDate.from_stored(_as_date(value), precision)
+    partial = PartialDate.from_stored(as_date(value), precision)
     return partial.iso() if partial else None
 
 

@@ -8,7 +8,7 @@ from peewee import SQL, fn
 
 from catalog import fulltext
 from catalog.articles import ArticleRow, iter_articles
-from catalog.db import database
+from catalog.db import database, placeholders
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, Topic
 from catalog.search import ParsedQuery, parse_query
 
@@ -114,7 +114,7 @@ def snippets(article_ids: list[int], query: str, *, words: int = 14) -> dict[int
         chunk = article_ids[start : start + 500]
         rows = database.execute_sql(
             f"SELECT rowid, snippet({fulltext.FTS_TABLE}, -1, '', '', '…', {int(words)}) "
-            f"FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ? AND rowid IN ({', '.join('?' * len(chunk))})",
+            f"FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ? AND rowid IN ({placeholders(len(chunk))})",
             (match, *chunk),
         )
         found.update((article_id, " ".join(text.split())) for article_id, text in rows)

@@ -11,6 +11,13 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _UNKNOWN = {"", "unknown", "none", "n/a", "-", "—", "?"}
 
 
+def as_date(value: datetime.date | str | None) -> datetime.date | None:
+    """A date column's value as a date: SQLite hands back ISO text, PostgreSQL a date."""
+    if value is None or isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value))
+
+
 class DateError(ValueError):
     """Text that is not a date; the message says so in words."""
 

@@ -62,6 +62,11 @@ def display_name(location: str) -> str:
     return "in-memory catalogue" if path == ":memory:" else Path(path).stem
 
 
+def placeholders(count: int) -> str:
+    """``?, ?, ?`` (``%s, …`` on PostgreSQL): parameter marks for ``count`` values in plain SQL."""
+    return ", ".join([database.obj.param] * count)
+
+
 def make_database(location: str):
     """An unconnected peewee database for a path or URL."""
     path = sqlite_path(location)

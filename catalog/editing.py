@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from catalog import fulltext
-from catalog.dates import PartialDate
-from catalog.db import database
+from catalog.dates import PartialDate, as_date
+from catalog.db import database, placeholders
 from catalog.models import (
     Article,
     ArticleAuthor,
@@ -95,7 +95,7 @@ def capture(ids: Iterable[int]) -> list[ArticleState]:
         topics = _links("article_topic", "topic_id", chunk, order="topic_id")
         rows = database.execute_sql(
             'SELECT "id", "title", "date", "date_precision", "outlet_id", "summary", "notes" '
-            f'FROM "article" WHERE "id" IN ({_marks(chunk)}) ORDER BY "id"',
+            f'FROM "article" WHERE "id" IN ({placeholders(len(chunk))}) ORDER BY "id"',
             chunk,
         )
         for article_id, title, date, precision, outlet_id, summary, notes in rows:
@@ -103,7 +103,7 @@ def capture(ids: Iterable[int]) -> list[ArticleState]:
                 ArticleState(
                     article_id,
                     title,
-                    _as_date(date),
+                    as_date(date),
                     precision,
                     outlet_id,
                     summary,
@@ -118,23 +118,13 @@ def capture(ids: Iterable[int]) -> list[ArticleState]:
 def _links(table: str, column: str, ids: list[int], order: str) -> dict[int, list[int]]:
     found: dict[int, list[int]] = {}
     rows = database.execute_sql(
-        f'SELECT "article_id", "{column}" FROM "{table}" WHERE "article_id" IN ({_marks(ids)}) '
+        f'SELECT "article_id", "{column}" FROM "{table}" WHERE "article_id" IN ({placeholders(len(ids))}) '
         f'ORDER BY "article_id", "{order}"',
         ids,
     )
     for article_id, linked_id in rows:
         found.setdefault(article_id, []).append(linked_id)
     return found
-
-
-def _marks(values: list) -> str:
-    return ", ".join([database.obj.param] * len(values))
-
-
-def _as_date(value) -> datetime.date | None:
-    if value is None or isinstance(value, datetime.date):
-        return value
-    return datetime.date.fromisoformat(str(value))
 
 
 # --- writing states -------------------------------------------------------------

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 
 from peewee import DatabaseError, SqliteDatabase
 
-from catalog.db import database
+from catalog.db import database, placeholders
 
 FTS_TABLE = "article_fts"
 #: The indexed columns, in the index's order (bm25 weights and snippets count on it).
@@ -40,7 +40,7 @@ def index(ids: Iterable[int]) -> None:
     for chunk in _chunks(ids):
         database.execute_sql(
             f"INSERT INTO {FTS_TABLE} (rowid, {_COLUMNS}) "
-            f"SELECT id, {_COLUMNS} FROM article_search WHERE id IN ({_marks(chunk)})",
+            f"SELECT id, {_COLUMNS} FROM article_search WHERE id IN ({placeholders(len(chunk))})",
             chunk,
         )
 
@@ -48,7 +48,7 @@ def index(ids: Iterable[int]) -> None:
 def unindex(ids: Iterable[int]) -> None:
     """Remove these articles from the index; call it before their text changes."""
     for chunk in _chunks(ids):
-        database.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({_marks(chunk)})", chunk)
+        database.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({placeholders(len(chunk))})", chunk)
 
 
 @contextmanager
@@ -84,7 +84,3 @@ def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
     ids = list(ids)
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
-
-
-def _marks(values: list) -> str:
-    return ", ".join("?" * len(values))

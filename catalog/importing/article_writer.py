@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from peewee import SqliteDatabase
 
 from catalog import fulltext
-from catalog.db import database
+from catalog.db import database, placeholders
 from catalog.importing.reading import PreparedArticle
 from catalog.models import Article, ArticleAuthor, Author, Outlet, utc_now
 from catalog.names import NameCache
@@ -33,8 +33,7 @@ _LOOKUP_CHUNK = 500
 
 def _insert_sql(model, fields) -> str:
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
-    marks = ", ".join([database.obj.param] * len(fields))
-    return f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
+    return f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({placeholders(len(fields))})'
 
 
 class ArticleWriter:
@@ -148,12 +147,11 @@ def _outcomes(batch, known: dict, new: dict, ids: dict) -> list[Outcome]:
 def existing_articles(digests: Sequence[str]) -> dict[str, Outcome]:
     """``{content hash: (id, title)}`` of the articles already in the catalogue with these texts."""
     found: dict[str, Outcome] = {}
-    param = database.obj.param
     for start in range(0, len(digests), _LOOKUP_CHUNK):
         chunk = list(digests[start : start + _LOOKUP_CHUNK])
         # Plain SQL: this runs once per batch on the import's hot path.
         rows = database.execute_sql(
-            f'SELECT "content_hash", "id", "title" FROM "article" WHERE "content_hash" IN ({", ".join([param] * len(chunk))})',
+            f'SELECT "content_hash", "id", "title" FROM "article" WHERE "content_hash" IN ({placeholders(len(chunk))})',
             chunk,
         )
         found.update((digest, (article_id, title)) for digest, article_id, title in rows)
