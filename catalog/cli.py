@@ -210,11 +210,13 @@ def _cmd_list(args) -> int:
         _print_json(list(iter_articles()))
         return EXIT_OK
     for article in iter_articles():
-        print(
-            f"{article['id']:>6}  {article['date'] or 'no date':<10}  "
-            f"{(article['outlet'] or '')[:24]:<24}  {article['title']}"
-        )
+        print(_list_line(article))
     return EXIT_OK
+
+
+def _list_line(article: dict) -> str:
+    """One article as a line of ``list`` and ``search``: id, date, outlet, title."""
+    return f"{article['id']:>6}  {article['date'] or 'no date':<10}  {(article['outlet'] or '')[:24]:<24}  {article['title']}"
 
 
 def _cmd_show(args) -> int:
@@ -257,9 +259,7 @@ def _cmd_search(args) -> int:
         _print_json(results)
         return EXIT_OK
     for article in results:
-        print(
-            f"{article['id']:>6}  {article['date'] or 'no date':<10}  {(article['outlet'] or '')[:24]:<24}  {article['title']}"
-        )
+        print(_list_line(article))
         if article["snippet"]:
             print(f"        {article['snippet']}")
     return EXIT_OK

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from catalog.dates import DateError, parse_date
 from catalog.editing import UNSET, BatchEdit, plan_batch
-from ui.widgets.article_editor import day_first_locale, split_authors
+from ui.widgets.article_editor import day_first_locale, split_names
 
 PREVIEW_DELAY_MS = 250
 
@@ -78,10 +78,10 @@ class BatchEditDialog(QDialog):
         return BatchEdit(
             outlet=(self.outlet_edit.text().strip() or None) if self.set_outlet.isChecked() else UNSET,
             date=date,
-            add_authors=split_authors(self.add_authors.text()),
-            remove_authors=split_authors(self.remove_authors.text()),
-            add_topics=split_authors(self.add_topics.text()),
-            remove_topics=split_authors(self.remove_topics.text()),
+            add_authors=split_names(self.add_authors.text()),
+            remove_authors=split_names(self.remove_authors.text()),
+            add_topics=split_names(self.add_topics.text()),
+            remove_topics=split_names(self.remove_topics.text()),
             find_in_titles=self.find_edit.text(),
             replace_in_titles=self.replace_edit.text(),
         )

@@ -29,7 +29,8 @@ def day_first_locale() -> bool:
     return QLocale().dateFormat(QLocale.FormatType.ShortFormat).lower().lstrip().startswith("d")
 
 
-def split_authors(text: str) -> list[str]:
+def split_names(text: str) -> list[str]:
+    """``"A; B;"`` as ``["A", "B"]``: authors and topics are typed separated by ``;``."""
     return [name.strip() for name in text.split(";") if name.strip()]
 
 
@@ -240,8 +241,8 @@ class ArticleEditor(QWidget):
             self._request(ArticleEdit(outlet=self.outlet_edit.text().strip() or None))
 
     def _authors_finished(self) -> None:
-        if self.article and split_authors(self.authors_edit.text()) != self.article["authors"]:
-            self._request(ArticleEdit(authors=split_authors(self.authors_edit.text())))
+        if self.article and split_names(self.authors_edit.text()) != self.article["authors"]:
+            self._request(ArticleEdit(authors=split_names(self.authors_edit.text())))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.date_edit and event.type() == QEvent.Type.KeyPress and self.article is not None:
