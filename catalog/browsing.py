@@ -3,6 +3,7 @@
 from array import array
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from peewee import SQL, fn
 
@@ -46,7 +47,7 @@ class Filters:
     def __bool__(self) -> bool:
         return bool(self.outlet_ids or self.author_ids or self.topic_ids or self.years or self.parsed)
 
-    @property
+    @cached_property
     def parsed(self) -> ParsedQuery:
         return parse_query(self.query)
 
@@ -70,6 +71,14 @@ def filtered_ids(filters: Filters | None = None, *, sort: str = "date", descendi
         query = query.where(condition)
     # The raw cursor: a hundred thousand ids come back faster without peewee's row wrapping.
     return [article_id for (article_id,) in database.execute(query)]
+
+
+def count_filtered(filters: Filters | None = None) -> int:
+    """How many articles pass ``filters``, without listing them."""
+    query = Article.select()
+    for condition in _conditions(filters or Filters()):
+        query = query.where(condition)
+    return query.count()
 
 
 def _ranked_ids(filters: Filters) -> list[int]:

@@ -3,7 +3,7 @@
 import json
 from dataclasses import dataclass
 
-from catalog.browsing import Filters, filtered_ids
+from catalog.browsing import Filters, count_filtered
 from catalog.db import database
 from catalog.models import SavedSearch
 from catalog.names import name_key, tidy_name
@@ -42,7 +42,7 @@ def saved_searches() -> list[Saved]:
 
 
 def count(saved: Saved) -> int:
-    return len(filtered_ids(saved.filters))
+    return count_filtered(saved.filters)
 
 
 def save_search(name: str, filters: Filters) -> Saved:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from catalog.browsing import Filters, SidebarEntry, browse_rows, filtered_ids, sidebar_entries
+from catalog.browsing import Filters, SidebarEntry, browse_rows, count_filtered, filtered_ids, sidebar_entries
 from catalog.editing import ArticleEdit, edit_article
 from catalog.importing import import_paths
 from catalog.models import Author, Outlet, Topic
@@ -51,6 +51,8 @@ def test_filters_combine(articles):
         "banana",
     ]
     assert filtered_ids(Filters(years=frozenset({1999}))) == []
+    for filters in (Filters(), Filters(topic_ids=frozenset({politics})), Filters(query="x -y year:2022")):
+        assert count_filtered(filters) == len(filtered_ids(filters))
     assert not Filters() and Filters(years=frozenset({1}))
 
 
