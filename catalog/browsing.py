@@ -1,7 +1,5 @@
 """Browsing the catalogue: rows sorted and filtered in SQL, and the counts a sidebar shows."""
 
-from array import array
-from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -9,7 +7,8 @@ from peewee import SQL, fn
 
 from catalog import fulltext
 from catalog.articles import ArticleRow, iter_articles
-from catalog.db import database, placeholders
+from catalog.db import database
+from catalog.matching import fold, passage, word_pattern
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, Topic
 from catalog.search import ParsedQuery, parse_query
 
@@ -29,9 +28,9 @@ _SORT_SQL = {
     "imported": '"t1"."imported_at"',
 }
 SORT_COLUMNS = (*_SORT_SQL, "relevance")
-#: bm25 weights of title, body, authors, outlet, topics, summary: a hit in the title counts most.
-_WEIGHTS = "10.0, 1.0, 5.0, 4.0, 5.0, 3.0"
-RANK_LIMIT = 20_000  #: more matches than this are listed newest first, not ranked
+#: bm25 weights of title, body, authors, outlet, topics, summary, claims: the title counts most.
+_WEIGHTS = "10.0, 1.0, 5.0, 4.0, 5.0, 3.0, 3.0"
+RANK_LIMIT = 10_000  #: more matches than this are listed newest first, not ranked
 
 
 @dataclass(frozen=True)
@@ -57,20 +56,9 @@ def filtered_ids(filters: Filters | None = None, *, sort: str = "date", descendi
 
     ``sort="relevance"`` ranks by bm25 when the query has words (best first), else by date.
     """
-    filters = filters or Filters()
-    if sort == "relevance":
-        if filters.parsed.match:
-            return _ranked_ids(filters)
-        sort, descending = "date", True
-    key = _SORT_SQL[sort]
-    direction = "DESC" if descending else "ASC"
-    query = Article.select(Article.id).order_by(
-        SQL(f"({key}) IS NULL"), SQL(f"{key} {direction}"), SQL(f'"t1"."id" {direction}')
-    )
-    for condition in _conditions(filters):
-        query = query.where(condition)
+    sql, params = listing_sql(filters or Filters(), sort=sort, descending=descending)
     # The raw cursor: a hundred thousand ids come back faster without peewee's row wrapping.
-    return [article_id for (article_id,) in database.execute(query)]
+    return [article_id for (article_id,) in database.execute_sql(sql, params)]
 
 
 def count_filtered(filters: Filters | None = None) -> int:
@@ -81,30 +69,71 @@ def count_filtered(filters: Filters | None = None) -> int:
     return query.count()
 
 
-def _ranked_ids(filters: Filters) -> list[int]:
+def listing_sql(
+    filters: Filters, *, sort: str = "date", descending: bool = True, ranked: bool | None = None
+) -> tuple[str, list]:
+    """The query (SQL and parameters) giving the ids of ``filters`` in order; a LIMIT may follow.
+
+    ``ranked``: whether the search has few enough matches to rank, when the caller knows.
+    """
+    if sort == "relevance":
+        if filters.parsed.match:
+            if ranked is None:
+                ranked = not more_matches_than(filters.parsed.match, RANK_LIMIT)
+            return _ranked_sql(filters, by_date=not ranked)
+        sort, descending = "date", True
+    key = _SORT_SQL[sort]
+    direction = "DESC" if descending else "ASC"
+    query = Article.select(Article.id).order_by(
+        SQL(f"({key}) IS NULL"), SQL(f"{key} {direction}"), SQL(f'"t1"."id" {direction}')
+    )
+    for condition in _conditions(filters):
+        query = query.where(condition)
+    sql, params = query.sql()
+    return sql, list(params)
+
+
+def _ranked_sql(filters: Filters, *, by_date: bool) -> tuple[str, list]:
     """Best first by bm25; the other filters narrow the ranked rows inside the same query."""
     parsed = filters.parsed
-    others = replace(filters, query="")
-    extra, params = "", [parsed.match]
-    conditions = _conditions(others) + _query_conditions(replace(parsed, groups=[]))
-    if conditions:
-        allowed = Article.select(Article.id)
-        for condition in conditions:
-            allowed = allowed.where(condition)
-        allowed_sql, allowed_params = allowed.sql()
-        extra, params = f" AND id IN ({allowed_sql})", [parsed.match, *allowed_params]
+    fts = fulltext.FTS_TABLE
+    where, params = _where_sql(
+        _conditions(replace(filters, query="")) + _query_conditions(parsed, words=False)
+    )
     # Ranking costs bm25 for every match (a quarter second for 100,000), and words found in
     # nearly every article rank nothing useful: past RANK_LIMIT matches, newest first instead.
-    score = f"bm25({fulltext.FTS_TABLE}, {_WEIGHTS})" if match_count(parsed.match) <= RANK_LIMIT else "-rowid"
-    # MATERIALIZED: match first, then filter; with "rowid IN" inside, FTS5 would test the match
-    # row by row over the filtered articles instead (2 s instead of 30 ms at 10,000 articles).
-    rows = database.execute_sql(
-        f"WITH matched AS MATERIALIZED (SELECT rowid AS id, {score} AS score "
-        f"FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ?) "
-        f"SELECT id FROM matched WHERE 1{extra} ORDER BY score",
-        params,
+    # CROSS JOIN keeps the index outside, read in rowid order, so that a LIMIT stops early;
+    # the other way round, FTS5 tests the match article by article (seconds, not milliseconds).
+    if by_date:
+        sql = (
+            f'SELECT {fts}.rowid FROM {fts} CROSS JOIN "article" AS "t1" ON "t1"."id" = {fts}.rowid '
+            f"WHERE {fts} MATCH ? AND {where} ORDER BY {fts}.rowid DESC"
+        )
+        return sql, [parsed.match, *params]
+    # MATERIALIZED: rank every match first, then filter.
+    sql = (
+        f"WITH matched AS MATERIALIZED (SELECT rowid AS id, bm25({fts}, {_WEIGHTS}) AS score "
+        f'FROM {fts} WHERE {fts} MATCH ?) SELECT matched.id FROM matched CROSS JOIN "article" AS "t1" '
+        f'ON "t1"."id" = matched.id WHERE {where} ORDER BY score, matched.id'
     )
-    return [article_id for (article_id,) in rows]
+    return sql, [parsed.match, *params]
+
+
+def _where_sql(conditions: list) -> tuple[str, list]:
+    """The SQL of ``conditions`` on the article table (aliased t1), joined by AND; "1" for none."""
+    if not conditions:
+        return "1", []
+    query = Article.select(Article.id)
+    for condition in conditions:
+        query = query.where(condition)
+    sql, params = query.sql()
+    return sql.split(" WHERE ", 1)[1], list(params)
+
+
+def more_matches_than(match: str, limit: int) -> bool:
+    """Whether an FTS5 expression matches more than ``limit`` articles; it stops counting there."""
+    sql = f"SELECT 1 FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ? LIMIT 1 OFFSET ?"
+    return database.execute_sql(sql, (match, int(limit))).fetchone() is not None
 
 
 def match_count(match: str) -> int:
@@ -114,19 +143,26 @@ def match_count(match: str) -> int:
 
 
 def snippets(article_ids: list[int], query: str, *, words: int = 14) -> dict[int, str]:
-    """``{id: the passage that best matches query}``, as plain text, for these articles."""
-    match = parse_query(query).match
-    if not match or not fulltext.available():
+    """``{id: the passage of its text that best matches query}``, on one line, for these articles.
+
+    The body is searched first, then the summary; words asked for in a field (``author:``) are
+    shown in their own column, not here.
+    """
+    parsed = parse_query(query)
+    wanted = [t.text for group in parsed.groups for t in group if t.column in (None, "body", "summary", "claims")]
+    pattern = word_pattern(wanted, parsed.prefixes)
+    if pattern is None:
         return {}
     found: dict[int, str] = {}
     for start in range(0, len(article_ids), 500):
         chunk = article_ids[start : start + 500]
-        rows = database.execute_sql(
-            f"SELECT rowid, snippet({fulltext.FTS_TABLE}, -1, '', '', '…', {int(words)}) "
-            f"FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ? AND rowid IN ({placeholders(len(chunk))})",
-            (match, *chunk),
-        )
-        found.update((article_id, " ".join(text.split())) for article_id, text in rows)
+        rows = Article.select(Article.id, Article.body, Article.summary).where(Article.id.in_(chunk)).tuples()
+        for article_id, body, summary in rows:
+            for text in (body or "", summary or ""):
+                spans = [match.span() for match in pattern.finditer(fold(text))]
+                if spans:
+                    found[article_id] = passage(text, spans, words=words)
+                    break
     return found
 
 
@@ -157,12 +193,14 @@ def _conditions(filters: Filters) -> list:
     return conditions + _query_conditions(filters.parsed)
 
 
-def _query_conditions(parsed: ParsedQuery) -> list:
+def _query_conditions(parsed: ParsedQuery, *, words: bool = True) -> list:
+    """The search's conditions; without ``words``, only those its MATCH expression leaves out."""
     conditions = []
     matching = f"(SELECT rowid FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ?)"
-    if parsed.match and fulltext.available():
+    if words and parsed.match and fulltext.available():
         conditions.append(Article.id.in_(SQL(matching, [parsed.match])))
-    if parsed.excluded_match and fulltext.available():
+    # Excluded words are inside the MATCH expression (FTS5's NOT) when there are wanted words.
+    if parsed.excluded_match and not parsed.groups and fulltext.available():
         conditions.append(Article.id.not_in(SQL(matching, [parsed.excluded_match])))
     if parsed.since:
         conditions.append(Article.date >= parsed.since)
@@ -224,43 +262,3 @@ def sidebar_entries() -> list[SidebarEntry]:
     )
     entries += [SidebarEntry("year", int(y), y, count) for y, count in years.tuples()]
     return entries
-
-
-class RowPager:
-    """Table rows of a list of article ids, fetched a page at a time as they are asked for.
-
-    Holds only the ids (8 bytes each) and the most recently used pages, so a million-row
-    table costs a few megabytes and any row, first or last, is one small query away.
-    """
-
-    PAGE_SIZE = 256
-    MAX_PAGES = 64
-
-    def __init__(self, ids: list[int]):
-        self.ids = array("q", ids)
-        self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
-        self._row_by_id: dict[int, int] | None = None
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def __getitem__(self, row: int) -> ArticleRow:
-        number = row // self.PAGE_SIZE
-        page = self._pages.get(number)
-        if page is None:
-            page = self._pages[number] = self._fetch(number)
-            if len(self._pages) > self.MAX_PAGES:
-                self._pages.popitem(last=False)
-        self._pages.move_to_end(number)
-        return page[row - number * self.PAGE_SIZE]
-
-    def row_of(self, article_id: int) -> int | None:
-        if self._row_by_id is None:  # built on first use: most tables never need it
-            self._row_by_id = {article_id: row for row, article_id in enumerate(self.ids)}
-        return self._row_by_id.get(article_id)
-
-    def _fetch(self, number: int) -> list[ArticleRow]:
-        ids = list(self.ids[number * self.PAGE_SIZE : (number + 1) * self.PAGE_SIZE])
-        found = {r["id"]: ArticleRow.from_object(r) for r in iter_articles(ids=ids)}
-        # An article deleted since the ids were read shows as such until the next reload.
-        return [found.get(i) or ArticleRow(i, "(deleted)", None, (), None, ()) for i in ids]

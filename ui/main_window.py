@@ -59,7 +59,7 @@ words — all must appear (Zoe finds Zoë)<br>
 -word — must not appear<br>
 tanks OR drones — either<br>
 ukrain* — words starting so<br>
-author:"Dave DeCamp", outlet:, topic:, title: — in that field<br>
+author:"Dave DeCamp", outlet:, topic:, title:, claim: — in that field<br>
 since:2022-01-01, until:2022-06, year:2022 — dates<br>
 Escape clears the search."""
 COLUMN_WIDTHS = {COL_OUTLET: 110, COL_AUTHORS: 120, COL_DATE: 96, COL_TOPICS: 100}
@@ -85,6 +85,7 @@ class MainWindow(EditingMixin, ImportingMixin, QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{catalogue.name} — Catalog")
         self.table_model = ArticleTableModel(self)
+        self.table_model.rowsInserted.connect(lambda *_: self._show_count())
         self.table_model.edit_handler = self._table_edit
         self.table = self._make_table()
         self.reading_pane = ReadingPane(self)
@@ -277,9 +278,12 @@ class MainWindow(EditingMixin, ImportingMixin, QMainWindow):
 
     def _show_count(self) -> None:
         total = count_articles()
-        shown = self.table_model.rowCount()
         text = f"{total:,} article{'' if total == 1 else 's'}"
-        self.count_label.setText(f"{shown:,} of {text}" if self.table_model.filters else text)
+        if self.table_model.filters:
+            # Until the rest of a long listing has been read, only its first page is known.
+            shown = f"{self.table_model.rowCount():,}" if self.table_model.complete else "Counting…"
+            text = f"{shown} of {text}"
+        self.count_label.setText(text)
 
     def _filter(self) -> None:
         """Show the articles the sidebar and the search box choose."""

@@ -72,7 +72,7 @@ def test_sidebar_counts(articles):
 
 
 def test_row_pager_fetches_pages_on_demand_and_keeps_few(catalogue, write, monkeypatch):
-    from catalog.browsing import RowPager
+    from catalog.listing import RowPager
     from tests.helpers import make_article_files
 
     monkeypatch.setattr(RowPager, "PAGE_SIZE", 10)
@@ -85,3 +85,33 @@ def test_row_pager_fetches_pages_on_demand_and_keeps_few(catalogue, write, monke
     assert pager[0].title == "Report number 0" and pager[15].title == "Report number 22"
     assert len(pager._pages) == 2  # the least recently used page was dropped
     assert pager.row_of(pager[20].id) == 20
+
+
+def test_a_listing_shows_its_first_page_at_once_and_the_rest_when_read(catalogue, write, monkeypatch):
+    from catalog import listing
+    from catalog.listing import RowPager, make_listing
+    from tests.helpers import make_article_files
+
+    monkeypatch.setattr(listing, "FIRST_PAGE", 10)
+    make_article_files(write.root, 35, paragraphs=1)
+    import_paths([write.root])
+    everything = filtered_ids(sort="title", descending=False)
+
+    monkeypatch.setattr(listing, "_reads_in_background", lambda: False)
+    pager = RowPager(make_listing(Filters(), sort="title", descending=False))
+    assert len(pager) == 10 and not pager.complete and pager.ids_between(0, 50) == everything[:10]
+    assert pager.row_of(everything[20]) is None  # not counted in yet
+    assert pager.read_rest() == (35, True) and len(pager) == 10  # read, not yet revealed
+    pager.reveal_rest()
+    assert pager.complete and len(pager) == 35 and pager.row_of(everything[20]) == 20
+    assert [pager[row].id for row in range(35)] == everything
+
+    monkeypatch.undo()
+    monkeypatch.setattr(listing, "FIRST_PAGE", 10)
+    background = RowPager(make_listing(Filters(query="report"), sort="relevance"))
+    assert background._rest is not None  # read on a connection of its own
+    background._rest.result(timeout=10)
+    assert background.rest_ready() and background.read_rest() == (35, True)
+
+    few = RowPager(make_listing(Filters(query='title:"number 1"'), sort="date"))
+    assert few.complete and len(few) == 1  # a short listing is whole from the start

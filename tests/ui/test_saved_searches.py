@@ -1,8 +1,8 @@
 """Saved searches in the sidebar: create, apply, live counts, rename, delete, kept across restarts."""
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QLineEdit
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
 
 from catalog.catalogue import close_catalogue
 from catalog.editing import ArticleEdit, edit_article
@@ -46,7 +46,7 @@ def test_save_apply_rename_delete_and_survive_a_restart(news, qtbot, monkeypatch
     assert titles(win) == ["Tanks in Kyiv"]
     assert win.findChild(QLineEdit, "searchBox").text() == "tanks"
 
-    edit_article(table(win).model().rows.ids[0], ArticleEdit(title="Budget again"))  # the count follows
+    edit_article(table(win).model().rows.id_at(0), ArticleEdit(title="Budget again"))  # the count follows
     win.announce([])
     assert entry(win, "Daily tanks").data() == "Daily tanks  (0)"
 
@@ -70,13 +70,32 @@ def test_nothing_to_save_says_so(news):
     assert "Type a search" in news.statusBar().currentMessage()
 
 
-def test_lazy_model_passes_the_model_tester_across_pages(window, qtbot, tmp_path, qtmodeltester):
-    from catalog.browsing import RowPager
+def test_lazy_model_passes_the_model_tester_across_pages(window, qtbot, tmp_path, qtmodeltester, monkeypatch):
+    from catalog import listing
+    from catalog.listing import RowPager
+    from tests.helpers import make_article_files
+
+    make_article_files(tmp_path / "many", 600, paragraphs=1)
+    monkeypatch.setattr(listing, "_reads_in_background", lambda: False)  # the rest waits for fetchMore
+    import_and_wait(qtbot, window, [str(tmp_path / "many")])
+    model = window.table_model
+    model.reload()  # the window counted every row in to select the imported ones: start afresh
+    assert isinstance(model.rows, RowPager) and model.rowCount() == listing.FIRST_PAGE
+    assert model.canFetchMore(QModelIndex())
+    qtmodeltester.check(model)  # it fetches more while it checks
+    assert model.rowCount() == 600 and not model.canFetchMore(QModelIndex())
+    assert model.index(599, COL_TITLE).data().startswith("Report number")  # a later page, fetched on demand
+
+
+def test_the_rest_of_a_long_search_arrives_by_itself(window, qtbot, tmp_path):
+    from catalog import listing
     from tests.helpers import make_article_files
 
     make_article_files(tmp_path / "many", 600, paragraphs=1)
     import_and_wait(qtbot, window, [str(tmp_path / "many")])
-    model = window.table_model
-    assert model.rowCount() == 600 and isinstance(model.rows, RowPager)
-    assert model.index(599, COL_TITLE).data().startswith("Report number")  # a later page, fetched on demand
-    qtmodeltester.check(model)
+    count = window.findChild(QLabel, "articleCount")
+    qtbot.keyClicks(window.search_box, "report")
+    qtbot.waitUntil(lambda: window.table_model.filters.query == "report", timeout=5000)
+    # First the first page, then the rest without a click or a scroll.
+    qtbot.waitUntil(lambda: count.text() == "600 of 600 articles", timeout=5000)
+    assert window.table_model.rowCount() == 600 > listing.FIRST_PAGE

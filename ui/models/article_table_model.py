@@ -1,14 +1,16 @@
 """Qt table model of the catalogue's articles: title, outlet, authors, date, topics."""
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 
 from catalog.articles import ArticleRow
-from catalog.browsing import Filters, RowPager, filtered_ids, snippets
+from catalog.browsing import Filters, snippets
+from catalog.listing import RowPager, make_listing
 from ui.models.row_table_model import AnyIndex, RowTableModel
 
 COL_TITLE, COL_OUTLET, COL_AUTHORS, COL_DATE, COL_TOPICS, COL_SNIPPET = range(6)
 HEADERS = ("Title", "Outlet", "Authors", "Date", "Topics", "Matching text")
 SORT_KEYS = ("title", "outlet", "authors", "date", "topics")  #: catalog.browsing sort names
+REST_POLL_MS = 15  # how often to look whether the rest of a listing has been read
 SNIPPET_WINDOW = 40  # rows whose snippets are fetched together, as they come into view (a screenful)
 
 
@@ -34,19 +36,78 @@ class ArticleTableModel(RowTableModel):
         self._loaded = False  # sorting before the first load only records the order
         #: Called as edit_handler(article_id, column, text) -> saved; the window makes it undoable.
         self.edit_handler = None
+        self._fetching = False
+        # The rest of a listing is read in the background; look for it now and then.
+        self._rest_timer = QTimer(self)
+        self._rest_timer.setInterval(REST_POLL_MS)
+        self._rest_timer.timeout.connect(self._count_in_rest)
 
     def reload(self) -> None:
         """Read the rows again from the catalogue."""
+        rows = self._listed()
         self.beginResetModel()
-        self._fetch()
+        self._install(rows)
         self._loaded = True
         self.endResetModel()
 
-    def _fetch(self) -> None:
+    def _listed(self) -> RowPager:
         descending = self.sort_order == Qt.SortOrder.DescendingOrder
         sort = "relevance" if self.by_relevance else SORT_KEYS[self.sort_column]
-        self.rows = RowPager(filtered_ids(self.filters, sort=sort, descending=descending))
+        return RowPager(make_listing(self.filters, sort=sort, descending=descending))
+
+    def _install(self, rows: RowPager) -> None:
+        self.rows.close()
+        self.rows = rows
         self._snippets = {}
+        if self.rows.complete:
+            self._rest_timer.stop()
+        else:
+            self._rest_timer.start()
+
+    @property
+    def complete(self) -> bool:
+        """Whether every row is counted in; until then rowCount is the first page's."""
+        return self.rows.complete
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and not self.rows.complete
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:
+        """Count in the rest of the listing, waiting for it if it is still being read."""
+        if parent.isValid() or self.rows.complete or self._fetching:
+            return
+        self._fetching = True  # the model tester calls fetchMore while rows are being inserted
+        try:
+            self._rest_timer.stop()
+            before = len(self.rows)
+            total, same_head = self.rows.read_rest()
+            if not same_head:  # the catalogue changed in between: start again from what it holds
+                self.beginResetModel()
+                self.rows.reveal_rest()
+                self._snippets = {}
+                self.endResetModel()
+            elif total > before:
+                self.beginInsertRows(QModelIndex(), before, total - 1)
+                self.rows.reveal_rest()
+                self.endInsertRows()
+            else:
+                self.rows.reveal_rest()
+        finally:
+            self._fetching = False
+
+    def _count_in_rest(self) -> None:
+        if self.rows.complete:
+            self._rest_timer.stop()
+        elif self.rows.rest_ready():
+            self.fetchMore(QModelIndex())
+
+    def row_of(self, article_id: int) -> int | None:
+        """The row showing ``article_id``, counting in the rest of the listing if need be."""
+        row = self.rows.row_of(article_id)
+        if row is None and not self.rows.complete:
+            self.fetchMore(QModelIndex())
+            row = self.rows.row_of(article_id)
+        return row
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in SQL; the view calls this when a header is clicked."""
@@ -54,19 +115,26 @@ class ArticleTableModel(RowTableModel):
             self.sort_column, self.sort_order = column, order
             self.by_relevance = False
             if self._loaded:
-                self.layoutAboutToBeChanged.emit()
-                self._load_sorted()
-                self.layoutChanged.emit()
+                self._resort()
 
-    def _load_sorted(self) -> None:
-        old_ids = self.rows.ids
-        self._fetch()
+    def _resort(self) -> None:
+        old_rows, rows = self.rows, self._listed()
+        if len(rows) != len(old_rows):
+            rows.reveal_rest()  # the same articles in another order: as many rows as before
+        if len(rows) != len(old_rows):  # the catalogue changed meanwhile
+            self.beginResetModel()
+            self._install(rows)
+            self.endResetModel()
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._install(rows)
         # Keep persistent indexes (the selection) on the same articles.
         for index in self.persistentIndexList():
-            old = old_ids[index.row()] if index.row() < len(old_ids) else None
+            old = old_rows.id_at(index.row()) if 0 <= index.row() < len(old_rows) else None
             new_row = self.rows.row_of(old) if old is not None else None
             target = self.index(new_row, index.column()) if new_row is not None else QModelIndex()
             self.changePersistentIndex(index, target)
+        self.layoutChanged.emit()
 
     def set_filters(self, filters: Filters) -> None:
         had_words = bool(self.filters.parsed.match)
@@ -79,18 +147,15 @@ class ArticleTableModel(RowTableModel):
 
     def snippet(self, row: int) -> str:
         """The passage matching the search, fetched with its neighbours' as rows come into view."""
-        article_id = self.rows.ids[row]
+        article_id = self.rows.id_at(row)
         if article_id not in self._snippets and self.filters.query:
-            window = list(self.rows.ids[row : row + SNIPPET_WINDOW])
+            window = self.rows.ids_between(row, row + SNIPPET_WINDOW)
             self._snippets.update(dict.fromkeys(window, ""))
             self._snippets.update(snippets(window, self.filters.query))
         return self._snippets.get(article_id, "")
 
-    def row_of(self, article_id: int) -> int | None:
-        return self.rows.row_of(article_id)
-
     def rows_of(self, article_ids) -> list[int]:
-        return [row for row in map(self.rows.row_of, article_ids) if row is not None]
+        return [row for row in map(self.row_of, article_ids) if row is not None]
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -108,6 +173,8 @@ class ArticleTableModel(RowTableModel):
         return bool(self.edit_handler(self.rows[index.row()].id, index.column(), str(value)))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in _ANSWERED_ROLES:  # a view asks ten roles per cell it paints: most answers are None
+            return None
         if index.isValid() and index.column() == COL_SNIPPET and 0 <= index.row() < len(self.rows):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 return self.snippet(index.row())  # by position: no row fetched for it
@@ -120,6 +187,16 @@ class ArticleTableModel(RowTableModel):
         if role == self.ArticleIdRole:
             return article.id
         return None
+
+
+_ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.EditRole,
+        ArticleTableModel.ArticleIdRole,
+    }
+)
 
 
 def _display(article: ArticleRow, column: int) -> str:

@@ -1,0 +1,156 @@
+"""The rows a table shows for a browse or a search: the first page at once, the rest as needed.
+
+A search's first screenful must come back in milliseconds, yet listing (or even counting) every
+match of a common word over 100,000 articles takes a tenth of a second or more. So a listing
+reads its first page straight away (a LIMIT stops early), and the full list of ids in a
+background thread on a connection of its own; the table counts the rest in when it arrives, or
+when it is scrolled past the first page, as Qt's fetchMore pattern does.
+"""
+
+from array import array
+from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
+from dataclasses import dataclass
+
+from catalog import fulltext
+from catalog.articles import ArticleRow, table_rows
+from catalog.browsing import RANK_LIMIT, Filters, listing_sql, more_matches_than
+from catalog.db import database, sqlite_path
+
+FIRST_PAGE = 256
+
+#: One reader for every listing: a newer listing queues behind an older one, which it cancels.
+_reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="catalog-listing")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What ``filters`` list, in order: the query and its first rows (all of them, if few)."""
+
+    sql: str
+    params: list
+    head: list[int]
+
+    @property
+    def complete(self) -> bool:
+        return len(self.head) < FIRST_PAGE
+
+
+def make_listing(filters: Filters, *, sort: str = "date", descending: bool = True) -> Listing:
+    """The first page of what ``filters`` list; counting and listing the rest wait (RowPager)."""
+    wanted = filters.parsed.match if sort == "relevance" and fulltext.available() else None
+    ranks = None if wanted is None else not more_matches_than(wanted, RANK_LIMIT)
+    sql, params = listing_sql(filters, sort=sort, descending=descending, ranked=ranks)
+    head = [i for (i,) in database.execute_sql(f"{sql} LIMIT {FIRST_PAGE}", params)]
+    return Listing(sql, params, head)
+
+
+class RowPager:
+    """Table rows of a listing (or a list of ids), fetched a page at a time as they are asked for.
+
+    Holds only the ids (8 bytes each) and the most recently used pages, so a million-row
+    table costs a few megabytes and any row, first or last, is one small query away. Until
+    the rest of a listing is read, only its first page counts as rows (``complete`` is False);
+    ``read_rest`` and ``reveal_rest`` then add the others, as Qt's fetchMore does.
+    """
+
+    PAGE_SIZE = 64  # a screenful or two: the first one is drawn sooner
+    MAX_PAGES = 256
+
+    def __init__(self, source: Listing | list[int]):
+        self._pages: OrderedDict[int, list[ArticleRow]] = OrderedDict()
+        self._row_by_id: dict[int, int] | None = None
+        self._rest: Future | None = None
+        self._listing = source if isinstance(source, Listing) else None
+        self._head = list(source.head) if self._listing else []
+        self._ids: array | None = None  # every id, once read
+        if self._listing is None or self._listing.complete:
+            self._ids = array("q", self._head if self._listing else source)
+        elif _reads_in_background():
+            self._rest = _reader.submit(_read_ids, database.obj, source.sql, source.params)
+        self._shown = len(self._ids) if self._ids is not None else len(self._head)
+
+    def __len__(self) -> int:
+        return self._shown
+
+    @property
+    def complete(self) -> bool:
+        """Whether every row is counted in (no rest waits to be read or revealed)."""
+        return self._ids is not None and self._shown == len(self._ids)
+
+    def rest_ready(self) -> bool:
+        """Whether revealing the rest would not wait for the catalogue."""
+        return self._ids is not None or self._rest is None or self._rest.done()
+
+    def read_rest(self) -> tuple[int, bool]:
+        """Read every id (waiting for the background read if need be): how many rows there are,
+        and whether the first page is still the same (else the table must reset)."""
+        if self._ids is None:
+            ids = self._read_rest()
+            self._same_head = ids[: len(self._head)] == self._head
+            self._ids = array("q", ids)
+        return len(self._ids), getattr(self, "_same_head", True)
+
+    def reveal_rest(self) -> None:
+        """Count the rows ``read_rest`` read (between a model's begin and end of inserting)."""
+        self.read_rest()
+        self._shown = len(self._ids)
+        self._pages.clear()
+        self._row_by_id = None
+
+    def __getitem__(self, row: int) -> ArticleRow:
+        number = row // self.PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            page = self._pages[number] = self._fetch(number)
+            if len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        self._pages.move_to_end(number)
+        return page[row - number * self.PAGE_SIZE]
+
+    def id_at(self, row: int) -> int:
+        return self.ids_between(row, row + 1)[0]
+
+    def ids_between(self, start: int, stop: int) -> list[int]:
+        stop = min(stop, self._shown)
+        if self._ids is None:
+            return self._head[start:stop]
+        return list(self._ids[start:stop])
+
+    def row_of(self, article_id: int) -> int | None:
+        if self._ids is None:
+            return self._head.index(article_id) if article_id in self._head else None
+        if self._row_by_id is None:  # built on first use: most tables never need it
+            self._row_by_id = {article_id: row for row, article_id in enumerate(self._ids[: self._shown])}
+        return self._row_by_id.get(article_id)
+
+    def close(self) -> None:
+        """The table moved on: a read that has not started need not run."""
+        if self._rest is not None:
+            self._rest.cancel()
+
+    def _read_rest(self) -> list[int]:
+        if self._rest is not None and not self._rest.cancelled():
+            with suppress(Exception):  # else read it again here, where errors surface as usual
+                return self._rest.result()
+        return [i for (i,) in database.execute_sql(self._listing.sql, self._listing.params)]
+
+    def _fetch(self, number: int) -> list[ArticleRow]:
+        ids = self.ids_between(number * self.PAGE_SIZE, (number + 1) * self.PAGE_SIZE)
+        found = table_rows(ids)
+        # An article deleted since the ids were read shows as such until the next reload.
+        return [found.get(i) or ArticleRow(i, "(deleted)", None, (), None, ()) for i in ids]
+
+
+def _reads_in_background() -> bool:
+    """A second connection sees the same catalogue, unless it lives only in this one's memory."""
+    location = getattr(database.obj, "database", None)
+    return bool(location) and sqlite_path(str(location)) != ":memory:"
+
+
+def _read_ids(db, sql: str, params: list) -> list[int]:
+    try:
+        return [i for (i,) in db.execute_sql(sql, params)]
+    finally:
+        db.close()  # this thread's connection only; the next listing may be another catalogue
