@@ -5,7 +5,7 @@
     -word, -"phrase" must not match
     a OR b           either
     word*            any word starting so
-    author:, outlet:, topic:, title:   in that field only (a word or a "quoted phrase")
+    author:, outlet:, topic:, title:, claim:   in that field only (a word or a "quoted phrase")
     since:2022-01-01, until:2022-06-30, year:2022   dates (a year or month works too)
 
 Whatever is typed, the result is a valid query: every word is quoted for FTS5, and text that
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from catalog.dates import DateError, PartialDate, parse_date
 
-FIELDS = {"author": "authors", "outlet": "outlet", "topic": "topics", "title": "title"}
+FIELDS = {"author": "authors", "outlet": "outlet", "topic": "topics", "title": "title", "claim": "claims"}
 DATE_FIELDS = ("since", "until", "year")
 MAX_QUERY_LENGTH = 2000  # longer input is cut: no one types more, and FTS5 cost grows with it
 
@@ -50,10 +50,13 @@ class ParsedQuery:
 
     @property
     def match(self) -> str | None:
-        """The FTS5 MATCH expression for the wanted words, or None when there are none."""
+        """The FTS5 MATCH expression for the wanted words less the excluded ones, or None when
+        there are no wanted words (then ``excluded_match`` is a condition of its own)."""
         if not self.groups:
             return None
-        return " AND ".join("(" + " OR ".join(t.fts() for t in group) + ")" for group in self.groups)
+        wanted = " AND ".join("(" + " OR ".join(t.fts() for t in group) + ")" for group in self.groups)
+        # FTS5's NOT works inside the index: far cheaper than a NOT IN over its matches.
+        return f"({wanted}) NOT ({self.excluded_match})" if self.excluded else wanted
 
     @property
     def excluded_match(self) -> str | None:

@@ -1,13 +1,13 @@
 """The reading pane: an article's metadata set apart above its full text, never read as HTML."""
 
 import re
-import unicodedata
 
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QColor, QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
 from catalog.dates import parse_date
+from catalog.matching import find_spans
 
 PLACEHOLDER = "Select an article to read it."
 HIGHLIGHT = "#ffe066"  # search hits: dark text on yellow reads in light and dark palettes
@@ -36,21 +36,15 @@ class ReadingPane(QTextBrowser):
         fmt.setBackground(QColor(HIGHLIGHT))
         fmt.setForeground(QColor("#000000"))
         plain = self.document().toPlainText()
-        text = fold(plain)
         position = _utf16_positions(plain)
         selections = []
-        for word in words:
-            pattern = r"\s+".join(map(re.escape, fold(word).split()))
-            if not pattern:
-                continue
-            tail = r"\w*" if word in prefixes else ""
-            for match in re.finditer(rf"(?<!\w){pattern}{tail}(?!\w)", text):
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(position(match.start()))
-                cursor.setPosition(position(match.end()), QTextCursor.MoveMode.KeepAnchor)
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor, selection.format = cursor, fmt
-                selections.append(selection)
+        for start, end in find_spans(plain, words, prefixes):
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(position(start))
+            cursor.setPosition(position(end), QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor, selection.format = cursor, fmt
+            selections.append(selection)
         self.setExtraSelections(selections)
         return len(selections)
 
@@ -109,11 +103,6 @@ def _utf16_positions(text: str):
         total += 2 if ord(char) > 0xFFFF else 1
     offsets.append(total)
     return offsets.__getitem__
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, one character for one: positions stay those of ``text``."""
-    return "".join(unicodedata.normalize("NFD", char)[0].casefold()[:1] or char for char in text)
 
 
 def paragraphs(body: str) -> list[str]:
