@@ -1,8 +1,9 @@
-"""Keeping the full-text index (FTS5 over title, body, authors, outlet, topics, summary) in
-step with the articles.
+"""Keeping the full-text index (FTS5 over title, body, authors, outlet, topics, summary and
+claims) in step with the articles.
 
 The index reads text from the ``article_search`` view, so the rule for every change is:
-``unindex`` the articles before their text, authors or outlet change (or they are deleted),
+``unindex`` the articles before their text, authors, outlet, topics or claims change (or they
+are deleted),
 ``index`` them after, in the same transaction. ``reindexing(ids)`` does both around a block.
 """
 
@@ -15,7 +16,7 @@ from catalog.db import database, placeholders
 
 FTS_TABLE = "article_fts"
 #: The indexed columns, in the index's order (bm25 weights and snippets count on it).
-COLUMNS = ("title", "body", "authors", "outlet", "topics", "summary")
+COLUMNS = ("title", "body", "authors", "outlet", "topics", "summary", "claims")
 _COLUMNS = ", ".join(COLUMNS)
 _CHUNK = 500
 

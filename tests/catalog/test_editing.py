@@ -160,8 +160,9 @@ def test_delete_and_undelete_bring_back_everything(articles):
     from catalog.models import Article, Claim, ClaimLink
 
     edit_article(articles[0], ArticleEdit(topics=["War"]))
-    first = Claim.create(article=articles[0], text="Alpha", start=0, end=5)
-    second = Claim.create(article=articles[1], text="Beta", start=0, end=4)
+    with fulltext.reindexing(articles[:2]):  # claims are indexed with their article
+        first = Claim.create(article=articles[0], text="Alpha", start=0, end=5)
+        second = Claim.create(article=articles[1], text="Beta", start=0, end=4)
     ClaimLink.create(source=second, target=first, relation="repeats")
     before = [get_article(i) for i in articles]
     deleted = delete_articles(articles[:1])

@@ -180,3 +180,20 @@ def test_words_found_almost_everywhere_list_newest_first(news, monkeypatch):
     monkeypatch.setattr(browsing, "RANK_LIMIT", 1)  # "tanks" matches 2: too many to rank
     assert ids("tanks") == [news[2], news[0]]  # newest import first, not the title hit first
     assert browsing.match_count(parse_query("tanks").match) == 2
+
+
+def test_claims_are_searched_and_kept_in_step(news):
+    from catalog import fulltext
+    from catalog.db import database
+    from catalog.models import Claim
+
+    one, two, _ = news
+    with database.atomic(), fulltext.reindexing([one]):
+        Claim.create(article=one, text="tanks and drones", start=27, end=43, claimant="Ministry of Defence")
+    assert ids("claim:drones") == [one]
+    assert ids('"ministry of defence"') == [one]  # who made the claim counts too
+    assert ids("claim:white") == []
+    deleted = delete_articles([one])
+    assert ids("claim:drones") == []
+    undelete_articles(deleted)
+    assert ids("claim:drones") == [one] and fulltext.problems() == []
