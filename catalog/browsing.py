@@ -100,7 +100,7 @@ def _ranked_sql(filters: Filters, *, by_date: bool) -> tuple[str, list]:
     where, params = _where_sql(
         _conditions(replace(filters, query="")) + _query_conditions(parsed, words=False)
     )
-    # Ranking costs bm25 for every match (a quarter second for 100,000), and words found in
+    # Ranking costs bm25 for every match (a fifth of a second for 100,000), and words found in
     # nearly every article rank nothing useful: past RANK_LIMIT matches, newest first instead.
     # CROSS JOIN keeps the index outside, read in rowid order, so that a LIMIT stops early;
     # the other way round, FTS5 tests the match article by article (seconds, not milliseconds).
