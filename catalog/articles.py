@@ -88,7 +88,7 @@ def table_rows(ids: list[int]) -> dict[int, ArticleRow]:
         f'LEFT JOIN "outlet" o ON o."id" = a."outlet_id" WHERE a."id" IN ({marks})',
         ids,
     )
-    found = {i: [title, _iso_date(date, precision), outlet] for i, title, date, precision, outlet in rows}
+    found = {i: [title, iso_date(date, precision), outlet] for i, title, date, precision, outlet in rows}
     authors = _names(
         'SELECT l."article_id", n."name" FROM "article_author" l JOIN "author" n ON n."id" = l."author_id" '
         f'WHERE l."article_id" IN ({marks}) ORDER BY l."article_id", l."position"',
@@ -162,7 +162,7 @@ def article_object(row: dict, authors: list[str], topics: list[str]) -> dict:
     obj = {
         "id": row["id"],
         "title": row["title"],
-        "date": _iso_date(row["date"], row["date_precision"]),
+        "date": iso_date(row["date"], row["date_precision"]),
         "authors": authors,
         "outlet": row["outlet_name"],
         "topics": topics,
@@ -170,8 +170,8 @@ def article_object(row: dict, authors: list[str], topics: list[str]) -> dict:
         "notes": row["notes"],
         "source": row["source_path"],
         "content_hash": row["content_hash"],
-        "imported_at": _iso_time(row["imported_at"]),
-        "updated_at": _iso_time(row["updated_at"]),
+        "imported_at": iso_time(row["imported_at"]),
+        "updated_at": iso_time(row["updated_at"]),
         "version": row["version"],
     }
     if "body" in row:
@@ -179,13 +179,13 @@ def article_object(row: dict, authors: list[str], topics: list[str]) -> dict:
     return obj
 
 
-def _iso_date(value, precision: str | None) -> str | None:
+def iso_date(value, precision: str | None) -> str | None:
     """``2022-06-29``, or ``2022-06`` / ``2022`` for a partial date."""
     partial = PartialDate.from_stored(as_date(value), precision)
     return partial.iso() if partial else None
 
 
-def _iso_time(value) -> str | None:
+def iso_time(value) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):

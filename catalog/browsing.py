@@ -149,7 +149,9 @@ def snippets(article_ids: list[int], query: str, *, words: int = 14) -> dict[int
     shown in their own column, not here.
     """
     parsed = parse_query(query)
-    wanted = [t.text for group in parsed.groups for t in group if t.column in (None, "body", "summary", "claims")]
+    wanted = [
+        t.text for group in parsed.groups for t in group if t.column in (None, "body", "summary", "claims")
+    ]
     pattern = word_pattern(wanted, parsed.prefixes)
     if pattern is None:
         return {}

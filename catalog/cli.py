@@ -2,27 +2,29 @@
 
 import argparse
 import importlib
-import json
 import os
 import sys
 from collections.abc import Sequence
 
-from catalog import __version__
+from catalog import __version__, cli_claims
 from catalog.articles import get_article, iter_articles
 from catalog.browsing import Filters, filtered_ids, snippets
-from catalog.catalogue import OpenedCatalogue, open_catalogue
+from catalog.cli_common import EXIT_CONFLICT, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+from catalog.cli_common import fail as _fail
+from catalog.cli_common import open_from as _open
+from catalog.cli_common import print_json as _print_json
 from catalog.cli_import import TerminalProgress, report_lines, report_object
 from catalog.dates import DateError, parse_date
-from catalog.db import ENV_VAR, CatalogueError, resolve_location
+from catalog.db import ENV_VAR, CatalogueError
 from catalog.editing import ArticleEdit, NoSuchArticle, VersionConflict, edit_article
+from catalog.exporting.claimreview import export_claimreview
 from catalog.exporting.json_export import export_json
+from catalog.exporting.json_import import ImportJsonError, import_json
 from catalog.importing import import_paths
 from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN
 from catalog.importing.importer import count_files
 from catalog.names_admin import KINDS, NameProblem, merge_names, name_counts
 from catalog.seeds import import_seeds
-
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_CONFLICT = 0, 1, 2, 3
 
 DB_HELP = f"catalogue file or URL (default: ${ENV_VAR}, else catalog.sqlite3 in your data folder)"
 EPILOG = """examples:
@@ -32,6 +34,8 @@ EPILOG = """examples:
   catalog show 12                      one article with its text
   catalog edit 12 --date "June 2022"   change an article's metadata
   catalog merge-outlets AntiWar.com Antiwar.com --into AntiWar.com
+  catalog claims add 12 --text "taxes will fall" --claimant "The minister"
+  catalog export-json all.json && catalog --db copy.sqlite3 import-json all.json
   catalog --db team.sqlite3 gui        open the window on another catalogue
 """
 
@@ -153,6 +157,30 @@ def build_parser() -> argparse.ArgumentParser:
         )
         merge.set_defaults(run=_cmd_merge, kind=kind)
 
+    imj = command(
+        "import-json",
+        "add a catalogue export (export-json) to this catalogue",
+        "catalog import-json backup.json",
+    )
+    imj.add_argument("file", metavar="FILE", help="a file written by export-json")
+    imj.add_argument("--json", action="store_true", help="print the counts as a JSON object")
+    imj.set_defaults(run=_cmd_import_json)
+
+    review = command(
+        "export-claimreview",
+        "write claims that have a verdict as schema.org ClaimReview JSON-LD",
+        'catalog export-claimreview reviews.jsonld --reviewer "Our Newsroom"',
+    )
+    review.add_argument("file", metavar="FILE", help="where to write ('-' for standard output)")
+    review.add_argument(
+        "--reviewer",
+        metavar="NAME",
+        help="the organisation publishing the reviews (default: the catalogue's name)",
+    )
+    review.set_defaults(run=_cmd_export_claimreview)
+
+    cli_claims.add_commands(command, _Parser, _date)
+
     gui = command("gui", "open the window (the default when no command is given)", "catalog gui")
     gui.set_defaults(run=_cmd_gui)
     return parser
@@ -177,10 +205,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("CATALOG_DEBUG"):
             raise
         return _fail(f"unexpected error ({type(exc).__name__}: {exc}); set CATALOG_DEBUG=1 for details")
-
-
-def _open(args) -> OpenedCatalogue:
-    return open_catalogue(resolve_location(getattr(args, "db", None)))
 
 
 def _cmd_import(args) -> int:
@@ -331,6 +355,40 @@ def _cmd_export_json(args) -> int:
     return EXIT_OK
 
 
+def _cmd_import_json(args) -> int:
+    _open(args)
+    try:
+        report = import_json(args.file)
+    except ImportJsonError as exc:
+        return _fail(str(exc))
+    if args.json:
+        _print_json(
+            {
+                "articles": report.articles,
+                "duplicates": len(report.duplicates),
+                "claims": report.claims,
+                "links": report.links,
+                "kept_ids": report.kept_ids,
+            }
+        )
+    else:
+        print(
+            f"imported {report.articles:,} article{'' if report.articles == 1 else 's'}, "
+            f"{report.claims:,} claim{'' if report.claims == 1 else 's'} and "
+            f"{report.links:,} link{'' if report.links == 1 else 's'} from {args.file}"
+            + (f"; {len(report.duplicates):,} already in the catalogue" if report.duplicates else "")
+        )
+    return EXIT_OK
+
+
+def _cmd_export_claimreview(args) -> int:
+    opened = _open(args)
+    count = export_claimreview(args.file, args.reviewer or opened.name)
+    if args.file != "-":
+        print(f"exported {count} claim review{'' if count == 1 else 's'} to {args.file}")
+    return EXIT_OK
+
+
 def _cmd_gui(args) -> int:
     # The window lives in ui/, which catalog/ never imports at module level; it is loaded
     # only here, when a person asks for it, so every other command runs without Qt.
@@ -365,16 +423,6 @@ def _size(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (try 5000000 or 5M)") from None
-
-
-def _print_json(value) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
-def _fail(message: str, code: int = EXIT_SOME_FAILED) -> int:
-    print(f"catalog: {message}", file=sys.stderr)
-    return code
 
 
 def _use_utf8_output() -> None:

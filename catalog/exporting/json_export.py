@@ -11,12 +11,13 @@ from peewee import JOIN
 
 from catalog import __version__
 from catalog.articles import iter_articles
+from catalog.claims import claim_object, link_object
 from catalog.db import database
 from catalog.migrations import schema_version
-from catalog.models import Author, Outlet, Topic, utc_now
+from catalog.models import Author, Claim, ClaimLink, Outlet, Topic
 
 FORMAT_NAME = "catalog-export"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1  #: catalog.exporting.json_import reads it
 
 
 def export_json(target: str | Path) -> int:
@@ -42,13 +43,13 @@ def write_json(out: TextIO) -> int:
             "format": FORMAT_NAME,
             "format_version": FORMAT_VERSION,
             "schema_version": schema_version(database.obj),
-            "exported_at": utc_now().replace(microsecond=0).isoformat() + "Z",
+            # No export time: exporting an unchanged catalogue twice gives the same file.
             "exported_by": f"Catalog {__version__}",
             "outlets": _names(Outlet),
             "authors": _names(Author),
             "topics": _topics(),
-            "claims": [],
-            "claim_links": [],
+            "claims": [claim_object(row) for row in Claim.select().order_by(Claim.id).dicts()],
+            "claim_links": [link_object(row) for row in ClaimLink.select().order_by(ClaimLink.id).dicts()],
         }
         # Articles are streamed after the header's keys, so memory stays flat for any catalogue.
         opening = json.dumps(header, ensure_ascii=False, indent=1).removesuffix("\n}")

@@ -1,0 +1,177 @@
+"""``catalog claims …``: add, link, list and suggest claims from the command line."""
+
+import argparse
+
+from catalog.claim_suggestions import suggest_links
+from catalog.claims import (
+    PHRASES,
+    RELATIONS,
+    VERDICTS,
+    ClaimError,
+    ClaimFilters,
+    add_claim_by_text,
+    get_claim,
+    link_claims,
+    link_object,
+    links_of,
+    list_claims,
+)
+from catalog.cli_common import EXIT_OK, EXIT_USAGE, fail, open_from, print_json
+from catalog.models import ClaimLink
+
+EXAMPLES = """examples:
+  catalog claims add 12 --text "taxes will fall" --claimant "The minister" --verdict "mostly false"
+  catalog claims link 7 3 --relation contradicts --note "figures from the budget office"
+  catalog claims list --article 12 --json
+  catalog claims suggest 7
+"""
+
+
+def add_commands(command, parser_class, date_type) -> None:
+    """The ``claims`` command and its sub-commands, on the main parser's ``command`` maker."""
+    claims = command("claims", "mark claims in articles and link them", "catalog claims list --json")
+    claims.epilog = EXAMPLES
+    sub = claims.add_subparsers(dest="claims_command", metavar="ACTION", parser_class=parser_class)
+    claims.set_defaults(run=lambda args: _usage(claims))
+
+    def action(name, help_text, example):
+        return sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=f"example:\n  {example}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    add = action(
+        "add", "mark text of an article as a claim", 'catalog claims add 12 --text "taxes will fall"'
+    )
+    add.add_argument("article", type=int, metavar="ARTICLE_ID")
+    add.add_argument(
+        "--text", required=True, metavar="TEXT", help="the claim as it occurs in the article's text"
+    )
+    add.add_argument("--claimant", metavar="C", help="the person or organisation that made it")
+    add.add_argument("--verdict", default="unrated", metavar="V", help=f"one of: {', '.join(VERDICTS)}")
+    add.add_argument(
+        "--date", type=date_type, metavar="D", help="when it was made (default: the article's date)"
+    )
+    add.add_argument("--explanation", default="", metavar="E", help="why the verdict")
+    add.add_argument("--notes", default="", metavar="N")
+    add.add_argument("--json", action="store_true", help="print the claim as JSON")
+    add.set_defaults(run=_cmd_add)
+
+    link = action("link", "link claim A to claim B", "catalog claims link 7 3 --relation supports")
+    link.add_argument("source", type=int, metavar="A")
+    link.add_argument("target", type=int, metavar="B")
+    link.add_argument(
+        "--relation", required=True, metavar="R", help=f"one of: {', '.join(RELATIONS)} (A R B)"
+    )
+    link.add_argument("--note", default="", metavar="N")
+    link.add_argument("--json", action="store_true", help="print the link as JSON")
+    link.set_defaults(run=_cmd_link)
+
+    lst = action("list", "list claims, newest first", "catalog claims list --article 12 --json")
+    lst.add_argument("--article", type=int, metavar="ID", help="only this article's claims")
+    lst.add_argument("--verdict", default="", metavar="V", help="only claims with this verdict")
+    lst.add_argument("--json", action="store_true", help="print a JSON array of claims with their links")
+    lst.set_defaults(run=_cmd_list)
+
+    suggest = action(
+        "suggest", "claims and passages like this claim, to link", "catalog claims suggest 7 --json"
+    )
+    suggest.add_argument("claim", type=int, metavar="CLAIM_ID")
+    suggest.add_argument(
+        "--limit", type=int, default=10, metavar="N", help="at most N of each kind (default 10)"
+    )
+    suggest.add_argument("--json", action="store_true", help="print a JSON array of suggestions")
+    suggest.set_defaults(run=_cmd_suggest)
+
+
+def _usage(parser) -> int:
+    parser.print_usage()
+    return fail("say what to do with claims: add, link, list or suggest", EXIT_USAGE)
+
+
+def _cmd_add(args) -> int:
+    open_from(args)
+    fields = {
+        "claimant": args.claimant,
+        "verdict": args.verdict,
+        "explanation": args.explanation,
+        "notes": args.notes,
+    }
+    if args.date is not None:
+        fields["claim_date"] = args.date.first_day() if hasattr(args.date, "first_day") else None
+    try:
+        claim = get_claim(add_claim_by_text(args.article, args.text, **fields))
+    except ClaimError as exc:
+        return fail(str(exc))
+    if args.json:
+        print_json(claim)
+    else:
+        print(
+            f"added claim {claim['id']} to article {args.article} (characters {claim['start']}–{claim['end']})"
+        )
+    return EXIT_OK
+
+
+def _cmd_link(args) -> int:
+    open_from(args)
+    try:
+        link_id = link_claims(args.source, args.target, args.relation, args.note)
+    except ClaimError as exc:
+        return fail(str(exc))
+    link = link_object(ClaimLink.select().where(ClaimLink.id == link_id).dicts().get())
+    if args.json:
+        print_json(link)
+    else:
+        print(f"claim {args.source} {PHRASES[link['relation']][0]} claim {args.target} (link {link_id})")
+    return EXIT_OK
+
+
+def _cmd_list(args) -> int:
+    open_from(args)
+    try:
+        rows = list_claims(ClaimFilters(verdict=args.verdict.casefold(), article_id=args.article))
+    except ClaimError as exc:
+        return fail(str(exc))
+    if args.json:
+        print_json([_listed(row) for row in rows])
+        return EXIT_OK
+    for row in rows:
+        claim = row.claim
+        who = f" — {claim['claimant']}" if claim["claimant"] else ""
+        print(
+            f"{claim['id']:>6}  [{claim['verdict']}]  “{_short(claim['text'])}”{who}  (article {claim['article_id']})"
+        )
+    return EXIT_OK
+
+
+def _listed(row) -> dict:
+    item = dict(row.claim)
+    item["article_title"] = row.article_title
+    item["links"] = [
+        {**view.link, "direction": "out" if view.outgoing else "in", "other_claim_id": view.other["id"]}
+        for view in links_of(row.claim["id"])
+    ]
+    return item
+
+
+def _cmd_suggest(args) -> int:
+    open_from(args)
+    if get_claim(args.claim) is None:
+        return fail(f"no claim with id {args.claim}")
+    found = suggest_links(args.claim, limit=max(1, args.limit))
+    if args.json:
+        print_json([suggestion.object() for suggestion in found])
+        return EXIT_OK
+    for suggestion in found:
+        where = f"article {suggestion.article_id}: {suggestion.title}"
+        label = f"claim {suggestion.claim_id}" if suggestion.claim_id else "passage"
+        print(f"{label:>12}  “{_short(suggestion.text)}”  ({where})")
+    return EXIT_OK
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
