@@ -79,3 +79,23 @@ class NameCommand(_DoneCommand):
     def undo(self) -> None:
         undo_name_change(self.change)
         self._announce([state.id for state in self.change.articles_before])
+
+
+class ChangeCommand(_DoneCommand):
+    """A change (to claims, links or an article's text) whose undo and redo are given as functions,
+    each calling catalog functions; ``announce`` is told the articles it touched."""
+
+    def __init__(
+        self, text: str, undo: Callable[[], None], redo: Callable[[], None], ids, announce: Announce
+    ):
+        super().__init__(text, announce)
+        self._undo, self._redo = undo, redo
+        self.ids = list(ids)
+
+    def do_again(self) -> None:
+        self._redo()
+        self._announce(self.ids)
+
+    def undo(self) -> None:
+        self._undo()
+        self._announce(self.ids)

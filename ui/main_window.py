@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressDialog,
     QSplitter,
+    QTabWidget,
     QTableView,
     QUndoView,
 )
@@ -47,6 +48,7 @@ from ui.models.article_table_model import (
 from ui.widgets.article_editor import ArticleEditor
 from ui.widgets.reading_pane import ReadingPane
 from ui.widgets.sidebar import Sidebar
+from ui.window_claims import ClaimsMixin
 from ui.window_editing import EditingMixin
 from ui.window_importing import ImportingMixin
 from ui.workers import ImportTask
@@ -65,7 +67,7 @@ Escape clears the search."""
 COLUMN_WIDTHS = {COL_OUTLET: 110, COL_AUTHORS: 120, COL_DATE: 96, COL_TOPICS: 100}
 
 
-class MainWindow(EditingMixin, ImportingMixin, QMainWindow):
+class MainWindow(EditingMixin, ClaimsMixin, ImportingMixin, QMainWindow):
     #: An import is about to start: its ImportTask.
     import_started = Signal(object)
     #: An import ended: its ImportReport, or None when it stopped on an error.
@@ -98,7 +100,13 @@ class MainWindow(EditingMixin, ImportingMixin, QMainWindow):
         self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.side_splitter.setObjectName("sideSplitter")
         self.side_splitter.addWidget(self.reading_pane)
-        self.side_splitter.addWidget(self.editor)
+        self.claims_panel = self._make_claims()
+        # What the article is filed as, and the claims it makes, share the space below the text.
+        self.detail_tabs = QTabWidget(self)
+        self.detail_tabs.setObjectName("detailTabs")
+        self.detail_tabs.addTab(self.editor, "&Details")
+        self.detail_tabs.addTab(self.claims_panel, "C&laims")
+        self.side_splitter.addWidget(self.detail_tabs)
         self.side_splitter.setStretchFactor(0, 3)
         self.side_splitter.setStretchFactor(1, 2)
         self.sidebar = Sidebar(self)
@@ -209,6 +217,7 @@ class MainWindow(EditingMixin, ImportingMixin, QMainWindow):
         edit_menu.addAction(self.action_save_search)
         edit_menu.addSeparator()
         edit_menu.addAction(self.action_undo_history)
+        self._make_claim_menu()
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()
@@ -332,6 +341,7 @@ class MainWindow(EditingMixin, ImportingMixin, QMainWindow):
         parsed = self.table_model.filters.parsed
         self.reading_pane.highlight(parsed.words, parsed.prefixes)
         self.editor.show_article(article)
+        self.show_article_claims(article_id)
 
     def selected_article_ids(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows()

@@ -19,6 +19,7 @@ from catalog.editing import (
     delete_articles,
     edit_article,
 )
+from catalog.models import Claim, ClaimLink
 from catalog.names_admin import NameProblem, delete_unused, merge_names, name_counts, rename_name
 from catalog.saved_searches import (
     SavedSearchProblem,
@@ -46,6 +47,7 @@ class EditingMixin:
             article = get_article(current) if current is not None else None
             self.reading_pane.show_article(article)
             self.editor.show_article(article)
+            self.show_article_claims(current, keep=self.claims_panel.current_claim_id())
 
     def edit_article(self, article_id: int, version: int, edit: ArticleEdit) -> bool:
         """Save one edit as an undoable step; a conflict or a bad value is explained, not saved."""
@@ -108,8 +110,8 @@ class EditingMixin:
         answer = QMessageBox.question(
             self,
             "Delete Articles",
-            f"Delete {len(ids):,} article{'' if len(ids) == 1 else 's'}, with their claims and links?\n\n"
-            "Edit ▸ Undo brings them back.",
+            f"Delete {len(ids):,} article{'' if len(ids) == 1 else 's'}?\n\n{_what_goes_with(ids)}"
+            "Edit ▸ Undo brings it all back.",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -190,6 +192,30 @@ class EditingMixin:
         self.editor.set_names(
             *([c.name for c in name_counts(kind)] for kind in ("outlet", "author", "topic"))
         )
+
+
+def _what_goes_with(article_ids: list[int]) -> str:
+    """The claims and links that go with these articles, in words: nothing disappears unannounced."""
+    claims = [c for (c,) in Claim.select(Claim.id).where(Claim.article.in_(article_ids)).tuples()]
+    if not claims:
+        return ""
+    text = f"Their {len(claims):,} claim{'' if len(claims) == 1 else 's'} go too"
+    outside = (
+        ClaimLink.select()
+        .join(Claim, on=(Claim.id == ClaimLink.target))
+        .where(ClaimLink.source.in_(claims), Claim.article.not_in(article_ids))
+        .count()
+        + ClaimLink.select()
+        .join(Claim, on=(Claim.id == ClaimLink.source))
+        .where(ClaimLink.target.in_(claims), Claim.article.not_in(article_ids))
+        .count()
+    )
+    if outside:
+        text += (
+            f", and {outside:,} link{'' if outside == 1 else 's'} to claims in other articles"
+            " (those claims stay, without the link)"
+        )
+    return text + ".\n\n"
 
 
 def _edited_fields(edit: ArticleEdit) -> str:

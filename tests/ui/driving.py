@@ -55,3 +55,15 @@ def click(qtbot, win, text, modifier=Qt.KeyboardModifier.NoModifier):
     index = entry(win, text)
     view.scrollTo(index)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, view.visualRect(index).center())
+
+
+def double_click(qtbot, view, index) -> None:
+    """Double-click ``index`` of an item view as a mouse does: a click, then the double click.
+
+    QTest's mouseDClick alone sends no press first, and item views only count a double click
+    on the item the press was on.
+    """
+    view.scrollTo(index)
+    point = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)

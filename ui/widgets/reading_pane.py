@@ -1,23 +1,42 @@
 """The reading pane: an article's metadata set apart above its full text, never read as HTML."""
 
 import re
+from bisect import bisect_right
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QTextEdit
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit
 
 from catalog.dates import parse_date
 from catalog.matching import find_spans
 
 PLACEHOLDER = "Select an article to read it."
 HIGHLIGHT = "#ffe066"  # search hits: dark text on yellow reads in light and dark palettes
+CLAIM_HIGHLIGHT = "#cfe2ff"  # claims: dark text on pale blue, in either palette
+CURRENT_CLAIM_HIGHLIGHT = "#9ec5fe"
+#: Underline colours of claims by verdict: the rating at a glance.
+VERDICT_COLOURS = {
+    "true": "#198754",
+    "mostly true": "#5cb85c",
+    "mixed": "#d39e00",
+    "mostly false": "#fd7e14",
+    "false": "#dc3545",
+    "unproven": "#6f42c1",
+}
 LINE_HEIGHT_PERCENT = 140
 LINE_BREAK = "\u2028"  # Qt's line separator: a break inside a paragraph
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
 
 
 class ReadingPane(QTextBrowser):
-    """Shows one article; every piece of text goes in through ``insertText``, so ``<b>`` stays ``<b>``."""
+    """Shows one article; every piece of text goes in through ``insertText``, so ``<b>`` stays ``<b>``.
+
+    Claims are highlighted in the text; clicking one emits ``claim_clicked``. Actions added with
+    ``add_context_action`` (Mark as Claim) join the standard context menu.
+    """
+
+    #: A click in a claim's highlight: the claim's id.
+    claim_clicked = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -26,7 +45,86 @@ class ReadingPane(QTextBrowser):
         self.setOpenLinks(False)
         self.setUndoRedoEnabled(False)
         self.document().setDocumentMargin(24)
+        self._body_map = _BodyMap()
+        self._claims: list[dict] = []
+        self._current_claim: int | None = None
+        self._search_selections: list = []
+        self._claim_selections: list = []
+        self._context_actions: list = []
         self.show_article(None)
+
+    # --- claims -----------------------------------------------------------------
+
+    def show_claims(self, claims: list[dict], current: int | None = None) -> None:
+        """Highlight these claims (claim objects of the shown article); ``current`` stands out."""
+        self._claims, self._current_claim = list(claims), current
+        selections = []
+        for claim in self._claims:
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(CURRENT_CLAIM_HIGHLIGHT if claim["id"] == current else CLAIM_HIGHLIGHT))
+            fmt.setForeground(QColor("#000000"))
+            if claim["verdict"] in VERDICT_COLOURS:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(QColor(VERDICT_COLOURS[claim["verdict"]]))
+            fmt.setToolTip(
+                f"Claim: {claim['verdict']}" + (f" — {claim['claimant']}" if claim["claimant"] else "")
+            )
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self._body_cursor(claim["start"], claim["end"])
+            selection.format = fmt
+            selections.append(selection)
+        self._claim_selections = selections
+        self.setExtraSelections(self._claim_selections + self._search_selections)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected text as body offsets, or None when the selection is not in the body."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._body_map.body_offset(cursor.selectionStart())
+        end = self._body_map.body_offset(cursor.selectionEnd())
+        if start is None or end is None or end <= start:
+            return None
+        return start, end
+
+    def claim_at(self, position: int) -> int | None:
+        """The id of the claim covering document ``position``, if any (the innermost one)."""
+        offset = self._body_map.body_offset(position)
+        if offset is None:
+            return None
+        covering = [c for c in self._claims if c["start"] <= offset < c["end"]]
+        return min(covering, key=lambda c: c["end"] - c["start"])["id"] if covering else None
+
+    def scroll_to_claim(self, claim: dict) -> None:
+        cursor = self._body_cursor(claim["start"], claim["start"])
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def add_context_action(self, action) -> None:
+        self._context_actions.append(action)
+
+    def contextMenuEvent(self, event) -> None:
+        menu: QMenu = self.createStandardContextMenu(event.pos())
+        if self._context_actions:
+            first = menu.actions()[0] if menu.actions() else None
+            for action in self._context_actions:
+                menu.insertAction(first, action)
+            menu.insertSeparator(first)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            claim_id = self.claim_at(self.cursorForPosition(event.position().toPoint()).position())
+            if claim_id is not None:
+                self.claim_clicked.emit(claim_id)
+
+    def _body_cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._body_map.position(start))
+        cursor.setPosition(self._body_map.position(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
 
     def highlight(self, words: list[str], prefixes: frozenset[str] = frozenset()) -> int:
         """Mark every occurrence of these words and phrases as the search finds them: any case,
@@ -45,12 +143,15 @@ class ReadingPane(QTextBrowser):
             selection = QTextEdit.ExtraSelection()
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
-        self.setExtraSelections(selections)
+        self._search_selections = selections
+        self.setExtraSelections(self._claim_selections + self._search_selections)
         return len(selections)
 
     def show_article(self, article: dict | None) -> None:
         """Show ``article`` (an article object with ``body``), or the placeholder for None."""
         self.clear()
+        self._body_map = _BodyMap()
+        self._claims, self._claim_selections, self._search_selections = [], [], []
         cursor = QTextCursor(self.document())
         if article is None:
             cursor.insertText(PLACEHOLDER, self._muted_format())
@@ -66,10 +167,12 @@ class ReadingPane(QTextBrowser):
         cursor.insertBlock(self._block_format(top=18, bottom=10))
         body_format = QTextCharFormat()
         body_format.setFontPointSize(self.font().pointSizeF() * 1.1)
-        for number, paragraph in enumerate(paragraphs(article["body"])):
+        body = article["body"]
+        for number, (start, end) in enumerate(paragraph_spans(body)):
             if number:
                 cursor.insertBlock(self._block_format(top=0, bottom=10))
-            cursor.insertText(paragraph, body_format)
+            self._body_map.add(start, cursor.position(), body[start:end])
+            cursor.insertText(body[start:end].replace("\n", LINE_BREAK), body_format)
 
     def _title_format(self) -> QTextCharFormat:
         fmt = QTextCharFormat()
@@ -105,9 +208,59 @@ def _utf16_positions(text: str):
     return offsets.__getitem__
 
 
-def paragraphs(body: str) -> list[str]:
-    """Paragraphs split at blank lines; a single newline inside one stays a line break."""
-    return [block.replace("\n", LINE_BREAK) for block in _BLANK_LINES.split(body.strip()) if block]
+def paragraph_spans(body: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each paragraph of ``body`` (split at blank lines, trimmed)."""
+    spans, start = [], 0
+    for gap in [*_BLANK_LINES.finditer(body), None]:
+        end = gap.start() if gap else len(body)
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+        start = gap.end() if gap else len(body)
+    return spans
+
+
+class _BodyMap:
+    """Body offsets (Python string positions) to document positions (UTF-16) and back."""
+
+    def __init__(self):
+        self._starts: list[int] = []  # body offset where each paragraph starts
+        self._positions: list[int] = []  # its document position
+        self._texts: list[str] = []
+
+    def add(self, start: int, position: int, text: str) -> None:
+        self._starts.append(start)
+        self._positions.append(position)
+        self._texts.append(text)
+
+    def position(self, offset: int) -> int:
+        """Document position of body ``offset``; one between paragraphs goes to the next one."""
+        if not self._starts:
+            return 0
+        index = max(0, bisect_right(self._starts, offset) - 1)
+        inside = min(max(0, offset - self._starts[index]), len(self._texts[index]))
+        return self._positions[index] + _utf16_length(self._texts[index][:inside])
+
+    def body_offset(self, position: int) -> int | None:
+        """Body offset of document ``position``, or None when it is not in the body."""
+        if not self._positions or position < self._positions[0]:
+            return None
+        index = bisect_right(self._positions, position) - 1
+        text, units = self._texts[index], position - self._positions[index]
+        if units > _utf16_length(text):
+            return None
+        offset = 0
+        while units > 0 and offset < len(text):
+            units -= 2 if ord(text[offset]) > 0xFFFF else 1
+            offset += 1
+        return self._starts[index] + offset
+
+
+def _utf16_length(text: str) -> int:
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
 
 
 def metadata_lines(article: dict) -> list[str]:

@@ -1,0 +1,83 @@
+"""Suggested links: claims and passages of other articles like the claim, each one click from a link."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from catalog.claims import PHRASES, RELATIONS
+from ui.models.claim_models import SuggestionsModel, one_line
+
+
+class SuggestionsDialog(QDialog):
+    """Lists suggestions; Link (or a double-click) asks the window to link the chosen one."""
+
+    #: (Suggestion, relation): the user chose to link it.
+    link_chosen = Signal(object, str)
+
+    def __init__(self, claim: dict, suggestions: list, parent=None):
+        super().__init__(parent)
+        self.setObjectName("suggestionsDialog")
+        self.setWindowTitle("Suggested Links")
+        self.claim = claim
+        self.model = SuggestionsModel(self)
+        self.model.set_rows(suggestions)
+        self.view = QTableView(self)
+        self.view.setObjectName("suggestionsList")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.doubleClicked.connect(lambda _: self._link())
+        if suggestions:
+            self.view.selectRow(0)
+        self.relation = QComboBox(self)
+        self.relation.setObjectName("suggestionRelation")
+        for relation in RELATIONS:
+            self.relation.addItem(f"this claim {PHRASES[relation][0]} it", relation)
+        self.link_button = QPushButton("&Link", self)
+        self.link_button.setObjectName("linkSuggestionButton")
+        self.link_button.setEnabled(bool(suggestions))
+        self.link_button.clicked.connect(self._link)
+        quote = QLabel(f"Like “{one_line(claim['text'], 200)}”:", self)
+        quote.setTextFormat(Qt.TextFormat.PlainText)
+        quote.setWordWrap(True)
+        empty = QLabel("Nothing in other articles looks like this claim.", self)
+        empty.setVisible(not suggestions)
+        row = QHBoxLayout()
+        row.addWidget(self.relation, 1)
+        row.addWidget(self.link_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(quote)
+        layout.addWidget(empty)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(QLabel("A passage becomes a claim of its article when you link it.", self))
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.resize(820, 440)
+
+    def remove(self, suggestion) -> None:
+        """Take a linked suggestion off the list."""
+        self.model.set_rows([s for s in self.model.rows if s is not suggestion])
+        self.link_button.setEnabled(bool(self.model.rows))
+        if self.model.rows:
+            self.view.selectRow(0)
+
+    def _link(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.link_chosen.emit(self.model.rows[index.row()], self.relation.currentData())

@@ -1,0 +1,92 @@
+"""Link Claim: choose the other claim (search the catalogue's claims), the relation and a note."""
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+)
+
+from catalog.claims import PHRASES, RELATIONS, ClaimFilters, list_claims
+from ui.models.claim_models import ClaimIdRole, ClaimsBrowserModel, one_line
+
+LIST_LIMIT = 500  # claims listed at once; typing narrows them
+
+
+class LinkClaimDialog(QDialog):
+    def __init__(self, claim: dict, parent=None):
+        super().__init__(parent)
+        self.setObjectName("linkClaimDialog")
+        self.setWindowTitle("Link Claim")
+        self.claim = claim
+        self.search = QLineEdit(self)
+        self.search.setObjectName("linkSearch")
+        self.search.setAccessibleName("Search claims")
+        self.search.setPlaceholderText("Search claims by their words or claimant")
+        self.search.setClearButtonEnabled(True)
+        self.model = ClaimsBrowserModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("linkCandidates")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.doubleClicked.connect(lambda _: self.accept() if self.target_id() else None)
+        self.relation = QComboBox(self)
+        self.relation.setObjectName("relationCombo")
+        self.relation.setAccessibleName("Relation")
+        for relation in RELATIONS:
+            self.relation.addItem(f"this claim {PHRASES[relation][0]} the chosen one", relation)
+        self.note = QLineEdit(self)
+        self.note.setObjectName("linkNote")
+        self.note.setPlaceholderText("Optional: why, or where it says so")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Link")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        quote = QLabel(f"“{one_line(claim['text'], 200)}”", self)
+        quote.setTextFormat(Qt.TextFormat.PlainText)
+        quote.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("&Relation", self.relation)
+        form.addRow("&Note", self.note)
+        layout = QVBoxLayout(self)
+        layout.addWidget(quote)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self._timer = QTimer(self, singleShot=True, interval=200)
+        self._timer.timeout.connect(self._list)
+        self.search.textChanged.connect(lambda _: self._timer.start())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self._list()
+        self.resize(760, 480)
+
+    def target_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return (
+            index.data(ClaimIdRole) if index.isValid() and self.view.selectionModel().hasSelection() else None
+        )
+
+    def chosen_relation(self) -> str:
+        return self.relation.currentData()
+
+    def _list(self) -> None:
+        rows = list_claims(ClaimFilters(text=self.search.text()), limit=LIST_LIMIT)
+        self.model.set_rows([row for row in rows if row.claim["id"] != self.claim["id"]])
+        self._enable()
+
+    def _enable(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.target_id() is not None)

@@ -1,0 +1,119 @@
+"""The fields of one claim: claimant, date, verdict, explanation and notes.
+
+A field is saved when its editing finishes (Enter or leaving a line, leaving a text box,
+choosing a verdict); the window turns each request into an undoable command.
+"""
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from catalog.claims import VERDICTS, ClaimEdit
+from catalog.dates import DateError, parse_date
+from ui.widgets.article_editor import NameCompleter
+
+
+class ClaimEditor(QWidget):
+    #: The user finished editing a field: (claim id, ClaimEdit).
+    edit_requested = Signal(int, object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("claimEditor")
+        self.claim: dict | None = None
+        self.quote = QLabel(self)
+        self.quote.setObjectName("claimQuote")
+        self.quote.setWordWrap(True)
+        self.quote.setTextFormat(self.quote.textFormat().PlainText)
+        self.claimant = QLineEdit(self)
+        self.claimant.setObjectName("claimantEdit")
+        self.claimant.setAccessibleName("Claimant")
+        self.claimant.setPlaceholderText("Who made the claim")
+        self.completer = NameCompleter(self)
+        self.claimant.setCompleter(self.completer)
+        self.date = QLineEdit(self)
+        self.date.setObjectName("claimDateEdit")
+        self.date.setAccessibleName("Claim date")
+        self.date.setPlaceholderText("2022-06-29, 29 June 2022, or empty")
+        self.verdict = QComboBox(self)
+        self.verdict.setObjectName("verdictCombo")
+        self.verdict.setAccessibleName("Verdict")
+        self.verdict.addItems([verdict.capitalize() for verdict in VERDICTS])
+        self.explanation = QPlainTextEdit(self)
+        self.explanation.setObjectName("explanationEdit")
+        self.explanation.setAccessibleName("Explanation of the verdict")
+        self.explanation.setPlaceholderText("Why this verdict")
+        self.notes = QPlainTextEdit(self)
+        self.notes.setObjectName("claimNotesEdit")
+        self.notes.setAccessibleName("Claim notes")
+        for box in (self.explanation, self.notes):
+            box.setTabChangesFocus(True)
+            box.setMaximumHeight(70)
+            box.installEventFilter(self)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.quote)
+        form.addRow("C&laimant", self.claimant)
+        form.addRow("&Made on", self.date)
+        form.addRow("&Verdict", self.verdict)
+        form.addRow("E&xplanation", self.explanation)
+        form.addRow("N&otes", self.notes)
+        self.claimant.editingFinished.connect(lambda: self._request(claimant=self.claimant.text()))
+        self.date.editingFinished.connect(self._save_date)
+        self.verdict.activated.connect(lambda index: self._request(verdict=VERDICTS[index]))
+        self.show_claim(None)
+
+    def set_names(self, names: list[str]) -> None:
+        self.completer.set_names(names)
+
+    def show_claim(self, claim: dict | None) -> None:
+        """Show ``claim`` (a claim object), or nothing and disabled for None."""
+        self.claim = claim
+        self.setEnabled(claim is not None)
+        claim = claim or {}
+        self.quote.setText(
+            f"“{claim['text']}”" if claim else "Select a claim, or select text and Mark as Claim."
+        )
+        self.claimant.setText(claim.get("claimant") or "")
+        self.date.setText(claim.get("claim_date") or "")
+        self.date.setStyleSheet("")
+        self.verdict.setCurrentIndex(VERDICTS.index(claim.get("verdict", "unrated")))
+        self.explanation.setPlainText(claim.get("explanation", ""))
+        self.notes.setPlainText(claim.get("notes", ""))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            if watched is self.explanation:
+                self._request(explanation=self.explanation.toPlainText())
+            elif watched is self.notes:
+                self._request(notes=self.notes.toPlainText())
+        return super().eventFilter(watched, event)
+
+    def _save_date(self) -> None:
+        text = self.date.text().strip()
+        try:
+            parsed = parse_date(text) if text else None
+        except DateError as exc:
+            self.date.setStyleSheet("color: #c00;")
+            self.date.setToolTip(str(exc))
+            return
+        self.date.setStyleSheet("")
+        self.date.setToolTip("")
+        self._request(claim_date=parsed.first_day() if parsed else None)
+
+    def _request(self, **changes) -> None:
+        if self.claim is None:
+            return
+        current = {
+            "claimant": self.claim["claimant"] or "",
+            "explanation": self.claim["explanation"],
+            "notes": self.claim["notes"],
+            "verdict": self.claim["verdict"],
+        }
+        if all(current.get(name, object()) == value for name, value in changes.items()):
+            return
+        if (
+            "claim_date" in changes
+            and (changes["claim_date"] and changes["claim_date"].isoformat()) == (self.claim["claim_date"])
+        ):
+            return
+        self.edit_requested.emit(self.claim["id"], ClaimEdit(**changes))

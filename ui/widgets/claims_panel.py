@@ -1,0 +1,172 @@
+"""The claims of the article being read: a list, the selected claim's fields, and its links.
+
+The panel only shows and asks: every change it requests goes to the window, which makes it
+undoable and tells the panel to show the catalogue as it is now.
+"""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from catalog.claims import claims_of_article, get_claim, links_of
+from ui.models.claim_models import ArticleClaimsModel, ArticleIdRole, ClaimIdRole, LinksModel
+from ui.widgets.claim_editor import ClaimEditor
+
+
+def _table(parent, name: str, accessible: str, model) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setAccessibleName(accessible)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class ClaimsPanel(QWidget):
+    #: The claim chosen in the list (None when none is).
+    claim_selected = Signal(object)
+    #: Double-click on a link: (article id, claim id) at its other end.
+    link_followed = Signal(int, int)
+    #: Buttons: each carries the claim's id (or the link's, for unlink).
+    link_requested = Signal(int)
+    suggest_requested = Signal(int)
+    map_requested = Signal(int)
+    delete_requested = Signal(int)
+    unlink_requested = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("claimsPanel")
+        self.article_id: int | None = None
+        self.claims_model = ArticleClaimsModel(self)
+        self.links_model = LinksModel(self)
+        self.claims_view = _table(self, "claimsList", "Claims in this article", self.claims_model)
+        self.claims_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.claims_view.horizontalHeader().setStretchLastSection(False)
+        self.links_view = _table(self, "linksList", "Links of the claim", self.links_model)
+        self.links_view.doubleClicked.connect(self._follow)
+        self.links_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.editor = ClaimEditor(self)
+        self.empty_label = QLabel(
+            "No claims yet: select text in the article and choose Mark as Claim (Ctrl+M).", self
+        )
+        self.empty_label.setObjectName("noClaimsLabel")
+        self.empty_label.setWordWrap(True)
+        self.buttons = {}
+        row = QHBoxLayout()
+        for key, text, signal in (
+            ("link", "&Link…", self.link_requested),
+            ("suggest", "Su&ggest…", self.suggest_requested),
+            ("map", "M&ap…", self.map_requested),
+            ("delete", "Delete Claim", self.delete_requested),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(f"{key}ClaimButton")
+            button.clicked.connect(lambda _=False, s=signal: self._emit_for_claim(s))
+            row.addWidget(button)
+            self.buttons[key] = button
+        self.unlink_button = QPushButton("Remove Link", self)
+        self.unlink_button.setObjectName("unlinkButton")
+        self.unlink_button.clicked.connect(self._unlink)
+        row.addStretch(1)
+        links_box = QWidget(self)
+        links_layout = QVBoxLayout(links_box)
+        links_layout.setContentsMargins(0, 0, 0, 0)
+        links_title = QHBoxLayout()
+        links_title.addWidget(QLabel("Links (double-click to follow)", self))
+        links_title.addStretch(1)
+        links_title.addWidget(self.unlink_button)
+        links_layout.addLayout(links_title)
+        links_layout.addWidget(self.links_view)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.empty_label)
+        top_layout.addWidget(self.claims_view)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("claimsSplitter")
+        splitter.addWidget(top)
+        splitter.addWidget(self.editor)
+        splitter.addWidget(links_box)
+        inner = QWidget(self)
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(6, 6, 6, 6)
+        inner_layout.addWidget(splitter, 1)
+        inner_layout.addLayout(row)
+        inner.setMinimumHeight(380)
+        # Scrolls rather than holding the window taller than a small screen.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("claimsScroll")
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.claims_view.selectionModel().currentRowChanged.connect(lambda current, _: self._chosen(current))
+        self.show_article(None)
+
+    def show_article(self, article_id: int | None, *, keep: int | None = None) -> None:
+        """List this article's claims, choosing ``keep`` (a claim id) if it is among them."""
+        self.article_id = article_id
+        claims = claims_of_article(article_id) if article_id is not None else []
+        self.claims_model.set_rows(claims)
+        self.claims_view.resizeColumnToContents(2)
+        self.empty_label.setVisible(article_id is not None and not claims)
+        row = self.claims_model.row_of_claim(keep) if keep is not None else None
+        if row is not None:
+            self.claims_view.setCurrentIndex(self.claims_model.index(row, 0))
+        self._chosen(self.claims_view.currentIndex())
+
+    def select_claim(self, claim_id: int) -> bool:
+        row = self.claims_model.row_of_claim(claim_id)
+        if row is None:
+            return False
+        self.claims_view.setCurrentIndex(self.claims_model.index(row, 0))
+        return True
+
+    def current_claim_id(self) -> int | None:
+        index = self.claims_view.currentIndex()
+        return index.data(ClaimIdRole) if index.isValid() else None
+
+    def _chosen(self, index) -> None:
+        claim = get_claim(index.data(ClaimIdRole)) if index.isValid() else None
+        self.editor.show_claim(claim)
+        self.links_model.set_rows(links_of(claim["id"]) if claim else [])
+        self.links_view.resizeColumnToContents(0)
+        for button in self.buttons.values():
+            button.setEnabled(claim is not None)
+        self.unlink_button.setEnabled(bool(self.links_model.rows))
+        self.claim_selected.emit(claim["id"] if claim else None)
+
+    def _emit_for_claim(self, signal) -> None:
+        claim_id = self.current_claim_id()
+        if claim_id is not None:
+            signal.emit(claim_id)
+
+    def _unlink(self) -> None:
+        index = self.links_view.currentIndex()
+        row = index.row() if index.isValid() else (0 if len(self.links_model.rows) == 1 else -1)
+        if row >= 0:
+            self.unlink_requested.emit(self.links_model.link_id(row))
+
+    def _follow(self, index) -> None:
+        if index.isValid():
+            self.link_followed.emit(index.data(ArticleIdRole), index.data(ClaimIdRole))

@@ -1,0 +1,388 @@
+"""Part of MainWindow: marking claims in the reading pane, editing and linking them, the claims
+browser, suggestions and the claim map. Every change is undoable like every other edit."""
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit, QVBoxLayout
+
+from catalog.articles import get_article
+from catalog.body_editing import capture_body, edit_body, restore_body
+from catalog.claim_suggestions import accept, suggest_links
+from catalog.claims import (
+    PHRASES,
+    ClaimError,
+    add_claim,
+    claim_graph,
+    claimants,
+    claims_of_article,
+    delete_claims,
+    edit_claim,
+    get_claim,
+    link_claims,
+    relink,
+    restore_claim,
+    restore_claims,
+    unlink,
+)
+from catalog.editing import VersionConflict
+from catalog.models import Author, ClaimLink, Outlet
+from ui.commands import ChangeCommand
+from ui.dialogs.claim_suggestions import SuggestionsDialog
+from ui.dialogs.claims_browser import ClaimsBrowser
+from ui.dialogs.link_claim import LinkClaimDialog
+from ui.models.claim_models import one_line
+from ui.widgets.claim_map import ClaimMapDialog
+from ui.widgets.claims_panel import ClaimsPanel
+
+EDITABLE = ("claimant", "claim_date", "verdict", "explanation", "notes")
+
+
+class ClaimsMixin:
+    def _make_claims(self) -> ClaimsPanel:
+        panel = ClaimsPanel(self)
+        panel.claim_selected.connect(self._claim_selected)
+        panel.link_followed.connect(self.open_claim)
+        panel.link_requested.connect(self.link_claim)
+        panel.suggest_requested.connect(self.suggest_claim_links)
+        panel.map_requested.connect(self.show_claim_map)
+        panel.delete_requested.connect(self.delete_claim)
+        panel.unlink_requested.connect(self.unlink_claims)
+        panel.editor.edit_requested.connect(self.edit_claim_fields)
+        self.reading_pane.claim_clicked.connect(self._claim_clicked)
+        self.claims_browser: ClaimsBrowser | None = None
+        self.claim_map_dialog: ClaimMapDialog | None = None
+        self.suggestions_dialog: SuggestionsDialog | None = None
+        return panel
+
+    def _make_claim_menu(self) -> None:
+        menu = self.menuBar().addMenu("&Claims")
+        self.action_mark_claim = self._action(
+            "actionMarkClaim", "&Mark as Claim", QKeySequence("Ctrl+M"), self.mark_claim
+        )
+        self.action_claims_browser = self._action(
+            "actionClaimsBrowser", "Claims &Browser…", QKeySequence("Ctrl+Shift+C"), self.open_claims_browser
+        )
+        self.action_link_claim = self._action(
+            "actionLinkClaim",
+            "&Link Claim…",
+            QKeySequence("Ctrl+L"),
+            lambda: self._for_claim(self.link_claim),
+        )
+        self.action_suggest_links = self._action(
+            "actionSuggestLinks",
+            "&Suggest Links…",
+            QKeySequence("Ctrl+Shift+L"),
+            lambda: self._for_claim(self.suggest_claim_links),
+        )
+        self.action_claim_map = self._action(
+            "actionClaimMap",
+            "Claim M&ap…",
+            QKeySequence("Ctrl+Shift+M"),
+            lambda: self._for_claim(self.show_claim_map),
+        )
+        self.action_edit_text = self._action(
+            "actionEditText", "Edit Article &Text…", QKeySequence("Ctrl+Shift+T"), self.edit_text
+        )
+        for action in (
+            self.action_mark_claim,
+            self.action_link_claim,
+            self.action_suggest_links,
+            self.action_claim_map,
+            self.action_claims_browser,
+        ):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.action_edit_text)
+        self.reading_pane.add_context_action(self.action_mark_claim)
+
+    # --- showing ----------------------------------------------------------------
+
+    def show_article_claims(self, article_id: int | None, *, keep: int | None = None) -> None:
+        """The claims of the article being read: in the panel and highlighted in the text.
+        The claim chosen stays chosen while the same article is shown again."""
+        if keep is None and article_id is not None and article_id == self.claims_panel.article_id:
+            keep = self.claims_panel.current_claim_id()
+        self.claims_panel.editor.set_names(self._claimant_names())
+        self.claims_panel.show_article(article_id, keep=keep)
+        current = self.claims_panel.current_claim_id()
+        self.reading_pane.show_claims(claims_of_article(article_id) if article_id else [], current)
+
+    def _claim_selected(self, claim_id: int | None) -> None:
+        self.reading_pane.show_claims(self.claims_panel.claims_model.rows, claim_id)
+
+    def _claim_clicked(self, claim_id: int) -> None:
+        self.detail_tabs.setCurrentWidget(self.claims_panel)
+        self.claims_panel.select_claim(claim_id)
+
+    def open_claim(self, article_id: int, claim_id: int) -> None:
+        """Show this claim in its article (clearing the search and filters if they hide it)."""
+        if self.table_model.row_of(article_id) is None:
+            self.search_box.clear()
+            self.sidebar.clear_filters()
+            self._filter()
+        self.select_article(article_id)
+        if self.current_article_id() != article_id:
+            return
+        self.detail_tabs.setCurrentWidget(self.claims_panel)
+        if self.claims_panel.select_claim(claim_id):
+            claim = get_claim(claim_id)
+            if claim:
+                self.reading_pane.scroll_to_claim(claim)
+        self.activateWindow()
+
+    def _claimant_names(self) -> list[str]:
+        names = set(claimants())
+        names.update(name for (name,) in Author.select(Author.name).tuples())
+        names.update(name for (name,) in Outlet.select(Outlet.name).tuples())
+        return sorted(names, key=str.casefold)
+
+    def claims_changed(self, article_ids: list[int]) -> None:
+        """Claims or links changed (an edit, undo or redo): show them as they are now."""
+        kept = self.claims_panel.current_claim_id()
+        current = self.current_article_id()
+        if self.table_model.filters.parsed.match:  # claims are searched with their article
+            self.table_model.reload()
+            if current is not None:
+                self.select_article(current)
+        self.show_article_claims(self.current_article_id(), keep=kept)
+        if self.claims_browser is not None and self.claims_browser.isVisible():
+            self.claims_browser.refresh()
+
+    def _for_claim(self, run) -> None:
+        claim_id = self.claims_panel.current_claim_id()
+        if claim_id is None:
+            self.statusBar().showMessage(
+                "Choose a claim first: click one in the text or in the Claims tab.", 5000
+            )
+            return
+        run(claim_id)
+
+    # --- changing -----------------------------------------------------------------
+
+    def mark_claim(self) -> int | None:
+        """Make the text selected in the reading pane a claim of the article."""
+        article_id = self.current_article_id()
+        span = self.reading_pane.selected_span()
+        if article_id is None or span is None:
+            self.statusBar().showMessage("Select some of the article's text first, then Mark as Claim.", 5000)
+            return None
+        try:
+            claim_id = add_claim(article_id, *span)
+        except ClaimError as exc:
+            QMessageBox.warning(self, "Mark as Claim", f"Not marked: {exc}.")
+            return None
+        state = {"removed": None}
+
+        def undo():
+            state["removed"] = delete_claims([claim_id])
+
+        def redo():
+            restore_claims(state["removed"])
+
+        text = f"Mark claim “{one_line(get_claim(claim_id)['text'], 40)}”"
+        self.undo_stack.push(ChangeCommand(text, undo, redo, [article_id], self.claims_changed))
+        self.show_article_claims(article_id, keep=claim_id)
+        self.detail_tabs.setCurrentWidget(self.claims_panel)
+        self.claims_changed([article_id])
+        self.claims_panel.select_claim(claim_id)
+        return claim_id
+
+    def edit_claim_fields(self, claim_id: int, edit) -> bool:
+        try:
+            before = edit_claim(claim_id, edit)
+        except ClaimError as exc:
+            QMessageBox.warning(self, "Claim", f"Not saved: {exc}.")
+            return False
+        if before is None:
+            return True
+        after = get_claim(claim_id)
+        changed = [name.replace("_", " ") for name in EDITABLE if before[name] != after[name]]
+        text = f"Edit claim {', '.join(changed) or 'fields'}"
+        self.undo_stack.push(
+            ChangeCommand(
+                text,
+                lambda: restore_claim(before),
+                lambda: restore_claim(after),
+                [after["article_id"]],
+                self.claims_changed,
+            )
+        )
+        self.claims_changed([after["article_id"]])
+        return True
+
+    def delete_claim(self, claim_id: int) -> None:
+        claim = get_claim(claim_id)
+        if claim is None:
+            return
+        links = (
+            ClaimLink.select().where((ClaimLink.source == claim_id) | (ClaimLink.target == claim_id)).count()
+        )
+        if links:
+            answer = QMessageBox.question(
+                self,
+                "Delete Claim",
+                f"Delete the claim “{one_line(claim['text'], 80)}” and its {links} link{'' if links == 1 else 's'}?"
+                "\n\nEdit ▸ Undo brings them back.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        state = {"removed": delete_claims([claim_id])}
+
+        def undo():
+            restore_claims(state["removed"])
+
+        def redo():
+            state["removed"] = delete_claims([claim_id])
+
+        self.undo_stack.push(
+            ChangeCommand(
+                f"Delete claim “{one_line(claim['text'], 40)}”",
+                undo,
+                redo,
+                [claim["article_id"]],
+                self.claims_changed,
+            )
+        )
+        self.claims_changed([claim["article_id"]])
+
+    def link_claim(self, claim_id: int) -> bool:
+        claim = get_claim(claim_id)
+        dialog = LinkClaimDialog(claim, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.target_id() is None:
+            return False
+        return self.make_link(claim_id, dialog.target_id(), dialog.chosen_relation(), dialog.note.text())
+
+    def make_link(self, source_id: int, target_id: int, relation: str, note: str = "") -> bool:
+        try:
+            link_id = link_claims(source_id, target_id, relation, note)
+        except ClaimError as exc:
+            QMessageBox.warning(self, "Link Claim", f"Not linked: {exc}.")
+            return False
+        articles = [get_claim(source_id)["article_id"], get_claim(target_id)["article_id"]]
+        state = {"row": None}
+
+        def undo():
+            state["row"] = unlink(link_id)
+
+        def redo():
+            relink(state["row"])
+
+        text = f"Link claims: {PHRASES[relation][0]}"
+        self.undo_stack.push(ChangeCommand(text, undo, redo, articles, self.claims_changed))
+        self.claims_changed(articles)
+        return True
+
+    def unlink_claims(self, link_id: int) -> None:
+        try:
+            row = unlink(link_id)
+        except ClaimError as exc:
+            QMessageBox.warning(self, "Remove Link", f"Not removed: {exc}.")
+            return
+        articles = [get_claim(row["source"])["article_id"], get_claim(row["target"])["article_id"]]
+
+        def redo():
+            unlink(link_id)
+
+        self.undo_stack.push(
+            ChangeCommand("Remove link", lambda: relink(row), redo, articles, self.claims_changed)
+        )
+        self.claims_changed(articles)
+
+    def suggest_claim_links(self, claim_id: int) -> None:
+        claim = get_claim(claim_id)
+        dialog = SuggestionsDialog(claim, suggest_links(claim_id), self)
+        dialog.link_chosen.connect(
+            lambda suggestion, relation: self._accept_suggestion(dialog, claim_id, suggestion, relation)
+        )
+        self.suggestions_dialog = dialog
+        dialog.show()
+
+    def _accept_suggestion(self, dialog, claim_id: int, suggestion, relation: str) -> None:
+        try:
+            link_id, new_claim = accept(claim_id, suggestion, relation)
+        except ClaimError as exc:
+            QMessageBox.warning(self, "Suggested Links", f"Not linked: {exc}.")
+            return
+        articles = [get_claim(claim_id)["article_id"], suggestion.article_id]
+        state = {"link": None, "claim": None}
+
+        def undo():
+            state["link"] = unlink(link_id)
+            if new_claim is not None:
+                state["claim"] = delete_claims([new_claim])
+
+        def redo():
+            if state["claim"] is not None:
+                restore_claims(state["claim"])
+            relink(state["link"])
+
+        self.undo_stack.push(
+            ChangeCommand(f"Link claims: {PHRASES[relation][0]}", undo, redo, articles, self.claims_changed)
+        )
+        dialog.remove(suggestion)
+        self.claims_changed(articles)
+
+    def show_claim_map(self, claim_id: int) -> None:
+        if self.claim_map_dialog is not None:
+            self.claim_map_dialog.close()
+        dialog = ClaimMapDialog(claim_graph(claim_id), claim_id, self)
+        dialog.map.claim_chosen.connect(self.open_claim)
+        self.claim_map_dialog = dialog
+        dialog.show()
+
+    def open_claims_browser(self) -> ClaimsBrowser:
+        if self.claims_browser is None:
+            self.claims_browser = ClaimsBrowser(self)
+            self.claims_browser.claim_opened.connect(self.open_claim)
+            self.claims_browser.editor.edit_requested.connect(self.edit_claim_fields)
+        self.claims_browser.editor.set_names(self._claimant_names())
+        self.claims_browser.refresh()
+        self.claims_browser.show()
+        self.claims_browser.raise_()
+        return self.claims_browser
+
+    def edit_text(self) -> bool:
+        """Edit the article's text in a dialog; its claims keep to their words."""
+        article_id = self.current_article_id()
+        if article_id is None:
+            return False
+        article = get_article(article_id)
+        dialog = QDialog(self)
+        dialog.setObjectName("editTextDialog")
+        dialog.setWindowTitle(f"Edit Text — {one_line(article['title'], 60)}")
+        box = QPlainTextEdit(dialog)
+        box.setObjectName("articleTextEdit")
+        box.setPlainText(article["body"])
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(box)
+        layout.addWidget(buttons)
+        dialog.resize(720, 560)
+        self.edit_text_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.save_text(article_id, box.toPlainText(), article["version"])
+
+    def save_text(self, article_id: int, body: str, version: int | None = None) -> bool:
+        try:
+            before = edit_body(article_id, body, expect_version=version)
+        except (ClaimError, VersionConflict) as exc:
+            QMessageBox.warning(self, "Edit Text", f"Not saved: {exc}.")
+            return False
+        if before is None:
+            return True
+        after = capture_body(article_id)
+        self.undo_stack.push(
+            ChangeCommand(
+                "Edit article text",
+                lambda: restore_body(before),
+                lambda: restore_body(after),
+                [article_id],
+                self.announce,
+            )
+        )
+        self.announce([article_id])
+        return True
