@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressDialog,
     QSplitter,
-    QTabWidget,
     QTableView,
+    QTabWidget,
     QUndoView,
 )
 

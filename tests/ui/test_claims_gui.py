@@ -12,7 +12,6 @@ from tests.ui.driving import double_click, import_and_wait, pane, trigger
 from ui.dialogs.claim_suggestions import SuggestionsDialog
 from ui.dialogs.link_claim import LinkClaimDialog
 from ui.models.claim_models import (
-    ArticleIdRole,
     ArticleClaimsModel,
     ClaimIdRole,
     ClaimsBrowserModel,
