@@ -47,6 +47,7 @@ class ClaimsMixin:
         panel.delete_requested.connect(self.delete_claim)
         panel.unlink_requested.connect(self.unlink_claims)
         panel.editor.edit_requested.connect(self.edit_claim_fields)
+        panel.editor.set_names_source(self._claimant_names)
         self.reading_pane.claim_clicked.connect(self._claim_clicked)
         self.claims_browser: ClaimsBrowser | None = None
         self.claim_map_dialog: ClaimMapDialog | None = None
@@ -101,7 +102,6 @@ class ClaimsMixin:
         The claim chosen stays chosen while the same article is shown again."""
         if keep is None and article_id is not None and article_id == self.claims_panel.article_id:
             keep = self.claims_panel.current_claim_id()
-        self.claims_panel.editor.set_names(self._claimant_names())
         self.claims_panel.show_article(article_id, keep=keep)
         current = self.claims_panel.current_claim_id()
         self.reading_pane.show_claims(claims_of_article(article_id) if article_id else [], current)
@@ -334,7 +334,7 @@ class ClaimsMixin:
             self.claims_browser = ClaimsBrowser(self)
             self.claims_browser.claim_opened.connect(self.open_claim)
             self.claims_browser.editor.edit_requested.connect(self.edit_claim_fields)
-        self.claims_browser.editor.set_names(self._claimant_names())
+            self.claims_browser.editor.set_names_source(self._claimant_names)
         self.claims_browser.refresh()
         self.claims_browser.show()
         self.claims_browser.raise_()

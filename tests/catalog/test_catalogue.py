@@ -166,7 +166,11 @@ def test_upgrading_to_body_last_keeps_every_article_link_and_the_index(tmp_path,
     from tests.helpers import article_file
 
     old_steps = tmp_path / "old-steps"
-    shutil.copytree(migrations.MIGRATIONS_DIR, old_steps, ignore=shutil.ignore_patterns("__*", "0006_*", "0007_*", "0008_*"))
+    shutil.copytree(
+        migrations.MIGRATIONS_DIR,
+        old_steps,
+        ignore=shutil.ignore_patterns("__*", "0006_*", "0007_*", "0008_*"),
+    )
     monkeypatch.setattr(migrations, "MIGRATIONS_DIR", str(old_steps))
     # Version 5's index had no claims column: write to it as that release did.
     monkeypatch.setattr(fulltext, "_COLUMNS", "title, body, authors, outlet, topics, summary")

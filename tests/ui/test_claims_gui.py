@@ -246,3 +246,43 @@ def test_claim_models_pass_the_model_tester(news, qtbot, qtmodeltester):
         qtmodeltester.check(model)
     assert LinksModel().rowCount(QModelIndex()) == 0
     assert news.findChild(QPushButton, "deleteClaimButton") is not None
+
+
+def test_claim_map_opens_the_article_of_the_node_clicked(news, qtbot):
+    target = mark(news, qtbot, "Budget day", "taxes will fall next year")
+    source = mark(news, qtbot, "Tax promises", "Farm news first")
+    news.make_link(source, target, "cites")
+    qtbot.mouseClick(panel(news).buttons["map"], Qt.MouseButton.LeftButton)
+    dialog = news.claim_map_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.map.node_count() == 2
+    point = dialog.map.node_rect(target).center().toPoint()
+    qtbot.mouseClick(dialog.map.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert news.current_article_id() == news.ids["Budget day"] and panel(news).current_claim_id() == target
+    dialog.close()
+
+
+def test_remove_link_and_delete_claim_buttons_are_undoable(news, qtbot, monkeypatch):
+    target = mark(news, qtbot, "Budget day", "taxes will fall next year")
+    source = mark(news, qtbot, "Tax promises", "Farm news first")
+    news.make_link(source, target, "supports", "why")
+    qtbot.mouseClick(panel(news).unlink_button, Qt.MouseButton.LeftButton)
+    assert links_of(source) == [] and panel(news).links_model.rowCount() == 0
+    news.undo_stack.undo()
+    assert len(links_of(source)) == 1 and panel(news).links_model.rowCount() == 1
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(panel(news).buttons["delete"], Qt.MouseButton.LeftButton)
+    assert get_claim(source) is None and panel(news).claims_model.rowCount() == 0
+    news.undo_stack.undo()
+    assert get_claim(source)["text"] == "Farm news first" and len(links_of(target)) == 1
+
+
+def test_claimant_completes_from_known_names(news, qtbot):
+    mark(news, qtbot, "Budget day", "taxes will fall next year")
+    editor = panel(news).editor
+    news.activateWindow()
+    qtbot.waitUntil(news.isActiveWindow)
+    editor.claimant.setFocus()
+    qtbot.waitUntil(editor.claimant.hasFocus)
+    names = editor.completer.model().stringList()
+    assert {"Ann Lee", "Bo Chan", "Daily", "Weekly"} <= set(names)

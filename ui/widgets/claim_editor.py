@@ -24,6 +24,9 @@ class ClaimEditor(QWidget):
         self.quote.setObjectName("claimQuote")
         self.quote.setWordWrap(True)
         self.quote.setTextFormat(self.quote.textFormat().PlainText)
+        self.stamps = QLabel(self)
+        self.stamps.setObjectName("claimStamps")
+        self.stamps.setEnabled(False)  # muted: when it was marked and last changed
         self.claimant = QLineEdit(self)
         self.claimant.setObjectName("claimantEdit")
         self.claimant.setAccessibleName("Claimant")
@@ -45,6 +48,8 @@ class ClaimEditor(QWidget):
         self.notes = QPlainTextEdit(self)
         self.notes.setObjectName("claimNotesEdit")
         self.notes.setAccessibleName("Claim notes")
+        self._names_source = None
+        self.claimant.installEventFilter(self)
         for box in (self.explanation, self.notes):
             box.setTabChangesFocus(True)
             box.setMaximumHeight(70)
@@ -52,6 +57,7 @@ class ClaimEditor(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.quote)
+        form.addRow(self.stamps)
         form.addRow("C&laimant", self.claimant)
         form.addRow("&Made on", self.date)
         form.addRow("&Verdict", self.verdict)
@@ -64,6 +70,11 @@ class ClaimEditor(QWidget):
 
     def set_names(self, names: list[str]) -> None:
         self.completer.set_names(names)
+
+    def set_names_source(self, source) -> None:
+        """``source()`` gives the names to complete from; asked when the claimant field gets focus,
+        not on every claim shown (a large catalogue has many names)."""
+        self._names_source = source
 
     def show_claim(self, claim: dict | None) -> None:
         """Show ``claim`` (a claim object), or nothing and disabled for None."""
@@ -81,6 +92,8 @@ class ClaimEditor(QWidget):
         self.notes.setPlainText(claim.get("notes", ""))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and watched is self.claimant and self._names_source:
+            self.set_names(self._names_source())
         if event.type() == QEvent.Type.FocusOut:
             if watched is self.explanation:
                 self._request(explanation=self.explanation.toPlainText())
@@ -117,3 +130,10 @@ class ClaimEditor(QWidget):
         ):
             return
         self.edit_requested.emit(self.claim["id"], ClaimEdit(**changes))
+
+
+def _stamps(claim: dict) -> str:
+    """``Marked 2026-11-26 14:02 · changed 2026-11-27 09:15`` (UTC, as stored)."""
+    created = (claim["created_at"] or "").replace("T", " ")[:16]
+    updated = (claim["updated_at"] or "").replace("T", " ")[:16]
+    return f"Marked {created} UTC" + (f" · changed {updated} UTC" if updated and updated != created else "")
