@@ -39,7 +39,11 @@ class LinkClaimDialog(QDialog):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 100), (2, 84), (3, 84), (4, 96), (5, 150), (6, 44)):
+            header.resizeSection(column, width)
         self.view.doubleClicked.connect(lambda _: self.accept() if self.target_id() else None)
         self.relation = QComboBox(self)
         self.relation.setObjectName("relationCombo")
@@ -72,7 +76,7 @@ class LinkClaimDialog(QDialog):
         self.search.textChanged.connect(lambda _: self._timer.start())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self._list()
-        self.resize(760, 480)
+        self.resize(920, 500)
 
     def target_id(self) -> int | None:
         index = self.view.currentIndex()
