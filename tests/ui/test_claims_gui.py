@@ -286,3 +286,26 @@ def test_claimant_completes_from_known_names(news, qtbot):
     qtbot.waitUntil(editor.claimant.hasFocus)
     names = editor.completer.model().stringList()
     assert {"Ann Lee", "Bo Chan", "Daily", "Weekly"} <= set(names)
+
+
+def test_offsets_map_through_paragraphs_and_characters_qt_counts_twice(qtbot):
+    from ui.widgets.reading_pane import ReadingPane
+
+    body = "  Intro 😀 text.\n\n\n   Second 𝒳 paragraph\nwith a break.  "
+    view = ReadingPane()
+    qtbot.addWidget(view)
+    view.show_article(
+        {"id": 1, "title": "T", "outlet": None, "authors": [], "date": None, "topics": [], "body": body}
+    )
+    for wanted in ("😀 text", "Second 𝒳 paragraph", "paragraph\nwith"):
+        start = body.index(wanted)
+        view.show_claims(
+            [{"id": 7, "start": start, "end": start + len(wanted), "verdict": "false", "claimant": None}]
+        )
+        [selection] = view.extraSelections()
+        assert selection.cursor.selectedText().replace("\u2028", "\n") == wanted
+        view.setTextCursor(selection.cursor)
+        assert view.selected_span() == (start, start + len(wanted))
+    cursor = view.document().find("T")
+    view.setTextCursor(cursor)
+    assert view.selected_span() is None  # the title is not the body

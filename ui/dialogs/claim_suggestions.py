@@ -2,7 +2,6 @@
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -10,12 +9,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
 from catalog.claims import PHRASES, RELATIONS
 from ui.models.claim_models import SuggestionsModel, one_line
+from ui.widgets.row_table import row_table
 
 
 class SuggestionsDialog(QDialog):
@@ -31,14 +30,7 @@ class SuggestionsDialog(QDialog):
         self.claim = claim
         self.model = SuggestionsModel(self)
         self.model.set_rows(suggestions)
-        self.view = QTableView(self)
-        self.view.setObjectName("suggestionsList")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view = row_table(self, "suggestionsList", "Suggested links", self.model, stretch=1)
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.view.doubleClicked.connect(lambda _: self._link())
         if suggestions:

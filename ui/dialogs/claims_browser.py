@@ -5,15 +5,12 @@ Non-modal, beside the window. Double-click opens the claim's article in the wind
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -22,8 +19,11 @@ from catalog.dates import DateError, parse_date
 from catalog.models import Outlet
 from ui.models.claim_models import ArticleIdRole, ClaimIdRole, ClaimsBrowserModel
 from ui.widgets.claim_editor import ClaimEditor
+from ui.widgets.row_table import row_table
 
 LIST_LIMIT = 5000
+#: Widths of the columns after the claim's text, which takes the rest.
+BROWSER_COLUMN_WIDTHS = ((1, 110), (2, 90), (3, 86), (4, 100), (5, 170), (6, 44))
 
 
 class ClaimsBrowser(QDialog):
@@ -61,20 +61,7 @@ class ClaimsBrowser(QDialog):
             box.setMaximumWidth(110)
             box.setAccessibleName(box.placeholderText().capitalize())
         self.model = ClaimsBrowserModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("claimsTable")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setSortingEnabled(False)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 120), (2, 90), (3, 90), (4, 110), (5, 180), (6, 44)):
-            header.resizeSection(column, width)
+        self.view = row_table(self, "claimsTable", "Claims", self.model, widths=BROWSER_COLUMN_WIDTHS)
         self.view.doubleClicked.connect(self._open)
         self.editor = ClaimEditor(self)
         self.count = QLabel(self)

@@ -2,20 +2,19 @@
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
 )
 
 from catalog.claims import PHRASES, RELATIONS, ClaimFilters, list_claims
+from ui.dialogs.claims_browser import BROWSER_COLUMN_WIDTHS
 from ui.models.claim_models import ClaimIdRole, ClaimsBrowserModel, one_line
+from ui.widgets.row_table import row_table
 
 LIST_LIMIT = 500  # claims listed at once; typing narrows them
 
@@ -32,18 +31,9 @@ class LinkClaimDialog(QDialog):
         self.search.setPlaceholderText("Search claims by their words or claimant")
         self.search.setClearButtonEnabled(True)
         self.model = ClaimsBrowserModel(self)
-        self.view = QTableView(self)
-        self.view.setObjectName("linkCandidates")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 100), (2, 84), (3, 84), (4, 96), (5, 150), (6, 44)):
-            header.resizeSection(column, width)
+        self.view = row_table(
+            self, "linkCandidates", "Claims to link to", self.model, widths=BROWSER_COLUMN_WIDTHS
+        )
         self.view.doubleClicked.connect(lambda _: self.accept() if self.target_id() else None)
         self.relation = QComboBox(self)
         self.relation.setObjectName("relationCombo")

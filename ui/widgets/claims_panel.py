@@ -6,15 +6,12 @@ undoable and tells the panel to show the catalogue as it is now.
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,21 +19,7 @@ from PySide6.QtWidgets import (
 from catalog.claims import claims_of_article, get_claim, links_of
 from ui.models.claim_models import ArticleClaimsModel, ArticleIdRole, ClaimIdRole, LinksModel
 from ui.widgets.claim_editor import ClaimEditor
-
-
-def _table(parent, name: str, accessible: str, model) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setAccessibleName(accessible)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+from ui.widgets.row_table import row_table
 
 
 class ClaimsPanel(QWidget):
@@ -57,12 +40,9 @@ class ClaimsPanel(QWidget):
         self.article_id: int | None = None
         self.claims_model = ArticleClaimsModel(self)
         self.links_model = LinksModel(self)
-        self.claims_view = _table(self, "claimsList", "Claims in this article", self.claims_model)
-        self.claims_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.claims_view.horizontalHeader().setStretchLastSection(False)
-        self.links_view = _table(self, "linksList", "Links of the claim", self.links_model)
+        self.claims_view = row_table(self, "claimsList", "Claims in this article", self.claims_model)
+        self.links_view = row_table(self, "linksList", "Links of the claim", self.links_model, stretch=1)
         self.links_view.doubleClicked.connect(self._follow)
-        self.links_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.editor = ClaimEditor(self)
         self.empty_label = QLabel(
             "No claims yet: select text in the article and choose Mark as Claim (Ctrl+M).", self
