@@ -1,0 +1,205 @@
+"""Suggested summaries: an article's most central sentences, picked offline and the same every time.
+
+Extractive on purpose: every sentence of a suggestion is one the article itself says, so a
+suggestion never puts words in an outlet's mouth, and people can check it against the text.
+Suggestions are written like any other edit (``catalog.editing``), so they are undone, indexed
+and versioned the same way.
+"""
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+from catalog.db import database
+from catalog.editing import ArticleState, apply_states, capture
+from catalog.matching import fold
+from catalog.models import Article
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+# A word, the sentence's end marks and closing quotes, then the space before the next sentence.
+_SENTENCE_END = re.compile(r"(?<!\S)(\S*?)([.!?…]+)([\"'”’»)\]]*)\s+")
+_OPENERS = "\"'“‘«„(["
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # U.S, e.g, i.e: the final dot is matched apart
+#: Words a full stop follows without ending the sentence (case-folded, without the dot).
+ABBREVIATIONS = _word_set(
+    "mr mrs ms dr prof st jr sr gen gov sen rep lt col capt sgt cpl maj adm cmdr rev hon pres "
+    "mt ft vs approx dept est inc ltd co corp bros jan feb mar apr jun jul aug sep sept oct nov dec "
+    "ул им"
+)
+#: Abbreviations only before a number ("No. 5"): before a capital, "said no." ends a sentence.
+NUMBER_ABBREVIATIONS = _word_set("no nos vol fig ch pp p art")
+_WORD = re.compile(r"[^\W_]+")
+#: Words too common to say what an article is about (folded; shorter words are dropped anyway).
+STOP_WORDS = _word_set(
+    """the and for are but not you all any can had her was one our out his has him how its may
+    new now see two way who did get let put say she too use that with have this will your from
+    they know want been good much some time very when come here just like make many more only
+    over such take than them well were what which their there these those would could should
+    about after again also because before being between both down during each even ever every
+    into most other same since still then through under until upon where while whom whose why
+    yet off own per via nor said says told according"""
+)
+MIN_WORDS = 5  #: shorter sentences (datelines, "He declined.") rarely summarise anything
+LEAD_BONUS = 0.1  #: the first sentence's head start, as a share of the best score: news puts the point first
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text``, without surrounding spaces."""
+    spans = []
+    cut = 0
+    for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        stop = brk.start() if brk else len(text)
+        for match in _SENTENCE_END.finditer(text, cut, stop):
+            if _ends_sentence(text, match, stop):
+                spans.append(_trimmed(text, cut, match.end(3)))
+                cut = match.end()
+        spans.append(_trimmed(text, cut, stop))
+        cut = brk.end() if brk else len(text)
+    return [(start, end) for start, end in spans if start < end]
+
+
+def _ends_sentence(text: str, match: re.Match, stop: int) -> bool:
+    after = match.end()
+    if after >= stop:
+        return False  # the paragraph's end cuts there anyway
+    following = text[after]
+    if not (following.isupper() or following.isdigit() or following in _OPENERS):
+        return False
+    if match[2] != ".":
+        return True
+    word = match[1].lstrip(_OPENERS)
+    key = word.casefold()
+    # Any single letter: initials ("J. Smith"), and Russian "г." (year, city) is lower case.
+    initial = len(word) == 1 and word.isalpha()
+    numbered = following.isdigit() and key in NUMBER_ABBREVIATIONS
+    return not (initial or numbered or key in ABBREVIATIONS or _DOTTED.fullmatch(word))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def suggest_summary(body: str, *, sentences: int = 3, max_words: int = 90) -> str:
+    """The ``sentences`` most central sentences of ``body`` (fewer if ``max_words`` says so, but at
+    least one), in the article's order, joined by single spaces; "" for a body without text.
+
+    Centrality is a one-step TextRank: a sentence scores the sum of its cosine similarities (over
+    TF-IDF weighted words, the article's own sentences as documents) to every other sentence.
+    """
+    texts = [" ".join(body[start:end].split()) for start, end in sentence_spans(body)]
+    if len(texts) <= 1:
+        return texts[0] if texts else ""
+    scores = _centrality([_words(text) for text in texts])
+    scores[0] += LEAD_BONUS * max(scores)
+    # Rounded, so that sentences equal in all but floating-point noise are ordered by position.
+    ranked = sorted(range(len(texts)), key=lambda i: (-round(scores[i], 9), i))
+    chosen: list[int] = []
+    seen: set[str] = set()
+    words = 0
+    for i in ranked:
+        count = len(texts[i].split())
+        if count < MIN_WORDS or texts[i] in seen:
+            continue
+        if chosen and (len(chosen) >= sentences or words + count > max_words):
+            break
+        chosen.append(i)
+        seen.add(texts[i])
+        words += count
+    if not chosen:  # only short sentences: the best of them still says more than nothing
+        chosen = ranked[:1]
+    return " ".join(texts[i] for i in sorted(chosen))
+
+
+def _words(sentence: str) -> Counter:
+    return Counter(
+        word for word in _WORD.findall(fold(sentence)) if len(word) >= 3 and word not in STOP_WORDS
+    )
+
+
+def _centrality(bags: list[Counter]) -> list[float]:
+    """Each sentence's summed cosine similarity to all the others.
+
+    With unit vectors u, the sum over j != i of u_i . u_j is u_i . (sum of all u) - 1, so this
+    is linear in the article's length rather than quadratic in its sentences.
+    """
+    document_frequency = Counter(word for bag in bags for word in bag)
+    n = len(bags)
+    # Smoothed, so that a word in every sentence still links them rather than weighing nothing.
+    weight = {word: math.log((1 + n) / (1 + df)) + 1 for word, df in document_frequency.items()}
+    units = []
+    total: dict[str, float] = {}
+    for bag in bags:
+        vector = {word: tf * weight[word] for word, tf in bag.items()}
+        norm = math.sqrt(sum(value * value for value in vector.values()))
+        unit = {word: value / norm for word, value in vector.items()} if norm else {}
+        units.append(unit)
+        for word, value in unit.items():
+            total[word] = total.get(word, 0.0) + value
+    return [sum(value * total[word] for word, value in unit.items()) - 1 if unit else 0.0 for unit in units]
+
+
+@dataclass
+class SummaryRun:
+    """What ``suggest_summaries`` wrote: ``restore(before)`` undoes it, ``restore(after)`` redoes it."""
+
+    before: list[ArticleState] = field(default_factory=list)
+    after: list[ArticleState] = field(default_factory=list)
+    filled: int = 0  #: summaries written
+    kept: int = 0  #: articles whose person-written summary was left alone
+    empty: int = 0  #: articles with no text to summarise
+    unchanged: int = 0  #: articles whose summary already is the suggestion
+
+
+def suggest_summaries(
+    ids: Iterable[int],
+    *,
+    overwrite: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    chunk: int = 200,
+) -> SummaryRun:
+    """Write suggested summaries for these articles, a transaction per ``chunk`` of them.
+
+    A non-empty summary is someone's work and is kept unless ``overwrite``. ``cancelled()`` is
+    asked before each chunk; chunks already written stay written and are in the returned run.
+    """
+    ids = list(dict.fromkeys(ids))
+    run = SummaryRun()
+    for start in range(0, len(ids), chunk):
+        if cancelled is not None and cancelled():
+            break
+        chunk_ids = ids[start : start + chunk]
+        with database.atomic():  # read and write in one transaction: no edit slips in between
+            query = Article.select(Article.id, Article.body, Article.summary).where(Article.id.in_(chunk_ids))
+            suggestions = {}
+            for article in query:
+                suggestion = suggest_summary(article.body)
+                if not suggestion:
+                    run.empty += 1
+                elif suggestion == article.summary:
+                    run.unchanged += 1
+                elif article.summary.strip() and not overwrite:
+                    run.kept += 1
+                else:
+                    suggestions[article.id] = suggestion
+            before = capture(suggestions)
+            after = [replace(state, summary=suggestions[state.id]) for state in before]
+            if before:
+                apply_states(before, after)
+        run.before += before
+        run.after += after
+        run.filled += len(after)
+        if progress is not None:
+            progress(min(start + chunk, len(ids)), len(ids))
+    return run

@@ -1,0 +1,165 @@
+"""The summary report as one QTextDocument: cover, overview, contents, and an entry per article.
+
+Everything a user typed goes through ``html.escape``, so a title ``<script>`` prints as those
+characters. Page numbers for the contents are filled in once the pages are laid out (paging.py).
+"""
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextDocument
+
+from catalog.claims import PHRASES
+from catalog.reporting import Report, ReportArticle
+from ui.report import charts
+from ui.report.fonts import report_font
+
+CONTENTS_FROM = 11  #: a contents list when there are more articles than ten
+PAGE_PLACEHOLDER = "8888"  # where an article's page number goes, once the pages are laid out
+VERDICT_COLOURS = {
+    "true": "#1e7e34",
+    "mostly true": "#4c9a2a",
+    "mixed": "#b8860b",
+    "mostly false": "#d35400",
+    "false": "#c0392b",
+    "unproven": "#6f42c1",
+    "unrated": "#777777",
+}
+STYLE = """
+h1 { font-size: 20pt; font-weight: bold; margin-bottom: 4px; }
+h2 { font-size: 14pt; font-weight: bold; margin-top: 18px; margin-bottom: 2px; }
+h3 { font-size: 11pt; font-weight: bold; margin-top: 8px; margin-bottom: 2px; }
+p { margin-top: 2px; margin-bottom: 4px; }
+.muted { color: #666666; }
+.meta { color: #444444; }
+.summary { margin-top: 6px; margin-bottom: 6px; }
+.claim { margin-left: 12px; margin-top: 6px; margin-bottom: 2px; }
+.link { margin-left: 28px; color: #333333; margin-top: 0px; margin-bottom: 0px; }
+td { padding: 1px 6px 1px 0px; }
+"""
+
+
+def e(text) -> str:
+    """Text as HTML shows it literally, line breaks kept."""
+    return html.escape(str(text or ""), quote=True).replace("\n", "<br>")
+
+
+def build_document(report: Report, *, width: float) -> QTextDocument:
+    """The report laid out ``width`` (96-dpi pixels) wide; page numbers of the contents still marked."""
+    doc = QTextDocument()
+    doc.setDefaultFont(report_font(10))
+    doc.setDefaultStyleSheet(STYLE)
+    doc.setDocumentMargin(0)
+    doc.setTextWidth(width)
+    parts = [_cover(report), _overview(report, doc, width)]
+    if report.count >= CONTENTS_FROM:
+        parts.append(_contents(report))
+    parts += [_article(number, item) for number, item in enumerate(report.articles)]
+    doc.setHtml("".join(parts))
+    return doc
+
+
+def _cover(report: Report) -> str:
+    count = f"{report.count:,} article{'' if report.count == 1 else 's'}"
+    return (
+        f"<h1>Summary report</h1>"
+        f"<p><b>Catalogue:</b> {e(report.catalogue)}</p>"
+        f"<p><b>Selection:</b> {e(report.selection)}</p>"
+        f"<p><b>Printed on:</b> {e(f'{report.printed_on.day} {report.printed_on:%B %Y}')}</p>"
+        f"<p><b>Articles:</b> {count}</p>"
+    )
+
+
+def _overview(report: Report, doc: QTextDocument, width: float) -> str:
+    if not report.articles:
+        return "<p class='muted'>Nothing was selected.</p>"
+    font = report_font(8)
+    parts = ["<h2>Overview</h2>"]
+    for name, title, image in (
+        (
+            "outlets",
+            "Articles per outlet",
+            charts.horizontal_bars(report.per_outlet, width=int(width), font=font),
+        ),
+        (
+            "months",
+            "Articles per month"
+            + (f" ({report.without_month:,} without a month)" if report.without_month else ""),
+            charts.column_bars(report.per_month, width=int(width), height=150, font=font)
+            if report.per_month
+            else None,
+        ),
+        (
+            "topics",
+            "Top topics",
+            charts.horizontal_bars(report.top_topics, width=int(width), font=font)
+            if report.top_topics
+            else None,
+        ),
+    ):
+        if image is None:
+            continue
+        url = QUrl(f"chart://{name}")
+        doc.addResource(QTextDocument.ResourceType.ImageResource, url, image)
+        size = image.size() / charts.SCALE
+        parts.append(
+            f"<h3>{e(title)}</h3><p><img src='{url.toString()}' width='{size.width()}' height='{size.height()}'></p>"
+        )
+    return "".join(parts)
+
+
+def _contents(report: Report) -> str:
+    rows = "".join(
+        f"<tr><td width='88%'>{e(item.article['title'])}"
+        f"<span class='muted'> — {e(item.article['outlet'] or 'Unknown outlet')}</span></td>"
+        f"<td align='right'>{PAGE_PLACEHOLDER}</td></tr>"
+        for item in report.articles
+    )
+    return f"<h2>Contents</h2><table width='100%' cellspacing='0'>{rows}</table>"
+
+
+def _article(number: int, item: ReportArticle) -> str:
+    article = item.article
+    byline = " · ".join(
+        [
+            e(article["outlet"] or "Unknown outlet"),
+            e(", ".join(article["authors"]) or "Unknown author"),
+            e(article["date"] or "date unknown"),
+        ]
+    )
+    parts = [
+        f"<h2><a name='article-{number}'></a>{e(article['title'])}</h2>",
+        f"<p class='meta'>{byline}</p>",
+    ]
+    if article["topics"]:
+        parts.append(f"<p class='meta'>Topics: {e(', '.join(article['topics']))}</p>")
+    summary = article["summary"].strip() if article["summary"] else ""
+    parts.append(f"<p class='summary'>{e(summary)}</p>" if summary else "<p class='muted'>No summary.</p>")
+    if item.claims:
+        parts.append("<h3>Claims</h3>")
+        for claim_item in item.claims:
+            parts.append(_claim(claim_item))
+    if article["source"]:
+        parts.append(f"<p class='muted'>Source file: {e(Path(article['source']).name)}</p>")
+    return "".join(parts)
+
+
+def _claim(item) -> str:
+    claim = item.claim
+    verdict = claim["verdict"]
+    colour = VERDICT_COLOURS.get(verdict, "#777777")
+    who = ", ".join(part for part in (claim["claimant"], claim["claim_date"]) if part)
+    parts = [
+        f"<p class='claim'>“{e(claim['text'])}”"
+        + (f" <span class='muted'>— {e(who)}</span>" if who else "")
+        + f" <span style='color:{colour}; font-weight:bold'>[{e(verdict)}]</span></p>"
+    ]
+    if claim["explanation"]:
+        parts.append(f"<p class='link'>{e(claim['explanation'])}</p>")
+    for view in item.links:
+        where = ", ".join(part for part in (view.other_title, view.other_outlet, view.other_date) if part)
+        phrase = PHRASES[view.link["relation"]][0 if view.outgoing else 1]
+        note = f" <span class='muted'>({e(view.link['note'])})</span>" if view.link["note"] else ""
+        parts.append(f"<p class='link'>→ {e(phrase)} “{e(view.other['text'])}” — <i>{e(where)}</i>{note}</p>")
+    return "".join(parts)
