@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from catalog import __version__, cli_claims
+from catalog import __version__, cli_claims, cli_exports
 from catalog.articles import get_article, iter_articles
 from catalog.browsing import Filters, filtered_ids, snippets
 from catalog.cli_common import EXIT_CONFLICT, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
@@ -36,6 +36,7 @@ EPILOG = """examples:
   catalog merge-outlets AntiWar.com Antiwar.com --into AntiWar.com
   catalog claims add 12 --text "taxes will fall" --claimant "The minister"
   catalog export-json all.json && catalog --db copy.sqlite3 import-json all.json
+  catalog export-pdf report.pdf --query 'ukraine since:2022'   a summary report, no display needed
   catalog --db team.sqlite3 gui        open the window on another catalogue
 """
 
@@ -180,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     review.set_defaults(run=_cmd_export_claimreview)
 
     cli_claims.add_commands(command, _Parser, _date)
+    cli_exports.add_commands(command)
 
     gui = command("gui", "open the window (the default when no command is given)", "catalog gui")
     gui.set_defaults(run=_cmd_gui)

@@ -15,6 +15,7 @@ from catalog.models import Author, Claim, Outlet, Topic
 
 TOP_TOPICS = 10
 TOP_OUTLETS = 12
+MAX_MONTHS = 36  #: more months than this are charted by year
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,8 @@ class Report:
     printed_on: datetime.date
     articles: list[ReportArticle] = field(default_factory=list)
     per_outlet: list[tuple[str, int]] = field(default_factory=list)  #: most first, the rest as "Other"
-    per_month: list[tuple[str, int]] = field(default_factory=list)  #: "2022-06", oldest first
+    per_month: list[tuple[str, int]] = field(default_factory=list)  #: "2022-06" (or "2022"), oldest first
+    period: str = "month"  #: "year" when the articles span more months than a chart shows well
     top_topics: list[tuple[str, int]] = field(default_factory=list)
     without_month: int = 0  #: articles with no date, or only a year
 
@@ -96,6 +98,15 @@ def _with_claims(ids: list[int]) -> set[int]:
     return found
 
 
+def _months_between(first: str, last: str) -> list[str]:
+    year, month = int(first[:4]), int(first[5:7])
+    found = []
+    while f"{year:04d}-{month:02d}" <= last:
+        found.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
+
+
 def _overview(report: Report) -> None:
     outlets = Counter(item.article["outlet"] or "Unknown outlet" for item in report.articles)
     ranked = outlets.most_common()
@@ -105,6 +116,13 @@ def _overview(report: Report) -> None:
     dates = [item.article["date"] or "" for item in report.articles]
     months = Counter(date[:7] for date in dates if len(date) >= 7)
     report.without_month = sum(1 for date in dates if len(date) < 7)
-    report.per_month = sorted(months.items())
+    span = _months_between(min(months), max(months)) if months else []
+    if len(span) > MAX_MONTHS:  # years then, counting the year-only dates too
+        report.period, report.without_month = "year", sum(1 for date in dates if not date)
+        years = Counter(date[:4] for date in dates if date)
+        span = [str(year) for year in range(int(min(years)), int(max(years)) + 1)]
+        months = years
+    # Every month (or year) between the first and the last, so the time axis has no holes.
+    report.per_month = [(period, months.get(period, 0)) for period in span]
     topics = Counter(topic for item in report.articles for topic in item.article["topics"])
     report.top_topics = topics.most_common(TOP_TOPICS)

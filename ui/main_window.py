@@ -51,6 +51,7 @@ from ui.widgets.sidebar import Sidebar
 from ui.window_claims import ClaimsMixin
 from ui.window_editing import EditingMixin
 from ui.window_importing import ImportingMixin
+from ui.window_reports import ReportsMixin
 from ui.workers import ImportTask
 
 SETTINGS_GROUP = "mainWindow"
@@ -67,7 +68,7 @@ Escape clears the search."""
 COLUMN_WIDTHS = {COL_OUTLET: 110, COL_AUTHORS: 120, COL_DATE: 96, COL_TOPICS: 100}
 
 
-class MainWindow(EditingMixin, ClaimsMixin, ImportingMixin, QMainWindow):
+class MainWindow(EditingMixin, ClaimsMixin, ReportsMixin, ImportingMixin, QMainWindow):
     #: An import is about to start: its ImportTask.
     import_started = Signal(object)
     #: An import ended: its ImportReport, or None when it stopped on an error.
@@ -217,6 +218,7 @@ class MainWindow(EditingMixin, ClaimsMixin, ImportingMixin, QMainWindow):
         edit_menu.addAction(self.action_save_search)
         edit_menu.addSeparator()
         edit_menu.addAction(self.action_undo_history)
+        self._make_report_actions(file_menu, edit_menu)
         self._make_claim_menu()
 
     def _focus_search(self) -> None:

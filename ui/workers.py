@@ -1,4 +1,4 @@
-"""Long work off the UI thread: the background import and its signals."""
+"""Long work off the UI thread: the background import, suggested summaries, and their signals."""
 
 import threading
 import time
@@ -9,7 +9,9 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from catalog.db import database
 from catalog.importing import import_paths
 from catalog.importing.importer import count_files
+from catalog.summaries import suggest_summaries
 
+SUMMARY_CHUNK = 50  # articles per transaction and per progress step
 PROGRESS_INTERVAL = 0.1  # seconds between progress signals, so the UI thread is never flooded
 
 
@@ -61,3 +63,44 @@ class ImportTask(QRunnable):
         if now - self._last_signal >= PROGRESS_INTERVAL:
             self._last_signal = now
             self.signals.progressed.emit(done, path)
+
+
+class SummarySignals(QObject):
+    progressed = Signal(int, int)  #: articles done, of how many
+    finished = Signal(object)  #: the SummaryRun
+    failed = Signal(str)
+
+
+class SummaryTask(QRunnable):
+    """Suggests summaries for ``ids`` in a pool thread, a transaction per chunk; Cancel keeps the
+    chunks written. Signals belong to ``owner``, as with ImportTask."""
+
+    def __init__(self, ids: Sequence[int], *, overwrite: bool, owner: QObject):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.ids = list(ids)
+        self.overwrite = overwrite
+        self.signals = SummarySignals(owner)
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        run, problem = None, None
+        try:
+            run = suggest_summaries(
+                self.ids,
+                overwrite=self.overwrite,
+                progress=self.signals.progressed.emit,
+                cancelled=self._cancel.is_set,
+                chunk=SUMMARY_CHUNK,
+            )
+        except Exception as exc:  # reported in words; written chunks are whole
+            problem = f"{type(exc).__name__}: {exc}"
+        finally:
+            database.close()
+        if problem is None:
+            self.signals.finished.emit(run)
+        else:
+            self.signals.failed.emit(problem)

@@ -25,6 +25,10 @@ def test_import_the_seed_through_the_file_menu(window, qtbot, monkeypatch):
     assert [a.text() for a in file_menu.actions() if not a.isSeparator()] == [
         "Import &Files…",
         "Import F&older…",
+        "&Print…",
+        "Print Pre&view…",
+        "Export &PDF…",
+        "Export &CSV…",
         "&Quit",
     ]
     with qtbot.waitSignal(window.import_finished, timeout=20_000):

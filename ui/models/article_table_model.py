@@ -95,6 +95,11 @@ class ArticleTableModel(RowTableModel):
         finally:
             self._fetching = False
 
+    def all_ids(self) -> list[int]:
+        """Every article the table lists, in its order (counting the rest in first)."""
+        self.fetchMore(QModelIndex())
+        return self.rows.ids_between(0, len(self.rows))
+
     def _count_in_rest(self) -> None:
         if self.rows.complete:
             self._rest_timer.stop()

@@ -84,8 +84,8 @@ def _overview(report: Report, doc: QTextDocument, width: float) -> str:
         ),
         (
             "months",
-            "Articles per month"
-            + (f" ({report.without_month:,} without a month)" if report.without_month else ""),
+            f"Articles per {report.period}"
+            + (f" ({report.without_month:,} without a {report.period})" if report.without_month else ""),
             charts.column_bars(report.per_month, width=int(width), height=150, font=font)
             if report.per_month
             else None,

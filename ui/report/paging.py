@@ -78,7 +78,7 @@ def paginate(doc: QTextDocument, body_height: float) -> None:
     starts = _article_starts(doc)
     layout = doc.documentLayout()
     tops = [layout.blockBoundingRect(block).top() for block in starts]
-    ends = tops[1:] + [doc.size().height()]
+    ends = (tops[1:] + [doc.size().height()]) if tops else []
     shift, breaks = 0.0, []
     for block, top, end in zip(starts, tops, ends, strict=True):
         top += shift

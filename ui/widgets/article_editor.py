@@ -9,11 +9,13 @@ from PySide6.QtCore import QEvent, QLocale, QObject, QStringListModel, Qt, Signa
 from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QListWidget,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -112,6 +114,8 @@ class TopicsEditor(QWidget):
 class ArticleEditor(QWidget):
     #: (article id, the version shown, an ArticleEdit with the one changed field)
     edit_requested = Signal(int, int, object)
+    #: The Suggest button: fill this article's summary with a suggestion.
+    suggest_requested = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -136,6 +140,12 @@ class ArticleEditor(QWidget):
         self.authors_edit.setCompleter(self.authors_completer)
         self.topics_edit = TopicsEditor(self)
         self.summary_edit = self._text("summaryEdit", "Summary")
+        self.suggest_button = QPushButton("Su&ggest", self)
+        self.suggest_button.setObjectName("suggestSummaryButton")
+        self.suggest_button.setToolTip("Fill the summary with the article's most central sentences")
+        self.suggest_button.clicked.connect(
+            lambda: self.article and self.suggest_requested.emit(self.article["id"])
+        )
         self.notes_edit = self._text("notesEdit", "Notes")
         outer = QVBoxLayout(self)
         form = QFormLayout()
@@ -147,7 +157,11 @@ class ArticleEditor(QWidget):
         form.addRow("&Outlet:", self.outlet_edit)
         form.addRow("&Authors:", self.authors_edit)
         form.addRow("To&pics:", self.topics_edit)
-        form.addRow("&Summary:", self.summary_edit)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary_edit, 1)
+        summary_row.addWidget(self.suggest_button, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow("&Summary:", summary_row)
+        form.labelForField(summary_row).setBuddy(self.summary_edit)
         form.addRow("&Notes:", self.notes_edit)
         self._connect()
         self.show_article(None)

@@ -1,0 +1,137 @@
+"""``catalog export-pdf``, ``export-csv`` and ``suggest-summaries``: reports and summaries for scripts.
+
+The PDF is laid out by Qt (ui/report/), loaded only when asked for so every other command
+runs without it; with no display, Qt draws offscreen.
+"""
+
+import importlib
+import os
+import sys
+
+from catalog.browsing import Filters, filtered_ids
+from catalog.cli_common import EXIT_OK, fail, open_from, print_json
+from catalog.exporting.csv_export import export_csv
+from catalog.models import Article
+from catalog.reporting import build_report, describe_selection
+from catalog.summaries import suggest_summaries
+
+
+def add_commands(command) -> None:
+    pdf = command(
+        "export-pdf",
+        "write a summary report of articles as PDF (no display needed)",
+        "catalog export-pdf report.pdf --query 'ukraine since:2022' --paper a4",
+    )
+    pdf.add_argument("file", metavar="OUT.pdf")
+    _choice_options(pdf)
+    pdf.add_argument(
+        "--paper", choices=("a4", "letter"), help="paper size (default: from your locale, else A4)"
+    )
+    pdf.set_defaults(run=_cmd_export_pdf)
+
+    csv = command(
+        "export-csv",
+        "write articles as CSV for a spreadsheet (UTF-8, header row)",
+        "catalog export-csv articles.csv --query 'outlet:reuters'",
+    )
+    csv.add_argument("file", metavar="OUT.csv", help="where to write ('-' for standard output)")
+    _choice_options(csv)
+    csv.set_defaults(run=_cmd_export_csv)
+
+    summaries = command(
+        "suggest-summaries",
+        "fill empty summaries with the article's most central sentences",
+        "catalog suggest-summaries --query 'year:2022' --overwrite",
+    )
+    _choice_options(summaries)
+    summaries.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace summaries people wrote too (default: only empty ones)",
+    )
+    summaries.add_argument("--json", action="store_true", help="print the counts as a JSON object")
+    summaries.set_defaults(run=_cmd_suggest_summaries)
+
+
+def _choice_options(parser) -> None:
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument(
+        "--query", metavar="Q", help="the articles a search finds, best first (search language)"
+    )
+    which.add_argument("--ids", type=_ids, metavar="1,2,3", help="these articles, in this order")
+
+
+def _ids(text: str) -> list[int]:
+    import argparse
+
+    try:
+        ids = [int(part) for part in text.replace(" ", "").split(",") if part]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of ids: {text!r} (try 1,2,3)") from None
+    if not ids:
+        raise argparse.ArgumentTypeError("no ids given")
+    return list(dict.fromkeys(ids))
+
+
+def _chosen(args) -> tuple[list[int], str] | str:
+    """The ids the options choose, with the choice in words; or what is wrong, in words."""
+    if args.ids is not None:
+        found = {i for (i,) in Article.select(Article.id).where(Article.id.in_(args.ids)).tuples()}
+        missing = [str(i) for i in args.ids if i not in found]
+        if missing:
+            return f"no article with id {', '.join(missing)}"
+        return args.ids, describe_selection(ids=args.ids)
+    if args.query is not None:
+        filters = Filters(query=args.query)
+        return filtered_ids(filters, sort="relevance"), describe_selection(filters)
+    return filtered_ids(Filters(), sort="date"), describe_selection(None)
+
+
+def _cmd_export_pdf(args) -> int:
+    opened = open_from(args)
+    chosen = _chosen(args)
+    if isinstance(chosen, str):
+        return fail(chosen)
+    ids, selection = chosen
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        headless = importlib.import_module("ui.report.headless")
+    except ImportError as exc:
+        return fail(f"cannot lay out a PDF here: Qt did not load ({exc})")
+    report = build_report(ids, catalogue=opened.name, selection=selection)
+    pages = headless.write_pdf(report, args.file, args.paper)
+    count = report.count
+    print(
+        f"wrote {pages} page{'' if pages == 1 else 's'} on {count:,} article{'' if count == 1 else 's'} to {args.file}"
+    )
+    return EXIT_OK
+
+
+def _cmd_export_csv(args) -> int:
+    open_from(args)
+    chosen = _chosen(args)
+    if isinstance(chosen, str):
+        return fail(chosen)
+    rows = export_csv(args.file, chosen[0])
+    if args.file != "-":
+        print(f"exported {rows:,} article{'' if rows == 1 else 's'} to {args.file}")
+    return EXIT_OK
+
+
+def _cmd_suggest_summaries(args) -> int:
+    open_from(args)
+    chosen = _chosen(args)
+    if isinstance(chosen, str):
+        return fail(chosen)
+    run = suggest_summaries(chosen[0], overwrite=args.overwrite)
+    counts = {"filled": run.filled, "kept": run.kept, "empty": run.empty, "unchanged": run.unchanged}
+    if args.json:
+        print_json(counts)
+    else:
+        print(
+            f"filled {run.filled:,} summar{'y' if run.filled == 1 else 'ies'}; kept {run.kept:,} written by people; "
+            f"{run.empty:,} without text; {run.unchanged:,} already the suggestion",
+            file=sys.stdout,
+        )
+    return EXIT_OK
