@@ -18,11 +18,40 @@ import tempfile
 import time
 from pathlib import Path
 
-WORDS = (
-    "government officials report ministry said according sources week attack forces talks "
-    "election court vote economy prices energy border troops agreement statement public "
-    "president minister security council sanctions market crisis inflation analysts region"
-).split()
+WORDS = [
+    "government",
+    "officials",
+    "report",
+    "ministry",
+    "said",
+    "according",
+    "sources",
+    "week",
+    "attack",
+    "forces",
+    "talks",
+    "election",
+    "court",
+    "vote",
+    "economy",
+    "prices",
+    "energy",
+    "border",
+    "troops",
+    "agreement",
+    "statement",
+    "public",
+    "president",
+    "minister",
+    "security",
+    "council",
+    "sanctions",
+    "market",
+    "crisis",
+    "inflation",
+    "analysts",
+    "region",
+]
 OUTLETS = ["AntiWar.com", "Reuters", "The Guardian", "Le Monde", "Der Spiegel", "Al Jazeera"]
 AUTHORS = ["Dave DeCamp", "Zoë Martin", "Jan Nowak", "Ana López", "Kim Lee", "Sam O'Neil"]
 

@@ -16,23 +16,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_import import generate  # noqa: E402
+import bench_search
 
 
 def build(folder: Path, count: int) -> str:
     from catalog import fulltext
-    from catalog.catalogue import open_catalogue
     from catalog.claims import add_claim, link_claims
     from catalog.db import database
-    from catalog.importing import import_paths
     from catalog.models import Article
 
-    files = folder / "articles"
-    files.mkdir()
-    generate(files, count)
-    db = str(folder / "bench.sqlite3")
-    open_catalogue(db)
-    import_paths([files])
+    db = bench_search.build(folder, count)
     previous = None
     with database.atomic():
         for number, (article_id, body) in enumerate(Article.select(Article.id, Article.body).tuples()):
@@ -40,7 +33,9 @@ def build(folder: Path, count: int) -> str:
             with fulltext.reindexing([article_id]):  # the summary is indexed: out of step, FTS5 breaks
                 Article.update(summary=". ".join(first[:2]) + ".").where(Article.id == article_id).execute()
             if number % 5 == 0:
-                claims = [add_claim(article_id, 0, min(60, len(body)), claimant="A spokesperson", verdict="mixed")]
+                claims = [
+                    add_claim(article_id, 0, min(60, len(body)), claimant="A spokesperson", verdict="mixed")
+                ]
                 claims.append(add_claim(article_id, 100, min(180, len(body)), verdict="false"))
                 if previous:
                     link_claims(claims[0], previous, "repeats", "same figures")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_import import generate  # noqa: E402
+from bench_import import generate
 
 QUERIES = [
     "officials",

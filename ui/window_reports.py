@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QPageSize
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
 from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from catalog.articles import get_article
@@ -15,7 +15,7 @@ from catalog.reporting import build_report, describe_selection
 from catalog.summaries import suggest_summary
 from ui.commands import StatesCommand
 from ui.dialogs.report_scope import ARTICLE, SELECTION, ReportScopeDialog
-from ui.report.output import export_pdf, prepare_printer, print_report
+from ui.report.output import export_pdf, new_printer, print_report
 from ui.report.paging import paper_for_locale
 from ui.workers import SummaryTask
 
@@ -172,10 +172,8 @@ class ReportsMixin:
         chosen = self._report("Print", ask_paper=False)
         if chosen is None:
             return False
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        printer = new_printer()
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return False
         print_report(chosen[0], printer)
         return True
@@ -184,12 +182,11 @@ class ReportsMixin:
         chosen = self._report("Print Preview", ask_paper=False)
         if chosen is None:
             return False
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        prepare_printer(printer)
+        printer = new_printer()  # the dialog does not own it: it must outlive the dialog
         preview = QPrintPreviewDialog(printer, self)
         preview.setObjectName("printPreview")
         preview.paintRequested.connect(lambda device: print_report(chosen[0], device))
-        self.print_preview = preview
+        self.print_preview, self._preview_printer = preview, printer
         preview.exec()
         return True
 

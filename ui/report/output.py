@@ -37,5 +37,8 @@ def print_report(report: Report, printer: QPrinter) -> int:
     return paint_report(report, printer)
 
 
-def prepare_printer(printer: QPrinter, paper: QPageSize | None = None) -> None:
+def new_printer(paper: QPageSize | None = None) -> QPrinter:
+    """A printer set up for the report: high resolution, the locale's paper, report margins."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(paper or paper_for_locale()))
+    return printer
