@@ -54,11 +54,15 @@ def add_commands(command) -> None:
 
 
 def _choice_options(parser) -> None:
-    which = parser.add_mutually_exclusive_group()
-    which.add_argument(
+    parser.add_argument(
         "--query", metavar="Q", help="the articles a search finds, best first (search language)"
     )
-    which.add_argument("--ids", type=_ids, metavar="1,2,3", help="these articles, in this order")
+    parser.add_argument(
+        "--ids",
+        type=_ids,
+        metavar="1,2,3",
+        help="these articles, in this order (with --query: those it finds)",
+    )
 
 
 def _ids(text: str) -> list[int]:
@@ -80,6 +84,11 @@ def _chosen(args) -> tuple[list[int], str] | str:
         missing = [str(i) for i in args.ids if i not in found]
         if missing:
             return f"no article with id {', '.join(missing)}"
+        if args.query is not None:
+            filters = Filters(query=args.query)
+            found = set(filtered_ids(filters))
+            ids = [i for i in args.ids if i in found]
+            return ids, f"{describe_selection(filters)} among {describe_selection(ids=args.ids).lower()}"
         return args.ids, describe_selection(ids=args.ids)
     if args.query is not None:
         filters = Filters(query=args.query)
