@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from catalog import __version__, cli_claims, cli_exports
+from catalog import __version__, cli_claims, cli_exports, cli_maintenance
 from catalog.articles import get_article, iter_articles
 from catalog.browsing import Filters, filtered_ids, snippets
 from catalog.cli_common import EXIT_CONFLICT, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
@@ -182,6 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_claims.add_commands(command, _Parser, _date)
     cli_exports.add_commands(command)
+    cli_maintenance.add_commands(command)
 
     gui = command("gui", "open the window (the default when no command is given)", "catalog gui")
     gui.set_defaults(run=_cmd_gui)

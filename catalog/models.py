@@ -18,7 +18,7 @@ from catalog.db import database
 
 def utc_now() -> datetime.datetime:
     """Timestamps are stored as naive UTC, the same on SQLite and PostgreSQL."""
-    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+    return datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
 
 
 class BaseModel(Model):

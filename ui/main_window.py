@@ -51,6 +51,7 @@ from ui.widgets.sidebar import Sidebar
 from ui.window_claims import ClaimsMixin
 from ui.window_editing import EditingMixin
 from ui.window_importing import ImportingMixin
+from ui.window_maintenance import MaintenanceMixin
 from ui.window_reports import ReportsMixin
 from ui.workers import ImportTask
 
@@ -68,7 +69,7 @@ Escape clears the search."""
 COLUMN_WIDTHS = {COL_OUTLET: 110, COL_AUTHORS: 120, COL_DATE: 96, COL_TOPICS: 100}
 
 
-class MainWindow(EditingMixin, ClaimsMixin, ReportsMixin, ImportingMixin, QMainWindow):
+class MainWindow(EditingMixin, ClaimsMixin, ReportsMixin, MaintenanceMixin, ImportingMixin, QMainWindow):
     #: An import is about to start: its ImportTask.
     import_started = Signal(object)
     #: An import ended: its ImportReport, or None when it stopped on an error.
@@ -138,6 +139,7 @@ class MainWindow(EditingMixin, ClaimsMixin, ReportsMixin, ImportingMixin, QMainW
         self.refresh()
         self._refresh_names()
         self.select_row(0)
+        self.start_quick_check()
 
     # --- building ---------------------------------------------------------------
 
@@ -219,6 +221,7 @@ class MainWindow(EditingMixin, ClaimsMixin, ReportsMixin, ImportingMixin, QMainW
         edit_menu.addSeparator()
         edit_menu.addAction(self.action_undo_history)
         self._make_report_actions(file_menu, edit_menu)
+        self._make_backup_action(file_menu)
         self._make_claim_menu()
 
     def _focus_search(self) -> None:

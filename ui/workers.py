@@ -1,5 +1,6 @@
 """Long work off the UI thread: the background import, suggested summaries, and their signals."""
 
+import contextlib
 import threading
 import time
 from collections.abc import Sequence
@@ -9,6 +10,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from catalog.db import database
 from catalog.importing import import_paths
 from catalog.importing.importer import count_files
+from catalog.maintenance import quick_file_check
 from catalog.summaries import suggest_summaries
 
 SUMMARY_CHUNK = 50  # articles per transaction and per progress step
@@ -104,3 +106,22 @@ class SummaryTask(QRunnable):
             self.signals.finished.emit(run)
         else:
             self.signals.failed.emit(problem)
+
+
+class CheckSignals(QObject):
+    finished = Signal(list)  #: the problems found, in words; empty when none
+
+
+class QuickCheckTask(QRunnable):
+    """SQLite's quick check of the catalogue file, on a connection of its own, off the UI thread."""
+
+    def __init__(self, path: str, *, owner: QObject):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.path = path
+        self.signals = CheckSignals(owner)
+
+    def run(self) -> None:
+        problems = quick_file_check(self.path)
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
+            self.signals.finished.emit(problems)

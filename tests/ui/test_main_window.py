@@ -29,6 +29,7 @@ def test_import_the_seed_through_the_file_menu(window, qtbot, monkeypatch):
         "Print Pre&view…",
         "Export &PDF…",
         "Export &CSV…",
+        "&Back Up…",
         "&Quit",
     ]
     with qtbot.waitSignal(window.import_finished, timeout=20_000):

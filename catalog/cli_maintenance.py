@@ -1,0 +1,57 @@
+"""``catalog backup`` and ``catalog check``: a copy to fall back on, and a check in words."""
+
+from catalog.cli_common import EXIT_OK, EXIT_SOME_FAILED, fail, open_from, print_json
+from catalog.db import CatalogueError
+from catalog.maintenance import backup_catalogue, check_catalogue, repair_indexes
+
+
+def add_commands(command) -> None:
+    backup = command(
+        "backup",
+        "copy the catalogue to a file, safely, even while it is in use",
+        "catalog backup ~/backups/catalog-2026-11-26.sqlite3",
+    )
+    backup.add_argument("file", metavar="OUT", help="the backup file to write (replaced if it exists)")
+    backup.set_defaults(run=_cmd_backup)
+
+    check = command(
+        "check",
+        "check the catalogue file, its search indexes and claims; say what is wrong and how to recover",
+        "catalog check --repair",
+    )
+    check.add_argument("--quick", action="store_true", help="a faster, shallower check of the file")
+    check.add_argument(
+        "--repair", action="store_true", help="rebuild the search indexes if only they are wrong"
+    )
+    check.add_argument("--json", action="store_true", help='print {"ok", "problems", "advice", "index_only"}')
+    check.set_defaults(run=_cmd_check)
+
+
+def _cmd_backup(args) -> int:
+    opened = open_from(args)
+    try:
+        target = backup_catalogue(args.file)
+    except CatalogueError as exc:
+        return fail(str(exc))
+    print(f"backed up {opened.name} to {target}")
+    return EXIT_OK
+
+
+def _cmd_check(args) -> int:
+    open_from(args)
+    report = check_catalogue(quick=args.quick)
+    repaired = False
+    if args.repair and report.index_only:
+        repair_indexes()
+        repaired = True
+        report = check_catalogue(quick=args.quick)
+    if args.json:
+        print_json({**report.object(), "repaired": repaired})
+    elif report.ok:
+        print("repaired the search indexes; no problems now" if repaired else "no problems found")
+    else:
+        for problem in report.problems:
+            print(f"problem: {problem}")
+        for advice in report.advice:
+            print(f"to recover: {advice}")
+    return EXIT_OK if report.ok else EXIT_SOME_FAILED
