@@ -5,7 +5,7 @@ from functools import cached_property
 
 from peewee import SQL, fn
 
-from catalog import fulltext
+from catalog import fulltext, pg_search
 from catalog.articles import ArticleRow, iter_articles
 from catalog.db import database
 from catalog.matching import fold, passage, word_pattern
@@ -77,9 +77,11 @@ def listing_sql(
     ``ranked``: whether the search has few enough matches to rank, when the caller knows.
     """
     if sort == "relevance":
-        if filters.parsed.match:
+        if fulltext.on_postgres() and filters.parsed.groups:
+            return _ranked_sql_postgres(filters)
+        if filters.parsed.match and fulltext.available():
             if ranked is None:
-                ranked = not more_matches_than(filters.parsed.match, RANK_LIMIT)
+                ranked = not more_matches_than(filters.parsed, RANK_LIMIT)
             return _ranked_sql(filters, by_date=not ranked)
         sort, descending = "date", True
     key = _SORT_SQL[sort]
@@ -119,6 +121,23 @@ def _ranked_sql(filters: Filters, *, by_date: bool) -> tuple[str, list]:
     return sql, [parsed.match, *params]
 
 
+def _ranked_sql_postgres(filters: Filters) -> tuple[str, list]:
+    """Best first by ts_rank over the whole article; GIN finds the matches, whatever their number."""
+    parsed = filters.parsed
+    found = pg_search.condition(parsed.groups, parsed.excluded)
+    if found is None:
+        return listing_sql(replace(filters, query=""), sort="date")
+    where, params = _where_sql(
+        _conditions(replace(filters, query="")) + _query_conditions(parsed, words=False)
+    )
+    sql = (
+        f'SELECT "t1"."id" FROM "article" AS "t1" JOIN {pg_search.TABLE} s ON s.article_id = "t1"."id" '
+        f"WHERE {found[0]} AND {where} "
+        f'ORDER BY ts_rank(s.document, to_tsquery(\'simple\', %s)) DESC, "t1"."id" DESC'
+    )
+    return sql, [*found[1], *params, pg_search.rank_query(parsed.groups)]
+
+
 def _where_sql(conditions: list) -> tuple[str, list]:
     """The SQL of ``conditions`` on the article table (aliased t1), joined by AND; "1" for none."""
     if not conditions:
@@ -130,16 +149,21 @@ def _where_sql(conditions: list) -> tuple[str, list]:
     return sql.split(" WHERE ", 1)[1], list(params)
 
 
-def more_matches_than(match: str, limit: int) -> bool:
-    """Whether an FTS5 expression matches more than ``limit`` articles; it stops counting there."""
-    sql = f"SELECT 1 FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ? LIMIT 1 OFFSET ?"
-    return database.execute_sql(sql, (match, int(limit))).fetchone() is not None
+def more_matches_than(parsed: ParsedQuery, limit: int) -> bool:
+    """Whether the query's words find more than ``limit`` articles; counting stops there."""
+    found = fulltext.matching_ids_sql(parsed)
+    if found is None:
+        return False
+    sql = f"SELECT 1 FROM {found[0]} AS matched LIMIT 1 OFFSET {int(limit)}"
+    return database.execute_sql(sql, found[1]).fetchone() is not None
 
 
-def match_count(match: str) -> int:
-    """How many articles an FTS5 expression matches (counting is cheap; ranking is not)."""
-    sql = f"SELECT count(*) FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ?"
-    return database.execute_sql(sql, (match,)).fetchone()[0]
+def match_count(parsed: ParsedQuery) -> int:
+    """How many articles the query's words find (counting is cheap; ranking is not)."""
+    found = fulltext.matching_ids_sql(parsed)
+    if found is None:
+        return 0
+    return database.execute_sql(f"SELECT count(*) FROM {found[0]} AS matched", found[1]).fetchone()[0]
 
 
 def snippets(article_ids: list[int], query: str, *, words: int = 14) -> dict[int, str]:
@@ -198,12 +222,13 @@ def _conditions(filters: Filters) -> list:
 def _query_conditions(parsed: ParsedQuery, *, words: bool = True) -> list:
     """The search's conditions; without ``words``, only those its MATCH expression leaves out."""
     conditions = []
-    matching = f"(SELECT rowid FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ?)"
-    if words and parsed.match and fulltext.available():
-        conditions.append(Article.id.in_(SQL(matching, [parsed.match])))
-    # Excluded words are inside the MATCH expression (FTS5's NOT) when there are wanted words.
-    if parsed.excluded_match and not parsed.groups and fulltext.available():
-        conditions.append(Article.id.not_in(SQL(matching, [parsed.excluded_match])))
+    matching = fulltext.matching_ids_sql(parsed) if words else None
+    if matching:
+        conditions.append(Article.id.in_(SQL(*matching)))
+    # Excluded words are inside the match (FTS5's NOT) when there are wanted words.
+    excluded = fulltext.excluded_ids_sql(parsed) if not parsed.groups else None
+    if excluded:
+        conditions.append(Article.id.not_in(SQL(*excluded)))
     if parsed.since:
         conditions.append(Article.date >= parsed.since)
     if parsed.until:

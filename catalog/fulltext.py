@@ -10,8 +10,9 @@ are deleted),
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from peewee import DatabaseError, SqliteDatabase
+from peewee import DatabaseError, PostgresqlDatabase, SqliteDatabase
 
+from catalog import pg_search
 from catalog.db import database, placeholders
 
 FTS_TABLE = "article_fts"
@@ -23,13 +24,46 @@ _CHUNK = 500
 
 
 def available() -> bool:
-    """Whether this catalogue has the SQLite full-text index."""
+    """Whether this catalogue has the SQLite full-text index (FTS5)."""
     return isinstance(database.obj, SqliteDatabase)
+
+
+def on_postgres() -> bool:
+    """Whether this catalogue searches with PostgreSQL's full text (catalog.pg_search)."""
+    return isinstance(database.obj, PostgresqlDatabase)
+
+
+def searchable() -> bool:
+    return available() or on_postgres()
+
+
+def matching_ids_sql(parsed) -> tuple[str, list] | None:
+    """A subquery of the ids of articles the query's words find (excluded words left out)."""
+    if available() and parsed.match:
+        return f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)", [parsed.match]
+    if on_postgres() and parsed.groups:
+        found = pg_search.condition(parsed.groups, parsed.excluded)
+        if found:
+            return f"(SELECT article_id FROM {pg_search.TABLE} WHERE {found[0]})", found[1]
+    return None
+
+
+def excluded_ids_sql(parsed) -> tuple[str, list] | None:
+    """A subquery of the ids of articles with any excluded word (a search of exclusions only)."""
+    if available() and parsed.excluded_match:
+        return f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)", [parsed.excluded_match]
+    if on_postgres() and parsed.excluded:
+        found = pg_search.condition([parsed.excluded], [])
+        if found:
+            return f"(SELECT article_id FROM {pg_search.TABLE} WHERE {found[0]})", found[1]
+    return None
 
 
 def index_id_range(first_id: int, last_id: int) -> None:
     """Add articles ``first_id``..``last_id`` (just inserted, in one batch) to the index."""
-    if available():
+    if on_postgres():
+        pg_search.index(range(first_id, last_id + 1))
+    elif available():
         database.execute_sql(
             f"INSERT INTO {FTS_TABLE} (rowid, {_COLUMNS}) "
             f"SELECT id, {_COLUMNS} FROM article_search WHERE id BETWEEN ? AND ?",
@@ -39,6 +73,9 @@ def index_id_range(first_id: int, last_id: int) -> None:
 
 def index(ids: Iterable[int]) -> None:
     """Add these articles, as they are now, to the index."""
+    if on_postgres():
+        pg_search.index(ids)
+        return
     for chunk in _chunks(ids):
         database.execute_sql(
             f"INSERT INTO {FTS_TABLE} (rowid, {_COLUMNS}) "
@@ -49,6 +86,9 @@ def index(ids: Iterable[int]) -> None:
 
 def unindex(ids: Iterable[int]) -> None:
     """Remove these articles from the index; call it before their text changes."""
+    if on_postgres():
+        pg_search.unindex(ids)
+        return
     for chunk in _chunks(ids):
         database.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({placeholders(len(chunk))})", chunk)
 
@@ -64,13 +104,17 @@ def reindexing(ids: Iterable[int]) -> Iterator[None]:
 
 def rebuild() -> None:
     """Build the indexes again from the articles and claims."""
-    if available():
+    if on_postgres():
+        pg_search.rebuild()
+    elif available():
         for table in (FTS_TABLE, CLAIM_FTS_TABLE):
             database.execute_sql(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
 
 
 def problems() -> list[str]:
     """What is wrong with the indexes, in words; empty when they are in step with the catalogue."""
+    if on_postgres():
+        return pg_search.problems()
     if not available():
         return []
     found = []

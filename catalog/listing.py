@@ -39,8 +39,9 @@ class Listing:
 
 def make_listing(filters: Filters, *, sort: str = "date", descending: bool = True) -> Listing:
     """The first page of what ``filters`` list; counting and listing the rest wait (RowPager)."""
-    wanted = filters.parsed.match if sort == "relevance" and fulltext.available() else None
-    ranks = None if wanted is None else not more_matches_than(wanted, RANK_LIMIT)
+    ranks = None
+    if sort == "relevance" and filters.parsed.match and fulltext.available():
+        ranks = not more_matches_than(filters.parsed, RANK_LIMIT)
     sql, params = listing_sql(filters, sort=sort, descending=descending, ranked=ranks)
     head = [i for (i,) in database.execute_sql(f"{sql} LIMIT {FIRST_PAGE}", params)]
     return Listing(sql, params, head)

@@ -51,7 +51,7 @@ class ImportTask(QRunnable):
             report = import_paths(
                 self.paths, pattern=self.pattern, progress=self._progress, cancelled=self._cancel.is_set
             )
-        except Exception as exc:  # reported to the user in words; the catalogue is whole (batches)
+        except Exception as exc:  # noqa: BLE001 - told to the user in words; the catalogue is whole
             problem = f"{type(exc).__name__}: {exc}"
         finally:
             database.close()  # this thread's own connection, before the window hears of the end
@@ -98,7 +98,7 @@ class SummaryTask(QRunnable):
                 cancelled=self._cancel.is_set,
                 chunk=SUMMARY_CHUNK,
             )
-        except Exception as exc:  # reported in words; written chunks are whole
+        except Exception as exc:  # noqa: BLE001 - told in words; written chunks are whole
             problem = f"{type(exc).__name__}: {exc}"
         finally:
             database.close()

@@ -71,7 +71,7 @@ def prepare(candidate: str | Skipped, max_size: int = DEFAULT_MAX_SIZE) -> Prepa
         )
     except NotText as exc:
         return Failed(candidate, str(exc))
-    except Exception as exc:  # a file no rule foresaw must not stop the other ten thousand
+    except Exception as exc:  # noqa: BLE001 - a file no rule foresaw must not stop the other ten thousand
         return Failed(candidate, f"could not be read ({type(exc).__name__}: {exc})")
 
 

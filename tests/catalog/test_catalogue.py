@@ -169,7 +169,9 @@ def test_upgrading_to_body_last_keeps_every_article_link_and_the_index(tmp_path,
     shutil.copytree(
         migrations.MIGRATIONS_DIR,
         old_steps,
-        ignore=shutil.ignore_patterns("__*", "0006_*", "0007_*", "0008_*"),
+        ignore=lambda _, names: [
+            n for n in names if n.startswith("__") or (n[:4].isdigit() and int(n[:4]) > 5)
+        ],
     )
     monkeypatch.setattr(migrations, "MIGRATIONS_DIR", str(old_steps))
     # Version 5's index had no claims column: write to it as that release did.

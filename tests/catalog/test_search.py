@@ -179,7 +179,7 @@ def test_words_found_almost_everywhere_list_newest_first(news, monkeypatch):
 
     monkeypatch.setattr(browsing, "RANK_LIMIT", 1)  # "tanks" matches 2: too many to rank
     assert ids("tanks") == [news[2], news[0]]  # newest import first, not the title hit first
-    assert browsing.match_count(parse_query("tanks").match) == 2
+    assert browsing.match_count(parse_query("tanks")) == 2
 
 
 def test_claims_are_searched_and_kept_in_step(news):

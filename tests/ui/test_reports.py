@@ -1,11 +1,11 @@
 """The summary report as PDF (text checked with pypdf), print preview, and suggested summaries."""
 
 import datetime
-import unicodedata
 import os
 import re
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 from pypdf import PdfReader

@@ -1,0 +1,129 @@
+"""Full-text search on PostgreSQL: the same search language as the SQLite (FTS5) path.
+
+One row per article in ``article_search_index``: a tsvector per indexed field and one for
+the whole document, with GIN indexes. Text is folded in Python (lower case, accents off,
+``catalog.matching.fold``) before ``to_tsvector('simple', …)``, and query words the same way,
+so ``Zoe`` finds ``Zoë`` without the ``unaccent`` extension, as on SQLite.
+"""
+
+import re
+from collections.abc import Iterable
+
+from catalog.db import database
+from catalog.matching import fold
+
+TABLE = "article_search_index"
+FIELDS = ("title", "body", "authors", "outlet", "topics", "summary", "claims")
+_WORD = re.compile(r"\w+")
+_CHUNK = 200
+
+
+def index(ids: Iterable[int]) -> None:
+    """Add these articles, as they are now, to the index."""
+    from catalog.articles import iter_articles
+
+    ids = sorted(set(ids))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        claims = _claims_text(chunk)
+        rows = []
+        for article in iter_articles(ids=chunk, with_body=True):
+            texts = [
+                article["title"],
+                article["body"],
+                ", ".join(article["authors"]),
+                article["outlet"] or "",
+                ", ".join(article["topics"]),
+                article["summary"] or "",
+                claims.get(article["id"], ""),
+            ]
+            folded = [fold(text) for text in texts]
+            rows.append((article["id"], *folded, " ".join(folded)))
+        vectors = ", ".join(["to_tsvector('simple', %s)"] * (len(FIELDS) + 1))
+        columns = ", ".join([*FIELDS, "document"])
+        cursor = database.cursor()
+        cursor.executemany(f"INSERT INTO {TABLE} (article_id, {columns}) VALUES (%s, {vectors})", rows)
+
+
+def unindex(ids: Iterable[int]) -> None:
+    ids = list(ids)
+    for start in range(0, len(ids), 1000):
+        chunk = ids[start : start + 1000]
+        database.execute_sql(f"DELETE FROM {TABLE} WHERE article_id = ANY(%s)", (chunk,))
+
+
+def rebuild() -> None:
+    database.execute_sql(f"DELETE FROM {TABLE}")
+    last = 0
+    while True:
+        ids = [
+            i
+            for (i,) in database.execute_sql(
+                "SELECT id FROM article WHERE id > %s ORDER BY id LIMIT 1000", (last,)
+            )
+        ]
+        if not ids:
+            return
+        index(ids)
+        last = ids[-1]
+
+
+def problems() -> list[str]:
+    missing = database.execute_sql(
+        f"SELECT count(*) FROM article a WHERE NOT EXISTS (SELECT 1 FROM {TABLE} s WHERE s.article_id = a.id)"
+    ).fetchone()[0]
+    if missing:
+        return [f"{missing:,} article{'' if missing == 1 else 's'} missing from the search index"]
+    return []
+
+
+def term_query(term) -> str | None:
+    """A search term as a tsquery: its folded words in order, the last one a prefix for ``word*``."""
+    words = _WORD.findall(fold(term.text))
+    if not words:
+        return None
+    lexemes = [f"'{word}'" for word in words]
+    if term.prefix:
+        lexemes[-1] += ":*"
+    return " <-> ".join(lexemes)
+
+
+def _term_sql(term) -> tuple[str, list] | None:
+    query = term_query(term)
+    if query is None:
+        return None
+    column = term.column if term.column in FIELDS else "document"
+    return f"{column} @@ to_tsquery('simple', %s)", [query]
+
+
+def condition(groups, excluded) -> tuple[str, list] | None:
+    """SQL over ``article_search_index`` rows: every group (an OR of terms) and none of ``excluded``."""
+    parts, params = [], []
+    for group in groups:
+        terms = [sql for sql in map(_term_sql, group) if sql]
+        if terms:
+            parts.append("(" + " OR ".join(sql for sql, _ in terms) + ")")
+            params += [p for _, term_params in terms for p in term_params]
+    unwanted = [sql for sql in map(_term_sql, excluded) if sql]
+    if unwanted:
+        parts.append("NOT (" + " OR ".join(sql for sql, _ in unwanted) + ")")
+        params += [p for _, term_params in unwanted for p in term_params]
+    if not parts:
+        return None
+    return " AND ".join(parts), params
+
+
+def rank_query(groups) -> str:
+    """One tsquery of every wanted term, OR-ed: what ts_rank scores a document against."""
+    return " | ".join(filter(None, (term_query(t) for group in groups for t in group))) or "''"
+
+
+def _claims_text(ids: list[int]) -> dict[int, str]:
+    found: dict[int, list[str]] = {}
+    rows = database.execute_sql(
+        "SELECT article_id, text, claimant FROM claim WHERE article_id = ANY(%s) ORDER BY article_id, start, id",
+        (ids,),
+    )
+    for article_id, text, claimant in rows:
+        found.setdefault(article_id, []).append(text + (f" ({claimant})" if claimant else ""))
+    return {article_id: " / ".join(parts) for article_id, parts in found.items()}
