@@ -139,9 +139,9 @@ def _ranked_sql_postgres(filters: Filters) -> tuple[str, list]:
 
 
 def _where_sql(conditions: list) -> tuple[str, list]:
-    """The SQL of ``conditions`` on the article table (aliased t1), joined by AND; "1" for none."""
+    """The SQL of ``conditions`` on the article table (aliased t1), joined by AND; TRUE for none."""
     if not conditions:
-        return "1", []
+        return "TRUE", []
     query = Article.select(Article.id)
     for condition in conditions:
         query = query.where(condition)

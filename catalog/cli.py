@@ -183,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_claims.add_commands(command, _Parser, _date)
     cli_exports.add_commands(command)
     cli_maintenance.add_commands(command)
+    cli_maintenance.add_copy_command(command)
 
     gui = command("gui", "open the window (the default when no command is given)", "catalog gui")
     gui.set_defaults(run=_cmd_gui)

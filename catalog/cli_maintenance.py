@@ -2,7 +2,7 @@
 
 from catalog.cli_common import EXIT_OK, EXIT_SOME_FAILED, fail, open_from, print_json
 from catalog.db import CatalogueError
-from catalog.maintenance import backup_catalogue, check_catalogue, repair_indexes
+from catalog.maintenance import backup_catalogue, check_catalogue, copy_catalogue, repair_indexes
 
 
 def add_commands(command) -> None:
@@ -55,3 +55,30 @@ def _cmd_check(args) -> int:
         for advice in report.advice:
             print(f"to recover: {advice}")
     return EXIT_OK if report.ok else EXIT_SOME_FAILED
+
+
+def add_copy_command(command) -> None:
+    copy = command(
+        "copy",
+        "copy a whole catalogue into an empty one, e.g. from SQLite to a PostgreSQL server",
+        "catalog copy --from catalog.sqlite3 --to postgresql://desk@db.example.org/newsroom",
+    )
+    copy.add_argument(
+        "--from", dest="source", required=True, metavar="SRC", help="the catalogue to copy (path or URL)"
+    )
+    copy.add_argument(
+        "--to", dest="target", required=True, metavar="DST", help="an empty catalogue (path or URL)"
+    )
+    copy.set_defaults(run=_cmd_copy)
+
+
+def _cmd_copy(args) -> int:
+    try:
+        counts = copy_catalogue(args.source, args.target)
+    except CatalogueError as exc:
+        return fail(str(exc))
+    articles, claims, links = counts
+    print(
+        f"copied {articles:,} articles, {claims:,} claims and {links:,} links from {args.source} to {args.target}"
+    )
+    return EXIT_OK

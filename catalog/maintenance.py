@@ -152,3 +152,44 @@ def quick_file_check(path: str) -> list[str]:
     except sqlite3.DatabaseError as exc:
         return [f"the catalogue file is damaged ({exc})"]
     return [] if found == ["ok"] else ["the catalogue file is damaged: " + "; ".join(found)]
+
+
+def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
+    """Copy every article, name, claim and link, ids and all, from ``source`` into the empty
+    catalogue ``target`` (created if need be), through the export format; returns the counts
+    copied, checked against the source's."""
+    from catalog.catalogue import close_catalogue, open_catalogue
+    from catalog.exporting.json_export import write_json
+    from catalog.exporting.json_import import ImportJsonError, import_json
+
+    with tempfile.TemporaryDirectory() as scratch:
+        exported = Path(scratch) / "catalogue.json"
+        open_catalogue(source)
+        try:
+            expected = _counts()
+            with exported.open("w", encoding="utf-8") as out:
+                write_json(out)
+        finally:
+            close_catalogue()
+        open_catalogue(target)
+        try:
+            if Article.select().exists() or Claim.select().exists():
+                raise CatalogueError(f"{target} is not empty: copy into a new catalogue")
+            try:
+                import_json(exported)
+            except ImportJsonError as exc:
+                raise CatalogueError(
+                    f"{source} cannot be copied as it is: {str(exc).split(': ', 1)[1]}"
+                ) from None
+            copied = _counts()
+        finally:
+            close_catalogue()
+    if copied != expected:
+        raise CatalogueError(f"the copy holds {copied} (articles, claims, links), the source {expected}")
+    return copied
+
+
+def _counts() -> tuple[int, int, int]:
+    from catalog.models import ClaimLink
+
+    return Article.select().count(), Claim.select().count(), ClaimLink.select().count()

@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from peewee import PostgresqlDatabase
+
 from catalog import fulltext
 from catalog.claims import RELATIONS, VERDICTS
 from catalog.dates import DateError, parse_date
@@ -212,7 +214,21 @@ def _write(document: dict) -> JsonImportReport:
             ClaimLink.insert(row).execute()
             report.links += 1
     fulltext.index(article_ids.values())
+    if report.kept_ids:
+        _advance_sequences()
     return report
+
+
+def _advance_sequences() -> None:
+    """After rows written with their own ids, PostgreSQL's id sequences must start past them."""
+    if not isinstance(database.obj, PostgresqlDatabase):
+        return
+    for model in (Outlet, Author, Topic, Article, Claim, ClaimLink):
+        table = model._meta.table_name
+        database.execute_sql(
+            f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) "
+            f'FROM "{table}"'
+        )
 
 
 def _write_article(article: dict, keep_id: bool, outlets, authors, topics) -> int:

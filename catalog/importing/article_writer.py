@@ -90,7 +90,10 @@ class ArticleWriter:
             database.connection().cursor().executemany(
                 _insert_sql(ArticleAuthor, _AUTHOR_FIELDS), author_rows
             )
-        fulltext.index_id_range(ids[0], ids[-1])
+        if isinstance(database.obj, SqliteDatabase):
+            fulltext.index_id_range(ids[0], ids[-1])  # ours under the write lock: one range
+        else:
+            fulltext.index(ids)  # a server hands ids to several writers at once
         return ids
 
     def _insert_sqlite(self, rows: list[tuple]) -> list[int]:
