@@ -124,7 +124,7 @@ def _ranked_sql(filters: Filters, *, by_date: bool) -> tuple[str, list]:
 def _ranked_sql_postgres(filters: Filters) -> tuple[str, list]:
     """Best first by ts_rank over the whole article; GIN finds the matches, whatever their number."""
     parsed = filters.parsed
-    found = pg_search.condition(parsed.groups, parsed.excluded)
+    found = pg_search.condition(parsed.groups, parsed.excluded, table="s")
     if found is None:
         return listing_sql(replace(filters, query=""), sort="date")
     where, params = _where_sql(

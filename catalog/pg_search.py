@@ -88,23 +88,24 @@ def term_query(term) -> str | None:
     return " <-> ".join(lexemes)
 
 
-def _term_sql(term) -> tuple[str, list] | None:
+def _term_sql(term, table: str) -> tuple[str, list] | None:
     query = term_query(term)
     if query is None:
         return None
     column = term.column if term.column in FIELDS else "document"
-    return f"{column} @@ to_tsquery('simple', %s)", [query]
+    return f"{table}.{column} @@ to_tsquery('simple', %s)", [query]
 
 
-def condition(groups, excluded) -> tuple[str, list] | None:
-    """SQL over ``article_search_index`` rows: every group (an OR of terms) and none of ``excluded``."""
+def condition(groups, excluded, *, table: str = TABLE) -> tuple[str, list] | None:
+    """SQL over ``article_search_index`` rows (named ``table`` in the query): every group (an OR
+    of terms) and none of ``excluded``."""
     parts, params = [], []
     for group in groups:
-        terms = [sql for sql in map(_term_sql, group) if sql]
+        terms = [sql for sql in (_term_sql(term, table) for term in group) if sql]
         if terms:
             parts.append("(" + " OR ".join(sql for sql, _ in terms) + ")")
             params += [p for _, term_params in terms for p in term_params]
-    unwanted = [sql for sql in map(_term_sql, excluded) if sql]
+    unwanted = [sql for sql in (_term_sql(term, table) for term in excluded) if sql]
     if unwanted:
         parts.append("NOT (" + " OR ".join(sql for sql, _ in unwanted) + ")")
         params += [p for _, term_params in unwanted for p in term_params]
