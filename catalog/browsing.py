@@ -1,5 +1,9 @@
 """Browsing the catalogue: rows sorted and filtered in SQL, and the counts a sidebar shows."""
 
+import datetime
+import operator
+from functools import reduce
+
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -135,6 +139,8 @@ def _ranked_sql_postgres(filters: Filters) -> tuple[str, list]:
         f"WHERE {found[0]} AND {where} "
         f'ORDER BY ts_rank(s.document, to_tsquery(\'simple\', %s)) DESC, "t1"."id" DESC'
     )
+    if more_matches_than(parsed, RANK_LIMIT):  # as on SQLite: too many to rank, newest first
+        return sql.split(" ORDER BY ")[0] + ' ORDER BY "t1"."id" DESC', [*found[1], *params]
     return sql, [*found[1], *params, pg_search.rank_query(parsed.groups)]
 
 
@@ -215,7 +221,12 @@ def _conditions(filters: Filters) -> list:
         linked = ArticleTopic.select(ArticleTopic.article).where(ArticleTopic.topic.in_(topics))
         conditions.append(Article.id.in_(linked))
     if filters.years:
-        conditions.append(fn.strftime("%Y", Article.date).cast("INTEGER").in_(list(filters.years)))
+        # A date range per year: portable, and the date index serves it.
+        spans = [
+            (Article.date >= datetime.date(year, 1, 1)) & (Article.date < datetime.date(year + 1, 1, 1))
+            for year in sorted(filters.years)
+        ]
+        conditions.append(reduce(operator.or_, spans))
     return conditions + _query_conditions(filters.parsed)
 
 
@@ -280,12 +291,12 @@ def sidebar_entries() -> list[SidebarEntry]:
         entries.append(
             SidebarEntry("topic", topic_id, name.rsplit("/", 1)[-1], counts.get(topic_id, 0), parent_id)
         )
-    year = fn.strftime("%Y", Article.date)
+    year = fn.strftime("%Y", Article.date) if fulltext.available() else fn.to_char(Article.date, "YYYY")
     years = (
         Article.select(year, fn.COUNT(Article.id))
         .where(Article.date.is_null(False))
-        .group_by(year)
-        .order_by(year.desc())
+        .group_by(SQL("1"))  # by position: PostgreSQL sees two to_char(…, %s) as different
+        .order_by(SQL("1 DESC"))
     )
     entries += [SidebarEntry("year", int(y), y, count) for y, count in years.tuples()]
     return entries

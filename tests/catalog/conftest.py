@@ -1,13 +1,29 @@
 """Fixtures for catalog tests: a fresh SQLite catalogue per test, and article files on disk."""
 
+import os
+
 import pytest
 
 from catalog.catalogue import close_catalogue, open_catalogue
 
 
 @pytest.fixture
-def catalogue(tmp_path):
-    """A new, empty catalogue in this test's folder, opened for the models."""
+def catalogue(tmp_path, request):
+    """A new, empty catalogue, opened for the models: a SQLite file in this test's folder, or a
+    database on the session's PostgreSQL server when CATALOG_TEST_BACKEND=postgresql."""
+    if os.environ.get("CATALOG_TEST_BACKEND") == "postgresql":
+        location = request.getfixturevalue("postgres_url")
+    else:
+        location = str(tmp_path / "catalogue.sqlite3")
+    opened = open_catalogue(location)
+    yield opened
+    close_catalogue()
+
+
+@pytest.fixture
+def sqlite_catalogue(tmp_path):
+    """A new SQLite catalogue whatever the backend under test: for what only SQLite has (WAL,
+    FTS5, file backups and checks)."""
     opened = open_catalogue(str(tmp_path / "catalogue.sqlite3"))
     yield opened
     close_catalogue()

@@ -44,11 +44,11 @@ def test_display_names():
     assert display_name("postgresql://me@db.example:5432/newsroom") == "newsroom on db.example"
 
 
-def test_a_new_catalogue_uses_wal_and_foreign_keys(catalogue):
+def test_a_new_catalogue_uses_wal_and_foreign_keys(sqlite_catalogue):
     db = database.obj
     assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert catalogue.created
+    assert sqlite_catalogue.created
 
 
 def test_schema_built_by_migrations_matches_the_models(catalogue):

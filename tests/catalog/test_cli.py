@@ -276,7 +276,7 @@ def test_progress_bar_on_a_terminal():
 
 
 def test_plain_progress_lines_off_a_terminal(monkeypatch):
-    import catalog.cli_import as cli_import
+    from catalog import cli_import
 
     stream = _Stream(tty=False)
     progress = cli_import.TerminalProgress(2000, stream)

@@ -4,8 +4,8 @@ import pytest
 
 from catalog import fulltext
 from catalog.articles import get_article
+from catalog.browsing import Filters, filtered_ids
 from catalog.dates import PartialDate
-from catalog.db import database
 from catalog.editing import (
     ArticleEdit,
     BatchEdit,
@@ -38,10 +38,7 @@ def articles(catalogue, write):
 
 
 def matches(query: str) -> list[int]:
-    rows = database.execute_sql(
-        "SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid", (query,)
-    )
-    return [row[0] for row in rows]
+    return sorted(filtered_ids(Filters(query=query)))
 
 
 def test_editing_every_field_saves_and_bumps_the_version(articles):

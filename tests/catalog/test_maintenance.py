@@ -22,7 +22,7 @@ FIXTURE = Path(__file__).parent.parent / "fixtures" / "catalogue-schema-1.sqlite
 
 
 @pytest.fixture
-def news(catalogue, write):
+def news(sqlite_catalogue, write):
     write(
         "a.txt",
         article_file("Budget day", "The minister said taxes will fall.", " date 2022-03-01 via Daily,"),

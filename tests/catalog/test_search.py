@@ -161,10 +161,8 @@ def test_index_follows_edit_merge_delete_and_undo(news):
     assert ids("odesa") == [two]
 
 
-def test_cli_search_json(news, capsys, tmp_path):
-    from catalog.db import database
-
-    location = database.obj.database
+def test_cli_search_json(news, capsys, tmp_path, catalogue):
+    location = catalogue.location
     assert main(["--db", location, "search", "tanks", "--json", "--limit", "1"]) == 0
     [found] = json.loads(capsys.readouterr().out)
     assert found["id"] == news[0] and "body" not in found
@@ -175,7 +173,7 @@ def test_cli_search_json(news, capsys, tmp_path):
 
 
 def test_words_found_almost_everywhere_list_newest_first(news, monkeypatch):
-    import catalog.browsing as browsing
+    from catalog import browsing
 
     monkeypatch.setattr(browsing, "RANK_LIMIT", 1)  # "tanks" matches 2: too many to rank
     assert ids("tanks") == [news[2], news[0]]  # newest import first, not the title hit first
