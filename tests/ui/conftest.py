@@ -1,5 +1,7 @@
 """Fixtures for window tests: private settings, and a window on a fresh catalogue."""
 
+import os
+
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
@@ -43,7 +45,23 @@ def message_boxes(monkeypatch):
 
 
 @pytest.fixture
-def db_path(tmp_path):
+def sqlite_window(qtbot, tmp_path):
+    """The main window on an empty SQLite catalogue, whatever the backend under test: for what
+    only a SQLite file has (backups, the file check)."""
+    win = open_window(str(tmp_path / "window.sqlite3"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    close_catalogue()
+
+
+@pytest.fixture
+def db_path(tmp_path, request):
+    """Where the window's catalogue lives: a SQLite file, or a PostgreSQL database when
+    CATALOG_TEST_BACKEND=postgresql."""
+    if os.environ.get("CATALOG_TEST_BACKEND") == "postgresql":
+        return request.getfixturevalue("postgres_url")
     return str(tmp_path / "window.sqlite3")
 
 

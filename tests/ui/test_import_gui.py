@@ -1,14 +1,13 @@
 """Importing from the window: folder dialog, progress and cancel, drag-and-drop, the report."""
 
 import csv
-import sqlite3
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QPushButton
 
-from catalog import fulltext
 from catalog.importing import reading
+from catalog.maintenance import check_catalogue
 from catalog.models import Article
 from tests.helpers import SEED_FILE, make_article_files
 from tests.ui.driving import cell, import_and_wait, table, trigger
@@ -106,10 +105,7 @@ def test_cancel_keeps_whole_batches_and_a_consistent_catalogue(window, qtbot, tm
     assert 0 < imported < 400 and imported % 50 == 0
     assert window.report_dialog.windowTitle() == "Import Cancelled"
     assert table(window).model().rowCount() == imported
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert conn.execute("SELECT count(*) FROM article").fetchone() == (imported,)
-    assert fulltext.problems() == []
+    assert check_catalogue().ok and Article.select().count() == imported
 
     rest = import_and_wait(qtbot, window, [str(folder)])
     assert (len(rest.imported), len(rest.duplicates)) == (400 - imported, imported)

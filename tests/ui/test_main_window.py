@@ -3,6 +3,7 @@
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QSplitter, QTableView
 
+from catalog.db import display_name
 from tests.helpers import SEED_FILE, article_file
 from tests.ui.driving import cell, import_and_wait, pane, table, trigger
 from ui.app import open_window
@@ -14,7 +15,7 @@ def test_an_empty_catalogue_shows_an_empty_table_and_a_hint(window):
     assert table(window).model().rowCount() == 0
     assert pane(window).toPlainText() == PLACEHOLDER
     assert window.statusBar().findChild(object, "articleCount").text() == "0 articles"
-    assert window.windowTitle() == "window — Catalog"
+    assert window.windowTitle() == f"{display_name(window.catalogue.location)} — Catalog"
 
 
 def test_import_the_seed_through_the_file_menu(window, qtbot, monkeypatch):

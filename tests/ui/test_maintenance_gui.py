@@ -11,7 +11,8 @@ from tests.ui.driving import trigger
 from ui.app import open_window
 
 
-def test_back_up_from_the_file_menu(window, qtbot, monkeypatch, tmp_path):
+def test_back_up_from_the_file_menu(sqlite_window, qtbot, monkeypatch, tmp_path):
+    window = sqlite_window
     target = tmp_path / "copy.sqlite3"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Catalogues (*.sqlite3)")
@@ -22,12 +23,14 @@ def test_back_up_from_the_file_menu(window, qtbot, monkeypatch, tmp_path):
     assert window.statusBar().currentMessage() == f"Backed up to {target}"
 
 
-def test_a_sound_catalogue_is_checked_quietly_on_open(window, qtbot, message_boxes):
+def test_a_sound_catalogue_is_checked_quietly_on_open(sqlite_window, qtbot, message_boxes):
+    window = sqlite_window
     qtbot.waitUntil(lambda: window.check_problems is not None, timeout=10_000)
     assert window.check_problems == [] and message_boxes == []
 
 
-def test_a_damaged_catalogue_is_named_on_open(qtbot, tmp_path, message_boxes, db_path):
+def test_a_damaged_catalogue_is_named_on_open(qtbot, tmp_path, message_boxes):
+    db_path = str(tmp_path / "sound.sqlite3")
     first = open_window(db_path)
     qtbot.addWidget(first)
     qtbot.waitUntil(lambda: first.check_problems is not None, timeout=10_000)
