@@ -29,12 +29,38 @@ _CHUNK = 500
 class VersionConflict(Exception):
     """The article changed since the version the editor started from."""
 
-    def __init__(self, article_id: int, expected: int, actual: int):
+    def __init__(self, article_id: int, expected: int, actual: int, fields: tuple["FieldConflict", ...] = ()):
         super().__init__(
             f"article {article_id} changed since version {expected} (it is now version {actual}); "
             "reload it and apply your edit again"
         )
         self.article_id, self.expected, self.actual = article_id, expected, actual
+        #: With a base to compare, the fields both sides changed (else empty).
+        self.fields = fields
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    """A field someone else changed too: as it was, as they saved it, as this edit has it."""
+
+    name: str  #: an article object key: title, date, outlet, authors, topics, summary, notes
+    base: object
+    theirs: object
+    mine: object
+
+
+#: ArticleEdit fields, with the article object key each one changes.
+EDIT_FIELDS = {
+    "title": "title",
+    "date": "date",
+    "outlet": "outlet",
+    "authors": "authors",
+    "topics": "topics",
+    "add_topics": "topics",
+    "remove_topics": "topics",
+    "summary": "summary",
+    "notes": "notes",
+}
 
 
 class NoSuchArticle(LookupError):
@@ -142,15 +168,19 @@ def restore(states: Sequence[ArticleState]) -> None:
 
 
 def edit_article(
-    article_id: int, edit: ArticleEdit, *, expect_version: int | None = None
+    article_id: int, edit: ArticleEdit, *, expect_version: int | None = None, base: dict | None = None
 ) -> list[ArticleState]:
     """Apply ``edit`` to one article; returns its previous state (for undo), or [] if nothing changed.
 
     With ``expect_version``, refuses (VersionConflict) if the article is no longer at that version.
+    With ``base`` too (the article object that version was), an edit of fields nobody else
+    changed goes through; the conflict names the fields both sides changed.
     """
     with database.atomic():
         [before] = capture([article_id]) or _missing(article_id)
-        if expect_version is not None:
+        if expect_version is not None and base is not None:
+            _check_fields(article_id, expect_version, base, edit)
+        elif expect_version is not None:
             _check_version(article_id, expect_version)
         after = _edited_state(before, _resolve(edit))
         if after == before:
@@ -167,6 +197,35 @@ def _check_version(article_id: int, expected: int) -> None:
     actual = Article.select(Article.version).where(Article.id == article_id).scalar()
     if actual != expected:
         raise VersionConflict(article_id, expected, actual)
+
+
+def _check_fields(article_id: int, expected: int, base: dict, edit: ArticleEdit) -> None:
+    """Refuse only when a field this edit sets was changed by someone else since ``base``."""
+    from catalog.articles import get_article
+
+    actual = current_version(article_id)
+    if actual == expected:
+        return
+    theirs = get_article(article_id)
+    touched = {key for name, key in EDIT_FIELDS.items() if getattr(edit, name) not in (UNSET, ())}
+    clashes = tuple(
+        FieldConflict(key, base[key], theirs[key], _edited_value(edit, key, theirs))
+        for key in sorted(touched)
+        if base[key] != theirs[key]
+    )
+    if clashes:
+        raise VersionConflict(article_id, expected, actual, clashes)
+
+
+def _edited_value(edit: ArticleEdit, key: str, article: dict):
+    """What ``key`` would be after ``edit``, as an article object shows it."""
+    if key == "topics" and edit.topics is UNSET:
+        topics = [t for t in article["topics"] if t not in set(edit.remove_topics)]
+        return topics + [t for t in edit.add_topics if t not in topics]
+    value = getattr(edit, key)
+    if key == "date":
+        return value.iso() if value else None
+    return list(value) if isinstance(value, (list, tuple)) else value
 
 
 def current_version(article_id: int) -> int | None:

@@ -97,7 +97,10 @@ class MainWindow(EditingMixin, ClaimsMixin, ReportsMixin, MaintenanceMixin, Impo
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.editor = ArticleEditor(self)
-        self.editor.edit_requested.connect(self.edit_article)
+        # The article as the editor showed it: edits of fields nobody else changed never conflict.
+        self.editor.edit_requested.connect(
+            lambda i, v, e: self.edit_article(i, v, e, base=self.editor.article)
+        )
         # Reading pane above, editor below: what an article says beside what it is filed as.
         self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.side_splitter.setObjectName("sideSplitter")

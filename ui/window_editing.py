@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 from catalog.articles import get_article
 from catalog.dates import DateError, parse_date
 from catalog.editing import (
+    EDIT_FIELDS,
     UNSET,
     ArticleEdit,
     NoSuchArticle,
@@ -30,6 +31,7 @@ from catalog.saved_searches import (
 )
 from ui.commands import DeleteCommand, NameCommand, StatesCommand
 from ui.dialogs.batch_edit import BatchEditDialog
+from ui.dialogs.edit_conflict import MINE, EditConflictDialog
 from ui.dialogs.names_manager import NamesManagerDialog
 from ui.models.article_table_model import COL_DATE, COL_OUTLET, COL_TITLE
 from ui.widgets.article_editor import day_first_locale
@@ -49,14 +51,22 @@ class EditingMixin:
             self.editor.show_article(article)
             self.show_article_claims(current, keep=self.claims_panel.current_claim_id())
 
-    def edit_article(self, article_id: int, version: int, edit: ArticleEdit) -> bool:
-        """Save one edit as an undoable step; a conflict or a bad value is explained, not saved."""
+    def edit_article(
+        self, article_id: int, version: int, edit: ArticleEdit, base: dict | None = None
+    ) -> bool:
+        """Save one edit as an undoable step; a conflict or a bad value is explained, not saved.
+
+        With ``base`` (the article as the editor showed it), a change of fields nobody else
+        changed is saved; otherwise the user chooses, field by field, whose value to keep.
+        """
         try:
-            before = edit_article(article_id, edit, expect_version=version)
+            before = edit_article(article_id, edit, expect_version=version, base=base)
         except VersionConflict as exc:
-            QMessageBox.warning(self, "Edit", f"Not saved: {exc}.\n\nThe article is shown as it is now.")
-            self.announce([article_id])
-            return False
+            if not exc.fields:
+                QMessageBox.warning(self, "Edit", f"Not saved: {exc}.\n\nThe article is shown as it is now.")
+                self.announce([article_id])
+                return False
+            return self._resolve_conflict(article_id, edit, exc)
         except (ValueError, NoSuchArticle) as exc:
             QMessageBox.warning(self, "Edit", f"Not saved: {exc}.")
             self.announce([article_id])
@@ -66,6 +76,33 @@ class EditingMixin:
             self.undo_stack.push(StatesCommand(text, before, capture([article_id]), self.announce))
             self.announce([article_id])
         return True
+
+    def _resolve_conflict(self, article_id: int, edit: ArticleEdit, conflict: VersionConflict) -> bool:
+        if getattr(self, "conflict_dialog", None) is not None:
+            return False  # the field losing focus to the open dialog: that edit is being resolved
+        theirs = get_article(article_id)
+        dialog = EditConflictDialog(theirs["title"], conflict.fields, self)
+        self.conflict_dialog = dialog
+        try:
+            answer = dialog.exec()
+        finally:
+            self.conflict_dialog = None
+            dialog.deleteLater()
+        if answer != QDialog.DialogCode.Accepted:
+            self.announce([article_id])  # nothing saved; shown as it is now
+            return False
+        kept = {name for name, choice in dialog.chosen().items() if choice == MINE}
+        mine = ArticleEdit(
+            **{
+                name: getattr(edit, name)
+                for name, key in EDIT_FIELDS.items()
+                if key in kept and getattr(edit, name) not in (UNSET, ())
+            }
+        )
+        if mine == ArticleEdit():
+            self.announce([article_id])
+            return True
+        return self.edit_article(article_id, theirs["version"], mine, base=theirs)
 
     def _table_edit(self, article_id: int, column: int, value: str) -> bool:
         version = current_version(article_id)

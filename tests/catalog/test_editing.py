@@ -171,3 +171,34 @@ def test_delete_and_undelete_bring_back_everything(articles):
     assert ClaimLink.select().count() == 1 and Claim.select().count() == 2
     assert matches("alpha") == [articles[0]]
     assert fulltext.problems() == []
+
+
+def test_edits_of_different_fields_never_conflict_and_a_clash_names_the_field(articles):
+    from catalog.editing import VersionConflict
+
+    first = articles[0]
+    base = get_article(first)  # what two people's editors show
+    edit_article(first, ArticleEdit(title="Their title"), expect_version=base["version"], base=base)
+    # Someone else changed the title; this edit is of the summary: it goes through.
+    edit_article(first, ArticleEdit(summary="My summary"), expect_version=base["version"], base=base)
+    now = get_article(first)
+    assert (now["title"], now["summary"], now["version"]) == (
+        "Their title",
+        "My summary",
+        base["version"] + 2,
+    )
+    with pytest.raises(VersionConflict) as raised:
+        edit_article(
+            first, ArticleEdit(title="My title", notes="n"), expect_version=base["version"], base=base
+        )
+    [clash] = raised.value.fields
+    assert (clash.name, clash.base, clash.theirs, clash.mine) == (
+        "title",
+        base["title"],
+        "Their title",
+        "My title",
+    )
+    assert get_article(first)["title"] == "Their title"  # nothing overwritten
+    with pytest.raises(VersionConflict) as strict:  # without a base, any change since is a conflict
+        edit_article(first, ArticleEdit(notes="n"), expect_version=base["version"])
+    assert strict.value.fields == ()

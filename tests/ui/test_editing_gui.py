@@ -186,13 +186,19 @@ def test_declining_the_delete_keeps_the_articles(three, qtbot, monkeypatch):
     assert table(three).model().rowCount() == 3
 
 
-def test_a_stale_editor_does_not_overwrite_a_newer_change(three, qtbot, message_boxes):
+def test_a_stale_editor_does_not_overwrite_a_newer_change(three, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from ui.dialogs.edit_conflict import EditConflictDialog
+
+    asked = []
+    monkeypatch.setattr(EditConflictDialog, "exec", lambda d: asked.append(d) or QDialog.DialogCode.Rejected)
     win = three
     article_id = win.current_article_id()
     edit_article(article_id, ArticleEdit(title="Changed elsewhere"))  # another window, another person
     type_into(qtbot, field(win, "titleEdit"), "Mine")
     assert get_article(article_id)["title"] == "Changed elsewhere"
-    assert message_boxes and "changed since version 1" in message_boxes[0].text()
+    assert asked and list(asked[0].choices) == ["title"]  # the user was asked, field by field
     assert field(win, "titleEdit").text() == "Changed elsewhere"
 
 

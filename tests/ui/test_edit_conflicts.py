@@ -1,0 +1,60 @@
+"""Two people, one article: different fields both save; the same field asks whose to keep."""
+
+from PySide6.QtCore import Qt, QTimer
+
+from catalog.articles import get_article
+from catalog.editing import ArticleEdit, edit_article
+from tests.helpers import article_file
+from tests.ui.driving import import_and_wait
+from ui.dialogs.edit_conflict import EditConflictDialog
+
+
+def open_article(window, qtbot, tmp_path) -> int:
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        article_file("Budget day", "Text.", " date 2022-03-01 via Daily,"), encoding="utf-8"
+    )
+    import_and_wait(qtbot, window, [str(folder)])
+    window.select_row(0)
+    return window.current_article_id()
+
+
+def test_someone_elses_change_to_another_field_is_kept_with_mine(window, qtbot, tmp_path, message_boxes):
+    article_id = open_article(window, qtbot, tmp_path)
+    edit_article(article_id, ArticleEdit(title="Their title"))  # another desk, meanwhile
+    window.editor.summary_edit.setPlainText("My summary")
+    window.editor._request(ArticleEdit(summary="My summary"))
+    saved = get_article(article_id)
+    assert (saved["title"], saved["summary"]) == ("Their title", "My summary")
+    assert window.findChild(EditConflictDialog) is None and message_boxes == []
+
+
+def test_a_clash_asks_and_keeps_what_the_user_chooses(window, qtbot, tmp_path):
+    article_id = open_article(window, qtbot, tmp_path)
+    edit_article(article_id, ArticleEdit(title="Their title"))
+    seen = {}
+
+    def choose_mine():
+        [dialog] = [d for d in window.findChildren(EditConflictDialog) if d.isVisible()]
+        seen["fields"] = list(dialog.choices)
+        qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, choose_mine)
+    window.editor.title_edit.setText("My title")
+    window.editor.title_edit.editingFinished.emit()
+    assert seen["fields"] == ["title"]
+    assert get_article(article_id)["title"] == "My title"
+    window.undo_stack.undo()
+    assert get_article(article_id)["title"] == "Their title"
+
+    def take_theirs():
+        [dialog] = [d for d in window.findChildren(EditConflictDialog) if d.isVisible()]
+        qtbot.mouseClick(dialog.take_theirs, Qt.MouseButton.LeftButton)
+
+    edit_article(article_id, ArticleEdit(title="Third title"))
+    QTimer.singleShot(0, take_theirs)
+    window.editor.title_edit.setText("Mine again")
+    window.editor.title_edit.editingFinished.emit()
+    assert get_article(article_id)["title"] == "Third title"
+    assert window.editor.title_edit.text() == "Third title"  # shown as it is now
