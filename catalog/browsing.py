@@ -2,10 +2,8 @@
 
 import datetime
 import operator
-from functools import reduce
-
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, reduce
 
 from peewee import SQL, fn
 

@@ -1,6 +1,8 @@
 """Opening and closing a catalogue: connect, back up if an upgrade is due, migrate."""
 
+import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,7 +71,21 @@ def backup_before_upgrade(db, location: str, version: int) -> str | None:
 
 
 def backup_sqlite(db, target: str) -> None:
-    """A consistent copy of a live SQLite catalogue, via SQLite's online backup."""
-    with sqlite3.connect(target) as dest:
-        db.connection().backup(dest)
-    dest.close()
+    """A consistent copy of a live SQLite catalogue, via SQLite's online backup.
+
+    The copy is made page by page into a file beside ``target``, then moved into place: a
+    failure never leaves half a backup, nor touches an older one.
+    """
+    target_path = Path(target)
+    handle, partial = tempfile.mkstemp(
+        prefix=f".{target_path.name}.", suffix=".partial", dir=target_path.parent
+    )
+    os.close(handle)
+    try:
+        with sqlite3.connect(partial) as dest:
+            db.connection().backup(dest)
+        dest.close()
+        os.replace(partial, target_path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise

@@ -1,7 +1,6 @@
 """Keeping a catalogue safe: consistent backups, and a check that says in words what is wrong
 and how to recover."""
 
-import os
 import sqlite3
 import tempfile
 from dataclasses import dataclass, field
@@ -10,6 +9,7 @@ from pathlib import Path
 from peewee import DatabaseError, SqliteDatabase
 
 from catalog import fulltext, migrations
+from catalog.catalogue import backup_sqlite
 from catalog.db import CatalogueError, database
 from catalog.models import Article, Claim
 
@@ -52,26 +52,14 @@ def is_sqlite() -> bool:
 
 
 def backup_catalogue(target: str | Path) -> Path:
-    """A consistent copy of the open catalogue at ``target``, taken while it stays in use.
-
-    SQLite's online backup copies page by page into a file beside the target, which is then
-    moved into place: a failure never leaves half a backup, nor touches an older one.
-    """
+    """A consistent copy of the open catalogue at ``target``, taken while it stays in use
+    (``catalogue.backup_sqlite``: whole or not at all)."""
     if not is_sqlite():
         raise CatalogueError("backups of a server catalogue are the server's: use pg_dump, or `catalog copy`")
     target = Path(target).expanduser()
     if target.is_dir():
         raise CatalogueError(f"{target} is a folder; name the backup file")
-    handle, partial = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent or ".")
-    os.close(handle)
-    try:
-        with sqlite3.connect(partial) as copy:
-            database.connection().backup(copy)
-        copy.close()
-        os.replace(partial, target)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+    backup_sqlite(database.obj, str(target))
     return target
 
 
