@@ -15,7 +15,8 @@ from catalog import fulltext
 from catalog.articles import iso_date, iso_time
 from catalog.claim_anchoring import ClaimTextNotFound, find_offsets
 from catalog.dates import as_date
-from catalog.db import database
+from catalog.db import checked_write, database, lock_rows
+from catalog.editing import FieldConflict
 from catalog.models import Article, Claim, ClaimLink, Outlet, utc_now
 
 #: Verdicts, from a fact-checker's rating scale (schema.org ClaimReview); "unrated" is the default.
@@ -35,6 +36,16 @@ PHRASES = {
 
 class ClaimError(ValueError):
     """A claim or link that cannot be made as asked; the message is for people."""
+
+
+class ClaimConflict(ClaimError):
+    """Someone else changed the same fields of this claim since the editor showed it."""
+
+    def __init__(self, claim_id: int, fields: tuple):
+        names = ", ".join(field.name.replace("_", " ") for field in fields)
+        super().__init__(f"claim {claim_id} was changed by someone else meanwhile ({names})")
+        self.claim_id = claim_id
+        self.fields = fields  #: editing.FieldConflict per field both sides changed
 
 
 class _Default:
@@ -267,21 +278,39 @@ class ClaimEdit:
     notes: str | _Default = DEFAULT
 
 
-def edit_claim(claim_id: int, edit: ClaimEdit) -> dict | None:
-    """Apply ``edit``; returns the claim as it was (for ``restore_claim``), or None if nothing changed."""
+def edit_claim(claim_id: int, edit: ClaimEdit, base: dict | None = None) -> dict | None:
+    """Apply ``edit``; returns the claim as it was (for ``restore_claim``), or None if nothing changed.
+
+    With ``base`` (the claim as the editor showed it), a field someone else changed since
+    then, to a value other than this edit's, raises ClaimConflict and nothing is saved;
+    changes of other fields never conflict.
+    """
     changes = {name: value for name, value in vars(edit).items() if value is not DEFAULT}
     if "claimant" in changes:
         changes["claimant"] = _tidy(changes["claimant"])
     if "verdict" in changes:
         changes["verdict"] = check_verdict(changes["verdict"])
-    with database.atomic():
+    with checked_write():
+        lock_rows("claim", [claim_id])
         before = get_claim(claim_id)
         if before is None:
             raise ClaimError(f"no claim with id {claim_id}")
+        if base is not None:
+            _check_unchanged(before, base, changes)
         if all(_stored(before, name) == value for name, value in changes.items()):
             return None
         _write_claim(claim_id, before["article_id"], changes, reindex="claimant" in changes)
     return before
+
+
+def _check_unchanged(now: dict, base: dict, changes: dict) -> None:
+    clashes = tuple(
+        FieldConflict(name, base[name], now[name], value)
+        for name, value in changes.items()
+        if _stored(now, name) != _stored(base, name) and _stored(now, name) != value
+    )
+    if clashes:
+        raise ClaimConflict(now["id"], clashes)
 
 
 def restore_claim(state: dict) -> None:

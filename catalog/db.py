@@ -67,15 +67,49 @@ def placeholders(count: int) -> str:
     return ", ".join([database.obj.param] * count)
 
 
-def make_database(location: str):
-    """An unconnected peewee database for a path or URL."""
+def make_database(location: str, password: str | None = None):
+    """An unconnected peewee database for a path or URL. A server's ``password``, when given
+    apart from the URL, is held by the connection only: it is never part of the location."""
     path = sqlite_path(location)
     if path is None:
+        extra = {"password": password} if password else {}
         try:
-            return connect_url(location)
+            return connect_url(location, **extra)
         except (RuntimeError, ValueError, ImportError) as exc:
             raise CatalogueError(f"cannot use catalogue {location}: {exc}") from exc
     if path != ":memory:":
         Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
         path = str(Path(path).expanduser())
     return SqliteDatabase(path, pragmas=SQLITE_PRAGMAS)
+
+
+def checked_write():
+    """A transaction for a read-check-write (a save checked against the version shown).
+
+    On SQLite it takes the write lock at once (BEGIN IMMEDIATE): two such saves queue behind
+    ``busy_timeout`` rather than both reading and then one failing as "database is locked".
+    On PostgreSQL, ``lock_rows`` inside it holds the rows until commit.
+    """
+    db = database.obj
+    if isinstance(db, SqliteDatabase):
+        return db.atomic(lock_type="IMMEDIATE")
+    return db.atomic()
+
+
+def lock_rows(table: str, ids) -> None:
+    """Hold these rows until the transaction ends, so a concurrent save waits and then sees
+    this one's result (PostgreSQL; SQLite's write lock already covers the whole file)."""
+    ids = list(ids)
+    if ids and not isinstance(database.obj, SqliteDatabase):
+        database.execute_sql(
+            f'SELECT id FROM "{table}" WHERE id IN ({placeholders(len(ids))}) ORDER BY id FOR UPDATE', ids
+        )
+
+
+def server_url(host: str, port: int, name: str, user: str) -> str:
+    """A PostgreSQL catalogue's location, without a password: the driver finds that in
+    ``PGPASSWORD`` or ``~/.pgpass`` when it is not given."""
+    from urllib.parse import quote
+
+    who = f"{quote(user, safe='')}@" if user else ""
+    return f"postgresql://{who}{host or 'localhost'}:{port}/{quote(name, safe='')}"

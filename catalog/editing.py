@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from catalog import fulltext
 from catalog.dates import PartialDate, as_date
-from catalog.db import database, placeholders
+from catalog.db import checked_write, database, lock_rows, placeholders
 from catalog.models import (
     Article,
     ArticleAuthor,
@@ -176,7 +176,8 @@ def edit_article(
     With ``base`` too (the article object that version was), an edit of fields nobody else
     changed goes through; the conflict names the fields both sides changed.
     """
-    with database.atomic():
+    with checked_write():
+        lock_rows("article", [article_id])
         [before] = capture([article_id]) or _missing(article_id)
         if expect_version is not None and base is not None:
             _check_fields(article_id, expect_version, base, edit)

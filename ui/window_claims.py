@@ -9,6 +9,8 @@ from catalog.body_editing import capture_body, edit_body, restore_body
 from catalog.claim_suggestions import accept, suggest_links
 from catalog.claims import (
     PHRASES,
+    ClaimConflict,
+    ClaimEdit,
     ClaimError,
     add_claim,
     claim_graph,
@@ -25,9 +27,11 @@ from catalog.claims import (
 )
 from catalog.editing import VersionConflict
 from catalog.models import Author, ClaimLink, Outlet
+from catalog.watching import CONNECTION_ERRORS
 from ui.commands import ChangeCommand
 from ui.dialogs.claim_suggestions import SuggestionsDialog
 from ui.dialogs.claims_browser import ClaimsBrowser
+from ui.dialogs.edit_conflict import MINE, EditConflictDialog
 from ui.dialogs.link_claim import LinkClaimDialog
 from ui.models.claim_models import one_line
 from ui.widgets.claim_map import ClaimMapDialog
@@ -46,7 +50,9 @@ class ClaimsMixin:
         panel.map_requested.connect(self.show_claim_map)
         panel.delete_requested.connect(self.delete_claim)
         panel.unlink_requested.connect(self.unlink_claims)
-        panel.editor.edit_requested.connect(self.edit_claim_fields)
+        panel.editor.edit_requested.connect(
+            lambda i, e: self.edit_claim_fields(i, e, base=panel.editor.claim)
+        )
         panel.editor.set_names_source(self._claimant_names)
         self.reading_pane.claim_clicked.connect(self._claim_clicked)
         self.claims_browser: ClaimsBrowser | None = None
@@ -186,9 +192,19 @@ class ClaimsMixin:
         self.claims_panel.select_claim(claim_id)
         return claim_id
 
-    def edit_claim_fields(self, claim_id: int, edit) -> bool:
+    def edit_claim_fields(self, claim_id: int, edit, base: dict | None = None) -> bool:
+        """Save a claim edit as an undoable step. With ``base`` (the claim as the editor showed
+        it), fields someone else changed meanwhile are offered to keep or take, never overwritten."""
+        if self.refuse_while_offline():
+            return False
         try:
-            before = edit_claim(claim_id, edit)
+            before = edit_claim(claim_id, edit, base=base)
+        except CONNECTION_ERRORS as exc:
+            self.lost_connection(exc)
+            self.refuse_while_offline()
+            return False
+        except ClaimConflict as exc:
+            return self._resolve_claim_conflict(claim_id, edit, exc)
         except ClaimError as exc:
             QMessageBox.warning(self, "Claim", f"Not saved: {exc}.")
             return False
@@ -208,6 +224,20 @@ class ClaimsMixin:
         )
         self.claims_changed([after["article_id"]])
         return True
+
+    def _resolve_claim_conflict(self, claim_id: int, edit, conflict: ClaimConflict) -> bool:
+        theirs = get_claim(claim_id)
+        dialog = EditConflictDialog(theirs["text"], conflict.fields, self, kind="claim")
+        try:
+            answer = dialog.exec()
+        finally:
+            dialog.deleteLater()
+        kept = {name for name, choice in dialog.chosen().items() if choice == MINE}
+        mine = ClaimEdit(**{name: getattr(edit, name) for name in kept})
+        if answer != QDialog.DialogCode.Accepted or mine == ClaimEdit():
+            self.claims_changed([theirs["article_id"]])  # shown as it is now
+            return answer == QDialog.DialogCode.Accepted
+        return self.edit_claim_fields(claim_id, mine, base=theirs)
 
     def delete_claim(self, claim_id: int) -> None:
         claim = get_claim(claim_id)
@@ -333,7 +363,10 @@ class ClaimsMixin:
         if self.claims_browser is None:
             self.claims_browser = ClaimsBrowser(self)
             self.claims_browser.claim_opened.connect(self.open_claim)
-            self.claims_browser.editor.edit_requested.connect(self.edit_claim_fields)
+            browser_editor = self.claims_browser.editor
+            browser_editor.edit_requested.connect(
+                lambda i, e: self.edit_claim_fields(i, e, base=browser_editor.claim)
+            )
             self.claims_browser.editor.set_names_source(self._claimant_names)
         self.claims_browser.refresh()
         self.claims_browser.show()

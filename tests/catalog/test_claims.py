@@ -292,3 +292,23 @@ def test_claimreview_lists_rated_claims_with_their_appearance(news):
     assert first["itemReviewed"]["appearance"]["headline"] == "Budget day"
     assert first["itemReviewed"]["appearance"]["publisher"]["name"] == "Daily"
     assert "ratingValue" not in graph[1]["reviewRating"]
+
+
+def test_two_people_editing_one_claim_conflict_only_on_the_same_field(news):
+    from catalog.claims import ClaimConflict, ClaimEdit, edit_claim, get_claim
+
+    claim_id = add_claim(news[0], 0, 20)
+    shown = get_claim(claim_id)  # both editors show this
+    edit_claim(claim_id, ClaimEdit(verdict="false"), base=shown)  # the first desk
+    edit_claim(claim_id, ClaimEdit(notes="Checked with the ministry"), base=shown)  # another field
+    claim = get_claim(claim_id)
+    assert (claim["verdict"], claim["notes"]) == ("false", "Checked with the ministry")
+
+    with pytest.raises(ClaimConflict) as clash:
+        edit_claim(claim_id, ClaimEdit(verdict="true", explanation="Seen"), base=shown)
+    [field] = clash.value.fields
+    assert (field.name, field.base, field.theirs, field.mine) == ("verdict", "unrated", "false", "true")
+    assert "verdict" in str(clash.value)
+    assert get_claim(claim_id)["explanation"] == ""  # nothing of the clashing edit was saved
+    # The same value both sides chose is no clash.
+    edit_claim(claim_id, ClaimEdit(verdict="false"), base=shown)

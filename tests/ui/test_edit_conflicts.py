@@ -58,3 +58,21 @@ def test_a_clash_asks_and_keeps_what_the_user_chooses(window, qtbot, tmp_path):
     window.editor.title_edit.editingFinished.emit()
     assert get_article(article_id)["title"] == "Third title"
     assert window.editor.title_edit.text() == "Third title"  # shown as it is now
+
+
+def test_authors_both_sides_added_can_be_merged(window, qtbot, tmp_path):
+    article_id = open_article(window, qtbot, tmp_path)
+    edit_article(article_id, ArticleEdit(authors=["Ann Lee"]))  # another desk, meanwhile
+
+    def keep_both():
+        [dialog] = [d for d in window.findChildren(EditConflictDialog) if d.isVisible()]
+        combo = dialog.choices["authors"]
+        assert [combo.itemText(i) for i in range(combo.count())] == ["Mine", "Theirs", "Both"]
+        combo.setCurrentIndex(2)
+        qtbot.mouseClick(dialog.apply, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, keep_both)
+    window.editor.authors_edit.setText("Bo Chan; Ann Lee")
+    window.editor.authors_edit.editingFinished.emit()
+    assert get_article(article_id)["authors"] == ["Ann Lee", "Bo Chan"]
+    assert window.editor.authors_edit.text() == "Ann Lee; Bo Chan"

@@ -1,4 +1,5 @@
-"""Someone else saved the same article meanwhile: per field, keep mine or take theirs."""
+"""Someone else saved the same article (or claim) meanwhile: per field, keep mine, take theirs,
+or for lists of names, keep both."""
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from ui.models.claim_models import one_line
 
-MINE, THEIRS = "mine", "theirs"
+MINE, THEIRS, BOTH = "mine", "theirs", "both"
 
 
 def shown(value) -> str:
@@ -26,10 +27,11 @@ def shown(value) -> str:
 class EditConflictDialog(QDialog):
     """One row per field both sides changed; Keep All Mine, Take All Theirs, or a choice per field."""
 
-    def __init__(self, title: str, fields, parent=None):
+    def __init__(self, title: str, fields, parent=None, *, kind: str = "article"):
         super().__init__(parent)
         self.setObjectName("editConflictDialog")
-        self.setWindowTitle("Someone Else Changed This Article")
+        self.setWindowTitle(f"Someone Else Changed This {kind.capitalize()}")
+        self.fields = {field.name: field for field in fields}
         self.choices: dict[str, QComboBox] = {}
         intro = QLabel(
             f"While you edited “{one_line(title, 60)}”, someone else saved a change to the same "
@@ -41,7 +43,7 @@ class EditConflictDialog(QDialog):
         for column, heading in enumerate(("Field", "Yours", "Theirs", "Keep")):
             grid.addWidget(QLabel(f"<b>{heading}</b>", self), 0, column)
         for row, field in enumerate(fields, start=1):
-            grid.addWidget(QLabel(field.name.capitalize(), self), row, 0)
+            grid.addWidget(QLabel(field.name.replace("_", " ").capitalize(), self), row, 0)
             for column, value in ((1, field.mine), (2, field.theirs)):
                 label = QLabel(shown(value), self)
                 label.setTextFormat(label.textFormat().PlainText)
@@ -51,6 +53,8 @@ class EditConflictDialog(QDialog):
             choice.setObjectName(f"choice_{field.name}")
             choice.addItem("Mine", MINE)
             choice.addItem("Theirs", THEIRS)
+            if isinstance(field.mine, list) and isinstance(field.theirs, list):
+                choice.addItem("Both", BOTH)  # names: theirs, then mine they lack
             grid.addWidget(choice, row, 3)
             self.choices[field.name] = choice
         buttons = QDialogButtonBox(self)
@@ -69,6 +73,11 @@ class EditConflictDialog(QDialog):
 
     def chosen(self) -> dict[str, str]:
         return {name: combo.currentData() for name, combo in self.choices.items()}
+
+    def merged(self, name: str) -> list:
+        """A list field chosen as Both: their names, then mine they do not have."""
+        field = self.fields[name]
+        return [*field.theirs, *(value for value in field.mine if value not in field.theirs)]
 
     def _choose_all(self, which: str) -> None:
         for combo in self.choices.values():
