@@ -21,10 +21,11 @@ class OpenedCatalogue:
     backup_path: str | None  #: the copy taken before migrating, if any
 
 
-def open_catalogue(location: str) -> OpenedCatalogue:
-    """Point the models at ``location`` (a path or URL), creating or upgrading its schema."""
+def open_catalogue(location: str, *, password: str | None = None) -> OpenedCatalogue:
+    """Point the models at ``location`` (a path or URL), creating or upgrading its schema.
+    ``password``: a server's, kept apart from the location (see ``make_database``)."""
     close_catalogue()
-    db = make_database(location)
+    db = make_database(location, password)
     database.initialize(db)
     try:
         db.connect()

@@ -72,6 +72,24 @@ class PostgresServer:
             connection.execute(f'CREATE DATABASE "{name}"')
         return f"{self.url}/{name}"
 
+    def cut_off(self, name: str) -> None:
+        """As if the server went away for database ``name``: its sessions end and no new one
+        can start, until ``restore``."""
+        self._admin(
+            f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false',
+            f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'",
+        )
+
+    def restore(self, name: str) -> None:
+        self._admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+
+    def _admin(self, *statements: str) -> None:
+        import psycopg
+
+        with psycopg.connect(f"{self.url}/postgres", autocommit=True) as connection:
+            for statement in statements:
+                connection.execute(statement)
+
     def _run(self, program: str, *args: str, check: bool = True) -> None:
         done = subprocess.run(
             [*self._as_user, str(self.bin / program), *args], capture_output=True, text=True, check=False

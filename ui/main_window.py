@@ -31,10 +31,14 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QUndoView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from catalog.articles import count_articles, get_article
 from catalog.catalogue import OpenedCatalogue, close_catalogue
+from catalog.db import database
+from catalog.watching import CONNECTION_ERRORS
 from ui.dialogs.import_report import ImportReportDialog
 from ui.models.article_table_model import (
     COL_AUTHORS,
@@ -48,11 +52,13 @@ from ui.models.article_table_model import (
 from ui.widgets.article_editor import ArticleEditor
 from ui.widgets.reading_pane import ReadingPane
 from ui.widgets.sidebar import Sidebar
+from ui.window_catalogues import CataloguesMixin
 from ui.window_claims import ClaimsMixin
 from ui.window_editing import EditingMixin
 from ui.window_importing import ImportingMixin
 from ui.window_maintenance import MaintenanceMixin
 from ui.window_reports import ReportsMixin
+from ui.window_sharing import SharingMixin
 from ui.workers import ImportTask
 
 SETTINGS_GROUP = "mainWindow"
@@ -69,15 +75,26 @@ Escape clears the search."""
 COLUMN_WIDTHS = {COL_OUTLET: 110, COL_AUTHORS: 120, COL_DATE: 96, COL_TOPICS: 100}
 
 
-class MainWindow(EditingMixin, ClaimsMixin, ReportsMixin, MaintenanceMixin, ImportingMixin, QMainWindow):
+class MainWindow(
+    EditingMixin,
+    ClaimsMixin,
+    ReportsMixin,
+    MaintenanceMixin,
+    ImportingMixin,
+    SharingMixin,
+    CataloguesMixin,
+    QMainWindow,
+):
     #: An import is about to start: its ImportTask.
     import_started = Signal(object)
     #: An import ended: its ImportReport, or None when it stopped on an error.
     import_finished = Signal(object)
 
-    def __init__(self, catalogue: OpenedCatalogue, parent=None):
+    def __init__(self, catalogue: OpenedCatalogue, parent=None, *, password: str | None = None):
         super().__init__(parent)
         self.catalogue = catalogue
+        self._database = database.obj  # the connection this window opened, for closing
+        self._password = password  # a server's, for this session only: never written anywhere
         # One thread for every write, so writes never race each other.
         self.write_pool = QThreadPool(self)
         self.write_pool.setMaxThreadCount(1)
@@ -126,7 +143,14 @@ class MainWindow(EditingMixin, ClaimsMixin, ReportsMixin, MaintenanceMixin, Impo
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 3)
-        self.setCentralWidget(self.splitter)
+        self.banner = self._make_banner()
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.splitter)
+        self.setCentralWidget(central)
         self.undo_stack = QUndoStack(self)
         self.table.setColumnHidden(COL_SNIPPET, True)
         self.undo_view = self._make_undo_history()
@@ -143,6 +167,7 @@ class MainWindow(EditingMixin, ClaimsMixin, ReportsMixin, MaintenanceMixin, Impo
         self._refresh_names()
         self.select_row(0)
         self.start_quick_check()
+        self.start_watching()
 
     # --- building ---------------------------------------------------------------
 
@@ -225,6 +250,7 @@ class MainWindow(EditingMixin, ClaimsMixin, ReportsMixin, MaintenanceMixin, Impo
         edit_menu.addAction(self.action_undo_history)
         self._make_report_actions(file_menu, edit_menu)
         self._make_backup_action(file_menu)
+        self._make_catalogue_actions(file_menu)
         self._make_claim_menu()
 
     def _focus_search(self) -> None:
@@ -281,17 +307,31 @@ class MainWindow(EditingMixin, ClaimsMixin, ReportsMixin, MaintenanceMixin, Impo
     # --- showing ----------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the table from the catalogue, keeping the selection and the current article."""
+        """Reload the table from the catalogue, keeping the selection, the current article and
+        the scroll position (the current article stays in view if it was)."""
         current = self.current_article_id()
         selected = self.selected_article_ids()
+        top = self.top_article_id()
+        current_in_view = current is not None and self._in_view(current)
         self.table_model.reload()
         self._show_count()
-        if current is not None:
-            self.select_article(current)
+        row = self.table_model.row_of(current) if current is not None else None
+        if row is not None:
+            self.select_row(row)
         self._reselect(selected)
+        self.scroll_to_top_article(top)
+        if row is not None and current_in_view:
+            self.table.scrollTo(self.table_model.index(row, COL_TITLE))
         if self.current_article_id() is None:
             self.reading_pane.show_article(None)
             self.editor.show_article(None)
+
+    def _in_view(self, article_id: int) -> bool:
+        row = self.table_model.rows.row_of(article_id)
+        if row is None:
+            return False
+        rect = self.table.visualRect(self.table_model.index(row, COL_TITLE))
+        return rect.isValid() and self.table.viewport().rect().intersects(rect)
 
     def _show_count(self) -> None:
         total = count_articles()
@@ -344,11 +384,15 @@ class MainWindow(EditingMixin, ClaimsMixin, ReportsMixin, MaintenanceMixin, Impo
 
     def _show_current(self, current, _previous) -> None:
         article_id = current.data(ArticleTableModel.ArticleIdRole) if current.isValid() else None
-        article = get_article(article_id) if article_id is not None else None
+        try:
+            article = get_article(article_id) if article_id is not None else None
+        except CONNECTION_ERRORS as exc:
+            self.lost_connection(exc)
+            return
         self.reading_pane.show_article(article)
         parsed = self.table_model.filters.parsed
         self.reading_pane.highlight(parsed.words, parsed.prefixes)
-        self.editor.show_article(article)
+        self.editor.update_article(article) if article else self.editor.show_article(None)
         self.show_article_claims(article_id)
 
     def selected_article_ids(self) -> list[int]:
@@ -395,5 +439,7 @@ class MainWindow(EditingMixin, ClaimsMixin, ReportsMixin, MaintenanceMixin, Impo
         if self._import_task is not None:
             self._import_task.cancel()  # whole batches are kept; wait for the current one
         self.write_pool.waitForDone()
-        close_catalogue()
+        self.stop_watching()
+        if self.owns_database():
+            close_catalogue()
         super().closeEvent(event)

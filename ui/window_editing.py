@@ -29,9 +29,10 @@ from catalog.saved_searches import (
     save_search,
     saved_searches,
 )
+from catalog.watching import CONNECTION_ERRORS
 from ui.commands import DeleteCommand, NameCommand, StatesCommand
 from ui.dialogs.batch_edit import BatchEditDialog
-from ui.dialogs.edit_conflict import MINE, EditConflictDialog
+from ui.dialogs.edit_conflict import BOTH, MINE, EditConflictDialog
 from ui.dialogs.names_manager import NamesManagerDialog
 from ui.models.article_table_model import COL_DATE, COL_OUTLET, COL_TITLE
 from ui.widgets.article_editor import day_first_locale
@@ -59,8 +60,14 @@ class EditingMixin:
         With ``base`` (the article as the editor showed it), a change of fields nobody else
         changed is saved; otherwise the user chooses, field by field, whose value to keep.
         """
+        if self.refuse_while_offline():
+            return False
         try:
             before = edit_article(article_id, edit, expect_version=version, base=base)
+        except CONNECTION_ERRORS as exc:
+            self.lost_connection(exc)
+            self.refuse_while_offline()
+            return False
         except VersionConflict as exc:
             if not exc.fields:
                 QMessageBox.warning(self, "Edit", f"Not saved: {exc}.\n\nThe article is shown as it is now.")
@@ -91,12 +98,12 @@ class EditingMixin:
         if answer != QDialog.DialogCode.Accepted:
             self.announce([article_id])  # nothing saved; shown as it is now
             return False
-        kept = {name for name, choice in dialog.chosen().items() if choice == MINE}
+        chosen = dialog.chosen()
         mine = ArticleEdit(
             **{
-                name: getattr(edit, name)
+                name: dialog.merged(key) if chosen[key] == BOTH else getattr(edit, name)
                 for name, key in EDIT_FIELDS.items()
-                if key in kept and getattr(edit, name) not in (UNSET, ())
+                if chosen.get(key) in (MINE, BOTH) and getattr(edit, name) not in (UNSET, ())
             }
         )
         if mine == ArticleEdit():
@@ -124,7 +131,7 @@ class EditingMixin:
 
     def batch_edit(self) -> None:
         ids = self.selected_article_ids()
-        if not ids:
+        if not ids or self.refuse_while_offline():
             return
         dialog = BatchEditDialog(ids, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -142,7 +149,7 @@ class EditingMixin:
 
     def delete_selected(self) -> None:
         ids = self.selected_article_ids()
-        if not ids:
+        if not ids or self.refuse_while_offline():
             return
         answer = QMessageBox.question(
             self,

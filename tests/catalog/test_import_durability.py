@@ -111,3 +111,41 @@ def test_duplicates_within_one_import_and_across_batches(catalogue, write, monke
     assert len(report.imported) == 1
     assert [d.reason for d in report.duplicates] == ["duplicate of Same (id 1)"] * 4
     assert Article.select().count() == 1
+
+
+def _pg_count(url: str) -> int:
+    import psycopg
+
+    try:
+        with psycopg.connect(url, connect_timeout=5) as conn:
+            return conn.execute("SELECT count(*) FROM article").fetchone()[0]
+    except psycopg.Error:  # not created yet
+        return 0
+
+
+def test_kill_9_in_the_middle_of_an_import_on_postgresql(tmp_path, postgres_url):
+    """The same on a shared catalogue: each batch commits whole or not at all."""
+    files = 3000
+    folder = tmp_path / "articles"
+    make_article_files(folder, files)
+    command = [sys.executable, "-m", "catalog", "--db", postgres_url, "import", str(folder)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while _pg_count(postgres_url) == 0 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL, "the import finished before it could be killed"
+
+    survived = _pg_count(postgres_url)
+    assert 0 < survived < files
+    open_catalogue(postgres_url)
+    assert fulltext.problems() == []  # every article that is there is searchable
+    close_catalogue()
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines()[0].startswith(f"{files:,} files: {files - survived:,} imported")
+    open_catalogue(postgres_url)
+    assert Article.select().count() == files
+    assert fulltext.problems() == []
+    close_catalogue()

@@ -24,6 +24,7 @@ def test_import_the_seed_through_the_file_menu(window, qtbot, monkeypatch):
     )
     file_menu = window.menuBar().actions()[0].menu()
     assert [a.text() for a in file_menu.actions() if not a.isSeparator()] == [
+        "Connect to S&hared Catalogue…",
         "Import &Files…",
         "Import F&older…",
         "&Print…",

@@ -214,6 +214,78 @@ class ArticleEditor(QWidget):
         self.summary_edit.setPlainText(article["summary"])
         self.notes_edit.setPlainText(article["notes"])
 
+    def _typed(self) -> dict[str, str]:
+        """Fields holding text not yet saved (being typed, or refused while offline): article
+        key -> the widget's text."""
+        if self.article is None:
+            return {}
+        article, typed = self.article, {}
+        for key, edit, shown in (
+            ("title", self.title_edit, article["title"]),
+            ("date", self.date_edit, article["date"] or ""),
+            ("outlet", self.outlet_edit, article["outlet"] or ""),
+            ("authors", self.authors_edit, AUTHOR_SEPARATOR.join(article["authors"])),
+        ):
+            if edit.text() != shown:
+                typed[key] = edit.text()
+        for key, edit in (("summary", self.summary_edit), ("notes", self.notes_edit)):
+            if edit.toPlainText() != article[key]:
+                typed[key] = edit.toPlainText()
+        return typed
+
+    def has_unsaved_typing(self) -> bool:
+        return bool(self._typed())
+
+    def update_article(self, article: dict) -> None:
+        """Show what someone else saved, except in fields the user is typing in: those keep
+        the text and the value it started from, so saving it is checked against their change."""
+        typed = self._typed()
+        if self.article is None or article["id"] != self.article["id"] or not typed:
+            self.show_article(article)
+            return
+        started_from = dict(article, **{key: self.article[key] for key in typed})
+        focused = self.focusWidget()
+        self.show_article(started_from)
+        widgets = {
+            "title": self.title_edit,
+            "date": self.date_edit,
+            "outlet": self.outlet_edit,
+            "authors": self.authors_edit,
+            "summary": self.summary_edit,
+            "notes": self.notes_edit,
+        }
+        for key, text in typed.items():
+            widget = widgets[key]
+            if isinstance(widget, QLineEdit):
+                widget.setText(text)
+            else:
+                widget.setPlainText(text)
+        if focused is not None:
+            focused.setFocus()
+
+    def save_typing(self) -> None:
+        """Save, as one edit, every field holding unsaved text (kept while saving was refused)."""
+        if self.article is None:
+            return
+        article, changes = self.article, {}
+        if self.title_edit.text().strip() and self.title_edit.text() != article["title"]:
+            changes["title"] = self.title_edit.text()
+        try:
+            date = parse_date(self.date_edit.text(), day_first=day_first_locale())
+            if (date.iso() if date else None) != article["date"]:
+                changes["date"] = date
+        except DateError:
+            pass  # the field shows its own error; the rest still saves
+        if self.outlet_edit.text().strip() != (article["outlet"] or ""):
+            changes["outlet"] = self.outlet_edit.text().strip() or None
+        if split_names(self.authors_edit.text()) != article["authors"]:
+            changes["authors"] = split_names(self.authors_edit.text())
+        for name, edit in (("summary", self.summary_edit), ("notes", self.notes_edit)):
+            if edit.toPlainText() != article[name]:
+                changes[name] = edit.toPlainText()
+        if changes:
+            self._request(ArticleEdit(**changes))
+
     def set_names(self, outlets: list[str], authors: list[str], topics: list[str]) -> None:
         self.outlet_completer.set_names(outlets)
         self.authors_completer.set_names(authors)

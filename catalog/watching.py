@@ -1,0 +1,131 @@
+"""Noticing other people's changes, and a shared catalogue's server going away.
+
+A window asks its watcher every few seconds; the question costs next to nothing on either
+backend. On SQLite, ``PRAGMA data_version`` moves when another connection commits. On
+PostgreSQL, a second connection LISTENs for the notices migration 0010's triggers send.
+"""
+
+import importlib
+
+from peewee import InterfaceError, OperationalError, PostgresqlDatabase, SqliteDatabase
+
+CHANNEL = importlib.import_module("catalog.migrations.0010_change_notices").CHANNEL
+CONNECT_TIMEOUT_S = 3
+
+
+class ServerGone(Exception):
+    """The catalogue's server cannot be reached; the message is for people."""
+
+
+#: What a lost server connection raises through peewee or psycopg.
+CONNECTION_ERRORS: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
+try:
+    import psycopg
+
+    CONNECTION_ERRORS += (psycopg.OperationalError, psycopg.InterfaceError)
+except ImportError:  # SQLite only: psycopg is an optional extra
+    psycopg = None
+
+
+class SqliteWatcher:
+    """Others' commits to a SQLite file, seen from this thread's connection."""
+
+    def __init__(self, db: SqliteDatabase):
+        self.db = db
+        self.seen = self._version()
+
+    def _version(self) -> int:
+        return self.db.execute_sql("PRAGMA data_version").fetchone()[0]
+
+    def changed(self) -> bool:
+        """True once after each commit by another connection (or process) since the last call."""
+        version = self._version()
+        changed, self.seen = version != self.seen, version
+        return changed
+
+    def reconnect(self) -> None:
+        pass
+
+    def describe(self, exc: Exception) -> str:
+        return f"the catalogue stopped answering ({_first_line(exc)})"
+
+    def close(self) -> None:
+        pass
+
+
+class PostgresWatcher:
+    """Notices of others' commits on a PostgreSQL catalogue, on a listening connection."""
+
+    def __init__(self, db: PostgresqlDatabase):
+        self.db = db
+        self.listener = None
+        self.reconnect()
+
+    def _open_listener(self):
+        params = {k: v for k, v in self.db.connect_params.items() if v is not None}
+        params.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
+        listener = psycopg.connect(dbname=self.db.database, autocommit=True, **params)
+        listener.execute(f"LISTEN {CHANNEL}")
+        return listener
+
+    def changed(self) -> bool:
+        """True when someone else committed a change since the last call; ServerGone when the
+        server cannot be reached."""
+        if self.listener is None:
+            raise ServerGone(self._where() + " is not connected")
+        try:
+            notices = list(self.listener.notifies(timeout=0))
+            if not notices:
+                self.listener.execute("SELECT 1")  # a closed socket shows only when used
+        except CONNECTION_ERRORS as exc:
+            self.close()
+            raise ServerGone(self.describe(exc)) from exc
+        own = str(self._own_pid())
+        return any(notice.payload != own for notice in notices)
+
+    def reconnect(self) -> None:
+        """Connect again, the listener and this thread's catalogue connection; ServerGone if the
+        server still does not answer."""
+        self.close()
+        try:
+            self.listener = self._open_listener()
+            if not self.db.is_closed():
+                self.db.close()
+            self.db.connect()
+        except CONNECTION_ERRORS as exc:
+            self.close()
+            raise ServerGone(f"{self._where()} does not answer ({_first_line(exc)})") from exc
+
+    def describe(self, exc: Exception) -> str:
+        """Words for a connection error met elsewhere, naming the server."""
+        return f"{self._where()} stopped answering ({_first_line(exc)})"
+
+    def _own_pid(self) -> int | None:
+        if self.db.is_closed():
+            return None
+        return self.db.connection().info.backend_pid
+
+    def _where(self) -> str:
+        host = self.db.connect_params.get("host") or "localhost"
+        return f"the catalogue server {host}"
+
+    def close(self) -> None:
+        if self.listener is not None:
+            try:
+                self.listener.close()
+            except CONNECTION_ERRORS:
+                pass
+            self.listener = None
+
+
+def watcher_for(db):
+    """The watcher for ``db``'s backend, or None for one it cannot watch (an in-memory file)."""
+    if isinstance(db, PostgresqlDatabase):
+        return PostgresWatcher(db)
+    if isinstance(db, SqliteDatabase) and db.database != ":memory:":
+        return SqliteWatcher(db)
+    return None
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

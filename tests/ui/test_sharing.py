@@ -1,0 +1,120 @@
+"""A shared catalogue: others' saves show up in an open window within seconds, keeping the
+user's place and typing; a server that goes away is shown, edits wait, and nothing is lost."""
+
+import threading
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from catalog.articles import get_article
+from catalog.catalogue import close_catalogue
+from catalog.db import database
+from catalog.editing import ArticleEdit, edit_article
+from catalog.importing.importer import import_paths
+from tests.helpers import article_file, make_article_files
+from tests.ui.driving import import_and_wait
+from ui.app import open_window
+from ui.models.article_table_model import COL_TITLE
+
+
+def as_someone_else(work) -> None:
+    """Another desk saving: a thread has its own connection to the catalogue."""
+    thread = threading.Thread(target=lambda: (work(), database.obj.close()))
+    thread.start()
+    thread.join()
+
+
+def titles_shown(window) -> list[str]:
+    model = window.table_model
+    return [model.index(row, COL_TITLE).data() for row in range(model.rowCount())]
+
+
+def test_others_changes_appear_and_the_user_keeps_their_place(window, qtbot, tmp_path):
+    make_article_files(tmp_path / "many", 120, paragraphs=1)
+    import_and_wait(qtbot, window, [str(tmp_path / "many")])
+    window.resize(1000, 600)
+    model, table = window.table_model, window.table
+    window.select_row(60)
+    current = window.current_article_id()
+    also = model.index(62, COL_TITLE)
+    table.selectionModel().select(
+        also, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    )
+    table.scrollTo(model.index(55, COL_TITLE), table.ScrollHint.PositionAtTop)
+    top = window.top_article_id()
+    selected = sorted(window.selected_article_ids())
+    other = model.index(57, COL_TITLE).data(model.ArticleIdRole)
+
+    new_file = tmp_path / "new" / "late.txt"
+    new_file.parent.mkdir()
+    new_file.write_text(article_file("A late arrival", "Text.", " date 2021-01-01 via Daily,"))
+    as_someone_else(lambda: edit_article(other, ArticleEdit(title="Retitled by the desk")))
+    as_someone_else(lambda: import_paths([new_file]))
+
+    qtbot.waitUntil(lambda: "Retitled by the desk" in titles_shown(window), timeout=6000)
+    assert "A late arrival" in titles_shown(window)
+    assert window.count_label.text() == "121 articles"
+    assert window.current_article_id() == current
+    assert sorted(window.selected_article_ids()) == selected
+    assert window.top_article_id() == top
+    assert window.banner.isHidden()
+
+
+def test_the_users_typing_survives_a_reload_and_saves_beside_their_change(window, qtbot, tmp_path):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "a.txt").write_text(article_file("Budget day", "Text.", " date 2022-03-01 via Daily,"))
+    import_and_wait(qtbot, window, [str(folder)])
+    window.select_row(0)
+    article_id = window.current_article_id()
+    window.editor.title_edit.setFocus()
+    window.editor.title_edit.selectAll()
+    qtbot.keyClicks(window.editor.title_edit, "Budget night")
+
+    as_someone_else(lambda: edit_article(article_id, ArticleEdit(summary="Their summary")))
+    window.check_for_changes()
+
+    assert window.editor.summary_edit.toPlainText() == "Their summary"
+    assert window.editor.title_edit.text() == "Budget night"  # still being typed
+    qtbot.keyClick(window.editor.title_edit, Qt.Key.Key_Return)
+    saved = get_article(article_id)
+    assert (saved["title"], saved["summary"]) == ("Budget night", "Their summary")
+
+
+def test_a_server_gone_is_shown_edits_wait_and_save_when_it_is_back(
+    qtbot, tmp_path, postgres_server, postgres_url
+):
+    window = open_window(postgres_url)
+    qtbot.addWidget(window)
+    window.show()
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "a.txt").write_text(article_file("Budget day", "Text.", " date 2022-03-01 via Daily,"))
+    import_and_wait(qtbot, window, [str(folder)])
+    window.select_row(0)
+    article_id = window.current_article_id()
+    name = postgres_url.rsplit("/", 1)[1]
+
+    postgres_server.cut_off(name)
+    window.check_for_changes()
+    assert window.banner.isVisible()
+    assert "Not connected" in window.banner.text() and "127.0.0.1" in window.banner.text()
+
+    editor = window.editor
+    editor.title_edit.setFocus()
+    editor.title_edit.selectAll()
+    qtbot.keyClicks(editor.title_edit, "Budget night")
+    qtbot.keyClick(editor.title_edit, Qt.Key.Key_Return)
+    assert "Not saved" in window.statusBar().currentMessage()
+    assert editor.title_edit.text() == "Budget night"  # refused, not lost
+    assert window.undo_stack.count() == 0
+    window.check_for_changes()  # still gone: still shown
+    assert window.banner.isVisible()
+
+    postgres_server.restore(name)
+    window.check_for_changes()
+    assert window.banner.isHidden()
+    assert get_article(article_id)["title"] == "Budget night"  # the kept typing, saved on return
+    assert editor.title_edit.text() == "Budget night"
+    assert window.undo_stack.count() == 1
+    window.close()
+    close_catalogue()
