@@ -53,6 +53,9 @@ def work(url: str, number: int, folder: str, edits: int, hot: list[int], results
     for batch in batches:
         report = import_paths(batch, workers=1)
         stats["imported"] += len(report.imported)
+        stats["failed"] += len(report.failed)
+        if report.failed and "why" not in stats:
+            stats["why"] = f"{report.failed[0].path}: {report.failed[0].reason}"
         for _ in range(per_batch):
             _edit_once(rng, number, hot, saved, stats)
     stats["seconds"] = time.perf_counter() - start
@@ -131,12 +134,14 @@ def check(url: str, hot: list[int], outcomes: list, expected_articles: int) -> l
 def report(label: str, seconds: float, outcomes: list) -> float:
     total = Counter()
     for _, stats, _ in outcomes:
+        if "why" in stats:
+            print(f"  failed: {stats.pop('why')}")
         total.update(stats)
     rate = total["imported"] / seconds
     print(
         f"{label:<18} {seconds:7.1f} s  {total['imported']:>6,} imported  {rate:7.0f} articles/s  "
         f"{total['edits']:>5,} saves  {total['edits'] / seconds:6.1f} saves/s  "
-        f"{total['conflicts']:>4} conflicts  {total['merged']:>4} merged"
+        f"{total['conflicts']:>4} conflicts  {total['merged']:>4} merged  {total['failed']} failed"
     )
     return rate
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import platformdirs
-from peewee import DatabaseProxy, SqliteDatabase
+from peewee import DatabaseProxy, IntegrityError, OperationalError, SqliteDatabase
 from playhouse.db_url import connect as connect_url
 
 #: The one database every model is bound to; ``open_catalogue`` points it somewhere.
@@ -113,3 +113,18 @@ def server_url(host: str, port: int, name: str, user: str) -> str:
 
     who = f"{quote(user, safe='')}@" if user else ""
     return f"postgresql://{who}{host or 'localhost'}:{port}/{quote(name, safe='')}"
+
+
+def worth_retrying(exc: Exception) -> bool:
+    """A write that lost a race with another desk on a shared catalogue (a unique key stored
+    meanwhile, a deadlock broken by the server): doing it again will succeed."""
+    if isinstance(database.obj, SqliteDatabase):
+        return False  # one writer at a time: no such races
+    if isinstance(exc, IntegrityError):
+        return True
+    original = exc.args[0] if exc.args else None
+    try:
+        from psycopg.errors import TransactionRollbackError
+    except ImportError:
+        return False
+    return isinstance(exc, OperationalError) and isinstance(original, TransactionRollbackError)

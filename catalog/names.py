@@ -3,6 +3,9 @@
 import re
 import unicodedata
 
+from peewee import SqliteDatabase
+
+from catalog.db import database
 from catalog.models import NamedModel, Topic
 
 _SPACES = re.compile(r"\s+")
@@ -50,10 +53,7 @@ class NameCache:
         self._by_spelling.clear()
 
     def _find_or_create(self, name: str, key: str) -> int:
-        found = self.model.select(self.model.id).where(self.model.key == key).first()
-        if found is not None:
-            return found.id
-        return self.model.insert(name=name, key=key).execute()
+        return _find_or_insert(self.model, {"name": name, "key": key})
 
 
 class TopicCache(NameCache):
@@ -67,7 +67,27 @@ class TopicCache(NameCache):
             return found.id
         parent_path = name.rpartition("/")[0]
         parent_id = self.id_for(parent_path) if parent_path else None
-        return Topic.insert(name=name, key=key, parent=parent_id).execute()
+        return _find_or_insert(Topic, {"name": name, "key": key, "parent": parent_id})
+
+
+def _find_or_insert(model: type[NamedModel], row: dict) -> int:
+    """The id of the name with ``row["key"]``, inserting ``row`` if there is none.
+
+    On a shared catalogue another desk may be inserting the same name at this moment: the
+    insert then waits for theirs, does nothing, and the name is read back as they wrote it
+    (rather than failing the whole batch on the unique key).
+    """
+    key = row["key"]
+    found = model.select(model.id).where(model.key == key).first()
+    if found is not None:
+        return found.id
+    if isinstance(database.obj, SqliteDatabase):
+        # Writes to a SQLite file hold its one write lock: nobody can insert it meanwhile.
+        return model.insert(row).execute()
+    inserted = model.insert(row).on_conflict_ignore().execute()
+    if inserted:
+        return inserted
+    return model.select(model.id).where(model.key == key).scalar()
 
 
 def name_cache(model: type[NamedModel]) -> NameCache:

@@ -2,10 +2,10 @@
 
 from collections.abc import Sequence
 
-from peewee import SqliteDatabase
+from peewee import IntegrityError, OperationalError, SqliteDatabase
 
 from catalog import fulltext
-from catalog.db import database, placeholders
+from catalog.db import database, placeholders, worth_retrying
 from catalog.importing.reading import PreparedArticle
 from catalog.models import Article, ArticleAuthor, Author, Outlet, utc_now
 from catalog.names import NameCache
@@ -29,6 +29,7 @@ _ARTICLE_FIELDS = (
 )
 _AUTHOR_FIELDS = (ArticleAuthor.article, ArticleAuthor.author, ArticleAuthor.position)
 _LOOKUP_CHUNK = 500
+SHARED_RETRIES = 5
 
 
 def _insert_sql(model, fields) -> str:
@@ -52,17 +53,29 @@ class ArticleWriter:
             new = _first_new(batch, known)
             self._dry_run_seen.update((digest, (None, item.text.title)) for digest, item in new.items())
             return _outcomes(batch, known, new, ids={})
-        try:
-            with self._transaction():
-                known = existing_articles([item.digest for item in batch])
-                new = _first_new(batch, known)
-                ids = dict(zip(new, self._insert(list(new.values()))))
-                return _outcomes(batch, known, new, ids)
-        except BaseException:
-            # Names created inside the rolled-back transaction no longer exist.
-            self.outlets.forget()
-            self.authors.forget()
-            raise
+        for attempt in range(SHARED_RETRIES):
+            try:
+                with self._transaction():
+                    known = existing_articles([item.digest for item in batch])
+                    new = _first_new(batch, known)
+                    ids = dict(zip(new, self._insert(list(new.values()))))
+                    return _outcomes(batch, known, new, ids)
+            except (IntegrityError, OperationalError) as exc:
+                # On a shared catalogue another desk stored one of these files (or names) first,
+                # or the server broke a deadlock between two imports: the batch again finds
+                # theirs and goes through. (SQLite's one write lock rules these out.)
+                self._forget()
+                if not worth_retrying(exc) or attempt == SHARED_RETRIES - 1:
+                    raise
+            except BaseException:
+                self._forget()
+                raise
+        raise AssertionError("unreachable")
+
+    def _forget(self) -> None:
+        # Names created inside the rolled-back transaction no longer exist.
+        self.outlets.forget()
+        self.authors.forget()
 
     def _transaction(self):
         if isinstance(database.obj, SqliteDatabase):

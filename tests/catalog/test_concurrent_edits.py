@@ -98,3 +98,19 @@ def test_one_claim_edited_at_once_the_same_field_conflicts(two_articles):
     assert sum(isinstance(o, ClaimConflict) for o in outcomes) == 1, outcomes
     claim = get_claim(claim_id)
     assert claim["verdict"] in ("false", "true") and claim["notes"] == "Asked the ministry"
+
+
+def test_two_desks_importing_the_same_folder_at_once_store_each_article_once(catalogue, tmp_path):
+    from catalog import fulltext
+    from catalog.models import Article, Author, Outlet
+    from tests.helpers import make_article_files
+
+    make_article_files(tmp_path / "same", 300, paragraphs=1)
+    reports = at_once(*[lambda: import_paths([tmp_path / "same"], workers=1)] * 2)
+    assert not [r for r in reports if isinstance(r, Exception)], reports
+    assert [len(r.failed) for r in reports] == [0, 0], [r.failed[:1] for r in reports]
+    assert sum(len(r.imported) for r in reports) == 300
+    assert sum(len(r.duplicates) for r in reports) == 300
+    assert Article.select().count() == 300
+    assert Author.select().count() == 7 and Outlet.select().count() == 5  # names made once
+    assert fulltext.problems() == []
