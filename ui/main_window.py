@@ -149,7 +149,7 @@ class MainWindow(
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(self.banner)
-        central_layout.addWidget(self.splitter)
+        central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.undo_stack = QUndoStack(self)
         self.table.setColumnHidden(COL_SNIPPET, True)

@@ -2,7 +2,7 @@
 going away is shown in a banner, with edits refused until it is back."""
 
 from PySide6.QtCore import QPoint, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QLabel
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QSizePolicy
 
 from catalog.articles import get_article
 from catalog.db import database
@@ -21,6 +21,7 @@ class SharingMixin:
         banner.setWordWrap(True)
         banner.setMargin(8)
         banner.setStyleSheet("background: #fdecea; color: #7f1d1d; border-bottom: 1px solid #e6a5a0;")
+        banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         banner.hide()
         return banner
 
