@@ -4,7 +4,11 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+ICON_SIZES = (16, 20, 24, 32, 48)
 
 
 @cache
@@ -15,9 +19,39 @@ def resources_folder() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
+def icon_path(name: str) -> Path:
+    return resources_folder() / "icons" / f"{name}.svg"
+
+
 def icon(name: str) -> QIcon:
-    """An icon from ``resources/icons/NAME.svg``."""
-    return QIcon(str(resources_folder() / "icons" / f"{name}.svg"))
+    """An icon from ``resources/icons/NAME.svg``. Line icons (drawn in ``currentColor``) are
+    painted in the palette's text colour, so they read on light and dark themes alike; a
+    disabled look comes from the palette's disabled text colour."""
+    path = icon_path(name)
+    svg = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if "currentColor" not in svg:
+        return QIcon(str(path))
+    palette = QGuiApplication.palette()
+    result = QIcon()
+    for mode, group in (
+        (QIcon.Mode.Normal, QPalette.ColorGroup.Active),
+        (QIcon.Mode.Disabled, QPalette.ColorGroup.Disabled),
+    ):
+        colour = palette.color(group, QPalette.ColorRole.WindowText).name()
+        renderer = QSvgRenderer(QByteArray(svg.replace("currentColor", colour).encode()))
+        for size in ICON_SIZES:
+            result.addPixmap(_rendered(renderer, size), mode)
+    return result
+
+
+def _rendered(renderer: QSvgRenderer, size: int) -> QPixmap:
+    pixmap = QPixmap(QSize(size, size))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    return pixmap
 
 
 def stylesheet() -> str:
