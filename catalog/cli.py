@@ -38,6 +38,8 @@ EPILOG = """examples:
   catalog export-json all.json && catalog --db copy.sqlite3 import-json all.json
   catalog export-pdf report.pdf --query 'ukraine since:2022'   a summary report, no display needed
   catalog --db team.sqlite3 gui        open the window on another catalogue
+  catalog --db postgresql://desk@db.example.org/newsroom search 'claim:retake'
+  catalog install-desktop              add Catalog to the Linux applications menu
 """
 
 
@@ -184,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_exports.add_commands(command)
     cli_maintenance.add_commands(command)
     cli_maintenance.add_copy_command(command)
+    cli_maintenance.add_desktop_command(command)
 
     gui = command("gui", "open the window (the default when no command is given)", "catalog gui")
     gui.set_defaults(run=_cmd_gui)
@@ -401,6 +404,8 @@ def _cmd_gui(args) -> int:
     if problem:
         return _fail(problem)
     given = getattr(args, "db", None) or os.environ.get(ENV_VAR)
+    if not given:
+        args.db = app.last_catalogue()  # the window reopens where it was; None on first run
     opened = _open(args)
     if opened.created and not given:
         import_seeds()

@@ -78,10 +78,19 @@ def application() -> QApplication:
         app.setOrganizationName(ORGANIZATION)
         app.setApplicationName(APPLICATION)
         app.setApplicationVersion(__version__)
+        app.setDesktopFileName("catalog")  # the desktop entry `catalog install-desktop` writes
         app.setWindowIcon(icon("catalog"))
         app.setStyleSheet(stylesheet())
         app.setProperty("catalogConfigured", True)
     return app
+
+
+def last_catalogue() -> str | None:
+    """The catalogue the window showed last, to reopen when none is named; None on first run."""
+    from ui.window_catalogues import last_catalogue as last
+
+    application()
+    return last()
 
 
 def open_window(db: str) -> QMainWindow:

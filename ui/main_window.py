@@ -1,6 +1,7 @@
 """The main window: article table beside the reading pane, File menu, status bar."""
 
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -8,6 +9,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QSettings,
+    QSize,
     Qt,
     QThreadPool,
     QTimer,
@@ -17,6 +19,7 @@ from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QKeySequence,
+    QShortcut,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -28,8 +31,10 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressDialog,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
+    QToolBar,
     QUndoView,
     QVBoxLayout,
     QWidget,
@@ -49,12 +54,15 @@ from ui.models.article_table_model import (
     COL_TOPICS,
     ArticleTableModel,
 )
+from ui.resources import icon
 from ui.widgets.article_editor import ArticleEditor
+from ui.widgets.empty_state import EmptyState
 from ui.widgets.reading_pane import ReadingPane
 from ui.widgets.sidebar import Sidebar
 from ui.window_catalogues import CataloguesMixin
 from ui.window_claims import ClaimsMixin
 from ui.window_editing import EditingMixin
+from ui.window_help import HelpMixin
 from ui.window_importing import ImportingMixin
 from ui.window_maintenance import MaintenanceMixin
 from ui.window_reports import ReportsMixin
@@ -72,6 +80,35 @@ ukrain* — words starting so<br>
 author:"Dave DeCamp", outlet:, topic:, title:, claim: — in that field<br>
 since:2022-01-01, until:2022-06, year:2022 — dates<br>
 Escape clears the search."""
+ACTION_ICONS = {
+    "actionNewCatalogue": "new-catalogue",
+    "actionOpenCatalogue": "open-catalogue",
+    "actionConnectShared": "connect-shared",
+    "actionImportFiles": "import-files",
+    "actionImportFolder": "import-folder",
+    "actionBackUp": "back-up",
+    "actionPrint": "print",
+    "actionPrintPreview": "print-preview",
+    "actionExportPdf": "export-pdf",
+    "actionExportCsv": "export-csv",
+    "actionUndo": "undo",
+    "actionRedo": "redo",
+    "actionBatchEdit": "batch-edit",
+    "actionDelete": "delete",
+    "actionFind": "find",
+    "actionManageNames": "manage-names",
+    "actionSaveSearch": "save-search",
+    "actionMarkClaim": "mark-claim",
+    "actionLinkClaim": "link-claim",
+    "actionClaimMap": "claim-map",
+    "actionClaimsBrowser": "claims-browser",
+    "actionSuggestLinks": "suggest",
+    "actionSuggestSummaries": "suggest",
+    "actionSuggestSummary": "suggest",
+    "actionEditText": "edit-text",
+    "actionQuerySyntax": "help",
+    "actionAbout": "about",
+}
 COLUMN_WIDTHS = {COL_OUTLET: 110, COL_AUTHORS: 120, COL_DATE: 96, COL_TOPICS: 100}
 
 
@@ -83,6 +120,7 @@ class MainWindow(
     ImportingMixin,
     SharingMixin,
     CataloguesMixin,
+    HelpMixin,
     QMainWindow,
 ):
     #: An import is about to start: its ImportTask.
@@ -138,7 +176,14 @@ class MainWindow(
         self.sidebar.delete_saved_requested.connect(self.delete_saved_search)
         self.search_box = self._make_search_box()
         self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(self.table)
+        self.empty_state = EmptyState(self)
+        self.empty_state.import_files_requested.connect(self.import_files)
+        self.empty_state.import_folder_requested.connect(self.import_folder)
+        self.table_stack = QStackedWidget(self)
+        self.table_stack.setObjectName("tableStack")
+        self.table_stack.addWidget(self.table)
+        self.table_stack.addWidget(self.empty_state)
+        self.splitter.addWidget(self.table_stack)
         self.splitter.addWidget(self.side_splitter)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 4)
@@ -162,6 +207,7 @@ class MainWindow(
         self.resize(1200, 760)
         self.splitter.setSizes([170, 600, 430])
         self.side_splitter.setSizes([440, 320])
+        self._set_keyboard_order()
         self._restore_settings()
         self.refresh()
         self._refresh_names()
@@ -252,6 +298,58 @@ class MainWindow(
         self._make_backup_action(file_menu)
         self._make_catalogue_actions(file_menu)
         self._make_claim_menu()
+        self._make_help_menu()
+        self._make_main_toolbar()
+        self.apply_icons()
+
+    def _set_keyboard_order(self) -> None:
+        """Tab goes search, sidebar, table, text, then the editor's fields top to bottom; Enter
+        in the table moves on to reading the article."""
+        chain = [self.search_box, self.sidebar, self.table, self.reading_pane, self.detail_tabs]
+        chain += self.editor.tab_chain()
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.read_current)
+
+    def read_current(self) -> None:
+        """Enter on an article: read it, from the top, in the reading pane."""
+        if self.current_article_id() is not None:
+            self.reading_pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _make_main_toolbar(self) -> None:
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        groups = (
+            (self.action_import_folder, self.action_import_files),
+            (self.action_undo, self.action_redo),
+            (self.action_mark_claim, self.action_link_claim, self.action_claim_map),
+            (self.action_print_preview, self.action_export_pdf),
+        )
+        for number, group in enumerate(groups):
+            if number:
+                toolbar.addSeparator()
+            for action in group:
+                toolbar.addAction(action)
+        self.insertToolBar(self.findChild(QToolBar, "searchToolbar"), toolbar)
+
+    def apply_icons(self) -> None:
+        """Icons in the palette's colours: again whenever the palette changes (light, dark)."""
+        for name, icon_name in ACTION_ICONS.items():
+            action = self.findChild(QAction, name)
+            if action is not None:
+                action.setIcon(icon(icon_name))
+        self.empty_state.import_files_button.setIcon(icon("import-files"))
+        self.empty_state.import_folder_button.setIcon(icon("import-folder"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "empty_state"):
+            self.apply_icons()
+        super().changeEvent(event)
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()
@@ -335,6 +433,8 @@ class MainWindow(
 
     def _show_count(self) -> None:
         total = count_articles()
+        # An empty catalogue shows how to fill it rather than an empty grid.
+        self.table_stack.setCurrentWidget(self.empty_state if total == 0 else self.table)
         text = f"{total:,} article{'' if total == 1 else 's'}"
         if self.table_model.filters:
             # Until the rest of a long listing has been read, only its first page is known.

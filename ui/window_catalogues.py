@@ -1,20 +1,121 @@
-"""Part of MainWindow: moving the window to another catalogue (a shared one on a server)."""
+"""Part of MainWindow: which catalogue the window shows. New, Open, Open Recent and Connect to
+Shared Catalogue move the window to another catalogue; the last one reopens on start."""
 
-from PySide6.QtWidgets import QDialog, QMessageBox
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from catalog.catalogue import open_catalogue
-from catalog.db import CatalogueError, database
+from catalog.db import CatalogueError, database, display_name, is_url, sqlite_path
 from ui.dialogs.connect_shared import ConnectSharedDialog
+
+RECENT_KEY = "catalogues/recent"
+RECENT_LIMIT = 8
+FILE_FILTER = "Catalogues (*.sqlite3 *.sqlite *.db);;All files (*)"
+
+
+def recent_catalogues() -> list[str]:
+    """Catalogues opened lately, the last one first (paths, or server URLs without passwords)."""
+    value = QSettings().value(RECENT_KEY) or []
+    return [value] if isinstance(value, str) else [str(item) for item in value]
+
+
+def _normal(location: str) -> str:
+    return location if is_url(location) else str(Path(location).expanduser().resolve())
+
+
+def remember_catalogue(location: str) -> None:
+    if sqlite_path(location) == ":memory:":
+        return
+    location = _normal(location)
+    others = [item for item in recent_catalogues() if item != location]
+    QSettings().setValue(RECENT_KEY, [location, *others][:RECENT_LIMIT])
+
+
+def forget_catalogue(location: str) -> None:
+    QSettings().setValue(RECENT_KEY, [item for item in recent_catalogues() if item != location])
+
+
+def last_catalogue() -> str | None:
+    """The catalogue to reopen on start: the last one opened, if it is still there."""
+    for location in recent_catalogues()[:1]:
+        path = sqlite_path(location)
+        if path is None or Path(path).is_file():
+            return location
+    return None
 
 
 class CataloguesMixin:
     def _make_catalogue_actions(self, file_menu) -> None:
+        self.action_new_catalogue = self._action(
+            "actionNewCatalogue", "&New Catalogue…", QKeySequence.StandardKey.New, self.new_catalogue
+        )
+        self.action_open_catalogue = self._action(
+            "actionOpenCatalogue", "Open &Catalogue…", QKeySequence("Ctrl+Shift+K"), self.open_catalogue_file
+        )
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.action_connect_shared = self._action(
             "actionConnectShared", "Connect to S&hared Catalogue…", "", self.connect_shared
         )
-        file_menu.insertAction(file_menu.actions()[0], self.action_connect_shared)
-        file_menu.insertSeparator(file_menu.actions()[1])
+        first = file_menu.actions()[0]
+        for action in (self.action_new_catalogue, self.action_open_catalogue, self.recent_menu.menuAction()):
+            file_menu.insertAction(first, action)
+        file_menu.insertAction(first, self.action_connect_shared)
+        file_menu.insertSeparator(first)
         self.successor = None  #: the window that took over, once this one handed over
+        remember_catalogue(self.catalogue.location)
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        mine = _normal(self.catalogue.location)
+        entries = [item for item in recent_catalogues() if item != mine]
+        for number, location in enumerate(entries, start=1):
+            action = self.recent_menu.addAction(f"&{number} {display_name(location)}")
+            action.setToolTip(location)
+            action.setStatusTip(location)
+            action.triggered.connect(lambda _=False, where=location: self.open_recent(where))
+        if not entries:
+            self.recent_menu.addAction("No other catalogues yet").setEnabled(False)
+            return
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction("&Clear Menu", self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        QSettings().setValue(RECENT_KEY, [_normal(self.catalogue.location)])
+
+    def new_catalogue(self) -> None:
+        suggested = str(Path(self._last_folder() or Path.home()) / "Newsroom.sqlite3")
+        path, _ = QFileDialog.getSaveFileName(self, "New Catalogue", suggested, FILE_FILTER)
+        if not path:
+            return
+        if Path(path).exists():
+            QMessageBox.warning(
+                self,
+                "New Catalogue",
+                f"{path} already exists: choose another name, or open it with Open Catalogue…",
+            )
+            return
+        self.switch_catalogue(path)
+
+    def open_catalogue_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open Catalogue", self._last_folder(), FILE_FILTER)
+        if path:
+            self.switch_catalogue(path)
+
+    def open_recent(self, location: str) -> None:
+        path = sqlite_path(location)
+        if path is not None and not Path(path).is_file():
+            forget_catalogue(location)
+            QMessageBox.warning(
+                self, "Open Recent", f"The catalogue {location} is no longer there; it is taken off the list."
+            )
+            return
+        self.switch_catalogue(location)
 
     def connect_shared(self) -> None:
         dialog = ConnectSharedDialog(self)
@@ -33,6 +134,8 @@ class CataloguesMixin:
         stay on this catalogue. Returns the new window, or None."""
         from ui.main_window import MainWindow
 
+        if _normal(location) == _normal(self.catalogue.location):
+            return None
         self.stop_watching()
         mine = self.catalogue.location
         try:
@@ -40,7 +143,7 @@ class CataloguesMixin:
         except CatalogueError as exc:
             open_catalogue(mine, password=self._password)
             self.start_watching()
-            QMessageBox.warning(self, "Connect", f"Could not open that catalogue: {exc}.")
+            QMessageBox.warning(self, "Open Catalogue", f"Could not open that catalogue: {exc}.")
             return None
         window = MainWindow(opened, password=password)
         window.show()

@@ -24,6 +24,9 @@ def test_import_the_seed_through_the_file_menu(window, qtbot, monkeypatch):
     )
     file_menu = window.menuBar().actions()[0].menu()
     assert [a.text() for a in file_menu.actions() if not a.isSeparator()] == [
+        "&New Catalogue…",
+        "Open &Catalogue…",
+        "Open &Recent",
         "Connect to S&hared Catalogue…",
         "Import &Files…",
         "Import F&older…",
@@ -136,13 +139,18 @@ def test_table_model_with_rows_passes_the_model_tester(qtmodeltester, qtbot, win
 
 
 def test_readme_screenshot_script_renders_the_window(tmp_path):
-    from PySide6.QtGui import QImage
+    from PySide6.QtGui import QColor, QImage
 
     from ui.screenshots import SIZE, render
 
-    [path] = render(tmp_path)
-    image = QImage(str(path))
-    assert (image.width(), image.height()) == SIZE
-    # Not a blank picture: the seed's title row and text make many distinct colours.
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
-    assert len(colours) > 20
+    written = {path.name: path for path in render(tmp_path)}
+    for name in ("main-window.png", "main-window-dark.png", "editor.png", "claims.png", "claim-map.png"):
+        assert name in written
+    for name in ("main-window.png", "main-window-dark.png"):
+        image = QImage(str(written[name]))
+        assert (image.width(), image.height()) == SIZE
+        # Not a blank picture: the rows, the text and the highlights make many distinct colours.
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+        assert len(colours) > 20
+    light, dark = (QImage(str(written[name])) for name in ("main-window.png", "main-window-dark.png"))
+    assert QColor(dark.pixel(600, 500)).lightness() < 80 < QColor(light.pixel(600, 500)).lightness()

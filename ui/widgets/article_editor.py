@@ -89,6 +89,9 @@ class TopicsEditor(QWidget):
         self.input.returnPressed.connect(self._add)
         self.list.installEventFilter(self)
 
+    def tab_chain(self) -> list[QWidget]:
+        return [self.input, self.list]  # typing a new topic is the usual errand
+
     def topics(self) -> list[str]:
         return [self.list.item(row).text() for row in range(self.list.count())]
 
@@ -213,6 +216,19 @@ class ArticleEditor(QWidget):
         self.topics_edit.set_topics(article["topics"])
         self.summary_edit.setPlainText(article["summary"])
         self.notes_edit.setPlainText(article["notes"])
+
+    def tab_chain(self) -> list[QWidget]:
+        """The fields in the order Tab visits them: as they stand on screen."""
+        return [
+            self.title_edit,
+            self.date_edit,
+            self.outlet_edit,
+            self.authors_edit,
+            *self.topics_edit.tab_chain(),
+            self.summary_edit,
+            self.suggest_button,
+            self.notes_edit,
+        ]
 
     def _typed(self) -> dict[str, str]:
         """Fields holding text not yet saved (being typed, or refused while offline): article

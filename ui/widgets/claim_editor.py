@@ -52,6 +52,7 @@ class ClaimEditor(QWidget):
         self.claimant.installEventFilter(self)
         for box in (self.explanation, self.notes):
             box.setTabChangesFocus(True)
+            box.setMinimumHeight(44)  # two lines: never squeezed into a sliver
             box.setMaximumHeight(70)
             box.installEventFilter(self)
         form = QFormLayout(self)

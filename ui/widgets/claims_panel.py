@@ -85,12 +85,18 @@ class ClaimsPanel(QWidget):
         splitter.addWidget(top)
         splitter.addWidget(self.editor)
         splitter.addWidget(links_box)
+        for index in range(splitter.count()):
+            splitter.setCollapsible(index, False)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 0)  # the claim's fields keep their height; lists take the rest
+        splitter.setStretchFactor(2, 3)
         inner = QWidget(self)
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(6, 6, 6, 6)
         inner_layout.addWidget(splitter, 1)
         inner_layout.addLayout(row)
-        inner.setMinimumHeight(380)
+        # Below this the panel scrolls, rather than squeezing the claim's fields or lists.
+        inner.setMinimumHeight(self.editor.minimumSizeHint().height() + 260)
         # Scrolls rather than holding the window taller than a small screen.
         scroll = QScrollArea(self)
         scroll.setObjectName("claimsScroll")
