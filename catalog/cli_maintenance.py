@@ -1,4 +1,7 @@
-"""``catalog backup`` and ``catalog check``: a copy to fall back on, and a check in words."""
+"""``catalog backup``, ``check``, ``copy`` and ``install-desktop``: a copy to fall back on, a
+check in words, a catalogue moved, and Catalog in the applications menu."""
+
+import importlib
 
 from catalog.cli_common import EXIT_OK, EXIT_SOME_FAILED, fail, open_from, print_json
 from catalog.db import CatalogueError
@@ -81,4 +84,29 @@ def _cmd_copy(args) -> int:
     print(
         f"copied {articles:,} articles, {claims:,} claims and {links:,} links from {args.source} to {args.target}"
     )
+    return EXIT_OK
+
+
+def add_desktop_command(command) -> None:
+    desktop = command(
+        "install-desktop",
+        "add Catalog to the Linux applications menu (a .desktop file and an icon, for this user)",
+        "catalog install-desktop",
+    )
+    desktop.add_argument("--uninstall", action="store_true", help="take them away again")
+    desktop.set_defaults(run=_cmd_install_desktop)
+
+
+def _cmd_install_desktop(args) -> int:
+    # In ui/ beside the icon it installs; it imports no Qt, so it runs without a display.
+    entry = importlib.import_module("ui.desktop_entry")
+    try:
+        paths = entry.uninstall() if args.uninstall else entry.install()
+    except OSError as exc:
+        return fail(f"cannot write the desktop entry: {exc}")
+    verb = "removed" if args.uninstall else "installed"
+    for path in paths:
+        print(f"{verb} {path}")
+    if not paths:
+        print("nothing to remove: no desktop entry was installed")
     return EXIT_OK

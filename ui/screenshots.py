@@ -1,43 +1,197 @@
 """Renders the README's screenshots offscreen: ``python -m ui.screenshots [FOLDER]``.
 
-The window opens on a temporary catalogue holding the seed articles, with private settings,
-so the pictures show what a newcomer sees and never depend on the machine they are made on.
+The window opens on a temporary catalogue holding the seed article and three short demo
+articles with marked and linked claims, with private settings, so the pictures show what a
+newcomer sees and never depend on the machine they are made on. It writes the main window
+(light and dark), the editor, the claim map and the first pages of a report (the report page
+needs ``pdftoppm`` from poppler-utils).
 """
 
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-SIZE = (1200, 760)
-DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
+SIZE = (1280, 800)
+DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+DEMO_ARTICLES = {
+    "wire.txt": (
+        " date 2022-06-30 Authored by Ana Ruiz via Daily Wire Service,",
+        "Officials doubt Ukraine can retake lost territory",
+        (
+            "Officials in Washington privately doubt that Ukraine will be able to retake all the "
+            "territory Russia has captured, two people familiar with the talks said on Thursday.\n\n"
+            "The assessment follows weeks of fighting in the Donbas region."
+        ),
+    ),
+    "ministry.txt": (
+        " date 2022-07-02 Authored by Olena Koval via Kyiv Evening,",
+        "Ministry rejects reports of waning support",
+        (
+            "The defence ministry rejected reports that allies are losing confidence, saying that "
+            "Western support for Ukraine remains firm and deliveries continue on schedule.\n\n"
+            "A spokesman called the reports speculation."
+        ),
+    ),
+    "analysis.txt": (
+        " date 2022-07-05 Authored by Sam Okafor via The Review,",
+        "What the CNN report did and did not say",
+        (
+            "The CNN report cited unnamed officials and did not say that aid would be cut. Several "
+            "outlets repeated that officials are losing confidence in a counteroffensive.\n\n"
+            "Analysts said the picture is mixed."
+        ),
+    ),
+}
+
+
+def _demo_catalogue(scratch: Path) -> tuple[int, int]:
+    """Fill the open catalogue; returns (the seed article's id, the claim the map is drawn for)."""
+    from catalog.claims import add_claim_by_text, link_claims
+    from catalog.editing import ArticleEdit, edit_article
+    from catalog.importing import import_paths
+    from catalog.seeds import import_seeds
+
+    seed = import_seeds().imported[0].article_id
+    folder = scratch / "demo"
+    folder.mkdir()
+    for name, (header, title, body) in DEMO_ARTICLES.items():
+        (folder / name).write_text(f"{header}\n\n{title}\n\n{body}\n", encoding="utf-8")
+    ids = {Path(item.path).name: item.article_id for item in import_paths([folder]).imported}
+    edit_article(
+        seed,
+        ArticleEdit(
+            topics=["Ukraine/War", "US politics"],
+            summary="US officials are said to doubt that Ukraine can retake all the territory Russia holds.",
+        ),
+    )
+    origin = add_claim_by_text(
+        seed,
+        'White House officials are "losing confidence" that Ukraine will be able to retake all the territory',
+        claimant="Unnamed US officials",
+        verdict="unproven",
+    )
+    repeat = add_claim_by_text(
+        ids["wire.txt"], "doubt that Ukraine will be able to retake all the territory", claimant="Officials"
+    )
+    denial = add_claim_by_text(
+        ids["ministry.txt"], "Western support for Ukraine remains firm", claimant="Defence ministry"
+    )
+    check = add_claim_by_text(
+        ids["analysis.txt"], "did not say that aid would be cut", claimant="The Review", verdict="mixed"
+    )
+    link_claims(repeat, origin, "repeats")
+    link_claims(denial, origin, "contradicts", "The ministry denies the report")
+    link_claims(check, origin, "cites")
+    return seed, origin
+
+
+def _dark_palette():
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2d31"),
+        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.Base, "#1f2023"),
+        (QPalette.ColorRole.AlternateBase, "#2a2b2f"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.Button, "#35373c"),
+        (QPalette.ColorRole.ButtonText, "#e6e6e6"),
+        (QPalette.ColorRole.Highlight, "#3d6fb4"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
+        (QPalette.ColorRole.Mid, "#55575c"),
+        (QPalette.ColorRole.Link, "#8ab4f8"),
+    ):
+        palette.setColor(role, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#7a7a7a"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#7a7a7a"))
+    return palette
 
 
 def render(folder: Path) -> list[Path]:
     """Write the screenshots into ``folder``; returns their paths."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
 
     from catalog.catalogue import close_catalogue
-    from catalog.seeds import import_seeds
+    from catalog.reporting import build_report
     from ui.app import application, open_window
+    from ui.report.output import export_pdf
 
     folder.mkdir(parents=True, exist_ok=True)
+    written = []
     with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
         app = application()
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, scratch)
-        window = open_window(str(Path(scratch) / "Newsroom.sqlite3"))
-        import_seeds()
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(scratch))
+        window = open_window(str(scratch / "Newsroom.sqlite3"))
+        seed, origin = _demo_catalogue(scratch)
         window.announce([])
-        window.select_row(0)
+        window.select_article(seed)
         window.resize(*SIZE)
         window.show()
         app.processEvents()
-        target = folder / "main-window.png"
-        window.grab().save(str(target))
+        written.append(_save(window, folder / "main-window.png"))
+        window.resize(1500, 1000)  # room for the claim, its fields and its links at once
+        window.side_splitter.setSizes([380, 620])
+        window.detail_tabs.setCurrentWidget(window.claims_panel)
+        window.claims_panel.select_claim(origin)
+        app.processEvents()
+        written.append(_save(window.side_splitter, folder / "claims.png"))
+        window.resize(*SIZE)
+        window.detail_tabs.setCurrentWidget(window.editor)
+        app.processEvents()
+        written.append(_save(window.detail_tabs, folder / "editor.png"))
+        window.show_claim_map(origin)
+        app.processEvents()
+        dialog = window.claim_map_dialog
+        dialog.resize(1000, 620)
+        app.processEvents()
+        written.append(_save(dialog, folder / "claim-map.png"))
+        dialog.close()
+        pdf = scratch / "report.pdf"
+        ids = [
+            window.table_model.index(row, 0).data(window.table_model.ArticleIdRole)
+            for row in range(window.table_model.rowCount())
+        ]
+        export_pdf(build_report(ids, catalogue="Newsroom", selection="All articles"), pdf)
+        written += _pdf_pages(pdf, folder / "report-page")
         window.close()
+        # A dark desktop's palette is there before the window opens, as here.
+        light = app.palette()
+        QApplication.setPalette(_dark_palette())
+        app.setStyleSheet(app.styleSheet())
+        dark = open_window(str(scratch / "Newsroom.sqlite3"))
+        dark.select_article(seed)
+        dark.detail_tabs.setCurrentWidget(dark.claims_panel)
+        dark.claims_panel.select_claim(origin)
+        dark.resize(*SIZE)
+        dark.show()
+        app.processEvents()
+        written.append(_save(dark, folder / "main-window-dark.png"))
+        dark.close()
+        QApplication.setPalette(light)
         close_catalogue()
-    return [target]
+    return written
+
+
+def _save(widget, target: Path) -> Path:
+    widget.grab().save(str(target))
+    return target
+
+
+def _pdf_pages(pdf: Path, stem: Path) -> list[Path]:
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found (apt install poppler-utils): no report page", file=sys.stderr)
+        return []
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "2", str(pdf), str(stem)], check=True)
+    return sorted(stem.parent.glob(f"{stem.name}-*.png"))
 
 
 if __name__ == "__main__":
