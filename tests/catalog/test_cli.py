@@ -208,13 +208,29 @@ def test_usage_errors_exit_2_with_one_line(capsys, db, args):
     assert err.startswith("catalog") and err.count("\n") == 1 and "--help" in err
 
 
+def _commands(parser, prefix=()):
+    """Every command line that ends at a command, nested ones (``claims add``) included."""
+    import argparse
+
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield (*prefix, name)
+                yield from _commands(sub, (*prefix, name))
+
+
 def test_every_command_has_help_with_an_example(capsys):
-    for command in ("import", "list", "show", "edit", "export-json", "outlets", "merge-topics", "gui"):
+    from catalog.cli import build_parser
+
+    commands = list(_commands(build_parser()))
+    assert len(commands) > 25 and ("install-desktop",) in commands and ("claims", "add") in commands
+    for command in commands:
         with pytest.raises(SystemExit) as exit_info:
-            main([command, "--help"])
+            main([*command, "--help"])
         out, _ = capsys.readouterr()
         assert exit_info.value.code == 0
-        assert "example:" in out and "--db" in out, command
+        assert "example" in out, command
+        assert "--db" in out or len(command) > 1, command  # nested: --db goes before them
 
 
 def test_as_a_separate_process(tmp_path):
@@ -378,3 +394,29 @@ def test_name_lists_and_merges(capsys, db, write):
     assert (code, err) == (1, "catalog: no topic named “Nope”\n")
     assert json.loads(run(capsys, "--db", db, "authors", "--json")[1]) == []
     assert run(capsys, "--db", db, "topics")[1] == ""
+
+
+def test_install_desktop_puts_catalog_in_the_applications_menu(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    assert main(["install-desktop"]) == 0
+    entry = tmp_path / "share" / "applications" / "catalog.desktop"
+    icon = tmp_path / "share" / "icons" / "hicolor" / "scalable" / "apps" / "catalog.svg"
+    assert capsys.readouterr().out.splitlines() == [f"installed {entry}", f"installed {icon}"]
+    fields = dict(line.split("=", 1) for line in entry.read_text().splitlines()[1:])
+    assert entry.read_text().startswith("[Desktop Entry]\n")
+    assert (fields["Name"], fields["Icon"], fields["Type"]) == ("Catalog", "catalog", "Application")
+    assert fields["Exec"].endswith(" gui")
+    assert icon.read_text().startswith("<svg")
+    assert main(["install-desktop", "--uninstall"]) == 0
+    assert not entry.exists() and not icon.exists()
+    assert main(["install-desktop", "--uninstall"]) == 0
+    assert "nothing to remove" in capsys.readouterr().out
+
+
+def test_version(capsys):
+    from catalog import __version__
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == f"catalog {__version__}\n"

@@ -62,7 +62,8 @@ def test_an_empty_catalogue_shows_how_to_fill_it(window, qtbot, monkeypatch):
     assert window.table_model.rowCount() == 1
 
 
-def test_new_open_and_recent_catalogues(window, qtbot, tmp_path, monkeypatch, message_boxes):
+def test_new_open_and_recent_catalogues(sqlite_window, qtbot, tmp_path, monkeypatch, message_boxes):
+    window = sqlite_window  # catalogue files: New and Open make and pick them
     first = window.catalogue.location
     new = tmp_path / "Elections desk.sqlite3"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(new), ""))
