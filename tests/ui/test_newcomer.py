@@ -288,3 +288,16 @@ def test_a_dark_palette_keeps_everything_readable(qapp, tmp_path, qtbot, db_path
     finally:
         QApplication.setPalette(light)
         close_catalogue()
+
+
+def test_the_reading_pane_keeps_a_comfortable_line_length(demo_window, qtbot):
+    window = demo_window
+    pane = window.reading_pane
+    window.resize(1920, 1080)
+    window.splitter.setSizes([200, 500, 1220])  # a very wide reading pane
+    qtbot.waitUntil(lambda: pane.width() > 1100)
+    characters = pane.text_column_width() / pane.fontMetrics().averageCharWidth()
+    assert 60 <= characters <= 90
+    window.splitter.setSizes([200, 1300, 420])  # a narrow one uses all it has
+    qtbot.waitUntil(lambda: pane.width() < 500)
+    assert pane.text_column_width() == pane.viewport().width() - 48

@@ -24,6 +24,8 @@ VERDICT_COLOURS = {
     "unproven": "#6f42c1",
 }
 LINE_HEIGHT_PERCENT = 140
+MARGIN = 24
+MEASURE_CHARACTERS = 80  # about 70 characters of running text: a comfortable line
 LINE_BREAK = "\u2028"  # Qt's line separator: a break inside a paragraph
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
 
@@ -44,7 +46,7 @@ class ReadingPane(QTextBrowser):
         self.setAccessibleName("Reading pane")
         self.setOpenLinks(False)
         self.setUndoRedoEnabled(False)
-        self.document().setDocumentMargin(24)
+        self.document().setDocumentMargin(MARGIN)
         self._body_map = _BodyMap()
         self._claims: list[dict] = []
         self._current_claim: int | None = None
@@ -157,7 +159,29 @@ class ReadingPane(QTextBrowser):
             cursor.insertText(PLACEHOLDER, self._muted_format())
         else:
             self._write_article(cursor, article)
+        self._fit_measure()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_measure()
+
+    def _fit_measure(self) -> None:
+        """Keep lines to a comfortable reading length: a wide pane centres the text in a column
+        of about MEASURE_CHARACTERS characters rather than stretching it edge to edge."""
+        column = self.fontMetrics().averageCharWidth() * MEASURE_CHARACTERS
+        side = max(0, (self.viewport().width() - 2 * MARGIN - column) // 2)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        if frame.leftMargin() != side:
+            frame.setLeftMargin(side)
+            frame.setRightMargin(side)
+            root.setFrameFormat(frame)
+
+    def text_column_width(self) -> float:
+        """The width the text is set in, in pixels."""
+        frame = self.document().rootFrame().frameFormat()
+        return self.viewport().width() - 2 * MARGIN - frame.leftMargin() - frame.rightMargin()
 
     def _write_article(self, cursor: QTextCursor, article: dict) -> None:
         cursor.insertText(article["title"], self._title_format())
