@@ -29,15 +29,7 @@ def test_kill_9_in_the_middle_then_a_complete_reimport(tmp_path):
     make_article_files(folder, FILES)
     db = tmp_path / "killed.sqlite3"
     command = [sys.executable, "-m", "catalog", "--db", str(db), "import", str(folder)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while _count(db) == 0 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=30)
-    assert process.returncode == -signal.SIGKILL, "the import finished before it could be killed"
-
-    survived = _count(db)
+    survived = _kill_once_articles_arrive(command, lambda: _count(db))
     assert 0 < survived < FILES
     _assert_no_worker_outlives(db)
     with sqlite3.connect(db) as conn:
@@ -55,6 +47,18 @@ def test_kill_9_in_the_middle_then_a_complete_reimport(tmp_path):
     assert Article.select().count() == FILES
     assert fulltext.problems() == []
     close_catalogue()
+
+
+def _kill_once_articles_arrive(command: list[str], count) -> int:
+    """Start the import, kill -9 it as soon as ``count()`` sees articles; how many survived."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while count() == 0 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL, "the import finished before it could be killed"
+    return count()
 
 
 def _processes():
@@ -129,15 +133,7 @@ def test_kill_9_in_the_middle_of_an_import_on_postgresql(tmp_path, postgres_url)
     folder = tmp_path / "articles"
     make_article_files(folder, files)
     command = [sys.executable, "-m", "catalog", "--db", postgres_url, "import", str(folder)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while _pg_count(postgres_url) == 0 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    process.send_signal(signal.SIGKILL)
-    process.wait(timeout=30)
-    assert process.returncode == -signal.SIGKILL, "the import finished before it could be killed"
-
-    survived = _pg_count(postgres_url)
+    survived = _kill_once_articles_arrive(command, lambda: _pg_count(postgres_url))
     assert 0 < survived < files
     open_catalogue(postgres_url)
     assert fulltext.problems() == []  # every article that is there is searchable

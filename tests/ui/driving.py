@@ -67,3 +67,17 @@ def double_click(qtbot, view, index) -> None:
     point = view.visualRect(index).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def open_one_article(qtbot, win, tmp_path) -> int:
+    """Import one article ("Budget day", dated 2022-03-01, from Daily) and select it; its id."""
+    from tests.helpers import article_file
+
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        article_file("Budget day", "Text.", " date 2022-03-01 via Daily,"), encoding="utf-8"
+    )
+    import_and_wait(qtbot, win, [str(folder)])
+    win.select_row(0)
+    return win.current_article_id()

@@ -4,20 +4,12 @@ from PySide6.QtCore import Qt, QTimer
 
 from catalog.articles import get_article
 from catalog.editing import ArticleEdit, edit_article
-from tests.helpers import article_file
-from tests.ui.driving import import_and_wait
+from tests.ui.driving import open_one_article
 from ui.dialogs.edit_conflict import EditConflictDialog
 
 
 def open_article(window, qtbot, tmp_path) -> int:
-    folder = tmp_path / "one"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        article_file("Budget day", "Text.", " date 2022-03-01 via Daily,"), encoding="utf-8"
-    )
-    import_and_wait(qtbot, window, [str(folder)])
-    window.select_row(0)
-    return window.current_article_id()
+    return open_one_article(qtbot, window, tmp_path)
 
 
 def test_someone_elses_change_to_another_field_is_kept_with_mine(window, qtbot, tmp_path, message_boxes):

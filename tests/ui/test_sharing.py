@@ -11,7 +11,7 @@ from catalog.db import database
 from catalog.editing import ArticleEdit, edit_article
 from catalog.importing.importer import import_paths
 from tests.helpers import article_file, make_article_files
-from tests.ui.driving import import_and_wait
+from tests.ui.driving import import_and_wait, open_one_article
 from ui.app import open_window
 from ui.models.article_table_model import COL_TITLE
 
@@ -60,12 +60,7 @@ def test_others_changes_appear_and_the_user_keeps_their_place(window, qtbot, tmp
 
 
 def test_the_users_typing_survives_a_reload_and_saves_beside_their_change(window, qtbot, tmp_path):
-    folder = tmp_path / "one"
-    folder.mkdir()
-    (folder / "a.txt").write_text(article_file("Budget day", "Text.", " date 2022-03-01 via Daily,"))
-    import_and_wait(qtbot, window, [str(folder)])
-    window.select_row(0)
-    article_id = window.current_article_id()
+    article_id = open_one_article(qtbot, window, tmp_path)
     window.editor.title_edit.setFocus()
     window.editor.title_edit.selectAll()
     qtbot.keyClicks(window.editor.title_edit, "Budget night")
@@ -86,12 +81,7 @@ def test_a_server_gone_is_shown_edits_wait_and_save_when_it_is_back(
     window = open_window(postgres_url)
     qtbot.addWidget(window)
     window.show()
-    folder = tmp_path / "one"
-    folder.mkdir()
-    (folder / "a.txt").write_text(article_file("Budget day", "Text.", " date 2022-03-01 via Daily,"))
-    import_and_wait(qtbot, window, [str(folder)])
-    window.select_row(0)
-    article_id = window.current_article_id()
+    article_id = open_one_article(qtbot, window, tmp_path)
     name = postgres_url.rsplit("/", 1)[1]
 
     postgres_server.cut_off(name)
