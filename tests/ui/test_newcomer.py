@@ -28,7 +28,7 @@ from catalog.seeds import seeds_folder
 from tests.ui.driving import trigger
 from ui.resources import icon
 from ui.screenshots import _dark_palette, _demo_catalogue
-from ui.widgets.reading_pane import CLAIM_HIGHLIGHT, CURRENT_CLAIM_HIGHLIGHT, HIGHLIGHT
+from ui.widgets.reading_pane import CLAIM_HIGHLIGHT, CURRENT_CLAIM_HIGHLIGHT, HIGHLIGHT, VERDICT_COLOURS
 from ui.window_catalogues import recent_catalogues
 
 SIZES = ((1280, 800), (1920, 1080))
@@ -276,6 +276,9 @@ def test_a_dark_palette_keeps_everything_readable(qapp, tmp_path, qtbot, db_path
         # Highlights in the text carry their own dark ink on a light ground, in any palette.
         for ground in (HIGHLIGHT, CLAIM_HIGHLIGHT, CURRENT_CLAIM_HIGHLIGHT):
             assert contrast(QColor(ground), QColor("#000000")) > 7
+        # Verdicts underline claims in colours that stand out on the claim highlight.
+        for verdict, colour in VERDICT_COLOURS.items():
+            assert contrast(QColor(colour), QColor(CLAIM_HIGHLIGHT)) >= 3, verdict
         assert contrast(text, palette.color(QPalette.ColorRole.Base)) > 7
         window.show_claim_map(origin)
         dialog = window.claim_map_dialog

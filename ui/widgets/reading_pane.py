@@ -15,12 +15,13 @@ HIGHLIGHT = "#ffe066"  # search hits: dark text on yellow reads in light and dar
 CLAIM_HIGHLIGHT = "#cfe2ff"  # claims: dark text on pale blue, in either palette
 CURRENT_CLAIM_HIGHLIGHT = "#9ec5fe"
 #: Underline colours of claims by verdict: the rating at a glance.
+#: Dark enough to stand out (contrast 3:1 or more) on the claim highlight in either palette.
 VERDICT_COLOURS = {
-    "true": "#198754",
-    "mostly true": "#5cb85c",
-    "mixed": "#d39e00",
-    "mostly false": "#fd7e14",
-    "false": "#dc3545",
+    "true": "#146c43",
+    "mostly true": "#2e7d32",
+    "mixed": "#8a6100",
+    "mostly false": "#b84a00",
+    "false": "#b02a37",
     "unproven": "#6f42c1",
 }
 LINE_HEIGHT_PERCENT = 140
