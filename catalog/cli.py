@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from catalog import __version__, cli_claims, cli_exports, cli_maintenance
 from catalog.articles import get_article, iter_articles
 from catalog.browsing import Filters, filtered_ids, snippets
+from catalog.catalogue import open_catalogue
 from catalog.cli_common import EXIT_CONFLICT, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
 from catalog.cli_common import fail as _fail
 from catalog.cli_common import open_from as _open
@@ -404,12 +405,27 @@ def _cmd_gui(args) -> int:
     if problem:
         return _fail(problem)
     given = getattr(args, "db", None) or os.environ.get(ENV_VAR)
-    if not given:
-        args.db = app.last_catalogue()  # the window reopens where it was; None on first run
-    opened = _open(args)
-    if opened.created and not given:
-        import_seeds()
+    opened = None if given else _reopen_last(app)
+    if opened is None:
+        opened = _open(args)
+        if opened.created and not given:
+            import_seeds()
     return app.run(opened.location)
+
+
+def _reopen_last(app):
+    """The catalogue the window showed last, opened; None on first run or if it cannot be
+    opened now (a server that is down), which is said, and the default opens instead."""
+    last = app.last_catalogue()
+    if last is None:
+        return None
+    try:
+        return open_catalogue(last)
+    except CatalogueError as exc:
+        print(
+            f"catalog: could not reopen the last catalogue ({exc}); opening the default one", file=sys.stderr
+        )
+        return None
 
 
 _NO_DATE = object()  # --date unknown: clear the date

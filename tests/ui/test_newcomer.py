@@ -113,6 +113,20 @@ def test_the_gui_command_reopens_the_last_catalogue(tmp_path, monkeypatch):
     close_catalogue()
 
 
+def test_a_last_catalogue_that_cannot_be_opened_falls_back_to_the_default(tmp_path, monkeypatch, capsys):
+    from catalog.cli import main
+    from catalog.db import default_location
+    from ui.window_catalogues import remember_catalogue
+
+    opened = []
+    monkeypatch.setattr(ui.app, "run", lambda location: opened.append(location) or 0)
+    remember_catalogue("postgresql://desk@127.0.0.1:1/newsroom")  # a server that is not there
+    assert main([]) == 0
+    assert opened == [default_location()]
+    assert "could not reopen the last catalogue" in capsys.readouterr().err
+    close_catalogue()
+
+
 # --- help -----------------------------------------------------------------------------------
 
 
