@@ -2,10 +2,10 @@
 
 from collections.abc import Sequence
 
-from peewee import IntegrityError, OperationalError, SqliteDatabase
+from peewee import SqliteDatabase
 
 from catalog import fulltext
-from catalog.db import database, placeholders, worth_retrying
+from catalog.db import checked_write, database, placeholders, worth_retrying
 from catalog.importing.reading import PreparedArticle
 from catalog.models import Article, ArticleAuthor, Author, Outlet, utc_now
 from catalog.names import NameCache
@@ -55,33 +55,25 @@ class ArticleWriter:
             return _outcomes(batch, known, new, ids={})
         for attempt in range(SHARED_RETRIES):
             try:
-                with self._transaction():
+                # On SQLite the write lock is taken first, so ids handed out below stay ours.
+                with checked_write():
                     known = existing_articles([item.digest for item in batch])
                     new = _first_new(batch, known)
                     ids = dict(zip(new, self._insert(list(new.values()))))
                     return _outcomes(batch, known, new, ids)
-            except (IntegrityError, OperationalError) as exc:
+            except BaseException as exc:
+                self._forget()
                 # On a shared catalogue another desk stored one of these files (or names) first,
                 # or the server broke a deadlock between two imports: the batch again finds
                 # theirs and goes through. (SQLite's one write lock rules these out.)
-                self._forget()
                 if not worth_retrying(exc) or attempt == SHARED_RETRIES - 1:
                     raise
-            except BaseException:
-                self._forget()
-                raise
         raise AssertionError("unreachable")
 
     def _forget(self) -> None:
         # Names created inside the rolled-back transaction no longer exist.
         self.outlets.forget()
         self.authors.forget()
-
-    def _transaction(self):
-        if isinstance(database.obj, SqliteDatabase):
-            # IMMEDIATE: take the write lock first, so ids handed out below stay ours.
-            return database.obj.atomic("IMMEDIATE")
-        return database.atomic()
 
     def _insert(self, new: Sequence[PreparedArticle]) -> list[int]:
         if not new:
