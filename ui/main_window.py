@@ -492,7 +492,7 @@ class MainWindow(
         self.reading_pane.show_article(article)
         parsed = self.table_model.filters.parsed
         self.reading_pane.highlight(parsed.words, parsed.prefixes)
-        self.editor.update_article(article) if article else self.editor.show_article(None)
+        self.editor.update_article(article)
         self.show_article_claims(article_id)
 
     def selected_article_ids(self) -> list[int]:

@@ -4,7 +4,6 @@ going away is shown in a banner, with edits refused until it is back."""
 from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QSizePolicy
 
-from catalog.articles import get_article
 from catalog.db import database
 from catalog.watching import CONNECTION_ERRORS, ServerGone, watcher_for
 from ui.models.article_table_model import COL_TITLE, ArticleTableModel
@@ -29,8 +28,10 @@ class SharingMixin:
         """Ask the catalogue every few seconds whether someone else changed it."""
         self.offline_reason: str | None = None
         self.watcher = watcher_for(database.obj)
-        self._watch_timer = QTimer(self, interval=WATCH_INTERVAL_MS)
-        self._watch_timer.timeout.connect(self.check_for_changes)
+        if not hasattr(self, "_watch_timer"):
+            self._watch_timer = QTimer(self, interval=WATCH_INTERVAL_MS)
+            self._watch_timer.timeout.connect(self.check_for_changes)
+        self._watch_timer.setInterval(WATCH_INTERVAL_MS)
         if self.watcher is not None:
             self._watch_timer.start()
 
@@ -68,19 +69,10 @@ class SharingMixin:
     def show_others_changes(self) -> None:
         """Reload what someone else changed, keeping the selection, the scroll position and
         whatever the user is typing."""
+        # The reload selects the current row anew, which shows its article as it is now
+        # (the editor keeping any typing: ArticleEditor.update_article).
         self.refresh()
         self._refresh_names()
-        current = self.current_article_id()
-        if current is None:
-            return
-        article = get_article(current)
-        shown = self.editor.article
-        if article is not None and (shown is None or shown["version"] != article["version"]):
-            self.reading_pane.show_article(article)
-            parsed = self.table_model.filters.parsed
-            self.reading_pane.highlight(parsed.words, parsed.prefixes)
-            self.editor.update_article(article)
-        self.show_article_claims(current)
         self.statusBar().showMessage("Updated with changes saved by others.", 4000)
 
     def connection_lost(self, reason: str) -> None:

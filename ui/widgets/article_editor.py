@@ -252,11 +252,11 @@ class ArticleEditor(QWidget):
     def has_unsaved_typing(self) -> bool:
         return bool(self._typed())
 
-    def update_article(self, article: dict) -> None:
+    def update_article(self, article: dict | None) -> None:
         """Show what someone else saved, except in fields the user is typing in: those keep
         the text and the value it started from, so saving it is checked against their change."""
         typed = self._typed()
-        if self.article is None or article["id"] != self.article["id"] or not typed:
+        if article is None or self.article is None or article["id"] != self.article["id"] or not typed:
             self.show_article(article)
             return
         started_from = dict(article, **{key: self.article[key] for key in typed})
