@@ -27,17 +27,23 @@ def icon(name: str) -> QIcon:
     """An icon from ``resources/icons/NAME.svg``. Line icons (drawn in ``currentColor``) are
     painted in the palette's text colour, so they read on light and dark themes alike; a
     disabled look comes from the palette's disabled text colour."""
+    palette = QGuiApplication.palette()
+    colours = tuple(
+        palette.color(group, QPalette.ColorRole.WindowText).name()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Disabled)
+    )
+    return _painted(name, colours)
+
+
+@cache
+def _painted(name: str, colours: tuple[str, str]) -> QIcon:
+    # Rendered once per icon and palette: every window, and an icon on several actions, share it.
     path = icon_path(name)
     svg = path.read_text(encoding="utf-8") if path.is_file() else ""
     if "currentColor" not in svg:
         return QIcon(str(path))
-    palette = QGuiApplication.palette()
     result = QIcon()
-    for mode, group in (
-        (QIcon.Mode.Normal, QPalette.ColorGroup.Active),
-        (QIcon.Mode.Disabled, QPalette.ColorGroup.Disabled),
-    ):
-        colour = palette.color(group, QPalette.ColorRole.WindowText).name()
+    for mode, colour in zip((QIcon.Mode.Normal, QIcon.Mode.Disabled), colours, strict=True):
         renderer = QSvgRenderer(QByteArray(svg.replace("currentColor", colour).encode()))
         for size in ICON_SIZES:
             result.addPixmap(_rendered(renderer, size), mode)
