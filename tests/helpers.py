@@ -20,6 +20,7 @@ def run_catalog(*args: str, env: dict | None = None, cwd: Path | None = None) ->
         env={**os.environ, **(env or {})},
         cwd=cwd,
         timeout=120,
+        check=False,
     )
 
 

@@ -43,7 +43,7 @@ def test_import_prints_a_summary(capsys, db):
 
 
 def test_import_verbose_lists_each_article(capsys, db):
-    code, out, _ = run(capsys, "--db", db, "import", "-v", str(SEED_FOLDER))
+    _code, out, _ = run(capsys, "--db", db, "import", "-v", str(SEED_FOLDER))
     assert out.splitlines()[1] == f"imported: {SEED_FILE}: #1 " + out.splitlines()[1].split("#1 ", 1)[1]
     assert "#1 According to a report from CNN" in out
 
@@ -62,7 +62,7 @@ def test_import_with_a_bad_file_exits_1_and_names_it(capsys, db, write):
 
 def test_duplicates_are_not_failures(capsys, db):
     run(capsys, "--db", db, "import", str(SEED_FILE))
-    code, out, err = run(capsys, "--db", db, "import", str(SEED_FILE))
+    code, out, _err = run(capsys, "--db", db, "import", str(SEED_FILE))
     assert code == 0
     assert out.splitlines()[0] == "1 file: 0 imported, 1 duplicate, 0 failed"
     assert out.splitlines()[1].startswith(f"duplicate: {SEED_FILE}: duplicate of According to a report")
@@ -157,7 +157,7 @@ def test_show_of_a_missing_article(capsys, db):
 
 def test_db_option_may_follow_the_command(capsys, db):
     run(capsys, "import", str(SEED_FILE), "--db", db)
-    code, out, _ = run(capsys, "list", "--json", "--db", db)
+    _code, out, _ = run(capsys, "list", "--json", "--db", db)
     assert len(json.loads(out)) == 1
 
 
@@ -193,7 +193,7 @@ def test_export_json_to_standard_output(capsys, db):
 
 
 def test_export_json_to_an_unwritable_place_is_one_line(capsys, db, tmp_path):
-    code, out, err = run(capsys, "--db", db, "export-json", str(tmp_path / "no" / "such" / "dir" / "x.json"))
+    code, _out, err = run(capsys, "--db", db, "export-json", str(tmp_path / "no" / "such" / "dir" / "x.json"))
     assert code == 1
     assert err.startswith("catalog: ") and err.count("\n") == 1
     assert "No such file or directory" in err

@@ -124,7 +124,7 @@ def test_progress_is_reported_and_cancel_keeps_whole_batches(catalogue, write, m
 def test_imported_timestamps_are_recent(catalogue, write):
     import_paths([write("a.txt", article_file("A", "x."))])
     article = Article.get()
-    age = datetime.datetime.utcnow() - article.imported_at
+    age = datetime.datetime.now(datetime.UTC).replace(tzinfo=None) - article.imported_at
     assert datetime.timedelta(0) <= age < datetime.timedelta(minutes=1)
 
 

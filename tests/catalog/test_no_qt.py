@@ -18,7 +18,7 @@ print(json.dumps({"modules": names, "qt": sorted(m for m in sys.modules if m.sta
 
 def test_importing_every_catalog_module_loads_no_pyside6():
     result = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=REPO, timeout=120
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=REPO, timeout=120, check=False
     )
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)

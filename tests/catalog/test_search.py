@@ -185,7 +185,7 @@ def test_claims_are_searched_and_kept_in_step(news):
     from catalog.db import database
     from catalog.models import Claim
 
-    one, two, _ = news
+    one, _two, _ = news
     with database.atomic(), fulltext.reindexing([one]):
         Claim.create(article=one, text="tanks and drones", start=27, end=43, claimant="Ministry of Defence")
     assert ids("claim:drones") == [one]

@@ -106,11 +106,15 @@ class TopicsEditor(QWidget):
             self.changed.emit(self.topics() + [topic])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.list and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.list.currentItem():
-                removed = self.list.currentItem().text()
-                self.changed.emit([t for t in self.topics() if t != removed])
-                return True
+        if (
+            watched is self.list
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.list.currentItem()
+        ):
+            removed = self.list.currentItem().text()
+            self.changed.emit([t for t in self.topics() if t != removed])
+            return True
         return super().eventFilter(watched, event)
 
 
@@ -347,11 +351,15 @@ class ArticleEditor(QWidget):
             self._request(ArticleEdit(authors=split_names(self.authors_edit.text())))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.date_edit and event.type() == QEvent.Type.KeyPress and self.article is not None:
-            if event.key() == Qt.Key.Key_Escape:  # revert the typing, saved value back
-                self.date_edit.setText(self.article["date"] or "")
-                self.date_error.hide()
-                return True
+        if (
+            watched is self.date_edit
+            and event.type() == QEvent.Type.KeyPress
+            and self.article is not None
+            and event.key() == Qt.Key.Key_Escape  # revert the typing, saved value back
+        ):
+            self.date_edit.setText(self.article["date"] or "")
+            self.date_error.hide()
+            return True
         if event.type() == QEvent.Type.FocusOut and self.article is not None:
             if watched is self.summary_edit and self.summary_edit.toPlainText() != self.article["summary"]:
                 self._request(ArticleEdit(summary=self.summary_edit.toPlainText()))
