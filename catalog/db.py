@@ -2,7 +2,7 @@
 
 import os
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit, urlunsplit
 
 import platformdirs
 from peewee import DatabaseProxy, IntegrityError, OperationalError, SqliteDatabase
@@ -51,6 +51,27 @@ def sqlite_path(location: str) -> str | None:
         return None
     # sqlite:///relative.db and sqlite:////absolute/path.db, as peewee's db_url reads them
     return parsed.path[1:] or ":memory:"
+
+
+def redacted(location: str) -> str:
+    """``location`` as it may be shown, logged or remembered: a server URL's password (in the
+    address or as a ``password=`` parameter) as ``***``, as libpq's tools and SQLAlchemy do."""
+    if not is_url(location):
+        return location
+    parts = urlsplit(location)
+    netloc = parts.netloc
+    if "@" in netloc:
+        who, _, where = netloc.rpartition("@")
+        user, colon, _ = who.partition(":")
+        netloc = f"{user}:***@{where}" if colon else netloc
+    query = "&".join(
+        f"{key}=***" if key.casefold() == "password" else pair
+        for pair in parts.query.split("&")
+        for key in [pair.partition("=")[0]]
+    )
+    if (netloc, query) == (parts.netloc, parts.query):
+        return location  # nothing to hide: as given (urlunsplit would drop sqlite:///'s slashes)
+    return urlunsplit(parts._replace(netloc=netloc, query=query))
 
 
 def display_name(location: str) -> str:
