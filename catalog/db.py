@@ -2,7 +2,8 @@
 
 import os
 from pathlib import Path
-from urllib.parse import urlparse, urlsplit, urlunsplit
+from urllib.parse import urlencode, urlparse, urlsplit, urlunsplit
+from urllib.request import pathname2url
 
 import platformdirs
 from peewee import DatabaseProxy, IntegrityError, OperationalError, SqliteDatabase
@@ -51,6 +52,14 @@ def sqlite_path(location: str) -> str | None:
         return None
     # sqlite:///relative.db and sqlite:////absolute/path.db, as peewee's db_url reads them
     return parsed.path[1:] or ":memory:"
+
+
+def sqlite_uri(path: str | os.PathLike, **parameters: str) -> str:
+    """A ``file:`` URI for SQLite naming exactly ``path``, whatever it holds: ``#``, ``?`` and
+    ``%`` are percent-encoded, which a URI built by hand would read as a fragment, a query or
+    an escape."""
+    uri = "file:" + pathname2url(os.path.abspath(Path(path).expanduser()))
+    return f"{uri}?{urlencode(parameters)}" if parameters else uri
 
 
 def redacted(location: str) -> str:

@@ -10,7 +10,7 @@ from peewee import DatabaseError, SqliteDatabase
 
 from catalog import fulltext, migrations
 from catalog.catalogue import backup_sqlite
-from catalog.db import CatalogueError, database
+from catalog.db import CatalogueError, database, sqlite_uri
 from catalog.models import Article, Claim
 
 MAX_LISTED = 5  # problems of one kind named one by one; the rest counted
@@ -134,7 +134,7 @@ def quick_file_check(path: str) -> list[str]:
     own: what the window runs in the background on open (it reads every page: seconds on a
     gigabyte). Empty when the file is sound."""
     try:
-        with sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, timeout=30) as connection:
+        with sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True, timeout=30) as connection:
             found = [row[0] for row in connection.execute(f"PRAGMA quick_check({MAX_LISTED})").fetchall()]
         connection.close()
     except sqlite3.DatabaseError as exc:
