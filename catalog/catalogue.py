@@ -1,8 +1,6 @@
 """Opening and closing a catalogue: connect, back up if an upgrade is due, migrate."""
 
-import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +8,7 @@ from peewee import DatabaseError, OperationalError, SqliteDatabase
 
 from catalog import migrations
 from catalog.db import CatalogueError, database, display_name, make_database, sqlite_path
+from catalog.safe_output import OutputError, output_path
 
 
 @dataclass(frozen=True)
@@ -71,22 +70,23 @@ def backup_before_upgrade(db, location: str, version: int) -> str | None:
     return str(target)
 
 
-def backup_sqlite(db, target: str) -> None:
-    """A consistent copy of a live SQLite catalogue, via SQLite's online backup.
+def backup_sqlite(db, target: str | Path) -> None:
+    """A consistent copy of a live SQLite catalogue at ``target``, via SQLite's online backup.
 
-    The copy is made page by page into a file beside ``target``, then moved into place: a
-    failure never leaves half a backup, nor touches an older one.
+    The pages go into a partial file made exclusively beside ``target`` and moved into place
+    only when whole (``safe_output.output_path``): a failure never leaves half a backup nor
+    touches an older one, the copy gets the mode the umask gives, and the partial of a backup
+    that was killed is removed by the next backup to the same target.
     """
-    target_path = Path(target)
-    handle, partial = tempfile.mkstemp(
-        prefix=f".{target_path.name}.", suffix=".partial", dir=target_path.parent
-    )
-    os.close(handle)
     try:
-        with sqlite3.connect(partial) as dest:
-            db.connection().backup(dest)
-        dest.close()
-        os.replace(partial, target_path)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+        with output_path(target) as partial:
+            copy = sqlite3.connect(partial)
+            try:
+                # The partial is thrown away on failure: it needs no rollback journal beside it,
+                # which a killed backup would leave behind under a name no one cleans up.
+                copy.execute("PRAGMA journal_mode = OFF")
+                db.connection().backup(copy)
+            finally:
+                copy.close()
+    except OutputError as exc:
+        raise CatalogueError(str(exc)) from None

@@ -92,6 +92,13 @@ def display_name(location: str) -> str:
     return "in-memory catalogue" if path == ":memory:" else Path(path).stem
 
 
+def file_of(db) -> str | None:
+    """The file a SQLite database object reads (``:memory:`` for none); None on a server."""
+    if not isinstance(db, SqliteDatabase):
+        return None
+    return getattr(db, "path", None) or db.database
+
+
 def placeholders(count: int) -> str:
     """``?, ?, ?`` (``%s, …`` on PostgreSQL): parameter marks for ``count`` values in plain SQL."""
     return ", ".join([database.obj.param] * count)

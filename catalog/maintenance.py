@@ -1,6 +1,7 @@
 """Keeping a catalogue safe: consistent backups, and a check that says in words what is wrong
 and how to recover."""
 
+import os
 import sqlite3
 import tempfile
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from peewee import DatabaseError, SqliteDatabase
 
 from catalog import fulltext, migrations
 from catalog.catalogue import backup_sqlite
-from catalog.db import CatalogueError, database, sqlite_uri
+from catalog.db import CatalogueError, database, file_of, sqlite_uri
 from catalog.models import Article, Claim
 
 MAX_LISTED = 5  # problems of one kind named one by one; the rest counted
@@ -53,14 +54,42 @@ def is_sqlite() -> bool:
 
 def backup_catalogue(target: str | Path) -> Path:
     """A consistent copy of the open catalogue at ``target``, taken while it stays in use
-    (``catalogue.backup_sqlite``: whole or not at all)."""
+    (``catalogue.backup_sqlite``: whole or not at all). Refuses a target that is the catalogue
+    itself or one of its journal files, under any name."""
     if not is_sqlite():
         raise CatalogueError("backups of a server catalogue are the server's: use pg_dump, or `catalog copy`")
     target = Path(target).expanduser()
     if target.is_dir():
         raise CatalogueError(f"{target} is a folder; name the backup file")
-    backup_sqlite(database.obj, str(target))
+    _refuse_catalogue_files(target)
+    backup_sqlite(database.obj, target)
     return target
+
+
+#: Files that are the catalogue: replacing any of them while it is open (the WAL still belonging
+#: to the old file) loses articles, as a backup onto the catalogue during an import did.
+CATALOGUE_FILES = (
+    ("", "the catalogue itself"),
+    ("-wal", "the catalogue's write-ahead log"),
+    ("-shm", "the catalogue's shared-memory file"),
+    ("-journal", "the catalogue's rollback journal"),
+)
+
+
+def _refuse_catalogue_files(target: Path) -> None:
+    catalogue = Path(file_of(database.obj))
+    for suffix, what in CATALOGUE_FILES:
+        own = catalogue.with_name(catalogue.name + suffix)
+        if _same_file(target, own):
+            raise CatalogueError(f"cannot back up onto {what} ({own}): name another file")
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """The same file, through any link or name; by resolved paths while either is missing."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return one.resolve() == other.resolve()
 
 
 def check_catalogue(*, quick: bool = False) -> CheckReport:

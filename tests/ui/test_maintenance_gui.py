@@ -96,3 +96,27 @@ def test_the_check_on_open_reads_names_with_hash_and_percent(qtbot, tmp_path, me
     close_catalogue()
     names = {p.name.removesuffix("-wal").removesuffix("-shm") for p in tmp_path.iterdir()}
     assert names - {"settings"} == {"50%25off.sqlite3", "news#2022.sqlite3"}
+
+
+def test_back_up_onto_the_catalogue_itself_is_refused(sqlite_window, qtbot, monkeypatch, message_boxes):
+    # Issue 14, item 1, in File > Back Up...: the same refusal as the command line.
+    from tests.helpers import SEED_FILE
+    from tests.ui.driving import import_and_wait
+
+    window = sqlite_window
+    import_and_wait(qtbot, window, [str(SEED_FILE)])
+    location = window.catalogue.location
+    for target in (location, f"{location}-wal"):
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (t, "Catalogues (*.sqlite3)")
+        )
+        message_boxes.clear()
+        trigger(window, "actionBackUp")
+        [box] = message_boxes
+        assert box.windowTitle() == "Back Up"
+        assert box.text().startswith("Not backed up: cannot back up onto the catalogue")
+    assert window.table_model.rowCount() == 1
+    with sqlite3.connect(location) as connection:
+        assert connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
+        assert connection.execute("SELECT count(*) FROM article").fetchone() == (1,)
+    connection.close()
