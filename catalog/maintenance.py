@@ -181,14 +181,14 @@ def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
 
     with tempfile.TemporaryDirectory() as scratch:
         exported = Path(scratch) / "catalogue.json"
-        open_catalogue(source)
+        open_catalogue(source, create=False)
         try:
             expected = _counts()
             with exported.open("w", encoding="utf-8") as out:
                 write_json(out)
         finally:
             close_catalogue()
-        open_catalogue(target)
+        open_catalogue(target, create=True)
         try:
             if Article.select().exists() or Claim.select().exists():
                 raise CatalogueError(f"{target} is not empty: copy into a new catalogue")

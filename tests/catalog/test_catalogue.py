@@ -115,7 +115,7 @@ def test_a_catalogue_from_a_newer_release_is_refused_in_words(tmp_path):
 def test_a_file_that_is_not_a_catalogue_is_refused_in_words(tmp_path):
     path = tmp_path / "notes.sqlite3"
     path.write_text("these are my notes, not a database\n" * 50)
-    with pytest.raises(CatalogueError, match=f"cannot open catalogue {path}"):
+    with pytest.raises(CatalogueError, match=f"{path} is not a catalogue: it is not a SQLite database"):
         open_catalogue(str(path))
 
 
