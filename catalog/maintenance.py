@@ -1,9 +1,10 @@
 """Keeping a catalogue safe: consistent backups, and a check that says in words what is wrong
 and how to recover."""
 
+import io
+import json
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from peewee import DatabaseError, SqliteDatabase
 
 from catalog import fulltext, migrations
 from catalog.catalogue import backup_sqlite
-from catalog.db import CatalogueError, database, file_of, sqlite_uri
+from catalog.db import CatalogueError, database, file_of, redacted, sqlite_uri
 from catalog.models import Article, Claim
 
 MAX_LISTED = 5  # problems of one kind named one by one; the rest counted
@@ -172,35 +173,43 @@ def quick_file_check(path: str) -> list[str]:
 
 
 def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
-    """Copy every article, name, claim and link, ids and all, from ``source`` into the empty
-    catalogue ``target`` (created if need be), through the export format; returns the counts
-    copied, checked against the source's."""
+    """Copy every article, name, claim and link, ids and all, from the catalogue ``source`` into
+    the empty catalogue ``target`` (made if need be); returns the counts copied, checked against
+    the source's.
+
+    The copy goes through the export format, held in memory rather than in a temporary file
+    (a killed copy left a whole export behind each time), and is written in one transaction:
+    killed at any moment, it leaves the target as it was, empty, and copying again finishes.
+    """
     from catalog.catalogue import close_catalogue, open_catalogue
     from catalog.exporting.json_export import write_json
-    from catalog.exporting.json_import import ImportJsonError, import_json
+    from catalog.exporting.json_import import ImportJsonError, import_document
 
-    with tempfile.TemporaryDirectory() as scratch:
-        exported = Path(scratch) / "catalogue.json"
-        open_catalogue(source, create=False)
+    open_catalogue(source, create=False)
+    try:
+        expected = _counts()
+        exported = io.StringIO()
+        write_json(exported)
+    finally:
+        close_catalogue()
+    document = json.loads(exported.getvalue())
+    del exported
+    opened = open_catalogue(target, create=True)
+    try:
+        if Article.select().exists() or Claim.select().exists():
+            raise CatalogueError(
+                f"{redacted(opened.location)} is not empty: copy into a new catalogue "
+                "(a file that does not exist yet, or an empty database)"
+            )
         try:
-            expected = _counts()
-            with exported.open("w", encoding="utf-8") as out:
-                write_json(out)
-        finally:
-            close_catalogue()
-        open_catalogue(target, create=True)
-        try:
-            if Article.select().exists() or Claim.select().exists():
-                raise CatalogueError(f"{target} is not empty: copy into a new catalogue")
-            try:
-                import_json(exported)
-            except ImportJsonError as exc:
-                raise CatalogueError(
-                    f"{source} cannot be copied as it is: {str(exc).split(': ', 1)[1]}"
-                ) from None
-            copied = _counts()
-        finally:
-            close_catalogue()
+            import_document(document, redacted(source))
+        except ImportJsonError as exc:
+            raise CatalogueError(
+                f"{redacted(source)} cannot be copied as it is: {str(exc).split(': ', 1)[1]}"
+            ) from None
+        copied = _counts()
+    finally:
+        close_catalogue()
     if copied != expected:
         raise CatalogueError(f"the copy holds {copied} (articles, claims, links), the source {expected}")
     return copied
