@@ -4,14 +4,41 @@ Shared Catalogue move the window to another catalogue; the last one reopens on s
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from catalog.catalogue import open_catalogue
 from catalog.db import CatalogueError, database, display_name, is_url, split_password, sqlite_path
 from ui.dialogs.connect_shared import ConnectSharedDialog
 
 RECENT_KEY = "catalogues/recent"
+#: What changes the catalogue, turned off in a window on a read-only one (reading, searching,
+#: exports, printing and backups stay).
+CHANGING_ACTIONS = (
+    "actionImportFiles",
+    "actionImportFolder",
+    "actionBatchEdit",
+    "actionDelete",
+    "actionManageNames",
+    "actionSaveSearch",
+    "actionMarkClaim",
+    "actionLinkClaim",
+    "actionSuggestLinks",
+    "actionEditText",
+    "actionSuggestSummary",
+    "actionSuggestSummaries",
+)
 RECENT_LIMIT = 8
 FILE_FILTER = "Catalogues (*.sqlite3 *.sqlite *.db);;All files (*)"
 
@@ -159,6 +186,43 @@ class CataloguesMixin:
         self.successor = window
         self.close()
         return window
+
+    def show_read_only(self) -> None:
+        """On a catalogue whose changes cannot be saved: say so in the title and a line above
+        the articles, and turn off everything that would change it; every field stays
+        readable, selectable and copyable."""
+        reason = self.catalogue.read_only
+        if not reason:
+            return
+        self.setWindowTitle(f"{self.catalogue.name} (read-only) — Catalog")
+        for name in CHANGING_ACTIONS:
+            action = self.findChild(QAction, name)
+            if action is not None:
+                action.setEnabled(False)
+        for panel in (self.editor, self.claims_panel):
+            for widget in panel.findChildren(QWidget):
+                if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                    widget.setReadOnly(True)
+                    widget.setPlaceholderText("")  # "Add a topic…" invites what cannot be done
+                elif isinstance(widget, QComboBox):
+                    widget.setEnabled(False)  # stays off when the panel is enabled again
+                elif isinstance(widget, QAbstractButton) and widget.objectName() != "mapClaimButton":
+                    widget.hide()  # the claims panel turns its buttons on as claims are chosen
+        for button in self.empty_state.findChildren(QAbstractButton):
+            button.setEnabled(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAcceptDrops(False)  # a dropped file would be an import
+        notice = QLabel(
+            f"<b>Read-only.</b> {reason[:1].upper()}{reason[1:]}: this catalogue can be read, searched, "
+            "exported and backed up, not changed.",
+            self,
+        )
+        notice.setObjectName("readOnlyNotice")
+        notice.setWordWrap(True)
+        notice.setMargin(8)
+        notice.setStyleSheet("background: palette(alternate-base); border-bottom: 1px solid palette(mid);")
+        self.centralWidget().layout().insertWidget(0, notice)
+        self.read_only_notice = notice
 
     def owns_database(self) -> bool:
         return database.obj is self._database
