@@ -48,17 +48,18 @@ def open_catalogue(location: str, *, password: str | None = None, create: bool =
     """
     close_catalogue()
     check_location(location)
+    shown = redacted(location)  #: in messages: a password given shows as ***
     location, embedded = split_password(location)
     password = password or embedded
     try:
         if sqlite_path(location) is None:
-            return _open_server(location, password, create)
+            return _open_server(location, password, create, shown)
         return _open_file(location, create)
     except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
         close_catalogue()
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]  # libpq adds hints below
         reason = reason.replace(password, "***") if password else reason
-        raise CatalogueError(f"cannot open catalogue {redacted(location)}: {reason}") from None
+        raise CatalogueError(f"cannot open catalogue {shown}: {reason}") from None
     except CatalogueError:
         close_catalogue()
         raise
@@ -106,16 +107,16 @@ def _make_folder(folder: Path, location: str) -> None:
         raise CatalogueError(f"cannot make a catalogue at {location}: {exc.strerror or exc}") from None
 
 
-def _open_server(location: str, password: str | None, create: bool) -> OpenedCatalogue:
+def _open_server(location: str, password: str | None, create: bool, shown: str) -> OpenedCatalogue:
     db = make_database(location, password)
     database.initialize(db)
     db.connect()
-    if _server_contents(db, location) is not Found.CATALOGUE and not create:
-        raise no_catalogue(redacted(location))
+    if _server_contents(db, shown) is not Found.CATALOGUE and not create:
+        raise no_catalogue(shown)
     return _prepare(db, location, None)
 
 
-def _server_contents(db, location: str) -> Found:
+def _server_contents(db, shown: str) -> Found:
     """An empty database, a catalogue, or (refused) another application's tables."""
     tables = [
         name
@@ -132,7 +133,7 @@ def _server_contents(db, location: str) -> Found:
             return Found.CATALOGUE if steps else Found.EMPTY
     named = ", ".join(tables[:5]) + (f" and {len(tables) - 5:,} more" if len(tables) > 5 else "")
     raise LocationError(
-        f"{redacted(location)} is not a catalogue: it is another application's database (it holds the "
+        f"{shown} is not a catalogue: it is another application's database (it holds the "
         f"table{'s' if len(tables) > 1 else ''} {named})"
     )
 

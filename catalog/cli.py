@@ -425,8 +425,8 @@ def _cmd_new(args) -> int:
         return _fail(f"{args.location} already exists: open it with --db, or name a new file", EXIT_USAGE)
     opened = open_catalogue(args.location, create=True)
     if not opened.created:
-        return _fail(f"{redacted(opened.location)} already holds a catalogue: open it with --db", EXIT_USAGE)
-    print(f"created an empty catalogue at {redacted(opened.location)}")
+        return _fail(f"{redacted(args.location)} already holds a catalogue: open it with --db", EXIT_USAGE)
+    print(f"created an empty catalogue at {redacted(args.location)}")
     return EXIT_OK
 
 

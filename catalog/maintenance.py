@@ -216,11 +216,11 @@ def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
         close_catalogue()
     document = json.loads(exported.getvalue())
     del exported
-    opened = open_catalogue(target, create=True)
+    open_catalogue(target, create=True)
     try:
         if Article.select().exists() or Claim.select().exists():
             raise CatalogueError(
-                f"{redacted(opened.location)} is not empty: copy into a new catalogue "
+                f"{redacted(target)} is not empty: copy into a new catalogue "
                 "(a file that does not exist yet, or an empty database)"
             )
         try:
