@@ -23,7 +23,9 @@ APPLICATION_ID = 0x43544C47
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
-    "synchronous": "normal",  # safe with WAL: a crash loses at most the last commit, never integrity
+    # FULL: the WAL is synced at every commit, so a save once reported survives a power cut
+    # (NORMAL could roll it back); benchmarks/bench_durability.py measures what it costs.
+    "synchronous": "full",
     "cache_size": -64 * 1024,  # 64 MB
     "busy_timeout": 5000,
 }
