@@ -168,11 +168,14 @@ def _mark(db) -> None:
     so a catalogue is known for one without reading its tables, by us and by tools."""
     if not isinstance(db, SqliteDatabase):
         return
-    if db.execute_sql("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-        db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     version = migrations.schema_version(db)
-    if db.execute_sql("PRAGMA user_version").fetchone()[0] != version:
-        db.execute_sql(f"PRAGMA user_version = {int(version)}")
+    try:
+        if db.execute_sql("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        if db.execute_sql("PRAGMA user_version").fetchone()[0] != version:
+            db.execute_sql(f"PRAGMA user_version = {int(version)}")
+    except OperationalError:
+        pass  # another desk held the write lock past busy_timeout: marked at a later open
 
 
 def backup_before_upgrade(db, location: str, version: int) -> str | None:
