@@ -23,6 +23,8 @@ from catalog.db import CatalogueError, database, display_name, is_url, split_pas
 from ui.dialogs.connect_shared import ConnectSharedDialog
 
 RECENT_KEY = "catalogues/recent"
+RECENT_LIMIT = 8
+FILE_FILTER = "Catalogues (*.sqlite3 *.sqlite *.db);;All files (*)"
 #: What changes the catalogue, turned off in a window on a read-only one (reading, searching,
 #: exports, printing and backups stay).
 CHANGING_ACTIONS = (
@@ -39,8 +41,6 @@ CHANGING_ACTIONS = (
     "actionSuggestSummary",
     "actionSuggestSummaries",
 )
-RECENT_LIMIT = 8
-FILE_FILTER = "Catalogues (*.sqlite3 *.sqlite *.db);;All files (*)"
 
 
 def recent_catalogues() -> list[str]:
