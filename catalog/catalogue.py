@@ -1,38 +1,65 @@
-"""Opening and closing a catalogue: connect, back up if an upgrade is due, migrate."""
+"""Opening and closing a catalogue: refuse what is not one, connect (read-only where changes
+cannot be saved), back up if an upgrade is due, migrate, and mark the file as a catalogue."""
 
-import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from peewee import DatabaseError, OperationalError, SqliteDatabase
 
 from catalog import migrations
-from catalog.db import CatalogueError, database, display_name, make_database, sqlite_path
+from catalog.catalogue_file import FIRST_STEP, HISTORY_TABLE, Found, inspect, read_only_reason, read_only_uri
+from catalog.db import (
+    APPLICATION_ID,
+    CatalogueError,
+    LocationError,
+    NoCatalogue,
+    asks_read_only,
+    check_location,
+    database,
+    display_name,
+    make_database,
+    redacted,
+    split_password,
+    sqlite_path,
+)
+from catalog.safe_output import OutputError, output_path
 
 
 @dataclass(frozen=True)
 class OpenedCatalogue:
-    location: str
+    location: str  #: as given, less any password
     name: str
     created: bool  #: True when this open made a new, empty catalogue
     upgraded_from: int | None  #: the old schema version when this open migrated it
     backup_path: str | None  #: the copy taken before migrating, if any
+    read_only: str | None = None  #: why changes cannot be saved, in words; None when they can
 
 
-def open_catalogue(location: str, *, password: str | None = None) -> OpenedCatalogue:
-    """Point the models at ``location`` (a path or URL), creating or upgrading its schema.
-    ``password``: a server's, kept apart from the location (see ``make_database``)."""
+def open_catalogue(location: str, *, password: str | None = None, create: bool = True) -> OpenedCatalogue:
+    """Point the models at ``location`` (a path or URL), upgrading its schema if need be.
+
+    ``create``: make a new catalogue (and its folder) where there is none yet; with False, a
+    location holding no catalogue is refused (LocationError, "no catalogue at …") and nothing is
+    created. Another application's database is refused untouched, whatever ``create`` says. A
+    file whose changes could not be saved (read-only file, folder or disk, or ``?mode=ro``)
+    opens read-only. ``password``: a server's, kept apart from the location (see
+    ``make_database``); one inside the URL is taken out of it the same way.
+    """
     close_catalogue()
-    db = make_database(location, password)
-    database.initialize(db)
+    check_location(location)
+    shown = redacted(location)  #: in messages: a password given shows as ***
+    location, embedded = split_password(location)
+    password = password or embedded
     try:
-        db.connect()
-        return _prepare(db, location)
+        if sqlite_path(location) is None:
+            return _open_server(location, password, create, shown)
+        return _open_file(location, create)
     except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
         close_catalogue()
-        raise CatalogueError(f"cannot open catalogue {location}: {exc}") from exc
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]  # libpq adds hints below
+        reason = reason.replace(password, "***") if password else reason
+        raise CatalogueError(f"cannot open catalogue {shown}: {reason}") from None
     except CatalogueError:
         close_catalogue()
         raise
@@ -44,21 +71,111 @@ def close_catalogue() -> None:
         db.close()
 
 
-def _prepare(db, location: str) -> OpenedCatalogue:
+def no_catalogue(location: str) -> NoCatalogue:
+    return NoCatalogue(f"no catalogue at {location} (catalog import … or catalog new {location} creates one)")
+
+
+def _open_file(location: str, create: bool) -> OpenedCatalogue:
+    path_text = sqlite_path(location)
+    path = Path(path_text).expanduser()
+    found = Found.EMPTY if path_text == ":memory:" else inspect(path, location)
+    read_only = None
+    if found is not Found.CATALOGUE:
+        if not create:
+            raise no_catalogue(location)
+        refusal = "the location asks for mode=ro" if asks_read_only(location) else None
+        if found is Found.EMPTY and path_text != ":memory:":
+            refusal = refusal or read_only_reason(path)
+        if refusal:
+            raise CatalogueError(f"cannot make a catalogue at {location}: {refusal}")
+        if found is Found.NOTHING:
+            _make_folder(path.parent, location)
+    else:
+        read_only = "the location asks for mode=ro" if asks_read_only(location) else read_only_reason(path)
+    db = make_database(location, read_only_uri=read_only_uri(path) if read_only else None)
+    if read_only:
+        db.reason = read_only
+    database.initialize(db)
+    db.connect()
+    return _prepare(db, location, read_only)
+
+
+def _make_folder(folder: Path, location: str) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CatalogueError(f"cannot make a catalogue at {location}: {exc.strerror or exc}") from None
+
+
+def _open_server(location: str, password: str | None, create: bool, shown: str) -> OpenedCatalogue:
+    db = make_database(location, password)
+    database.initialize(db)
+    db.connect()
+    if _server_contents(db, shown) is not Found.CATALOGUE and not create:
+        raise no_catalogue(shown)
+    return _prepare(db, location, None)
+
+
+def _server_contents(db, shown: str) -> Found:
+    """An empty database, a catalogue, or (refused) another application's tables."""
+    tables = [
+        name
+        for (name,) in db.execute_sql(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+            "ORDER BY table_name"
+        ).fetchall()
+    ]
+    if not tables:
+        return Found.EMPTY
+    if HISTORY_TABLE in tables:
+        steps = {name for (name,) in db.execute_sql(f'SELECT name FROM "{HISTORY_TABLE}"').fetchall()}
+        if FIRST_STEP in steps or tables == [HISTORY_TABLE]:
+            return Found.CATALOGUE if steps else Found.EMPTY
+    named = ", ".join(tables[:5]) + (f" and {len(tables) - 5:,} more" if len(tables) > 5 else "")
+    raise LocationError(
+        f"{shown} is not a catalogue: it is another application's database (it holds the "
+        f"table{'s' if len(tables) > 1 else ''} {named})"
+    )
+
+
+def _prepare(db, location: str, read_only: str | None) -> OpenedCatalogue:
     version = migrations.schema_version(db)
     steps = migrations.pending(db)
+    if read_only and steps:
+        raise CatalogueError(
+            f"{location} is read-only ({read_only}) and was written by an older release (schema "
+            f"{version}); copy the file somewhere writable and open the copy, which is upgraded"
+        )
     backup = None
     if steps and version > 0:
         backup = backup_before_upgrade(db, location, version)
     if steps:
         migrations.migrate(db)
+    if not read_only:
+        _mark(db)
     return OpenedCatalogue(
         location=location,
         name=display_name(location),
         created=version == 0,
         upgraded_from=version if steps and version > 0 else None,
         backup_path=backup,
+        read_only=read_only,
     )
+
+
+def _mark(db) -> None:
+    """Our application id, and the schema version also in the file's header (``user_version``),
+    so a catalogue is known for one without reading its tables, by us and by tools."""
+    if not isinstance(db, SqliteDatabase):
+        return
+    version = migrations.schema_version(db)
+    try:
+        if db.execute_sql("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        if db.execute_sql("PRAGMA user_version").fetchone()[0] != version:
+            db.execute_sql(f"PRAGMA user_version = {int(version)}")
+    except OperationalError:
+        pass  # another desk held the write lock past busy_timeout: marked at a later open
 
 
 def backup_before_upgrade(db, location: str, version: int) -> str | None:
@@ -71,22 +188,23 @@ def backup_before_upgrade(db, location: str, version: int) -> str | None:
     return str(target)
 
 
-def backup_sqlite(db, target: str) -> None:
-    """A consistent copy of a live SQLite catalogue, via SQLite's online backup.
+def backup_sqlite(db, target: str | Path) -> None:
+    """A consistent copy of a live SQLite catalogue at ``target``, via SQLite's online backup.
 
-    The copy is made page by page into a file beside ``target``, then moved into place: a
-    failure never leaves half a backup, nor touches an older one.
+    The pages go into a partial file made exclusively beside ``target`` and moved into place
+    only when whole (``safe_output.output_path``): a failure never leaves half a backup nor
+    touches an older one, the copy gets the mode the umask gives, and the partial of a backup
+    that was killed is removed by the next backup to the same target.
     """
-    target_path = Path(target)
-    handle, partial = tempfile.mkstemp(
-        prefix=f".{target_path.name}.", suffix=".partial", dir=target_path.parent
-    )
-    os.close(handle)
     try:
-        with sqlite3.connect(partial) as dest:
-            db.connection().backup(dest)
-        dest.close()
-        os.replace(partial, target_path)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+        with output_path(target) as partial:
+            copy = sqlite3.connect(partial)
+            try:
+                # The partial is thrown away on failure: it needs no rollback journal beside it,
+                # which a killed backup would leave behind under a name no one cleans up.
+                copy.execute("PRAGMA journal_mode = OFF")
+                db.connection().backup(copy)
+            finally:
+                copy.close()
+    except OutputError as exc:
+        raise CatalogueError(str(exc)) from None

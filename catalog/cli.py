@@ -16,7 +16,16 @@ from catalog.cli_common import open_from as _open
 from catalog.cli_common import print_json as _print_json
 from catalog.cli_import import TerminalProgress, report_lines, report_object
 from catalog.dates import DateError, parse_date
-from catalog.db import ENV_VAR, CatalogueError
+from catalog.db import (
+    ENV_VAR,
+    CatalogueError,
+    LocationError,
+    check_location,
+    redacted,
+    resolve_location,
+    split_password,
+    sqlite_path,
+)
 from catalog.editing import ArticleEdit, NoSuchArticle, VersionConflict, edit_article
 from catalog.exporting.claimreview import export_claimreview
 from catalog.exporting.json_export import export_json
@@ -189,6 +198,16 @@ def build_parser() -> argparse.ArgumentParser:
     cli_maintenance.add_copy_command(command)
     cli_maintenance.add_desktop_command(command)
 
+    new = command(
+        "new",
+        "make a new, empty catalogue (the other commands never make one by accident)",
+        "catalog new ~/desk/research.sqlite3",
+    )
+    new.add_argument(
+        "location", metavar="PATH|URL", help="a file that does not exist yet, or an empty PostgreSQL database"
+    )
+    new.set_defaults(run=_cmd_new)
+
     gui = command("gui", "open the window (the default when no command is given)", "catalog gui")
     gui.set_defaults(run=_cmd_gui)
     return parser
@@ -200,6 +219,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = getattr(args, "run", _cmd_gui)
     try:
         return run(args)
+    except LocationError as exc:  # no catalogue there, another application's, an unusable URL
+        return _fail(str(exc), EXIT_USAGE)
     except CatalogueError as exc:
         return _fail(str(exc))
     except BrokenPipeError:  # the reader went away (catalog list | head): not an error
@@ -397,6 +418,18 @@ def _cmd_export_claimreview(args) -> int:
     return EXIT_OK
 
 
+def _cmd_new(args) -> int:
+    check_location(args.location)
+    path = sqlite_path(args.location)
+    if path not in (None, ":memory:") and os.path.lexists(os.path.expanduser(path)):
+        return _fail(f"{args.location} already exists: open it with --db, or name a new file", EXIT_USAGE)
+    opened = open_catalogue(args.location, create=True)
+    if not opened.created:
+        return _fail(f"{redacted(args.location)} already holds a catalogue: open it with --db", EXIT_USAGE)
+    print(f"created an empty catalogue at {redacted(args.location)}")
+    return EXIT_OK
+
+
 def _cmd_gui(args) -> int:
     # The window lives in ui/, which catalog/ never imports at module level; it is loaded
     # only here, when a person asks for it, so every other command runs without Qt.
@@ -404,23 +437,27 @@ def _cmd_gui(args) -> int:
     problem = app.display_problem()
     if problem:
         return _fail(problem)
-    given = getattr(args, "db", None) or os.environ.get(ENV_VAR)
-    opened = None if given else _reopen_last(app)
+    given = getattr(args, "db", None)
+    named = given is not None or bool(os.environ.get(ENV_VAR))
+    opened = None if named else _reopen_last(app)
+    password = None
     if opened is None:
-        opened = _open(args)
-        if opened.created and not given:
+        opened = _open(args)  # a named catalogue must exist; the default one is made on first run
+        password = split_password(resolve_location(given))[1]  # for this session only
+        if opened.created and not named:
             import_seeds()
-    return app.run(opened.location)
+    return app.run(opened.location, password=password)
 
 
 def _reopen_last(app):
     """The catalogue the window showed last, opened; None on first run or if it cannot be
-    opened now (a server that is down), which is said, and the default opens instead."""
+    opened now (a server that is down, or one that wants a password: none is ever kept),
+    which is said, and the default opens instead."""
     last = app.last_catalogue()
     if last is None:
         return None
     try:
-        return open_catalogue(last)
+        return open_catalogue(last, create=False)
     except CatalogueError as exc:
         print(
             f"catalog: could not reopen the last catalogue ({exc}); opening the default one", file=sys.stderr

@@ -4,14 +4,39 @@ import json
 import sys
 
 from catalog.catalogue import OpenedCatalogue, open_catalogue
-from catalog.db import resolve_location
+from catalog.db import NoCatalogue, default_location, resolve_location
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_CONFLICT = 0, 1, 2, 3
 
+#: The commands that make a catalogue where there is none yet (with ``new`` and ``copy --to``,
+#: which open theirs themselves). Every other command refuses a location holding none: a typo
+#: in a nightly job's ``--db`` must not back up, export or search an empty new catalogue.
+CREATING_COMMANDS = frozenset({"import", "import-json"})
+
 
 def open_from(args) -> OpenedCatalogue:
-    """The catalogue ``--db`` (or the environment, or the default) names."""
-    return open_catalogue(resolve_location(getattr(args, "db", None)))
+    """The catalogue ``--db`` (or the environment, or the default) names. Only the creating
+    commands, and any command on the default catalogue (the first run), make one; a catalogue
+    that is open read-only is said so, once, on standard error."""
+    location = resolve_location(getattr(args, "db", None))
+    command = getattr(args, "command", None)
+    create = command in CREATING_COMMANDS or location == default_location()
+    if command == "import" and getattr(args, "dry_run", False):
+        create = False
+    try:
+        opened = open_catalogue(location, create=create)
+    except NoCatalogue:
+        if command != "import" or create:
+            raise
+        # A dry run into a catalogue not made yet: compared with an empty one that vanishes.
+        opened = open_catalogue("sqlite:///:memory:")
+    if opened.read_only:
+        print(
+            f"catalog: note: {opened.name} is open read-only ({opened.read_only}): "
+            "it can be read, searched and exported, not changed",
+            file=sys.stderr,
+        )
+    return opened
 
 
 def print_json(value) -> None:

@@ -4,7 +4,7 @@ check in words, a catalogue moved, and Catalog in the applications menu."""
 import importlib
 
 from catalog.cli_common import EXIT_OK, EXIT_SOME_FAILED, fail, open_from, print_json
-from catalog.db import CatalogueError
+from catalog.db import CatalogueError, redacted
 from catalog.maintenance import backup_catalogue, check_catalogue, copy_catalogue, repair_indexes
 
 
@@ -76,13 +76,10 @@ def add_copy_command(command) -> None:
 
 
 def _cmd_copy(args) -> int:
-    try:
-        counts = copy_catalogue(args.source, args.target)
-    except CatalogueError as exc:
-        return fail(str(exc))
-    articles, claims, links = counts
+    articles, claims, links = copy_catalogue(args.source, args.target)
     print(
-        f"copied {articles:,} articles, {claims:,} claims and {links:,} links from {args.source} to {args.target}"
+        f"copied {articles:,} articles, {claims:,} claims and {links:,} links "
+        f"from {redacted(args.source)} to {redacted(args.target)}"
     )
     return EXIT_OK
 

@@ -1,8 +1,10 @@
 """Keeping a catalogue safe: consistent backups, and a check that says in words what is wrong
 and how to recover."""
 
+import io
+import json
+import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,7 +12,8 @@ from peewee import DatabaseError, SqliteDatabase
 
 from catalog import fulltext, migrations
 from catalog.catalogue import backup_sqlite
-from catalog.db import CatalogueError, database
+from catalog.catalogue_file import read_only_uri
+from catalog.db import CatalogueError, ReadOnlySqliteDatabase, database, file_of, redacted
 from catalog.models import Article, Claim
 
 MAX_LISTED = 5  # problems of one kind named one by one; the rest counted
@@ -53,14 +56,42 @@ def is_sqlite() -> bool:
 
 def backup_catalogue(target: str | Path) -> Path:
     """A consistent copy of the open catalogue at ``target``, taken while it stays in use
-    (``catalogue.backup_sqlite``: whole or not at all)."""
+    (``catalogue.backup_sqlite``: whole or not at all). Refuses a target that is the catalogue
+    itself or one of its journal files, under any name."""
     if not is_sqlite():
         raise CatalogueError("backups of a server catalogue are the server's: use pg_dump, or `catalog copy`")
     target = Path(target).expanduser()
     if target.is_dir():
         raise CatalogueError(f"{target} is a folder; name the backup file")
-    backup_sqlite(database.obj, str(target))
+    _refuse_catalogue_files(target)
+    backup_sqlite(database.obj, target)
     return target
+
+
+#: Files that are the catalogue: replacing any of them while it is open (the WAL still belonging
+#: to the old file) loses articles, as a backup onto the catalogue during an import did.
+CATALOGUE_FILES = (
+    ("", "the catalogue itself"),
+    ("-wal", "the catalogue's write-ahead log"),
+    ("-shm", "the catalogue's shared-memory file"),
+    ("-journal", "the catalogue's rollback journal"),
+)
+
+
+def _refuse_catalogue_files(target: Path) -> None:
+    catalogue = Path(file_of(database.obj))
+    for suffix, what in CATALOGUE_FILES:
+        own = catalogue.with_name(catalogue.name + suffix)
+        if _same_file(target, own):
+            raise CatalogueError(f"cannot back up onto {what} ({own}): name another file")
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """The same file, through any link or name; by resolved paths while either is missing."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return one.resolve() == other.resolve()
 
 
 def check_catalogue(*, quick: bool = False) -> CheckReport:
@@ -72,7 +103,7 @@ def check_catalogue(*, quick: bool = False) -> CheckReport:
         report.problems += damaged
         report.advice.append(RESTORE_ADVICE)
         return report  # the rest reads through the damage: its answers would mislead
-    index = fulltext.problems()
+    index = _index_problems()
     report.problems += index
     claims = [] if quick else _claim_problems()
     report.problems += claims
@@ -85,6 +116,26 @@ def check_catalogue(*, quick: bool = False) -> CheckReport:
     if version != latest:
         report.problems.append(f"the schema is version {version}, this release writes {latest}")
     return report
+
+
+def _index_problems() -> list[str]:
+    """The search indexes' problems. SQLite checks an FTS5 index only through a write (an
+    INSERT of 'integrity-check'), which a read-only catalogue refuses: there the check runs on
+    a copy in memory, so a sound index is not reported out of step."""
+    if not isinstance(database.obj, ReadOnlySqliteDatabase):
+        return fulltext.problems()
+    copy = sqlite3.connect(":memory:")
+    try:
+        database.obj.connection().backup(copy)
+        found = []
+        for table, what in ((fulltext.FTS_TABLE, "articles"), (fulltext.CLAIM_FTS_TABLE, "claims")):
+            try:
+                copy.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
+            except sqlite3.DatabaseError as exc:
+                found.append(f"the full-text index does not match the {what} ({exc})")
+        return found
+    finally:
+        copy.close()
 
 
 def repair_indexes() -> None:
@@ -134,7 +185,8 @@ def quick_file_check(path: str) -> list[str]:
     own: what the window runs in the background on open (it reads every page: seconds on a
     gigabyte). Empty when the file is sound."""
     try:
-        with sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, timeout=30) as connection:
+        # mode=ro, or immutable in a read-only folder: "unable to open" is not damage.
+        with sqlite3.connect(read_only_uri(path), uri=True, timeout=30) as connection:
             found = [row[0] for row in connection.execute(f"PRAGMA quick_check({MAX_LISTED})").fetchall()]
         connection.close()
     except sqlite3.DatabaseError as exc:
@@ -143,35 +195,43 @@ def quick_file_check(path: str) -> list[str]:
 
 
 def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
-    """Copy every article, name, claim and link, ids and all, from ``source`` into the empty
-    catalogue ``target`` (created if need be), through the export format; returns the counts
-    copied, checked against the source's."""
+    """Copy every article, name, claim and link, ids and all, from the catalogue ``source`` into
+    the empty catalogue ``target`` (made if need be); returns the counts copied, checked against
+    the source's.
+
+    The copy goes through the export format, held in memory rather than in a temporary file
+    (a killed copy left a whole export behind each time), and is written in one transaction:
+    killed at any moment, it leaves the target as it was, empty, and copying again finishes.
+    """
     from catalog.catalogue import close_catalogue, open_catalogue
     from catalog.exporting.json_export import write_json
-    from catalog.exporting.json_import import ImportJsonError, import_json
+    from catalog.exporting.json_import import ImportJsonError, import_document
 
-    with tempfile.TemporaryDirectory() as scratch:
-        exported = Path(scratch) / "catalogue.json"
-        open_catalogue(source)
+    open_catalogue(source, create=False)
+    try:
+        expected = _counts()
+        exported = io.StringIO()
+        write_json(exported)
+    finally:
+        close_catalogue()
+    document = json.loads(exported.getvalue())
+    del exported
+    open_catalogue(target, create=True)
+    try:
+        if Article.select().exists() or Claim.select().exists():
+            raise CatalogueError(
+                f"{redacted(target)} is not empty: copy into a new catalogue "
+                "(a file that does not exist yet, or an empty database)"
+            )
         try:
-            expected = _counts()
-            with exported.open("w", encoding="utf-8") as out:
-                write_json(out)
-        finally:
-            close_catalogue()
-        open_catalogue(target)
-        try:
-            if Article.select().exists() or Claim.select().exists():
-                raise CatalogueError(f"{target} is not empty: copy into a new catalogue")
-            try:
-                import_json(exported)
-            except ImportJsonError as exc:
-                raise CatalogueError(
-                    f"{source} cannot be copied as it is: {str(exc).split(': ', 1)[1]}"
-                ) from None
-            copied = _counts()
-        finally:
-            close_catalogue()
+            import_document(document, redacted(source))
+        except ImportJsonError as exc:
+            raise CatalogueError(
+                f"{redacted(source)} cannot be copied as it is: {str(exc).split(': ', 1)[1]}"
+            ) from None
+        copied = _counts()
+    finally:
+        close_catalogue()
     if copied != expected:
         raise CatalogueError(f"the copy holds {copied} (articles, claims, links), the source {expected}")
     return copied

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from catalog import __version__
 from catalog.catalogue import open_catalogue
+from catalog.db import split_password
 from ui.main_window import MainWindow
 from ui.resources import icon, stylesheet
 
@@ -93,16 +94,19 @@ def last_catalogue() -> str | None:
     return last()
 
 
-def open_window(db: str) -> QMainWindow:
-    """The main window on catalogue ``db`` (a path or URL), created but not shown."""
+def open_window(db: str, *, password: str | None = None, create: bool = True) -> QMainWindow:
+    """The main window on catalogue ``db`` (a path or URL), created but not shown. A server's
+    ``password`` (given apart, or inside ``db``) is for this session only: the window keeps it
+    in memory to reconnect, and never writes it anywhere."""
     application()
-    opened = open_catalogue(db)
-    return MainWindow(opened)
+    password = password or split_password(db)[1]
+    opened = open_catalogue(db, password=password, create=create)
+    return MainWindow(opened, password=password)
 
 
-def run(db: str) -> int:
+def run(db: str, *, password: str | None = None) -> int:
     """Show the window on ``db`` and run until it closes; returns the exit code."""
     app = application()
-    window = open_window(db)
+    window = open_window(db, password=password, create=False)
     window.show()
     return app.exec()

@@ -214,6 +214,7 @@ class MainWindow(
         self.select_row(0)
         self.start_quick_check()
         self.start_watching()
+        self.show_read_only()
 
     # --- building ---------------------------------------------------------------
 

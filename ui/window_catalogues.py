@@ -4,25 +4,58 @@ Shared Catalogue move the window to another catalogue; the last one reopens on s
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from catalog.catalogue import open_catalogue
-from catalog.db import CatalogueError, database, display_name, is_url, sqlite_path
+from catalog.db import CatalogueError, database, display_name, is_url, split_password, sqlite_path
 from ui.dialogs.connect_shared import ConnectSharedDialog
 
 RECENT_KEY = "catalogues/recent"
 RECENT_LIMIT = 8
 FILE_FILTER = "Catalogues (*.sqlite3 *.sqlite *.db);;All files (*)"
+#: What changes the catalogue, turned off in a window on a read-only one (reading, searching,
+#: exports, printing and backups stay).
+CHANGING_ACTIONS = (
+    "actionImportFiles",
+    "actionImportFolder",
+    "actionBatchEdit",
+    "actionDelete",
+    "actionManageNames",
+    "actionSaveSearch",
+    "actionMarkClaim",
+    "actionLinkClaim",
+    "actionSuggestLinks",
+    "actionEditText",
+    "actionSuggestSummary",
+    "actionSuggestSummaries",
+)
 
 
 def recent_catalogues() -> list[str]:
     """Catalogues opened lately, the last one first (paths, or server URLs without passwords)."""
     value = QSettings().value(RECENT_KEY) or []
-    return [value] if isinstance(value, str) else [str(item) for item in value]
+    # Passwords an older release stored in the list are dropped here, and from the file at the
+    # next remember_catalogue.
+    return [split_password(str(item))[0] for item in ([value] if isinstance(value, str) else value)]
 
 
 def _normal(location: str) -> str:
+    """A location as the list keeps it: a file's full path, or a server URL with no password at
+    all (not even ``***``): the settings file holds no secret, and reopening one asks the
+    driver (PGPASSWORD, ~/.pgpass) rather than reusing a password once given."""
+    location = split_password(location)[0]
     return location if is_url(location) else str(Path(location).expanduser().resolve())
 
 
@@ -89,6 +122,7 @@ class CataloguesMixin:
         QSettings().setValue(RECENT_KEY, [_normal(self.catalogue.location)])
 
     def new_catalogue(self) -> None:
+        """File ▸ New Catalogue…: the one place in the window that makes a catalogue."""
         suggested = str(Path(self._last_folder() or Path.home()) / "Newsroom.sqlite3")
         path, _ = QFileDialog.getSaveFileName(self, "New Catalogue", suggested, FILE_FILTER)
         if not path:
@@ -100,7 +134,7 @@ class CataloguesMixin:
                 f"{path} already exists: choose another name, or open it with Open Catalogue…",
             )
             return
-        self.switch_catalogue(path)
+        self.switch_catalogue(path, create=True)
 
     def open_catalogue_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open Catalogue", self._last_folder(), FILE_FILTER)
@@ -129,9 +163,11 @@ class CataloguesMixin:
         finally:
             dialog.deleteLater()
 
-    def switch_catalogue(self, location: str, password: str | None = None):
-        """Open ``location`` in a new window that replaces this one; on failure say why and
-        stay on this catalogue. Returns the new window, or None."""
+    def switch_catalogue(self, location: str, password: str | None = None, *, create: bool = False):
+        """Open ``location`` in a new window that replaces this one; on failure (nothing there,
+        not a catalogue, a server that does not answer) say why and stay on this catalogue.
+        ``create``: make a new catalogue there (File ▸ New Catalogue…). Returns the new window,
+        or None."""
         from ui.main_window import MainWindow
 
         if _normal(location) == _normal(self.catalogue.location):
@@ -139,9 +175,9 @@ class CataloguesMixin:
         self.stop_watching()
         mine = self.catalogue.location
         try:
-            opened = open_catalogue(location, password=password)
+            opened = open_catalogue(location, password=password, create=create)
         except CatalogueError as exc:
-            open_catalogue(mine, password=self._password)
+            open_catalogue(mine, password=self._password, create=False)
             self.start_watching()
             QMessageBox.warning(self, "Open Catalogue", f"Could not open that catalogue: {exc}.")
             return None
@@ -150,6 +186,43 @@ class CataloguesMixin:
         self.successor = window
         self.close()
         return window
+
+    def show_read_only(self) -> None:
+        """On a catalogue whose changes cannot be saved: say so in the title and a line above
+        the articles, and turn off everything that would change it; every field stays
+        readable, selectable and copyable."""
+        reason = self.catalogue.read_only
+        if not reason:
+            return
+        self.setWindowTitle(f"{self.catalogue.name} (read-only) — Catalog")
+        for name in CHANGING_ACTIONS:
+            action = self.findChild(QAction, name)
+            if action is not None:
+                action.setEnabled(False)
+        for panel in (self.editor, self.claims_panel):
+            for widget in panel.findChildren(QWidget):
+                if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                    widget.setReadOnly(True)
+                    widget.setPlaceholderText("")  # "Add a topic…" invites what cannot be done
+                elif isinstance(widget, QComboBox):
+                    widget.setEnabled(False)  # stays off when the panel is enabled again
+                elif isinstance(widget, QAbstractButton) and widget.objectName() != "mapClaimButton":
+                    widget.hide()  # the claims panel turns its buttons on as claims are chosen
+        for button in self.empty_state.findChildren(QAbstractButton):
+            button.setEnabled(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAcceptDrops(False)  # a dropped file would be an import
+        notice = QLabel(
+            f"<b>Read-only.</b> {reason[:1].upper()}{reason[1:]}: this catalogue can be read, searched, "
+            "exported and backed up, not changed.",
+            self,
+        )
+        notice.setObjectName("readOnlyNotice")
+        notice.setWordWrap(True)
+        notice.setMargin(8)
+        notice.setStyleSheet("background: palette(alternate-base); border-bottom: 1px solid palette(mid);")
+        self.centralWidget().layout().insertWidget(0, notice)
+        self.read_only_notice = notice
 
     def owns_database(self) -> bool:
         return database.obj is self._database

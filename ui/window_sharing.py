@@ -97,7 +97,13 @@ class SharingMixin:
             self.editor.save_typing()  # what was refused, checked against what others saved
 
     def refuse_while_offline(self) -> bool:
-        """True, with a word in the status bar, when a change cannot be saved now."""
+        """True, with a word in the status bar, when a change cannot be saved now: the server
+        is gone, or the catalogue is read-only."""
+        if self.catalogue.read_only:
+            self.statusBar().showMessage(
+                f"Not saved: the catalogue is read-only ({self.catalogue.read_only}).", 8000
+            )
+            return True
         if self.offline:
             self.statusBar().showMessage(
                 "Not saved: the catalogue server cannot be reached. Your text is kept; "

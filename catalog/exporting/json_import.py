@@ -40,11 +40,16 @@ class JsonImportReport:
 
 def import_json(path: str | Path) -> JsonImportReport:
     """Add the catalogue export at ``path`` to the open catalogue (see the module's notes)."""
-    document = _load(Path(path))
+    return import_document(_load(Path(path)), str(path))
+
+
+def import_document(document: dict, where: str) -> JsonImportReport:
+    """Add an export document already read (``where`` names it in errors), checked whole
+    first, in one transaction: what ``catalog copy`` streams from one catalogue into another."""
     try:
         _check(document)
     except ImportJsonError as exc:
-        raise ImportJsonError(f"{path}: {exc}") from None
+        raise ImportJsonError(f"{where}: {exc}") from None
     with database.atomic():
         return _write(document)
 

@@ -15,7 +15,7 @@ from catalog.claims import add_claim_by_text, links_of
 from catalog.cli import main
 from catalog.db import database
 from catalog.importing import import_paths
-from catalog.maintenance import backup_catalogue, check_catalogue
+from catalog.maintenance import backup_catalogue, check_catalogue, quick_file_check
 from tests.helpers import article_file
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "catalogue-schema-1.sqlite3"
@@ -113,3 +113,32 @@ def test_the_first_releases_catalogue_opens_in_this_one(tmp_path):
         assert check_catalogue().ok and fulltext.problems() == []
     finally:
         close_catalogue()
+
+
+@pytest.mark.parametrize("name", ["news#2022.sqlite3", "what?.sqlite3", "50%25off.sqlite3", "100%.sqlite3"])
+def test_the_quick_check_reads_any_file_name(news, tmp_path, name):
+    # Issue 14, item 21: the quick check built its file: URI by hand.
+    location = Path(database.obj.database)
+    close_catalogue()
+    folder = tmp_path / "checked"
+    folder.mkdir()
+    sound, damaged = folder / name, folder / f"damaged {name}"
+    shutil.copy(location, sound)
+    shutil.copy(location, damaged)
+    with sqlite3.connect(damaged) as connection:
+        (root,) = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'article_title'"
+        ).fetchone()
+        (page_size,) = connection.execute("PRAGMA page_size").fetchone()
+    connection.close()
+    data = bytearray(damaged.read_bytes())
+    data[(root - 1) * page_size : (root - 1) * page_size + 64] = b"\x5a" * 64
+    damaged.write_bytes(bytes(data))
+    assert quick_file_check(str(sound)) == []
+    [problem] = quick_file_check(str(damaged))
+    assert problem.startswith("the catalogue file is damaged")
+    # SQLite's own -wal and -shm beside them, and nothing else: no file cut at '#' or '?'
+    assert {p.name.removesuffix("-wal").removesuffix("-shm") for p in folder.iterdir()} == {
+        name,
+        f"damaged {name}",
+    }

@@ -147,6 +147,51 @@ def test_copy_to_postgres_and_back_is_lossless(capsys, tmp_path, postgres_url):
 
 @pytest.mark.parametrize("command", [["backup", "x.sqlite3"]])
 def test_sqlite_only_commands_say_so_on_postgres(capsys, postgres_url, command):
+    assert main(["new", postgres_url]) == 0
     code = main(["--db", postgres_url, *command])
     err = capsys.readouterr().err
     assert code == 1 and "pg_dump" in err
+
+
+def _tables(url: str) -> list[str]:
+    import psycopg
+
+    with psycopg.connect(url) as connection:
+        rows = connection.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1"
+        ).fetchall()
+    return [name for (name,) in rows]
+
+
+def test_an_empty_server_database_is_no_catalogue_until_one_is_made(capsys, postgres_url):
+    # Issue 15: a reading command creates nothing, on a server as in a file.
+    code = main(["--db", postgres_url, "list"])
+    assert code == 2 and capsys.readouterr().err.startswith(f"catalog: no catalogue at {postgres_url} (")
+    assert _tables(postgres_url) == []
+    assert main(["new", postgres_url]) == 0
+    assert capsys.readouterr().out == f"created an empty catalogue at {postgres_url}\n"
+    assert "schema_migration" in _tables(postgres_url)
+    assert main(["--db", postgres_url, "list", "--json"]) == 0 and capsys.readouterr().out == "[]\n"
+    assert main(["new", postgres_url]) == 2
+    assert "already holds a catalogue" in capsys.readouterr().err
+
+
+def test_another_applications_server_database_is_refused_untouched(capsys, postgres_url):
+    # Issue 14, item 6, on PostgreSQL: a database with tables of its own and no schema_migration.
+    import psycopg
+
+    with psycopg.connect(postgres_url) as connection:
+        connection.execute("CREATE TABLE article (id serial PRIMARY KEY, headline text)")
+        connection.execute("INSERT INTO article (headline) VALUES ('theirs')")
+    for command in (["list"], ["import", "SEED"], ["new"]):
+        from tests.helpers import SEED_FILE
+
+        args = ["new", postgres_url] if command == ["new"] else ["--db", postgres_url, *command]
+        code = main([str(SEED_FILE) if a == "SEED" else a for a in args])
+        err = capsys.readouterr().err
+        assert code == 2, err
+        assert err == (
+            f"catalog: {postgres_url} is not a catalogue: it is another application's database "
+            "(it holds the table article)\n"
+        )
+    assert _tables(postgres_url) == ["article"]

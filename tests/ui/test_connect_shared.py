@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 from PySide6.QtCore import QSettings, Qt, QTimer
 
 from catalog.catalogue import close_catalogue
-from tests.helpers import article_file
+from tests.helpers import article_file, run_catalog
 from tests.ui.driving import import_and_wait, trigger
 from ui.dialogs.connect_shared import ConnectSharedDialog
 
@@ -35,6 +35,7 @@ def fill_and_connect(qtbot, window, url: str, *, database: str | None = None, pa
 def test_connecting_opens_the_shared_catalogue_and_forgets_the_password(
     sqlite_window, qtbot, tmp_path, postgres_url
 ):
+    assert run_catalog("new", postgres_url).returncode == 0
     folder = tmp_path / "local"
     folder.mkdir()
     (folder / "a.txt").write_text(article_file("Only on my laptop", "Text."))

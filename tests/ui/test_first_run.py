@@ -14,7 +14,7 @@ from catalog.db import default_location
 def windows_opened(monkeypatch):
     """Catalogues the gui command opened a window on (the window itself is not shown)."""
     opened = []
-    monkeypatch.setattr(ui.app, "run", lambda location: opened.append(location) or 0)
+    monkeypatch.setattr(ui.app, "run", lambda location, **_: opened.append(location) or 0)
     yield opened
     close_catalogue()
 
@@ -38,8 +38,13 @@ def test_seeds_are_imported_only_once(windows_opened, capsys):
     assert len(json.loads(capsys.readouterr().out)) == 1
 
 
-def test_a_catalogue_named_by_the_user_starts_empty(windows_opened, tmp_path, capsys):
+def test_a_catalogue_named_by_the_user_must_exist_and_starts_empty(windows_opened, tmp_path, capsys):
     location = str(tmp_path / "mine.sqlite3")
+    assert main(["--db", location, "gui"]) == 2  # issue 15: only `new` (or an import) makes one
+    assert capsys.readouterr().err.startswith(f"catalog: no catalogue at {location} (")
+    assert windows_opened == [] and not (tmp_path / "mine.sqlite3").exists()
+    assert main(["new", location]) == 0
+    capsys.readouterr()
     assert main(["--db", location, "gui"]) == 0
     assert windows_opened == [location]
     main(["--db", location, "list", "--json"])

@@ -57,3 +57,66 @@ def test_a_damaged_catalogue_is_named_on_open(qtbot, tmp_path, message_boxes):
     window.close()
     close_catalogue()
     assert Path(damaged).exists()
+
+
+def _damage_an_index(path: Path) -> None:
+    """Scribble over the root page of an index the window does not read on open."""
+    with sqlite3.connect(path) as connection:
+        (root,) = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'article_title'"
+        ).fetchone()
+        (page_size,) = connection.execute("PRAGMA page_size").fetchone()
+    connection.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * page_size : (root - 1) * page_size + 64] = b"\x5a" * 64
+    path.write_bytes(bytes(data))
+
+
+def _checked_window(qtbot, path: Path):
+    window = open_window(str(path))
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.check_problems is not None, timeout=10_000)
+    return window
+
+
+def test_the_check_on_open_reads_names_with_hash_and_percent(qtbot, tmp_path, message_boxes):
+    # Issue 14, item 21: '#' and '?' cut a hand-built file: URI short (and SQLite created an
+    # empty file "news"), '%25' was decoded into another name.
+    sound = _checked_window(qtbot, tmp_path / "50%25off.sqlite3")
+    assert sound.check_problems == [] and message_boxes == []
+    sound.close()
+    close_catalogue()
+    damaged = tmp_path / "news#2022.sqlite3"
+    shutil.copy(tmp_path / "50%25off.sqlite3", damaged)
+    _damage_an_index(damaged)
+    window = _checked_window(qtbot, damaged)
+    assert window.check_problems and "damaged" in window.check_problems[0]
+    assert [b.windowTitle() for b in message_boxes] == ["Catalogue Damaged"]
+    window.close()
+    close_catalogue()
+    names = {p.name.removesuffix("-wal").removesuffix("-shm") for p in tmp_path.iterdir()}
+    assert names - {"settings"} == {"50%25off.sqlite3", "news#2022.sqlite3"}
+
+
+def test_back_up_onto_the_catalogue_itself_is_refused(sqlite_window, qtbot, monkeypatch, message_boxes):
+    # Issue 14, item 1, in File > Back Up...: the same refusal as the command line.
+    from tests.helpers import SEED_FILE
+    from tests.ui.driving import import_and_wait
+
+    window = sqlite_window
+    import_and_wait(qtbot, window, [str(SEED_FILE)])
+    location = window.catalogue.location
+    for target in (location, f"{location}-wal"):
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (t, "Catalogues (*.sqlite3)")
+        )
+        message_boxes.clear()
+        trigger(window, "actionBackUp")
+        [box] = message_boxes
+        assert box.windowTitle() == "Back Up"
+        assert box.text().startswith("Not backed up: cannot back up onto the catalogue")
+    assert window.table_model.rowCount() == 1
+    with sqlite3.connect(location) as connection:
+        assert connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
+        assert connection.execute("SELECT count(*) FROM article").fetchone() == (1,)
+    connection.close()

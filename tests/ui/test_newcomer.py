@@ -104,9 +104,9 @@ def test_the_gui_command_reopens_the_last_catalogue(tmp_path, monkeypatch):
     from ui.window_catalogues import remember_catalogue
 
     opened = []
-    monkeypatch.setattr(ui.app, "run", lambda location: opened.append(location) or 0)
+    monkeypatch.setattr(ui.app, "run", lambda location, **_: opened.append(location) or 0)
     last = tmp_path / "last.sqlite3"
-    main(["--db", str(last), "list"])  # creates it
+    main(["new", str(last)])
     remember_catalogue(str(last))
     assert main([]) == 0
     assert opened == [str(last.resolve())]
@@ -119,7 +119,7 @@ def test_a_last_catalogue_that_cannot_be_opened_falls_back_to_the_default(tmp_pa
     from ui.window_catalogues import remember_catalogue
 
     opened = []
-    monkeypatch.setattr(ui.app, "run", lambda location: opened.append(location) or 0)
+    monkeypatch.setattr(ui.app, "run", lambda location, **_: opened.append(location) or 0)
     remember_catalogue("postgresql://desk@127.0.0.1:1/newsroom")  # a server that is not there
     assert main([]) == 0
     assert opened == [default_location()]
