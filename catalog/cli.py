@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from catalog import __version__, cli_claims, cli_exports, cli_maintenance
+from catalog import __version__, cli_claims, cli_exports, cli_maintenance, db_errors
 from catalog.articles import get_article, iter_articles
 from catalog.browsing import Filters, filtered_ids, snippets
 from catalog.catalogue import open_catalogue
@@ -16,7 +16,7 @@ from catalog.cli_common import open_from as _open
 from catalog.cli_common import print_json as _print_json
 from catalog.cli_import import TerminalProgress, report_lines, report_object
 from catalog.dates import DateError, parse_date
-from catalog.db import ENV_VAR, CatalogueError
+from catalog.db import ENV_VAR, CatalogueError, resolve_location
 from catalog.editing import ArticleEdit, NoSuchArticle, VersionConflict, edit_article
 from catalog.exporting.claimreview import export_claimreview
 from catalog.exporting.json_export import export_json
@@ -25,6 +25,7 @@ from catalog.importing import import_paths
 from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN
 from catalog.importing.importer import count_files
 from catalog.names_admin import KINDS, NameProblem, merge_names, name_counts
+from catalog.safe_output import OutputError
 from catalog.seeds import import_seeds
 
 DB_HELP = f"catalogue file or URL (default: ${ENV_VAR}, else catalog.sqlite3 in your data folder)"
@@ -205,11 +206,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (catalog list | head): not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the interpreter's final flush is silent
         return EXIT_OK
+    except OutputError as exc:
+        return _fail(str(exc))
     except OSError as exc:
         return _fail(f"{exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}")
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
-    except Exception as exc:  # a bug: say so in one line rather than a traceback
+    except Exception as exc:  # a full disk, a busy catalogue, or a bug: one line, never a traceback
+        explained = db_errors.explain(exc, resolve_location(getattr(args, "db", None)))
+        if explained:
+            return _fail(explained)
         if os.environ.get("CATALOG_DEBUG"):
             raise
         return _fail(f"unexpected error ({type(exc).__name__}: {exc}); set CATALOG_DEBUG=1 for details")

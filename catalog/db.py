@@ -23,6 +23,17 @@ SQLITE_PRAGMAS = {
 }
 
 
+class CatalogueSqliteDatabase(SqliteDatabase):
+    """A SQLite catalogue: peewee's SqliteDatabase, with a rollback that lets the real error show."""
+
+    def rollback(self):
+        if not self.is_closed() and not self.connection().in_transaction:
+            # SQLite ends a transaction by itself on a full disk or an I/O error; a second
+            # ROLLBACK would fail ("no transaction is active") and hide the error that matters.
+            return
+        super().rollback()
+
+
 class CatalogueError(Exception):
     """A catalogue that cannot be opened or used; the message is for people."""
 
@@ -101,7 +112,7 @@ def make_database(location: str, password: str | None = None):
     if path != ":memory:":
         Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
         path = str(Path(path).expanduser())
-    return SqliteDatabase(path, pragmas=SQLITE_PRAGMAS)
+    return CatalogueSqliteDatabase(path, pragmas=SQLITE_PRAGMAS)
 
 
 def checked_write():
