@@ -46,9 +46,8 @@ def test_a_missing_folder_or_a_folder_target_is_named(tmp_path):
     with pytest.raises(OutputError, match=f"the folder {tmp_path / 'no'} does not exist"):
         with output_file(tmp_path / "no" / "such" / "x.json"):
             pass
-    with pytest.raises(OutputError, match="it is a folder"):
-        with output_file(tmp_path):
-            pass
+    with pytest.raises(OutputError, match="it is a folder"), output_file(tmp_path):
+        pass
 
 
 def test_partials_of_a_killed_writer_are_removed_on_the_next_run(tmp_path):
@@ -61,8 +60,7 @@ def test_partials_of_a_killed_writer_are_removed_on_the_next_run(tmp_path):
     elsewhere = tmp_path / ".backup.sqlite3.otherhost-1-abcdefgh.partial"
     elsewhere.write_bytes(b"z")
     assert remove_stale_partials(target) == [dead]
-    with output_path(target) as partial:
-        with open(partial, "wb") as out:
-            out.write(b"data")
+    with output_path(target) as partial, open(partial, "wb") as out:
+        out.write(b"data")
     assert target.read_bytes() == b"data"
     assert sorted(partial_files(target)) == sorted([live, elsewhere])
