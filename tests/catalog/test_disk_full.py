@@ -30,7 +30,9 @@ def nearly_full(tmp_path, monkeypatch, capsys):
     (pages,) = database.execute_sql("PRAGMA page_count").fetchone()
     close_catalogue()
     capsys.readouterr()
-    monkeypatch.setattr(catalog_db, "SQLITE_PRAGMAS", {**catalog_db.SQLITE_PRAGMAS, "max_page_count": pages + 4})
+    monkeypatch.setattr(
+        catalog_db, "SQLITE_PRAGMAS", {**catalog_db.SQLITE_PRAGMAS, "max_page_count": pages + 4}
+    )
     return path
 
 
@@ -75,7 +77,7 @@ def test_a_rollback_failure_never_hides_the_full_disk():
         try:
             raise full
         except OperationalError:
-            raise OperationalError("cannot rollback - no transaction is active")  # noqa: B904
+            raise OperationalError("cannot rollback - no transaction is active")
     except OperationalError as masked:
         assert db_errors.is_disk_full(masked)
     assert db_errors.explain(ValueError("a bug"), "x.sqlite3") is None
