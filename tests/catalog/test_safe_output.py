@@ -43,9 +43,9 @@ def test_a_link_planted_under_any_name_is_never_written_through(tmp_path):
 
 
 def test_a_missing_folder_or_a_folder_target_is_named(tmp_path):
-    with pytest.raises(OutputError, match=f"the folder {tmp_path / 'no'} does not exist"):
-        with output_file(tmp_path / "no" / "such" / "x.json"):
-            pass
+    missing = f"the folder {tmp_path / 'no'} does not exist"
+    with pytest.raises(OutputError, match=missing), output_file(tmp_path / "no" / "such" / "x.json"):
+        pass
     with pytest.raises(OutputError, match="it is a folder"), output_file(tmp_path):
         pass
 
