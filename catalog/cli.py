@@ -158,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
         merge.add_argument("names", nargs="+", metavar="NAME", help=f"the {kind}s to merge")
         merge.add_argument(
-            "--into", required=True, metavar="NAME", help="the name they become (created if new)"
+            "--into", required=True, type=_name, metavar="NAME", help="the name they become (created if new)"
         )
         merge.set_defaults(run=_cmd_merge, kind=kind)
 
@@ -443,6 +443,12 @@ def _date(text: str):
     except DateError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
     return _NO_DATE if parsed is None else parsed
+
+
+def _name(text: str) -> str:
+    if not text.replace("/", " ").strip():
+        raise argparse.ArgumentTypeError("a name cannot be empty")
+    return text
 
 
 def _size(text: str) -> int:
