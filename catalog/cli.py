@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from catalog import __version__, cli_claims, cli_exports, cli_maintenance
+from catalog import __version__, cli_claims, cli_exports, cli_maintenance, db_errors
 from catalog.articles import get_article, iter_articles
 from catalog.browsing import Filters, filtered_ids, snippets
 from catalog.catalogue import open_catalogue
@@ -34,6 +34,7 @@ from catalog.importing import import_paths
 from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN
 from catalog.importing.importer import count_files
 from catalog.names_admin import KINDS, NameProblem, merge_names, name_counts
+from catalog.safe_output import OutputError
 from catalog.seeds import import_seeds
 
 DB_HELP = f"catalogue file or URL (default: ${ENV_VAR}, else catalog.sqlite3 in your data folder)"
@@ -166,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
         merge.add_argument("names", nargs="+", metavar="NAME", help=f"the {kind}s to merge")
         merge.add_argument(
-            "--into", required=True, metavar="NAME", help="the name they become (created if new)"
+            "--into", required=True, type=_name, metavar="NAME", help="the name they become (created if new)"
         )
         merge.set_defaults(run=_cmd_merge, kind=kind)
 
@@ -226,11 +227,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (catalog list | head): not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the interpreter's final flush is silent
         return EXIT_OK
+    except OutputError as exc:
+        return _fail(str(exc))
     except OSError as exc:
         return _fail(f"{exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}")
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
-    except Exception as exc:  # a bug: say so in one line rather than a traceback
+    except Exception as exc:  # a full disk, a busy catalogue, or a bug: one line, never a traceback
+        explained = db_errors.explain(exc, getattr(args, "db", None) or resolve_location())
+        if explained:
+            return _fail(explained)
         if os.environ.get("CATALOG_DEBUG"):
             raise
         return _fail(f"unexpected error ({type(exc).__name__}: {exc}); set CATALOG_DEBUG=1 for details")
@@ -474,6 +480,12 @@ def _date(text: str):
     except DateError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
     return _NO_DATE if parsed is None else parsed
+
+
+def _name(text: str) -> str:
+    if not text.replace("/", " ").strip():
+        raise argparse.ArgumentTypeError("a name cannot be empty")
+    return text
 
 
 def _size(text: str) -> int:

@@ -44,6 +44,17 @@ SUPPORTED_LOCATIONS = (
 SQLITE_MODES = ("ro", "rw")
 
 
+class CatalogueSqliteDatabase(SqliteDatabase):
+    """A SQLite catalogue: peewee's SqliteDatabase, with a rollback that lets the real error show."""
+
+    def rollback(self):
+        if not self.is_closed() and not self.connection().in_transaction:
+            # SQLite ends a transaction by itself on a full disk or an I/O error; a second
+            # ROLLBACK would fail ("no transaction is active") and hide the error that matters.
+            return
+        super().rollback()
+
+
 class CatalogueError(Exception):
     """A catalogue that cannot be opened or used; the message is for people."""
 
@@ -207,10 +218,10 @@ def make_database(location: str, password: str | None = None, *, read_only_uri: 
         path = str(Path(path).expanduser())
     if read_only_uri is not None:
         return ReadOnlySqliteDatabase(read_only_uri, path=path, pragmas=READ_ONLY_PRAGMAS, uri=True)
-    return SqliteDatabase(path, pragmas=SQLITE_PRAGMAS)
+    return CatalogueSqliteDatabase(path, pragmas=SQLITE_PRAGMAS)
 
 
-class ReadOnlySqliteDatabase(SqliteDatabase):
+class ReadOnlySqliteDatabase(CatalogueSqliteDatabase):
     """A catalogue file open read-only: any change, whoever attempts it, is refused in words
     (ReadOnlyCatalogue) rather than as SQLite's "attempt to write a readonly database"."""
 

@@ -83,32 +83,93 @@ def _articles_with(kind: str, name_ids: list[int]) -> list[int]:
 
 
 def merge_names(kind: str, names: list[str], into: str) -> NameChange:
-    """Move every article from ``names`` to ``into`` (created if new) and delete the merged names."""
+    """Move every article from ``names`` to ``into`` (created if new) and delete the merged names.
+
+    A merged topic's sub-topics move under ``into`` with it (``Politics/Elections`` merged into
+    ``Government`` becomes ``Government/Elections``, or joins that topic if it exists). A topic
+    cannot be merged into one of its own sub-topics: that would leave the tree without a root.
+    """
     model = KINDS[kind]
+    into = _tidy(kind, into)
+    if not into:
+        raise NameProblem(f"the {kind} to merge into has no name")
     with database.atomic():
         sources = [find_name(kind, name) for name in names]
+        if model is Topic:
+            _refuse_merge_into_own_sub_topic(sources, into)
         existed = model.get_or_none(model.key == _key(kind, into))
         target = existed.id if existed else name_cache(model).id_for(into)
-        source_ids = [s.id for s in sources if s.id != target]
+        sources = [s for s in sources if s.id != target]
         change = NameChange(kind, created_id=None if existed else target)
-        change.articles_before = capture(_articles_with(kind, source_ids))
-        after = [_moved(kind, state, set(source_ids), target) for state in change.articles_before]
-        apply_states(change.articles_before, after)
+        merged = {s.id: target for s in sources}
+        change.removed = list(model.select().where(model.id.in_(list(merged))).dicts())
+        renames: list[tuple[int, str, str]] = []
         if model is Topic:
-            children = Topic.select(Topic.id, Topic.parent).where(Topic.parent.in_(source_ids))
-            change.reparented = [(child.id, child.parent_id) for child in children]
-            Topic.update(parent=target).where(Topic.parent.in_(source_ids)).execute()
-        change.removed = list(model.select().where(model.id.in_(source_ids)).dicts())
-        model.delete().where(model.id.in_(source_ids)).execute()
+            merged, renames = _move_sub_topics(sources, Topic.get_by_id(target), merged, change)
+        change.articles_before = capture(_articles_with(kind, list(merged)))
+        after = [_moved(kind, state, merged) for state in change.articles_before]
+        apply_states(change.articles_before, after)
+        if renames:
+            change.renamed = [
+                (r.id, r.name, r.key) for r in Topic.select().where(Topic.id.in_([i for i, _, _ in renames]))
+            ]
+            _rename(kind, renames)
+        model.delete().where(model.id.in_(list(merged))).execute()
         return change
 
 
-def _moved(kind: str, state: ArticleState, sources: set[int], target: int) -> ArticleState:
+def _refuse_merge_into_own_sub_topic(sources: list[NamedModel], into: str) -> None:
+    key = _key("topic", into)
+    existing = Topic.get_or_none(Topic.key == key)
+    into = existing.name if existing else into  # as the catalogue spells it
+    for source in sources:
+        if key.startswith(source.key + "/"):
+            raise NameProblem(
+                f"“{into}” is a sub-topic of “{source.name}”, so “{source.name}” cannot be merged into it: "
+                f"merge “{into}” into “{source.name}” instead"
+            )
+
+
+def _move_sub_topics(
+    sources: list[NamedModel], target: Topic, merged: dict[int, int], change: NameChange
+) -> tuple[dict[int, int], list[tuple[int, str, str]]]:
+    """Give the sub-topics of merged topics their place under ``target``: a sub-topic whose new
+    path is taken joins that topic (added to ``merged``), the others are renamed and reparented.
+    Returns ``merged`` and the renames (id, name, key) still to be written."""
+    moves = []  # (sub-topic, its new path), parents before children
+    for source in sources:
+        prefix = source.key + "/"
+        for sub in Topic.select().where(Topic.key.startswith(prefix)):
+            moves.append((sub, target.name + "/" + sub.name[len(source.name) + 1 :]))
+    moves.sort(key=lambda move: move[1].count("/"))
+    renames, new_ids = [], {target.key: target.id}
+    for sub, path in moves:
+        key = _key("topic", path)
+        existing = Topic.get_or_none(Topic.key == key)
+        if existing is not None and existing.id not in merged and existing.id != sub.id:
+            merged[sub.id] = existing.id
+            change.removed += list(Topic.select().where(Topic.id == sub.id).dicts())
+            new_ids[key] = existing.id
+            continue
+        parent_id = new_ids.get(key.rpartition("/")[0], sub.parent_id)
+        if parent_id != sub.parent_id:
+            change.reparented.append((sub.id, sub.parent_id))
+            Topic.update(parent=parent_id).where(Topic.id == sub.id).execute()
+        renames.append((sub.id, path, key))
+        new_ids[key] = sub.id
+    # Removed rows go back parents first on undo.
+    change.removed.sort(key=lambda row: row["name"].count("/"))
+    return merged, renames
+
+
+def _moved(kind: str, state: ArticleState, merged: dict[int, int]) -> ArticleState:
+    """``state`` with each merged name swapped for the one it joined."""
+
     def swap(ids: tuple[int, ...]) -> tuple[int, ...]:
-        return tuple(dict.fromkeys(target if i in sources else i for i in ids))
+        return tuple(dict.fromkeys(merged.get(i, i) for i in ids))
 
     if kind == "outlet":
-        return replace(state, outlet_id=target if state.outlet_id in sources else state.outlet_id)
+        return replace(state, outlet_id=merged.get(state.outlet_id, state.outlet_id))
     if kind == "author":
         return replace(state, author_ids=swap(state.author_ids))
     return replace(state, topic_ids=tuple(sorted(swap(state.topic_ids))))

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from catalog.db import database
+from catalog.db import checked_write, lock_rows, worth_retrying
 from catalog.editing import ArticleState, apply_states, capture
 from catalog.matching import fold
 from catalog.models import Article
@@ -47,6 +47,7 @@ STOP_WORDS = _word_set(
     yet off own per via nor said says told according"""
 )
 MIN_WORDS = 5  #: shorter sentences (datelines, "He declined.") rarely summarise anything
+WRITE_ATTEMPTS = 5  #: tries of one chunk's write on a shared catalogue
 LEAD_BONUS = 0.1  #: the first sentence's head start, as a share of the best score: news puts the point first
 
 
@@ -171,35 +172,63 @@ def suggest_summaries(
 ) -> SummaryRun:
     """Write suggested summaries for these articles, a transaction per ``chunk`` of them.
 
-    A non-empty summary is someone's work and is kept unless ``overwrite``. ``cancelled()`` is
-    asked before each chunk; chunks already written stay written and are in the returned run.
+    A non-empty summary is someone's work and is kept unless ``overwrite``. Suggestions are
+    worked out without holding the catalogue, then written in a short transaction that holds
+    the chunk's articles and writes a summary only where it is still what was read: a summary
+    someone saves meanwhile is never overwritten, even with ``overwrite`` (it is counted as
+    kept). ``cancelled()`` is asked before each chunk; chunks already written stay written and
+    are in the returned run.
     """
     ids = list(dict.fromkeys(ids))
     run = SummaryRun()
     for start in range(0, len(ids), chunk):
         if cancelled is not None and cancelled():
             break
-        chunk_ids = ids[start : start + chunk]
-        with database.atomic():  # read and write in one transaction: no edit slips in between
-            query = Article.select(Article.id, Article.body, Article.summary).where(Article.id.in_(chunk_ids))
-            suggestions = {}
-            for article in query:
-                suggestion = suggest_summary(article.body)
-                if not suggestion:
-                    run.empty += 1
-                elif suggestion == article.summary:
-                    run.unchanged += 1
-                elif article.summary.strip() and not overwrite:
-                    run.kept += 1
-                else:
-                    suggestions[article.id] = suggestion
-            before = capture(suggestions)
-            after = [replace(state, summary=suggestions[state.id]) for state in before]
-            if before:
-                apply_states(before, after)
+        planned = _plan(ids[start : start + chunk], overwrite, run)
+        before, after = _write(planned)
+        run.kept += len(planned) - len(after)
         run.before += before
         run.after += after
         run.filled += len(after)
         if progress is not None:
             progress(min(start + chunk, len(ids)), len(ids))
     return run
+
+
+def _plan(chunk_ids: list[int], overwrite: bool, run: SummaryRun) -> dict[int, tuple[str, str]]:
+    """``{article id: (its summary as read, the suggestion)}`` for the articles to write; the
+    others are counted in ``run``."""
+    planned = {}
+    query = Article.select(Article.id, Article.body, Article.summary).where(Article.id.in_(chunk_ids))
+    for article in query:
+        suggestion = suggest_summary(article.body)
+        if not suggestion:
+            run.empty += 1
+        elif suggestion == article.summary:
+            run.unchanged += 1
+        elif article.summary.strip() and not overwrite:
+            run.kept += 1
+        else:
+            planned[article.id] = (article.summary, suggestion)
+    return planned
+
+
+def _write(planned: dict[int, tuple[str, str]]) -> tuple[list[ArticleState], list[ArticleState]]:
+    """Write the planned suggestions whose summary nobody changed since it was read; the states
+    before and after of those written."""
+    if not planned:
+        return [], []
+    for attempt in range(WRITE_ATTEMPTS):
+        try:
+            with checked_write():
+                lock_rows("article", sorted(planned))
+                before = [state for state in capture(planned) if state.summary == planned[state.id][0]]
+                after = [replace(state, summary=planned[state.id][1]) for state in before]
+                if before:
+                    apply_states(before, after)
+                return before, after
+        except Exception as exc:
+            # A deadlock the server broke, or another desk's write in the way: the chunk again.
+            if not worth_retrying(exc) or attempt == WRITE_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")

@@ -61,11 +61,60 @@ def test_merge_into_a_new_name_and_undo_removes_it(articles):
     assert counts("author") == [("Ann Lee", 1), ("Bo Chan", 2), ("Cy Diaz", 1)]
 
 
+def topic_tree() -> list[tuple[str, str | None]]:
+    """Every topic with its parent's name: the tree the sidebar draws."""
+    return sorted((t.name, t.parent.name if t.parent else None) for t in Topic.select())
+
+
 def test_merge_topics_moves_sub_topics(articles):
     change = merge_names("topic", ["Politics"], into="Government")
-    assert Topic.get(Topic.name == "Politics/Elections").parent.name == "Government"
+    assert topic_tree() == [("Government", None), ("Government/Elections", "Government"), ("War", None)]
+    assert get_article(articles[0])["topics"] == ["Government/Elections", "War"]
+    assert fulltext.problems() == []
     undo_name_change(change)
-    assert Topic.get(Topic.name == "Politics/Elections").parent.name == "Politics"
+    assert topic_tree() == [("Politics", None), ("Politics/Elections", "Politics"), ("War", None)]
+    assert get_article(articles[0])["topics"] == ["Politics/Elections", "War"]
+
+
+def test_a_sub_topic_that_exists_under_the_target_is_joined(articles):
+    edit_article(articles[2], ArticleEdit(topics=["Government/Elections/Local"]))
+    change = merge_names("topic", ["Politics"], into="Government")
+    assert topic_tree() == [
+        ("Government", None),
+        ("Government/Elections", "Government"),
+        ("Government/Elections/Local", "Government/Elections"),
+        ("War", None),
+    ]
+    assert get_article(articles[0])["topics"] == ["Government/Elections", "War"]
+    assert get_article(articles[1])["topics"] == ["Government"]
+    undo_name_change(change)
+    assert ("Politics/Elections", "Politics") in topic_tree()
+    assert get_article(articles[0])["topics"] == ["Politics/Elections", "War"]
+
+
+def test_merging_a_sub_topic_into_its_parent_keeps_the_tree_whole(articles):
+    edit_article(articles[2], ArticleEdit(topics=["Politics/Elections/Local"]))
+    merge_names("topic", ["Politics/Elections"], into="Politics")
+    assert topic_tree() == [("Politics", None), ("Politics/Local", "Politics"), ("War", None)]
+    assert get_article(articles[0])["topics"] == ["Politics", "War"]
+    assert get_article(articles[2])["topics"] == ["Politics/Local"]
+
+
+def test_a_topic_cannot_be_merged_into_its_own_sub_topic(articles):
+    with pytest.raises(NameProblem, match="“Politics/Elections” is a sub-topic of “Politics”"):
+        merge_names("topic", ["Politics"], into="politics / elections")
+    assert topic_tree() == [("Politics", None), ("Politics/Elections", "Politics"), ("War", None)]
+
+
+def test_merging_into_an_empty_name_is_refused(articles):
+    for kind, name, into in (
+        ("author", "Ann Lee", ""),
+        ("author", "Ann Lee", "   "),
+        ("topic", "War", " / "),
+    ):
+        with pytest.raises(NameProblem, match="to merge into has no name"):
+            merge_names(kind, [name], into=into)
+    assert counts("author") == [("Ann Lee", 1), ("Bo Chan", 2), ("Cy Diaz", 1)]
 
 
 def test_merging_a_missing_name_is_refused(articles):
@@ -101,3 +150,22 @@ def test_delete_unused_only(articles):
     assert "Orphan" not in [c.name for c in name_counts("outlet")]
     undo_name_change(change)
     assert "Orphan" in [c.name for c in name_counts("outlet")]
+
+
+def test_the_command_line_refuses_an_empty_name_and_a_merge_into_a_sub_topic(tmp_path, write, capsys):
+    from catalog.cli import main
+
+    db = str(tmp_path / "names.sqlite3")
+    write("1.txt", article_file("One", "x.", header=" date 2022-01-01 Authored by Ann Lee via AntiWar.com,"))
+    assert main(["--db", db, "import", str(write.root)]) == 0
+    assert main(["--db", db, "edit", "1", "--topic", "Politics/Elections"]) == 0
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as usage:
+        main(["--db", db, "merge-authors", "Ann Lee", "--into", ""])
+    assert usage.value.code == 2
+    assert "argument --into: a name cannot be empty" in capsys.readouterr().err
+    assert main(["--db", db, "merge-topics", "Politics", "--into", "Politics/Elections"]) == 1
+    err = capsys.readouterr().err
+    assert (
+        err.startswith("catalog: “Politics/Elections” is a sub-topic of “Politics”") and err.count("\n") == 1
+    )

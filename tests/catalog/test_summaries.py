@@ -1,11 +1,13 @@
 """Suggested summaries: sentence splitting, picking central sentences, writing them undoably."""
 
 import random
+import threading
 
 import pytest
 
 from catalog import fulltext
 from catalog.browsing import Filters, filtered_ids
+from catalog.db import database
 from catalog.editing import ArticleEdit, capture, edit_article, restore
 from catalog.importing import import_paths
 from catalog.models import Article
@@ -269,3 +271,67 @@ def test_the_order_of_the_ids_does_not_change_the_summaries(news):
     random.Random(7).shuffle(shuffled)
     suggest_summaries(shuffled, chunk=1)
     assert summaries(news) == first
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_summary_another_desk_saves_meanwhile_is_never_overwritten(news, monkeypatch, overwrite):
+    """Another desk (its own connection) saves a summary while the suggestions are being worked
+    out: theirs stays, and the run counts it as kept rather than filled."""
+    from catalog import summaries as module
+
+    suggest = module.suggest_summary
+    saved = []
+
+    def another_desk_saves_first(body: str) -> str:
+        if not saved:
+            saved.append(True)
+            desk = threading.Thread(target=_save_summary, args=(news[0], "Theirs, saved a moment ago."))
+            desk.start()
+            desk.join(timeout=30)
+        return suggest(body)
+
+    monkeypatch.setattr(module, "suggest_summary", another_desk_saves_first)
+    run = suggest_summaries(news, overwrite=overwrite)
+    assert summaries(news)[0] == "Theirs, saved a moment ago."
+    assert news[0] not in [state.id for state in run.after]
+    assert summaries(news)[1] == suggest(FRENCH)
+    assert run.kept == (1 if overwrite else 2)
+    assert fulltext.problems() == []
+
+
+def _save_summary(article_id: int, summary: str) -> None:
+    try:
+        edit_article(article_id, ArticleEdit(summary=summary))
+    finally:
+        database.obj.close()  # this thread's own connection
+
+
+def test_desks_saving_summaries_during_a_long_run_lose_nothing(catalogue, tmp_path):
+    """A run over many articles while two desks keep saving summaries: every summary a person
+    saved survives (the last one for each article), and the run never fails."""
+    from tests.helpers import make_article_files
+
+    make_article_files(tmp_path / "many", 120, paragraphs=3)
+    ids = [item.article_id for item in import_paths([tmp_path / "many"], workers=0).imported]
+    saved: dict[int, str] = {}
+    lock = threading.Lock()
+
+    def desk(name: str, seed: int) -> None:
+        chosen = random.Random(seed).sample(ids, 40)
+        try:
+            for number, article_id in enumerate(chosen):
+                with lock:  # what the article's last save wrote, in the order the saves happened
+                    edit_article(article_id, ArticleEdit(summary=f"{name}'s summary {number}."))
+                    saved[article_id] = f"{name}'s summary {number}."
+        finally:
+            database.obj.close()
+
+    desks = [threading.Thread(target=desk, args=(name, seed)) for name, seed in (("Ann", 1), ("Bo", 2))]
+    for thread in desks:
+        thread.start()
+    run = suggest_summaries(ids, chunk=10)
+    for thread in desks:
+        thread.join(timeout=60)
+    assert {i: Article.get_by_id(i).summary for i in saved} == saved
+    assert run.filled + run.kept + run.unchanged + run.empty == len(ids)
+    assert fulltext.problems() == []
