@@ -5,13 +5,15 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit, QVBoxLayout
 
 from catalog.articles import get_article
-from catalog.body_editing import capture_body, edit_body, restore_body
+from catalog.body_editing import capture_body, edit_body
 from catalog.claim_suggestions import accept, suggest_links
 from catalog.claims import (
+    EDITABLE,
     PHRASES,
     ClaimConflict,
     ClaimEdit,
     ClaimError,
+    RemovedClaims,
     add_claim,
     claim_graph,
     claimants,
@@ -20,15 +22,22 @@ from catalog.claims import (
     edit_claim,
     get_claim,
     link_claims,
-    relink,
-    restore_claim,
-    restore_claims,
+    link_count,
+    stored,
     unlink,
 )
 from catalog.editing import VersionConflict
-from catalog.models import Author, ClaimLink, Outlet
+from catalog.models import Author, Outlet
 from catalog.watching import CONNECTION_ERRORS
-from ui.commands import ChangeCommand
+from ui.commands import (
+    AcceptSuggestionCommand,
+    BodyCommand,
+    ClaimEditCommand,
+    DeleteClaimCommand,
+    LinkClaimsCommand,
+    MarkClaimCommand,
+    UnlinkClaimsCommand,
+)
 from ui.dialogs.claim_suggestions import SuggestionsDialog
 from ui.dialogs.claims_browser import ClaimsBrowser
 from ui.dialogs.edit_conflict import MINE, EditConflictDialog
@@ -36,8 +45,6 @@ from ui.dialogs.link_claim import LinkClaimDialog
 from ui.models.claim_models import one_line
 from ui.widgets.claim_map import ClaimMapDialog
 from ui.widgets.claims_panel import ClaimsPanel
-
-EDITABLE = ("claimant", "claim_date", "verdict", "explanation", "notes")
 
 
 class ClaimsMixin:
@@ -153,6 +160,13 @@ class ClaimsMixin:
         if self.claims_browser is not None and self.claims_browser.isVisible():
             self.claims_browser.refresh()
 
+    def claims_stepped(self, article_ids: list[int]) -> None:
+        """Claims or links undone or redone: show the articles as they are now (another desk may
+        have changed their text meanwhile, moving the claims), with their claims."""
+        self.announce(article_ids)
+        if self.claims_browser is not None and self.claims_browser.isVisible():
+            self.claims_browser.refresh()
+
     def _for_claim(self, run) -> None:
         claim_id = self.claims_panel.current_claim_id()
         if claim_id is None:
@@ -176,16 +190,8 @@ class ClaimsMixin:
         except ClaimError as exc:
             QMessageBox.warning(self, "Mark as Claim", f"Not marked: {exc}.")
             return None
-        state = {"removed": None}
-
-        def undo():
-            state["removed"] = delete_claims([claim_id])
-
-        def redo():
-            restore_claims(state["removed"])
-
         text = f"Mark claim “{one_line(get_claim(claim_id)['text'], 40)}”"
-        self.undo_stack.push(ChangeCommand(text, undo, redo, [article_id], self.claims_changed))
+        self.undo_stack.push(MarkClaimCommand(text, stored([claim_id]), [article_id], self.claims_stepped))
         self.show_article_claims(article_id, keep=claim_id)
         self.detail_tabs.setCurrentWidget(self.claims_panel)
         self.claims_changed([article_id])
@@ -213,15 +219,7 @@ class ClaimsMixin:
         after = get_claim(claim_id)
         changed = [name.replace("_", " ") for name in EDITABLE if before[name] != after[name]]
         text = f"Edit claim {', '.join(changed) or 'fields'}"
-        self.undo_stack.push(
-            ChangeCommand(
-                text,
-                lambda: restore_claim(before),
-                lambda: restore_claim(after),
-                [after["article_id"]],
-                self.claims_changed,
-            )
-        )
+        self.undo_stack.push(ClaimEditCommand(text, before, after, self.claims_stepped))
         self.claims_changed([after["article_id"]])
         return True
 
@@ -243,9 +241,7 @@ class ClaimsMixin:
         claim = get_claim(claim_id)
         if claim is None:
             return
-        links = (
-            ClaimLink.select().where((ClaimLink.source == claim_id) | (ClaimLink.target == claim_id)).count()
-        )
+        links = link_count(claim_id)
         if links:
             answer = QMessageBox.question(
                 self,
@@ -255,23 +251,9 @@ class ClaimsMixin:
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        state = {"removed": delete_claims([claim_id])}
-
-        def undo():
-            restore_claims(state["removed"])
-
-        def redo():
-            state["removed"] = delete_claims([claim_id])
-
-        self.undo_stack.push(
-            ChangeCommand(
-                f"Delete claim “{one_line(claim['text'], 40)}”",
-                undo,
-                redo,
-                [claim["article_id"]],
-                self.claims_changed,
-            )
-        )
+        removed = delete_claims([claim_id])
+        text = f"Delete claim “{one_line(claim['text'], 40)}”"
+        self.undo_stack.push(DeleteClaimCommand(text, removed, [claim["article_id"]], self.claims_stepped))
         self.claims_changed([claim["article_id"]])
 
     def link_claim(self, claim_id: int) -> bool:
@@ -288,16 +270,10 @@ class ClaimsMixin:
             QMessageBox.warning(self, "Link Claim", f"Not linked: {exc}.")
             return False
         articles = [get_claim(source_id)["article_id"], get_claim(target_id)["article_id"]]
-        state = {"row": None}
-
-        def undo():
-            state["row"] = unlink(link_id)
-
-        def redo():
-            relink(state["row"])
-
         text = f"Link claims: {PHRASES[relation][0]}"
-        self.undo_stack.push(ChangeCommand(text, undo, redo, articles, self.claims_changed))
+        self.undo_stack.push(
+            LinkClaimsCommand(text, stored(link_ids=[link_id]), articles, self.claims_stepped)
+        )
         self.claims_changed(articles)
         return True
 
@@ -308,13 +284,8 @@ class ClaimsMixin:
             QMessageBox.warning(self, "Remove Link", f"Not removed: {exc}.")
             return
         articles = [get_claim(row["source"])["article_id"], get_claim(row["target"])["article_id"]]
-
-        def redo():
-            unlink(link_id)
-
-        self.undo_stack.push(
-            ChangeCommand("Remove link", lambda: relink(row), redo, articles, self.claims_changed)
-        )
+        removed = RemovedClaims([], [row])
+        self.undo_stack.push(UnlinkClaimsCommand("Remove link", removed, articles, self.claims_stepped))
         self.claims_changed(articles)
 
     def suggest_claim_links(self, claim_id: int) -> None:
@@ -333,21 +304,9 @@ class ClaimsMixin:
             QMessageBox.warning(self, "Suggested Links", f"Not linked: {exc}.")
             return
         articles = [get_claim(claim_id)["article_id"], suggestion.article_id]
-        state = {"link": None, "claim": None}
-
-        def undo():
-            state["link"] = unlink(link_id)
-            if new_claim is not None:
-                state["claim"] = delete_claims([new_claim])
-
-        def redo():
-            if state["claim"] is not None:
-                restore_claims(state["claim"])
-            relink(state["link"])
-
-        self.undo_stack.push(
-            ChangeCommand(f"Link claims: {PHRASES[relation][0]}", undo, redo, articles, self.claims_changed)
-        )
+        added = stored([new_claim] if new_claim is not None else [], [link_id])
+        text = f"Link claims: {PHRASES[relation][0]}"
+        self.undo_stack.push(AcceptSuggestionCommand(text, added, articles, self.claims_stepped))
         dialog.remove(suggestion)
         self.claims_changed(articles)
 
@@ -408,14 +367,6 @@ class ClaimsMixin:
         if before is None:
             return True
         after = capture_body(article_id)
-        self.undo_stack.push(
-            ChangeCommand(
-                "Edit article text",
-                lambda: restore_body(before),
-                lambda: restore_body(after),
-                [article_id],
-                self.announce,
-            )
-        )
+        self.undo_stack.push(BodyCommand(before, after, self.announce))
         self.announce([article_id])
         return True
