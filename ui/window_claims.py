@@ -1,11 +1,13 @@
 """Part of MainWindow: marking claims in the reading pane, editing and linking them, the claims
 browser, suggestions and the claim map. Every change is undoable like every other edit."""
 
+from functools import partial
+
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from catalog.articles import get_article
-from catalog.body_editing import capture_body, edit_body
+from catalog.body_editing import replace_body
 from catalog.claim_suggestions import accept, suggest_links
 from catalog.claims import (
     EDITABLE,
@@ -26,7 +28,7 @@ from catalog.claims import (
     stored,
     unlink,
 )
-from catalog.editing import VersionConflict
+from catalog.editing import NoSuchArticle, VersionConflict
 from catalog.models import Author, Outlet
 from catalog.watching import CONNECTION_ERRORS
 from ui.commands import (
@@ -41,10 +43,12 @@ from ui.commands import (
 from ui.dialogs.claim_suggestions import SuggestionsDialog
 from ui.dialogs.claims_browser import ClaimsBrowser
 from ui.dialogs.edit_conflict import MINE, EditConflictDialog
+from ui.dialogs.edit_text import EditTextDialog
 from ui.dialogs.link_claim import LinkClaimDialog
 from ui.models.claim_models import one_line
 from ui.widgets.claim_map import ClaimMapDialog
 from ui.widgets.claims_panel import ClaimsPanel
+from ui.write_task import WriteTask
 
 
 class ClaimsMixin:
@@ -65,6 +69,7 @@ class ClaimsMixin:
         self.claims_browser: ClaimsBrowser | None = None
         self.claim_map_dialog: ClaimMapDialog | None = None
         self.suggestions_dialog: SuggestionsDialog | None = None
+        self.edit_text_dialog: EditTextDialog | None = None
         return panel
 
     def _make_claim_menu(self) -> None:
@@ -332,41 +337,55 @@ class ClaimsMixin:
         self.claims_browser.raise_()
         return self.claims_browser
 
-    def edit_text(self) -> bool:
-        """Edit the article's text in a dialog; its claims keep to their words."""
+    def edit_text(self) -> EditTextDialog | None:
+        """Edit the article's text in a dialog; its claims keep to their words. The dialog stays
+        open, with the text, until it is saved or the user cancels."""
         article_id = self.current_article_id()
         if article_id is None:
-            return False
-        article = get_article(article_id)
-        dialog = QDialog(self)
-        dialog.setObjectName("editTextDialog")
-        dialog.setWindowTitle(f"Edit Text — {one_line(article['title'], 60)}")
-        box = QPlainTextEdit(dialog)
-        box.setObjectName("articleTextEdit")
-        box.setPlainText(article["body"])
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(box)
-        layout.addWidget(buttons)
-        dialog.resize(720, 560)
+            return None
+        if self.edit_text_dialog is not None:
+            self.edit_text_dialog.deleteLater()  # the last one, closed
+        dialog = EditTextDialog(get_article(article_id), self)
+        dialog.save_requested.connect(partial(self.save_text, article_id, dialog=dialog))
         self.edit_text_dialog = dialog
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        return self.save_text(article_id, box.toPlainText(), article["version"])
+        dialog.open()  # window-modal, and the window goes on (others' changes, the save's reply)
+        return dialog
 
-    def save_text(self, article_id: int, body: str, version: int | None = None) -> bool:
-        try:
-            before = edit_body(article_id, body, expect_version=version)
-        except (ClaimError, VersionConflict) as exc:
-            QMessageBox.warning(self, "Edit Text", f"Not saved: {exc}.")
-            return False
-        if before is None:
-            return True
-        after = capture_body(article_id)
-        self.undo_stack.push(BodyCommand(before, after, self.announce))
-        self.announce([article_id])
-        return True
+    def save_text(
+        self, article_id: int, body: str, version: int, base: str, *, dialog: EditTextDialog
+    ) -> None:
+        """Save the text on the write pool, off the GUI thread (re-anchoring claims on a long
+        article takes a moment); the dialog shows it is busy meanwhile and hears how it went."""
+        if self.refuse_while_offline():
+            dialog.refused("the catalogue server cannot be reached; Save again once it is back")
+            return
+        save = partial(replace_body, article_id, body, expect_version=version, base=base)
+        task = WriteTask(save, owner=self)
+        task.signals.finished.connect(lambda changed: self._text_saved(article_id, changed, dialog))
+        task.signals.failed.connect(lambda exc: self._text_not_saved(article_id, exc, dialog))
+        self._text_task = task  # kept until it reports
+        dialog.saving()
+        self.write_pool.start(task)
+
+    def _text_saved(self, article_id: int, changed, dialog: EditTextDialog) -> None:
+        self._text_task = None
+        if changed is not None:
+            self.undo_stack.push(BodyCommand(*changed, self.announce))
+            self.announce([article_id])
+        dialog.accept()
+
+    def _text_not_saved(self, article_id: int, exc: Exception, dialog: EditTextDialog) -> None:
+        self._text_task = None
+        if isinstance(exc, VersionConflict) and exc.fields:
+            dialog.text_conflict(get_article(article_id))
+        elif isinstance(exc, VersionConflict):
+            dialog.refused(str(exc))
+        elif isinstance(exc, NoSuchArticle):
+            dialog.refused("someone else deleted this article meanwhile; copy your text to keep it")
+        elif isinstance(exc, ClaimError):
+            dialog.refused(str(exc))
+        elif isinstance(exc, CONNECTION_ERRORS):
+            self.lost_connection(exc)
+            dialog.refused("the catalogue server cannot be reached; Save again once it is back")
+        else:
+            dialog.refused(f"unexpected error ({type(exc).__name__}: {exc})")

@@ -28,6 +28,11 @@ RADIO = "Farm news first. Then the radio repeated that taxes will fall next year
 
 @pytest.fixture
 def news(window, qtbot, tmp_path):
+    return open_news(window, qtbot, tmp_path)
+
+
+def open_news(window, qtbot, tmp_path):
+    """The window on two articles with claims to mark, the first one chosen."""
     folder = tmp_path / "news"
     folder.mkdir()
     (folder / "1.txt").write_text(
