@@ -9,18 +9,20 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from peewee import JOIN, fn
+from peewee import JOIN, IntegrityError, fn
 
 from catalog import fulltext
 from catalog.articles import iso_date, iso_time
 from catalog.claim_anchoring import ClaimTextNotFound, find_offsets
+from catalog.conflicts import Choices, FieldConflict, StepClash, StepGone, StepRefused, clash_message, decided
 from catalog.dates import as_date
 from catalog.db import checked_write, database, lock_rows
-from catalog.editing import FieldConflict
 from catalog.models import Article, Claim, ClaimLink, Outlet, utc_now
 
 #: Verdicts, from a fact-checker's rating scale (schema.org ClaimReview); "unrated" is the default.
 VERDICTS = ("unrated", "true", "mostly true", "mixed", "mostly false", "false", "unproven")
+#: A claim's fields people edit (its place and text follow its article's text).
+EDITABLE = ("claimant", "claim_date", "verdict", "explanation", "notes")
 #: Relations between two claims; in SYMMETRIC ones the order of the two does not matter.
 RELATIONS = ("repeats", "supports", "contradicts", "cites", "debunks")
 SYMMETRIC = frozenset({"repeats", "contradicts"})
@@ -164,6 +166,23 @@ def list_claims(filters: ClaimFilters = ClaimFilters(), *, limit: int | None = N
         )
         for row in query.dicts()
     ]
+
+
+def stored(claim_ids: Iterable[int] = (), link_ids: Iterable[int] = ()) -> "RemovedClaims":
+    """These claims and links exactly as stored: what undoing the step that made them takes
+    out (``remove_claims``) if nobody changed them since."""
+    claim_ids, link_ids = list(claim_ids), list(link_ids)
+    return RemovedClaims(
+        list(Claim.select().where(Claim.id.in_(claim_ids)).order_by(Claim.id).dicts()) if claim_ids else [],
+        list(ClaimLink.select().where(ClaimLink.id.in_(link_ids)).order_by(ClaimLink.id).dicts())
+        if link_ids
+        else [],
+    )
+
+
+def link_count(claim_id: int) -> int:
+    """How many links the claim has, either way."""
+    return ClaimLink.select().where((ClaimLink.source == claim_id) | (ClaimLink.target == claim_id)).count()
 
 
 def claimants() -> list[str]:
@@ -313,8 +332,39 @@ def _check_unchanged(now: dict, base: dict, changes: dict) -> None:
         raise ClaimConflict(now["id"], clashes)
 
 
+def revert_claim(written: dict, target: dict, *, choices: Choices | None = None) -> None:
+    """Undo (or redo) an edit of a claim, field by field: each field the edit set (where the
+    claim objects ``written`` and ``target`` differ) goes back to ``target`` where it still
+    holds what the edit wrote. A field someone else changed since is a clash (StepClash),
+    unless ``choices`` decides it; StepGone if the claim was deleted meanwhile."""
+    claim_id = written["id"]
+    with checked_write():
+        lock_rows("claim", [claim_id])
+        now = get_claim(claim_id)
+        if now is None:
+            raise StepGone("the claim was deleted by someone else meanwhile")
+        changes, clashes = {}, []
+        for name in EDITABLE:
+            mine, wanted, theirs = written[name], target[name], now[name]
+            if mine == wanted or theirs == wanted:
+                continue
+            if theirs != mine:
+                conflict = FieldConflict(name, mine, theirs, wanted)
+                choice = decided(choices, conflict)
+                if choice is None:
+                    clashes.append(conflict)
+                if not choice:
+                    continue
+            changes[name] = as_date(wanted) if name == "claim_date" else wanted
+        if clashes:
+            raise StepClash(clash_message(clashes, "claim"), tuple(clashes), kind="claim", title=now["text"])
+        if changes:
+            _write_claim(claim_id, now["article_id"], changes, reindex="claimant" in changes)
+
+
 def restore_claim(state: dict) -> None:
-    """Put a claim's fields back as ``state`` (a claim object) has them: an undo or a redo."""
+    """Put a claim's fields back as ``state`` (a claim object) has them, whatever they hold now;
+    undo and redo use ``revert_claim``, which never overwrites another desk's change."""
     fields = ("claimant", "claim_date", "verdict", "explanation", "notes", "start", "end", "text")
     changes = {name: state[name] for name in fields}
     changes["claim_date"] = as_date(changes["claim_date"])
@@ -354,15 +404,188 @@ def delete_claims(ids: Iterable[int]) -> RemovedClaims:
     return removed
 
 
-def restore_claims(removed: RemovedClaims) -> None:
-    """Bring deleted claims and links back with their ids."""
-    with database.atomic():
+def restore_claims(removed: RemovedClaims) -> RemovedClaims:
+    """Bring removed claims and links back with their ids: all of them or, when one cannot come
+    back (its article or the claim at a link's other end is gone, its words are no longer in
+    its article's text), nothing, and StepRefused says why. A claim whose article's text was
+    edited meanwhile goes back onto its words wherever they now are. Returns the rows as put
+    back; what is back already is left as it is."""
+    try:
+        with checked_write():
+            claims = [row for row in map(_placed, removed.claims) if row is not None]
+            present = _claim_ids_present(_link_ends(removed.links)) | {row["id"] for row in claims}
+            links = [row for row in removed.links if _link_restorable(row, present)]
+            articles = sorted({row["article"] for row in claims})
+            with fulltext.reindexing(articles):
+                if claims:
+                    Claim.insert_many(claims).execute()
+            if links:
+                ClaimLink.insert_many(links).execute()
+    except IntegrityError as exc:  # a race the checks could not see: nothing was written
+        raise StepRefused(f"the claims cannot be put back as they were ({exc})") from exc
+    return RemovedClaims(claims, links)
+
+
+def _placed(row: dict) -> dict | None:
+    """The claim row to insert, on its words in the article's text as it is now; None if the
+    claim is back already."""
+    if Claim.select().where(Claim.id == row["id"]).exists():
+        return None
+    body = Article.select(Article.body).where(Article.id == row["article"]).scalar()
+    if body is None:
+        raise StepRefused(f"the article of the claim “{_short(row['text'])}” was deleted meanwhile")
+    if body[row["start"] : row["end"]] == row["text"]:
+        return row
+    try:
+        start, end = find_offsets(body, row["text"], near=row["start"])
+    except ClaimTextNotFound:
+        raise StepRefused(
+            f"the words of the claim “{_short(row['text'])}” are no longer in its article's text"
+        ) from None
+    return {**row, "start": start, "end": end, "text": body[start:end]}
+
+
+def _link_ends(links: list[dict]) -> set[int]:
+    return {row[end] for row in links for end in ("source", "target")}
+
+
+def _claim_ids_present(ids: set[int]) -> set[int]:
+    return {i for (i,) in Claim.select(Claim.id).where(Claim.id.in_(sorted(ids))).tuples()} if ids else set()
+
+
+def _link_restorable(row: dict, present: set[int]) -> bool:
+    """Whether to insert this link: False when it (or the same link) is there already; refuses
+    when a claim at its ends is gone for good."""
+    if ClaimLink.select().where(ClaimLink.id == row["id"]).exists():
+        return False
+    for end in ("source", "target"):
+        if row[end] not in present:
+            raise StepRefused(f"claim {row[end]}, at the other end of a link, was deleted meanwhile")
+    same = ClaimLink.select().where(
+        ClaimLink.source == row["source"],
+        ClaimLink.target == row["target"],
+        ClaimLink.relation == row["relation"],
+    )
+    return not same.exists()
+
+
+def remove_claims(expected: RemovedClaims, *, choices: Choices | None = None) -> RemovedClaims:
+    """Take out claims and links a step made or put back (an undo of marking or linking, a
+    redo of deleting), in one transaction, if they are as the step left them. A claim someone
+    else changed since (a field, or a link they made to it), or a link whose note they changed,
+    is a clash (StepClash), unless ``choices`` decides it: True removes it anyway, False keeps
+    it. What is gone already is skipped; StepGone when all of it is. Returns what was removed."""
+    with checked_write():
+        claim_ids = [row["id"] for row in expected.claims]
+        link_ids = [row["id"] for row in expected.links]
+        lock_rows("claim", claim_ids)
+        claims_now = {row["id"]: row for row in Claim.select().where(Claim.id.in_(claim_ids)).dicts()}
+        links_now = {
+            row["id"]: row
+            for row in ClaimLink.select()
+            .where(
+                ClaimLink.id.in_(link_ids) | ClaimLink.source.in_(claim_ids) | ClaimLink.target.in_(claim_ids)
+            )
+            .dicts()
+        }
+        if not claims_now and not set(link_ids) & set(links_now):
+            raise StepGone(_gone_message(expected))
+        clashes: list[FieldConflict] = []
+        keep = _kept(
+            _claim_conflicts(expected, claims_now, links_now) + _link_conflicts(expected, links_now),
+            choices,
+            clashes,
+        )
+        if clashes:
+            title = clashes[0].owner_title if len(clashes) == 1 else f"{len(clashes)} claims and links"
+            raise StepClash(clash_message(clashes, "claim"), tuple(clashes), kind="claim", title=title)
+        gone_claims = [i for i in claim_ids if i in claims_now and f"{i}:claim" not in keep]
+        removed = RemovedClaims(
+            [claims_now[i] for i in gone_claims],
+            [
+                row
+                for row in links_now.values()
+                if row["source"] in gone_claims
+                or row["target"] in gone_claims
+                or (row["id"] in link_ids and f"{row['id']}:link" not in keep)
+            ],
+        )
         articles = sorted({row["article"] for row in removed.claims})
         with fulltext.reindexing(articles):
-            if removed.claims:
-                Claim.insert_many(removed.claims).execute()
-        if removed.links:
-            ClaimLink.insert_many(removed.links).execute()
+            if gone_claims:
+                Claim.delete().where(Claim.id.in_(gone_claims)).execute()  # links cascade
+        other_links = [row["id"] for row in removed.links]
+        if other_links:
+            ClaimLink.delete().where(ClaimLink.id.in_(other_links)).execute()
+    return removed
+
+
+def _claim_conflicts(expected: RemovedClaims, claims_now: dict, links_now: dict) -> list[FieldConflict]:
+    expected_links = {row["id"] for row in expected.links}
+    found = []
+    for row in expected.claims:
+        now = claims_now.get(row["id"])
+        if now is None:
+            continue
+        changed = [name.replace("_", " ") for name in EDITABLE if now[name] != row[name]]
+        if any(
+            link["id"] not in expected_links and row["id"] in (link["source"], link["target"])
+            for link in links_now.values()
+        ):
+            changed.append("links")
+        if changed:
+            found.append(
+                FieldConflict(
+                    "claim",
+                    "as it was",
+                    f"{', '.join(changed)} changed",
+                    "removed",
+                    owner=row["id"],
+                    owner_title=row["text"],
+                )
+            )
+    return found
+
+
+def _link_conflicts(expected: RemovedClaims, links_now: dict) -> list[FieldConflict]:
+    found = []
+    for row in expected.links:
+        now = links_now.get(row["id"])
+        if now is not None and now["note"] != row["note"]:
+            found.append(
+                FieldConflict(
+                    "link",
+                    row["note"],
+                    now["note"],
+                    "removed",
+                    owner=row["id"],
+                    owner_title=f"{row['relation']} link",
+                )
+            )
+    return found
+
+
+def _kept(conflicts: list[FieldConflict], choices: Choices | None, clashes: list) -> set[str]:
+    """The keys of what stays as someone else left it; undecided clashes go to ``clashes``."""
+    keep = set()
+    for conflict in conflicts:
+        choice = decided(choices, conflict)
+        if choice is None:
+            clashes.append(conflict)
+        elif not choice:
+            keep.add(conflict.key)
+    return keep
+
+
+def _gone_message(expected: RemovedClaims) -> str:
+    if expected.claims:
+        return f"the claim “{_short(expected.claims[0]['text'])}” was deleted by someone else meanwhile"
+    return "the link was removed by someone else meanwhile"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # --- links ------------------------------------------------------------------------------

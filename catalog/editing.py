@@ -7,7 +7,18 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from peewee import IntegrityError
+
 from catalog import fulltext
+from catalog.conflicts import (
+    Choices,
+    FieldConflict,
+    StepClash,
+    StepGone,
+    StepRefused,
+    clash_message,
+    decided,
+)
 from catalog.dates import PartialDate, as_date
 from catalog.db import checked_write, database, lock_rows, placeholders
 from catalog.models import (
@@ -37,16 +48,6 @@ class VersionConflict(Exception):
         self.article_id, self.expected, self.actual = article_id, expected, actual
         #: With a base to compare, the fields both sides changed (else empty).
         self.fields = fields
-
-
-@dataclass(frozen=True)
-class FieldConflict:
-    """A field someone else changed too: as it was, as they saved it, as this edit has it."""
-
-    name: str  #: an article object key: title, date, outlet, authors, topics, summary, notes
-    base: object
-    theirs: object
-    mine: object
 
 
 #: ArticleEdit fields, with the article object key each one changes.
@@ -157,11 +158,149 @@ def _links(table: str, column: str, ids: list[int], order: str) -> dict[int, lis
 
 
 def restore(states: Sequence[ArticleState]) -> None:
-    """Put articles back exactly as ``states`` describe them (an undo, or a redo); bumps versions."""
+    """Put articles back exactly as ``states`` describe them, whatever they hold now; bumps
+    versions. Undo and redo use ``revert_states``, which never overwrites another desk's change."""
     with database.atomic():
         by_id = {state.id: state for state in states}
         current = capture(by_id)
         apply_states(current, [by_id[state.id] for state in current])
+
+
+# --- undo and redo, checked ----------------------------------------------------------
+
+#: ArticleState attributes a change can set, with the article object key each is shown as.
+STATE_FIELDS = {
+    "title": "title",
+    "date": "date",
+    "outlet_id": "outlet",
+    "author_ids": "authors",
+    "topic_ids": "topics",
+    "summary": "summary",
+    "notes": "notes",
+}
+
+
+def revert_states(
+    written: Sequence[ArticleState], target: Sequence[ArticleState], *, choices: Choices | None = None
+) -> list[int]:
+    """Undo (or redo) a change to articles, field by field, in one transaction.
+
+    ``written`` is what the change left each article as, ``target`` what to put back (the same
+    articles, in the same order). Only the fields the change set (where the two differ) are
+    put back, and only where they still hold what it wrote: the other fields keep whatever
+    was saved since. A field someone else changed since is a clash: StepClash names them all
+    and nothing is written, unless ``choices`` decides each. Articles deleted meanwhile are
+    skipped and their ids returned; StepGone when every one is.
+    """
+    with checked_write():
+        ids = [state.id for state in written]
+        lock_rows("article", ids)
+        now = {state.id: state for state in capture(ids)}
+        if not now:
+            raise StepGone(_gone(len(ids)))
+        befores, afters, clashes = [], [], []
+        for old, new in zip(written, target, strict=True):
+            current = now.get(old.id)
+            if current is None:
+                continue
+            changes = _reverted_fields(old, new, current, choices, clashes)
+            if changes:
+                befores.append(current)
+                afters.append(replace(current, **changes))
+        if clashes:
+            raise _article_clash(clashes)
+        _check_names_exist(befores, afters)
+        apply_states(befores, afters)
+        return [i for i in ids if i not in now]
+
+
+def _reverted_fields(
+    written: ArticleState, target: ArticleState, current: ArticleState, choices, clashes: list
+) -> dict:
+    changes: dict = {}
+    for attribute, key in STATE_FIELDS.items():
+        mine, wanted, theirs = (_field_of(s, attribute) for s in (written, target, current))
+        if mine == wanted or theirs == wanted:
+            continue  # not this change's field, or already as wanted
+        if theirs != mine:
+            conflict = FieldConflict(key, mine, theirs, wanted, owner=current.id, owner_title=current.title)
+            choice = decided(choices, conflict)
+            if choice is None:
+                clashes.append(conflict)
+            if not choice:
+                continue
+        changes.update(_state_changes(target, attribute))
+    return changes
+
+
+def _field_of(state: ArticleState, attribute: str):
+    """A field's value to compare: a date with its precision; topics in any order."""
+    if attribute == "date":
+        return (state.date, (state.date_precision or "day") if state.date else None)
+    if attribute == "topic_ids":
+        return tuple(sorted(state.topic_ids))
+    return getattr(state, attribute)
+
+
+def _state_changes(state: ArticleState, attribute: str) -> dict:
+    if attribute == "date":
+        return {"date": state.date, "date_precision": state.date_precision}
+    return {attribute: getattr(state, attribute)}
+
+
+def _gone(count: int) -> str:
+    if count == 1:
+        return "the article was deleted by someone else meanwhile"
+    return f"the {count:,} articles were deleted by someone else meanwhile"
+
+
+def _article_clash(clashes: list[FieldConflict]) -> StepClash:
+    """The clashes as people read them: names instead of ids, dates as written."""
+    shown = tuple(
+        replace(c, base=_shown(c.name, c.base), theirs=_shown(c.name, c.theirs), mine=_shown(c.name, c.mine))
+        for c in clashes
+    )
+    owners = {c.owner for c in clashes}
+    title = clashes[0].owner_title if len(owners) == 1 else f"{len(owners):,} articles"
+    return StepClash(clash_message(list(shown), "article"), shown, kind="article", title=title)
+
+
+def _shown(key: str, value):
+    from catalog.articles import iso_date
+
+    if key == "date":
+        return iso_date(*value) if value[0] else None
+    if key == "outlet":
+        return _names_of(Outlet, [value])[0] if value is not None else None
+    if key in ("authors", "topics"):
+        return _names_of(Author if key == "authors" else Topic, list(value))
+    return value
+
+
+def _names_of(model, ids: list[int]) -> list[str]:
+    names = dict(model.select(model.id, model.name).where(model.id.in_(ids)).tuples()) if ids else {}
+    return [names.get(i, f"(deleted {model.__name__.lower()})") for i in ids]
+
+
+def _check_names_exist(befores: list[ArticleState], afters: list[ArticleState]) -> None:
+    """Refuse, in words, to put back an outlet, author or topic someone else deleted or merged."""
+    for model, attribute in ((Outlet, "outlet_id"), (Author, "author_ids"), (Topic, "topic_ids")):
+        wanted = set()
+        for old, new in zip(befores, afters, strict=True):
+            value, was = getattr(new, attribute), getattr(old, attribute)
+            if value != was:
+                wanted.update(value if isinstance(value, tuple) else [value] if value is not None else [])
+        wanted = sorted(wanted)
+        found = set()
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            found.update(i for (i,) in model.select(model.id).where(model.id.in_(chunk)).tuples())
+        if set(wanted) - found:
+            kind = model.__name__.lower()
+            raise StepRefused(
+                f"{'an' if kind[0] in 'ao' else 'a'} {kind} it would put back was merged into another "
+                "or deleted by someone else meanwhile"
+            )
 
 
 # --- one article ------------------------------------------------------------------
@@ -176,6 +315,14 @@ def edit_article(
     With ``base`` too (the article object that version was), an edit of fields nobody else
     changed goes through; the conflict names the fields both sides changed.
     """
+    return edit_article_change(article_id, edit, expect_version=expect_version, base=base)[0]
+
+
+def edit_article_change(
+    article_id: int, edit: ArticleEdit, *, expect_version: int | None = None, base: dict | None = None
+) -> tuple[list[ArticleState], list[ArticleState]]:
+    """``edit_article``, returning the article's state before and after (both [] if nothing
+    changed), read in the same transaction: what an undo step needs."""
     with checked_write():
         lock_rows("article", [article_id])
         [before] = capture([article_id]) or _missing(article_id)
@@ -185,9 +332,9 @@ def edit_article(
             _check_version(article_id, expect_version)
         after = _edited_state(before, _resolve(edit))
         if after == before:
-            return []
+            return [], []
         apply_states([before], [after])
-        return [before]
+        return [before], [after]
 
 
 def _missing(article_id: int):
@@ -358,10 +505,15 @@ def plan_batch(ids: Iterable[int], batch: BatchEdit) -> BatchPlan:
 
 def apply_batch(ids: Iterable[int], batch: BatchEdit) -> list[ArticleState]:
     """Apply ``batch`` to these articles in one transaction; returns the previous states."""
-    with database.atomic():
+    return apply_batch_change(ids, batch).before
+
+
+def apply_batch_change(ids: Iterable[int], batch: BatchEdit) -> BatchPlan:
+    """``apply_batch``, returning the states before and after of the articles it changed."""
+    with checked_write():
         plan = _plan(ids, batch)
         apply_states(plan.before, plan.after)
-        return plan.before
+        return plan
 
 
 def _plan(ids: Iterable[int], batch: BatchEdit) -> BatchPlan:
@@ -479,17 +631,54 @@ class DeletedArticles:
     topic_links: list[dict] = field(default_factory=list)
     claims: list[dict] = field(default_factory=list)
     claim_links: list[dict] = field(default_factory=list)
+    #: The outlets, authors and topics they had, (kind, id) -> name: to say which one is missing.
+    names: dict[tuple[str, int], str] = field(default_factory=dict)
 
     @property
     def count(self) -> int:
         return len(self.articles)
 
+    @property
+    def ids(self) -> list[int]:
+        return [row["id"] for row in self.articles]
 
-def delete_articles(ids: Iterable[int]) -> DeletedArticles:
-    """Delete these articles (and their claims and links) in one transaction; returns them."""
+
+def deletion_impact(ids: Iterable[int]) -> tuple[int, int]:
+    """What deleting these articles takes with it: (their claims, links from those claims to
+    claims of other articles, which stay without the link)."""
+    ids = list(ids)
+    claims = [c for (c,) in Claim.select(Claim.id).where(Claim.article.in_(ids)).tuples()]
+    if not claims:
+        return 0, 0
+    outside = (
+        ClaimLink.select()
+        .join(Claim, on=(Claim.id == ClaimLink.target))
+        .where(ClaimLink.source.in_(claims), Claim.article.not_in(ids))
+        .count()
+        + ClaimLink.select()
+        .join(Claim, on=(Claim.id == ClaimLink.source))
+        .where(ClaimLink.target.in_(claims), Claim.article.not_in(ids))
+        .count()
+    )
+    return len(claims), outside
+
+
+def delete_articles(
+    ids: Iterable[int], *, expect: DeletedArticles | None = None, choices: Choices | None = None
+) -> DeletedArticles:
+    """Delete these articles (and their claims and links) in one transaction; returns them.
+
+    With ``expect`` (the articles as an undone delete put them back: a redo), an article
+    someone else changed since (its fields, claims or links) is a clash (StepClash), unless
+    ``choices`` decides it: True deletes it anyway, False keeps it. Articles deleted meanwhile
+    are skipped; StepGone when every one is.
+    """
     ids = sorted(set(ids))
     deleted = DeletedArticles()
-    with database.atomic():
+    with checked_write():
+        lock_rows("article", ids)
+        if expect is not None:
+            ids = _unchanged_since(expect, choices)
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             claim_ids = [c for (c,) in Claim.select(Claim.id).where(Claim.article.in_(chunk)).tuples()]
@@ -506,19 +695,153 @@ def delete_articles(ids: Iterable[int]) -> DeletedArticles:
             )
             fulltext.unindex(chunk)
             Article.delete().where(Article.id.in_(chunk)).execute()  # links and claims cascade
+        deleted.names = _names_used(deleted)
     return deleted
 
 
+def _names_used(deleted: DeletedArticles) -> dict[tuple[str, int], str]:
+    wanted = {
+        "outlet": {row["outlet"] for row in deleted.articles if row["outlet"] is not None},
+        "author": {row["author"] for row in deleted.author_links},
+        "topic": {row["topic"] for row in deleted.topic_links},
+    }
+    names = {}
+    for kind, model in (("outlet", Outlet), ("author", Author), ("topic", Topic)):
+        ids = sorted(wanted[kind])
+        for start in range(0, len(ids), _CHUNK):
+            query = model.select(model.id, model.name).where(model.id.in_(ids[start : start + _CHUNK]))
+            names.update({(kind, name_id): name for name_id, name in query.tuples()})
+    return names
+
+
+def _unchanged_since(expect: DeletedArticles, choices: Choices | None) -> list[int]:
+    """The ids of ``expect``'s articles to delete again: those as it left them, and those
+    someone else changed that ``choices`` says to delete anyway."""
+    ids = expect.ids
+    now = {}
+    for start in range(0, len(ids), _CHUNK):
+        query = Article.select(Article.id, Article.title, Article.version).where(
+            Article.id.in_(ids[start : start + _CHUNK])
+        )
+        now.update({row[0]: row[1:] for row in query.tuples()})
+    if not now:
+        raise StepGone(_gone(len(ids)))
+    changed = _what_changed(expect, now)
+    keep, clashes = set(), []
+    for article_id, what in changed.items():
+        title = now[article_id][0]
+        conflict = FieldConflict(
+            "article", "as it was", f"{what} changed", "deleted", owner=article_id, owner_title=title
+        )
+        choice = decided(choices, conflict)
+        if choice is None:
+            clashes.append(conflict)
+        elif not choice:
+            keep.add(article_id)
+    if clashes:
+        title = clashes[0].owner_title if len(clashes) == 1 else f"{len(clashes):,} articles"
+        message = (
+            f"someone else changed {'“' + title + '”' if len(clashes) == 1 else title} "
+            "since the delete was undone"
+        )
+        raise StepClash(message, tuple(clashes), kind="article", title=title)
+    return [i for i in ids if i in now and i not in keep]
+
+
+def _what_changed(expect: DeletedArticles, now: dict[int, tuple]) -> dict[int, str]:
+    """Per article changed since ``expect`` was put back: what changed, in words."""
+    changed: dict[int, list[str]] = {}
+    versions = {row["id"]: row["version"] for row in expect.articles}
+    for article_id, (_, version) in now.items():
+        if version != versions[article_id]:
+            changed.setdefault(article_id, []).append("its details")
+    ids = sorted(now)
+    claims_then = {row["id"]: (row["article"], row["updated_at"]) for row in expect.claims}
+    links_then = {row["id"] for row in expect.claim_links}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        claims = list(
+            Claim.select(Claim.id, Claim.article, Claim.updated_at).where(Claim.article.in_(chunk)).tuples()
+        )
+        for claim_id, article_id, updated in claims:
+            if claims_then.get(claim_id) != (article_id, updated):
+                changed.setdefault(article_id, []).append("its claims")
+        owner = {claim_id: article_id for claim_id, article_id, _ in claims}
+        links = ClaimLink.select(ClaimLink.id, ClaimLink.source, ClaimLink.target).where(
+            ClaimLink.source.in_(list(owner)) | ClaimLink.target.in_(list(owner))
+        )
+        for link_id, source, target in links.tuples():
+            if link_id not in links_then:
+                article_id = owner.get(source, owner.get(target))
+                changed.setdefault(article_id, []).append("its claims' links")
+    return {article_id: " and ".join(dict.fromkeys(what)) for article_id, what in changed.items()}
+
+
 def undelete_articles(deleted: DeletedArticles) -> None:
-    """Bring deleted articles back with their ids, names, claims and links."""
-    with database.atomic():
-        for model, rows in (
-            (Article, deleted.articles),
-            (ArticleAuthor, deleted.author_links),
-            (ArticleTopic, deleted.topic_links),
-            (Claim, deleted.claims),
-            (ClaimLink, deleted.claim_links),
-        ):
-            for start in range(0, len(rows), _CHUNK):
-                model.insert_many(rows[start : start + _CHUNK]).execute()
-        fulltext.index(row["id"] for row in deleted.articles)
+    """Bring deleted articles back with their ids, names, claims and links: all of it or, if
+    any of it cannot come back as it was, nothing (StepRefused says why)."""
+    try:
+        with checked_write():
+            _check_undeletable(deleted)
+            for model, rows in (
+                (Article, deleted.articles),
+                (ArticleAuthor, deleted.author_links),
+                (ArticleTopic, deleted.topic_links),
+                (Claim, deleted.claims),
+                (ClaimLink, deleted.claim_links),
+            ):
+                for start in range(0, len(rows), _CHUNK):
+                    model.insert_many(rows[start : start + _CHUNK]).execute()
+            fulltext.index(row["id"] for row in deleted.articles)
+    except IntegrityError as exc:  # a race the checks could not see: nothing was written
+        raise StepRefused(f"it cannot be put back as it was ({exc})") from exc
+
+
+def _check_undeletable(deleted: DeletedArticles) -> None:
+    """Refuse, in words, when an id is taken, the same text was imported again, or a name or a
+    linked claim the articles had is gone."""
+    titles = {row["id"]: row["title"] for row in deleted.articles}
+    taken = _present(Article, Article.id, list(titles))
+    if taken:
+        raise StepRefused(f"article {taken[0]} (“{titles[taken[0]]}”) is in the catalogue already")
+    hashes = {row["content_hash"]: row["title"] for row in deleted.articles}
+    for start in range(0, len(hashes), _CHUNK):
+        chunk = list(hashes)[start : start + _CHUNK]
+        again = (
+            Article.select(Article.id, Article.content_hash).where(Article.content_hash.in_(chunk)).first()
+        )
+        if again is not None:
+            raise StepRefused(
+                f"the text of “{hashes[again.content_hash]}” is in the catalogue again, as article "
+                f"{again.id} (imported meanwhile); delete that one first to bring this one back"
+            )
+    for kind, model, wanted in (
+        ("outlet", Outlet, {row["outlet"] for row in deleted.articles if row["outlet"] is not None}),
+        ("author", Author, {row["author"] for row in deleted.author_links}),
+        ("topic", Topic, {row["topic"] for row in deleted.topic_links}),
+    ):
+        missing = sorted(set(wanted) - set(_present(model, model.id, sorted(wanted))))
+        if missing:
+            name = deleted.names.get((kind, missing[0]), f"number {missing[0]}")
+            raise StepRefused(f"the {kind} “{name}” they had was merged or deleted by someone else meanwhile")
+    claim_ids = {row["id"] for row in deleted.claims}
+    if _present(Claim, Claim.id, sorted(claim_ids)) or _present(
+        ClaimLink, ClaimLink.id, [row["id"] for row in deleted.claim_links]
+    ):
+        raise StepRefused("one of their claims or links is in the catalogue already")
+    elsewhere = {row[end] for row in deleted.claim_links for end in ("source", "target")} - claim_ids
+    gone = sorted(elsewhere - set(_present(Claim, Claim.id, sorted(elsewhere))))
+    if gone:
+        raise StepRefused(
+            f"claim {gone[0]} in another article, which one of their claims was linked to, was "
+            "deleted by someone else meanwhile"
+        )
+
+
+def _present(model, column, ids: list[int]) -> list[int]:
+    """Which of these ids ``model`` has."""
+    found = []
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        found += [i for (i,) in model.select(column).where(column.in_(chunk)).tuples()]
+    return sorted(found)

@@ -5,8 +5,9 @@ from dataclasses import dataclass, field, replace
 from peewee import JOIN, fn
 
 from catalog import fulltext
-from catalog.db import database
-from catalog.editing import ArticleState, apply_states, capture, restore
+from catalog.conflicts import Choices, FieldConflict, StepClash, StepRefused, clash_message, decided
+from catalog.db import checked_write, database
+from catalog.editing import ArticleState, apply_states, capture, revert_states
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, NamedModel, Outlet, Topic
 from catalog.names import name_cache, name_key, tidy_name, tidy_topic
 
@@ -31,9 +32,13 @@ class NameChange:
 
     kind: str
     articles_before: list[ArticleState] = field(default_factory=list)
+    articles_after: list[ArticleState] = field(default_factory=list)  #: the same articles, as left
     removed: list[dict] = field(default_factory=list)  #: name rows deleted, with their ids
     renamed: list[tuple[int, str, str]] = field(default_factory=list)  #: (id, old name, old key)
+    renamed_to: dict[int, str] = field(default_factory=dict)  #: id -> the name it was given
     reparented: list[tuple[int, int | None]] = field(default_factory=list)  #: (topic id, old parent)
+    reparented_to: dict[int, int] = field(default_factory=dict)  #: topic id -> the parent it was given
+    into_id: int | None = None  #: the name a merge moved everything to
     created_id: int | None = None  #: a name the change brought into being
 
 
@@ -100,19 +105,20 @@ def merge_names(kind: str, names: list[str], into: str) -> NameChange:
         existed = model.get_or_none(model.key == _key(kind, into))
         target = existed.id if existed else name_cache(model).id_for(into)
         sources = [s for s in sources if s.id != target]
-        change = NameChange(kind, created_id=None if existed else target)
+        change = NameChange(kind, into_id=target, created_id=None if existed else target)
         merged = {s.id: target for s in sources}
         change.removed = list(model.select().where(model.id.in_(list(merged))).dicts())
         renames: list[tuple[int, str, str]] = []
         if model is Topic:
             merged, renames = _move_sub_topics(sources, Topic.get_by_id(target), merged, change)
         change.articles_before = capture(_articles_with(kind, list(merged)))
-        after = [_moved(kind, state, merged) for state in change.articles_before]
-        apply_states(change.articles_before, after)
+        change.articles_after = [_moved(kind, state, merged) for state in change.articles_before]
+        apply_states(change.articles_before, change.articles_after)
         if renames:
             change.renamed = [
                 (r.id, r.name, r.key) for r in Topic.select().where(Topic.id.in_([i for i, _, _ in renames]))
             ]
+            change.renamed_to = {name_id: name for name_id, name, _ in renames}
             _rename(kind, renames)
         model.delete().where(model.id.in_(list(merged))).execute()
         return change
@@ -154,6 +160,7 @@ def _move_sub_topics(
         parent_id = new_ids.get(key.rpartition("/")[0], sub.parent_id)
         if parent_id != sub.parent_id:
             change.reparented.append((sub.id, sub.parent_id))
+            change.reparented_to[sub.id] = parent_id
             Topic.update(parent=parent_id).where(Topic.id == sub.id).execute()
         renames.append((sub.id, path, key))
         new_ids[key] = sub.id
@@ -196,6 +203,7 @@ def rename_name(kind: str, name: str, new_name: str) -> NameChange:
             renamed=[
                 (r.id, r.name, r.key) for r in model.select().where(model.id.in_([i for i, _ in renames]))
             ],
+            renamed_to=dict(renames),
         )
         _rename(kind, [(name_id, new, _key(kind, new)) for name_id, new in renames])
         return change
@@ -225,17 +233,70 @@ def delete_unused(kind: str, names: list[str]) -> NameChange:
         return change
 
 
-def undo_name_change(change: NameChange) -> None:
-    """Put names and articles back exactly as they were before ``change``."""
+def undo_name_change(change: NameChange, *, choices: Choices | None = None) -> None:
+    """Put names and articles back as they were before ``change``, in one transaction, leaving
+    alone whatever someone else changed since: an article field or a name someone else changed
+    is a clash (StepClash, naming them all), unless ``choices`` decides it; a name someone
+    else took meanwhile is refused in words (StepRefused)."""
     model = KINDS[change.kind]
-    with database.atomic():
+    with checked_write():
         if change.removed:
+            _check_free(change)
             model.insert_many(change.removed).execute()
-        if change.renamed:
-            _rename(change.kind, change.renamed)
+        clashes = _renames_back(change, choices)
         for topic_id, parent in change.reparented:
-            Topic.update(parent=parent).where(Topic.id == topic_id).execute()
-        if change.articles_before:
-            restore(change.articles_before)
-        if change.created_id is not None:
+            given = change.reparented_to.get(topic_id, change.into_id)
+            Topic.update(parent=parent).where(Topic.id == topic_id, Topic.parent == given).execute()
+        try:
+            if change.articles_before:
+                revert_states(change.articles_after, change.articles_before, choices=choices)
+        except StepClash as clash:
+            clashes += clash.fields
+        if clashes:
+            owners = {c.owner for c in clashes}
+            title = clashes[0].owner_title if len(owners) == 1 else f"{len(owners)} articles and names"
+            raise StepClash(clash_message(clashes, "article"), tuple(clashes), kind="article", title=title)
+        if change.created_id is not None and _unused(change.kind, change.created_id):
             model.delete().where(model.id == change.created_id).execute()
+
+
+def _check_free(change: NameChange) -> None:
+    model = KINDS[change.kind]
+    for row in change.removed:
+        taken = model.get_or_none((model.id == row["id"]) | (model.key == row["key"]))
+        if taken is not None:
+            raise StepRefused(
+                f"someone else made {'a' if change.kind == 'topic' else 'an'} {change.kind} named "
+                f"“{taken.name}” meanwhile; merge or rename it first"
+            )
+
+
+def _renames_back(change: NameChange, choices: Choices | None) -> list[FieldConflict]:
+    """Give renamed names their old spelling where they still have the one the change gave."""
+    model = KINDS[change.kind]
+    now = dict(model.select(model.id, model.name).where(model.id.in_(list(change.renamed_to))).tuples())
+    back, clashes = [], []
+    for name_id, old_name, old_key in change.renamed:
+        given = change.renamed_to[name_id]
+        if name_id not in now:
+            raise StepRefused(f"the {change.kind} “{given}” was deleted or merged by someone else meanwhile")
+        if now[name_id] == old_name:
+            continue
+        if now[name_id] != given:
+            conflict = FieldConflict("name", given, now[name_id], old_name, owner=name_id, owner_title=given)
+            choice = decided(choices, conflict)
+            if choice is None:
+                clashes.append(conflict)
+            if not choice:
+                continue
+        back.append((name_id, old_name, old_key))
+    if back and not clashes:
+        _rename(change.kind, back)
+    return clashes
+
+
+def _unused(kind: str, name_id: int) -> bool:
+    """No article carries the name (someone else may have used it since), nor is it a parent."""
+    if _articles_with(kind, [name_id]):
+        return False
+    return kind != "topic" or not Topic.select().where(Topic.parent == name_id).exists()

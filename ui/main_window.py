@@ -55,6 +55,7 @@ from ui.models.article_table_model import (
     ArticleTableModel,
 )
 from ui.resources import icon
+from ui.undo_steps import UndoSteps
 from ui.widgets.article_editor import ArticleEditor
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.reading_pane import ReadingPane
@@ -261,13 +262,10 @@ class MainWindow(
         file_menu.addAction(self.action_quit)
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        self.action_undo = self.undo_stack.createUndoAction(self, "&Undo")
-        self.action_undo.setObjectName("actionUndo")
-        self.action_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.action_redo = self.undo_stack.createRedoAction(self, "&Redo")
-        self.action_redo.setObjectName("actionRedo")
-        redo_keys = [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
-        self.action_redo.setShortcuts(list({key.toString(): key for key in redo_keys}.values()))
+        # Undo and Redo make each step in the catalogue first, and move the stack only then.
+        self.undo_steps = UndoSteps(self, self.undo_stack, self.undo_view)
+        self.action_undo = self.undo_steps.undo_action
+        self.action_redo = self.undo_steps.redo_action
         self.action_batch_edit = self._action(
             "actionBatchEdit", "&Batch Edit…", QKeySequence("Ctrl+E"), self.batch_edit
         )

@@ -1,17 +1,21 @@
 """Part of MainWindow: marking claims in the reading pane, editing and linking them, the claims
 browser, suggestions and the claim map. Every change is undoable like every other edit."""
 
+from functools import partial
+
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from catalog.articles import get_article
-from catalog.body_editing import capture_body, edit_body, restore_body
+from catalog.body_editing import replace_body
 from catalog.claim_suggestions import accept, suggest_links
 from catalog.claims import (
+    EDITABLE,
     PHRASES,
     ClaimConflict,
     ClaimEdit,
     ClaimError,
+    RemovedClaims,
     add_claim,
     claim_graph,
     claimants,
@@ -20,24 +24,31 @@ from catalog.claims import (
     edit_claim,
     get_claim,
     link_claims,
-    relink,
-    restore_claim,
-    restore_claims,
+    link_count,
+    stored,
     unlink,
 )
-from catalog.editing import VersionConflict
-from catalog.models import Author, ClaimLink, Outlet
+from catalog.editing import NoSuchArticle, VersionConflict
+from catalog.models import Author, Outlet
 from catalog.watching import CONNECTION_ERRORS
-from ui.commands import ChangeCommand
+from ui.commands import (
+    AcceptSuggestionCommand,
+    BodyCommand,
+    ClaimEditCommand,
+    DeleteClaimCommand,
+    LinkClaimsCommand,
+    MarkClaimCommand,
+    UnlinkClaimsCommand,
+)
 from ui.dialogs.claim_suggestions import SuggestionsDialog
 from ui.dialogs.claims_browser import ClaimsBrowser
 from ui.dialogs.edit_conflict import MINE, EditConflictDialog
+from ui.dialogs.edit_text import EditTextDialog
 from ui.dialogs.link_claim import LinkClaimDialog
 from ui.models.claim_models import one_line
 from ui.widgets.claim_map import ClaimMapDialog
 from ui.widgets.claims_panel import ClaimsPanel
-
-EDITABLE = ("claimant", "claim_date", "verdict", "explanation", "notes")
+from ui.write_task import WriteTask
 
 
 class ClaimsMixin:
@@ -58,6 +69,7 @@ class ClaimsMixin:
         self.claims_browser: ClaimsBrowser | None = None
         self.claim_map_dialog: ClaimMapDialog | None = None
         self.suggestions_dialog: SuggestionsDialog | None = None
+        self.edit_text_dialog: EditTextDialog | None = None
         return panel
 
     def _make_claim_menu(self) -> None:
@@ -153,6 +165,13 @@ class ClaimsMixin:
         if self.claims_browser is not None and self.claims_browser.isVisible():
             self.claims_browser.refresh()
 
+    def claims_stepped(self, article_ids: list[int]) -> None:
+        """Claims or links undone or redone: show the articles as they are now (another desk may
+        have changed their text meanwhile, moving the claims), with their claims."""
+        self.announce(article_ids)
+        if self.claims_browser is not None and self.claims_browser.isVisible():
+            self.claims_browser.refresh()
+
     def _for_claim(self, run) -> None:
         claim_id = self.claims_panel.current_claim_id()
         if claim_id is None:
@@ -176,16 +195,8 @@ class ClaimsMixin:
         except ClaimError as exc:
             QMessageBox.warning(self, "Mark as Claim", f"Not marked: {exc}.")
             return None
-        state = {"removed": None}
-
-        def undo():
-            state["removed"] = delete_claims([claim_id])
-
-        def redo():
-            restore_claims(state["removed"])
-
         text = f"Mark claim “{one_line(get_claim(claim_id)['text'], 40)}”"
-        self.undo_stack.push(ChangeCommand(text, undo, redo, [article_id], self.claims_changed))
+        self.undo_stack.push(MarkClaimCommand(text, stored([claim_id]), [article_id], self.claims_stepped))
         self.show_article_claims(article_id, keep=claim_id)
         self.detail_tabs.setCurrentWidget(self.claims_panel)
         self.claims_changed([article_id])
@@ -213,15 +224,7 @@ class ClaimsMixin:
         after = get_claim(claim_id)
         changed = [name.replace("_", " ") for name in EDITABLE if before[name] != after[name]]
         text = f"Edit claim {', '.join(changed) or 'fields'}"
-        self.undo_stack.push(
-            ChangeCommand(
-                text,
-                lambda: restore_claim(before),
-                lambda: restore_claim(after),
-                [after["article_id"]],
-                self.claims_changed,
-            )
-        )
+        self.undo_stack.push(ClaimEditCommand(text, before, after, self.claims_stepped))
         self.claims_changed([after["article_id"]])
         return True
 
@@ -243,9 +246,7 @@ class ClaimsMixin:
         claim = get_claim(claim_id)
         if claim is None:
             return
-        links = (
-            ClaimLink.select().where((ClaimLink.source == claim_id) | (ClaimLink.target == claim_id)).count()
-        )
+        links = link_count(claim_id)
         if links:
             answer = QMessageBox.question(
                 self,
@@ -255,23 +256,9 @@ class ClaimsMixin:
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        state = {"removed": delete_claims([claim_id])}
-
-        def undo():
-            restore_claims(state["removed"])
-
-        def redo():
-            state["removed"] = delete_claims([claim_id])
-
-        self.undo_stack.push(
-            ChangeCommand(
-                f"Delete claim “{one_line(claim['text'], 40)}”",
-                undo,
-                redo,
-                [claim["article_id"]],
-                self.claims_changed,
-            )
-        )
+        removed = delete_claims([claim_id])
+        text = f"Delete claim “{one_line(claim['text'], 40)}”"
+        self.undo_stack.push(DeleteClaimCommand(text, removed, [claim["article_id"]], self.claims_stepped))
         self.claims_changed([claim["article_id"]])
 
     def link_claim(self, claim_id: int) -> bool:
@@ -288,16 +275,10 @@ class ClaimsMixin:
             QMessageBox.warning(self, "Link Claim", f"Not linked: {exc}.")
             return False
         articles = [get_claim(source_id)["article_id"], get_claim(target_id)["article_id"]]
-        state = {"row": None}
-
-        def undo():
-            state["row"] = unlink(link_id)
-
-        def redo():
-            relink(state["row"])
-
         text = f"Link claims: {PHRASES[relation][0]}"
-        self.undo_stack.push(ChangeCommand(text, undo, redo, articles, self.claims_changed))
+        self.undo_stack.push(
+            LinkClaimsCommand(text, stored(link_ids=[link_id]), articles, self.claims_stepped)
+        )
         self.claims_changed(articles)
         return True
 
@@ -308,13 +289,8 @@ class ClaimsMixin:
             QMessageBox.warning(self, "Remove Link", f"Not removed: {exc}.")
             return
         articles = [get_claim(row["source"])["article_id"], get_claim(row["target"])["article_id"]]
-
-        def redo():
-            unlink(link_id)
-
-        self.undo_stack.push(
-            ChangeCommand("Remove link", lambda: relink(row), redo, articles, self.claims_changed)
-        )
+        removed = RemovedClaims([], [row])
+        self.undo_stack.push(UnlinkClaimsCommand("Remove link", removed, articles, self.claims_stepped))
         self.claims_changed(articles)
 
     def suggest_claim_links(self, claim_id: int) -> None:
@@ -333,21 +309,9 @@ class ClaimsMixin:
             QMessageBox.warning(self, "Suggested Links", f"Not linked: {exc}.")
             return
         articles = [get_claim(claim_id)["article_id"], suggestion.article_id]
-        state = {"link": None, "claim": None}
-
-        def undo():
-            state["link"] = unlink(link_id)
-            if new_claim is not None:
-                state["claim"] = delete_claims([new_claim])
-
-        def redo():
-            if state["claim"] is not None:
-                restore_claims(state["claim"])
-            relink(state["link"])
-
-        self.undo_stack.push(
-            ChangeCommand(f"Link claims: {PHRASES[relation][0]}", undo, redo, articles, self.claims_changed)
-        )
+        added = stored([new_claim] if new_claim is not None else [], [link_id])
+        text = f"Link claims: {PHRASES[relation][0]}"
+        self.undo_stack.push(AcceptSuggestionCommand(text, added, articles, self.claims_stepped))
         dialog.remove(suggestion)
         self.claims_changed(articles)
 
@@ -373,49 +337,55 @@ class ClaimsMixin:
         self.claims_browser.raise_()
         return self.claims_browser
 
-    def edit_text(self) -> bool:
-        """Edit the article's text in a dialog; its claims keep to their words."""
+    def edit_text(self) -> EditTextDialog | None:
+        """Edit the article's text in a dialog; its claims keep to their words. The dialog stays
+        open, with the text, until it is saved or the user cancels."""
         article_id = self.current_article_id()
         if article_id is None:
-            return False
-        article = get_article(article_id)
-        dialog = QDialog(self)
-        dialog.setObjectName("editTextDialog")
-        dialog.setWindowTitle(f"Edit Text — {one_line(article['title'], 60)}")
-        box = QPlainTextEdit(dialog)
-        box.setObjectName("articleTextEdit")
-        box.setPlainText(article["body"])
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(box)
-        layout.addWidget(buttons)
-        dialog.resize(720, 560)
+            return None
+        if self.edit_text_dialog is not None:
+            self.edit_text_dialog.deleteLater()  # the last one, closed
+        dialog = EditTextDialog(get_article(article_id), self)
+        dialog.save_requested.connect(partial(self.save_text, article_id, dialog=dialog))
         self.edit_text_dialog = dialog
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        return self.save_text(article_id, box.toPlainText(), article["version"])
+        dialog.open()  # window-modal, and the window goes on (others' changes, the save's reply)
+        return dialog
 
-    def save_text(self, article_id: int, body: str, version: int | None = None) -> bool:
-        try:
-            before = edit_body(article_id, body, expect_version=version)
-        except (ClaimError, VersionConflict) as exc:
-            QMessageBox.warning(self, "Edit Text", f"Not saved: {exc}.")
-            return False
-        if before is None:
-            return True
-        after = capture_body(article_id)
-        self.undo_stack.push(
-            ChangeCommand(
-                "Edit article text",
-                lambda: restore_body(before),
-                lambda: restore_body(after),
-                [article_id],
-                self.announce,
-            )
-        )
-        self.announce([article_id])
-        return True
+    def save_text(
+        self, article_id: int, body: str, version: int, base: str, *, dialog: EditTextDialog
+    ) -> None:
+        """Save the text on the write pool, off the GUI thread (re-anchoring claims on a long
+        article takes a moment); the dialog shows it is busy meanwhile and hears how it went."""
+        if self.refuse_while_offline():
+            dialog.refused("the catalogue server cannot be reached; Save again once it is back")
+            return
+        save = partial(replace_body, article_id, body, expect_version=version, base=base)
+        task = WriteTask(save, owner=self)
+        task.signals.finished.connect(lambda changed: self._text_saved(article_id, changed, dialog))
+        task.signals.failed.connect(lambda exc: self._text_not_saved(article_id, exc, dialog))
+        self._text_task = task  # kept until it reports
+        dialog.saving()
+        self.write_pool.start(task)
+
+    def _text_saved(self, article_id: int, changed, dialog: EditTextDialog) -> None:
+        self._text_task = None
+        if changed is not None:
+            self.undo_stack.push(BodyCommand(*changed, self.announce))
+            self.announce([article_id])
+        dialog.accept()
+
+    def _text_not_saved(self, article_id: int, exc: Exception, dialog: EditTextDialog) -> None:
+        self._text_task = None
+        if isinstance(exc, VersionConflict) and exc.fields:
+            dialog.text_conflict(get_article(article_id))
+        elif isinstance(exc, VersionConflict):
+            dialog.refused(str(exc))
+        elif isinstance(exc, NoSuchArticle):
+            dialog.refused("someone else deleted this article meanwhile; copy your text to keep it")
+        elif isinstance(exc, ClaimError):
+            dialog.refused(str(exc))
+        elif isinstance(exc, CONNECTION_ERRORS):
+            self.lost_connection(exc)
+            dialog.refused("the catalogue server cannot be reached; Save again once it is back")
+        else:
+            dialog.refused(f"unexpected error ({type(exc).__name__}: {exc})")

@@ -2,6 +2,7 @@
 each made an undoable step."""
 
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
@@ -14,13 +15,12 @@ from catalog.editing import (
     ArticleEdit,
     NoSuchArticle,
     VersionConflict,
-    apply_batch,
-    capture,
+    apply_batch_change,
     current_version,
     delete_articles,
-    edit_article,
+    deletion_impact,
+    edit_article_change,
 )
-from catalog.models import Claim, ClaimLink
 from catalog.names_admin import NameProblem, delete_unused, merge_names, name_counts, rename_name
 from catalog.saved_searches import (
     SavedSearchProblem,
@@ -63,7 +63,7 @@ class EditingMixin:
         if self.refuse_while_offline():
             return False
         try:
-            before = edit_article(article_id, edit, expect_version=version, base=base)
+            before, after = edit_article_change(article_id, edit, expect_version=version, base=base)
         except CONNECTION_ERRORS as exc:
             self.lost_connection(exc)
             self.refuse_while_offline()
@@ -80,7 +80,7 @@ class EditingMixin:
             return False
         if before:
             text = f"Edit {_edited_fields(edit)} of “{before[0].title[:40]}”"
-            self.undo_stack.push(StatesCommand(text, before, capture([article_id]), self.announce))
+            self.undo_stack.push(StatesCommand(text, before, after, self.announce))
             self.announce([article_id])
         return True
 
@@ -136,16 +136,12 @@ class EditingMixin:
         dialog = BatchEditDialog(ids, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        before = apply_batch(ids, dialog.batch())
-        if before:
-            after = capture(state.id for state in before)
-            self.undo_stack.push(
-                StatesCommand(f"Batch edit: {dialog.batch().describe()}", before, after, self.announce)
-            )
-            self.announce([state.id for state in before])
-        self.statusBar().showMessage(
-            f"{len(before):,} article{'' if len(before) == 1 else 's'} changed", 5000
-        )
+        plan = apply_batch_change(ids, dialog.batch())
+        if plan.before:
+            text = f"Batch edit: {dialog.batch().describe()}"
+            self.undo_stack.push(StatesCommand(text, plan.before, plan.after, self.announce))
+            self.announce([state.id for state in plan.before])
+        self.statusBar().showMessage(f"{plan.count:,} article{'' if plan.count == 1 else 's'} changed", 5000)
 
     def delete_selected(self) -> None:
         ids = self.selected_article_ids()
@@ -164,16 +160,16 @@ class EditingMixin:
         self.announce(ids)
 
     def merge_names(self, kind: str, names: list[str], into: str) -> bool:
-        return self._name_change(f"Merge {kind}s into {into}", lambda: merge_names(kind, names, into))
+        return self._name_change(f"Merge {kind}s into {into}", partial(merge_names, kind, list(names), into))
 
     def rename_names(self, kind: str, name: str, new_name: str) -> bool:
         return self._name_change(
-            f"Rename {kind} {name} to {new_name}", lambda: rename_name(kind, name, new_name)
+            f"Rename {kind} {name} to {new_name}", partial(rename_name, kind, name, new_name)
         )
 
     def delete_unused_names(self, kind: str, names: list[str]) -> bool:
         text = f"Delete {len(names)} unused {kind}{'' if len(names) == 1 else 's'}"
-        return self._name_change(text, lambda: delete_unused(kind, names))
+        return self._name_change(text, partial(delete_unused, kind, list(names)))
 
     def _name_change(self, text: str, perform) -> bool:
         try:
@@ -240,20 +236,10 @@ class EditingMixin:
 
 def _what_goes_with(article_ids: list[int]) -> str:
     """The claims and links that go with these articles, in words: nothing disappears unannounced."""
-    claims = [c for (c,) in Claim.select(Claim.id).where(Claim.article.in_(article_ids)).tuples()]
+    claims, outside = deletion_impact(article_ids)
     if not claims:
         return ""
-    text = f"Their {len(claims):,} claim{'' if len(claims) == 1 else 's'} go too"
-    outside = (
-        ClaimLink.select()
-        .join(Claim, on=(Claim.id == ClaimLink.target))
-        .where(ClaimLink.source.in_(claims), Claim.article.not_in(article_ids))
-        .count()
-        + ClaimLink.select()
-        .join(Claim, on=(Claim.id == ClaimLink.source))
-        .where(ClaimLink.target.in_(claims), Claim.article.not_in(article_ids))
-        .count()
-    )
+    text = f"Their {claims:,} claim{'' if claims == 1 else 's'} go too"
     if outside:
         text += (
             f", and {outside:,} link{'' if outside == 1 else 's'} to claims in other articles"

@@ -1,8 +1,8 @@
 """Reading back what ``export-json`` wrote: articles, names, claims and links, losslessly.
 
 The whole file is checked before anything is written, and written in one transaction, so a
-malformed file changes nothing. Into an empty catalogue every id is kept, so exporting again
-gives the same file; into one with articles already, new ids are given (claims and links
+malformed file changes nothing. Into a new catalogue (one that never handed out an id) every
+id is kept, so exporting again gives the same file; into any other, new ids are given (claims and links
 follow their articles), and an article whose content hash is known is a duplicate, skipped
 with its claims.
 """
@@ -12,13 +12,12 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import PostgresqlDatabase
-
 from catalog import fulltext
 from catalog.claims import RELATIONS, VERDICTS
 from catalog.dates import DateError, parse_date
 from catalog.db import database
 from catalog.exporting.json_export import FORMAT_NAME, FORMAT_VERSION
+from catalog.ids import ID_TABLES, keep_ahead, never_used
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Claim, ClaimLink, Outlet, Topic
 from catalog.names import name_cache
 
@@ -180,7 +179,9 @@ def _time(item: dict, key: str, where: str) -> datetime.datetime | None:
 
 def _write(document: dict) -> JsonImportReport:
     report = JsonImportReport()
-    report.kept_ids = not Article.select().exists() and not Claim.select().exists()
+    # Ids are kept only where none was ever handed out: an emptied catalogue's old ids may
+    # still be on a window's undo stack.
+    report.kept_ids = never_used("article", "claim", "claim_link")
     outlets, authors, topics = name_cache(Outlet), name_cache(Author), name_cache(Topic)
     for name in document.get("outlets", []):
         outlets.id_for(name)
@@ -225,15 +226,8 @@ def _write(document: dict) -> JsonImportReport:
 
 
 def _advance_sequences() -> None:
-    """After rows written with their own ids, PostgreSQL's id sequences must start past them."""
-    if not isinstance(database.obj, PostgresqlDatabase):
-        return
-    for model in (Outlet, Author, Topic, Article, Claim, ClaimLink):
-        table = model._meta.table_name
-        database.execute_sql(
-            f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) "
-            f'FROM "{table}"'
-        )
+    """After rows written with their own ids, the ids handed out next start past them."""
+    keep_ahead(*ID_TABLES)
 
 
 def _write_article(article: dict, keep_id: bool, outlets, authors, topics) -> int:

@@ -6,6 +6,7 @@ from peewee import SqliteDatabase
 
 from catalog import fulltext
 from catalog.db import checked_write, database, placeholders, worth_retrying
+from catalog.ids import last_handed_out
 from catalog.importing.reading import PreparedArticle
 from catalog.models import Article, ArticleAuthor, Author, Outlet, utc_now
 from catalog.names import NameCache
@@ -103,8 +104,9 @@ class ArticleWriter:
 
     def _insert_sqlite(self, rows: list[tuple]) -> list[int]:
         # One executemany of one statement is twice as fast as peewee's insert_many here;
-        # ids are handed out by us, under the write lock, so they come back in order.
-        (last_id,) = database.execute_sql('SELECT COALESCE(MAX("id"), 0) FROM "article"').fetchone()
+        # ids are handed out by us, under the write lock, so they come back in order. They
+        # start past every id ever handed out (sqlite_sequence), never at a deleted one.
+        last_id = last_handed_out("article")
         ids = list(range(last_id + 1, last_id + 1 + len(rows)))
         database.connection().executemany(
             _insert_sql(Article, _ARTICLE_FIELDS),

@@ -209,14 +209,12 @@ def test_deleting_an_article_names_its_claims_and_links_and_undo_brings_all_back
 def test_editing_the_text_keeps_claims_on_their_words(news, qtbot):
     claim_id = mark(news, qtbot, "Budget day", "the deficit would grow")
 
-    def edit_and_save():
-        dialog = news.edit_text_dialog
-        box = dialog.findChild(QPlainTextEdit, "articleTextEdit")
-        box.setPlainText("BREAKING. " + box.toPlainText())
-        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
-
-    QTimer.singleShot(0, edit_and_save)
     trigger(news, "actionEditText")
+    dialog = news.edit_text_dialog
+    box = dialog.findChild(QPlainTextEdit, "articleTextEdit")
+    box.setPlainText("BREAKING. " + box.toPlainText())
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())  # saved in the background, then closed
     claim = get_claim(claim_id)
     body = Article.get_by_id(news.ids["Budget day"]).body
     assert body.startswith("BREAKING.") and body[claim["start"] : claim["end"]] == "the deficit would grow"
