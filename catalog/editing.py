@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from catalog import fulltext
 from catalog.dates import PartialDate, as_date
 from catalog.db import checked_write, database, lock_rows, placeholders
+from catalog.limits import AUTHOR, NOTES, OUTLET, SUMMARY, TITLE, TOPIC, OverLimit, check, check_all
 from catalog.models import (
     Article,
     ArticleAuthor,
@@ -246,6 +247,7 @@ class _Resolved:
 
 
 def _resolve(edit: ArticleEdit) -> _Resolved:
+    _check_limits(edit)
     outlet_id: int | None | _Unset = UNSET
     if edit.outlet is not UNSET:
         outlet_id = name_cache(Outlet).id_for(edit.outlet) if edit.outlet else None
@@ -257,6 +259,21 @@ def _resolve(edit: ArticleEdit) -> _Resolved:
         add_topic_ids=_ids_for(Topic, edit.add_topics),
         remove_topic_ids=frozenset(_existing_ids(Topic, edit.remove_topics)),
     )
+
+
+def _check_limits(edit: ArticleEdit) -> None:
+    """Every value ``edit`` would store, against catalog.limits, before any name is created."""
+    for limit, value in (
+        (TITLE, edit.title),
+        (OUTLET, edit.outlet),
+        (SUMMARY, edit.summary),
+        (NOTES, edit.notes),
+    ):
+        if isinstance(value, str):
+            check(limit, value)
+    for limit, names in ((AUTHOR, edit.authors), (TOPIC, edit.topics), (TOPIC, edit.add_topics)):
+        if names is not UNSET:
+            check_all(limit, names)
 
 
 def _edited_state(state: ArticleState, resolved: _Resolved) -> ArticleState:
@@ -373,6 +390,8 @@ def _plan(ids: Iterable[int], batch: BatchEdit) -> BatchPlan:
             remove_topics=batch.remove_topics,
         )
     )
+    check_all(AUTHOR, batch.add_authors)
+    check_all(TITLE, (batch.find_in_titles, batch.replace_in_titles))
     add_authors = _ids_for(Author, batch.add_authors)
     remove_authors = set(_existing_ids(Author, batch.remove_authors))
     plan = BatchPlan()
@@ -384,7 +403,14 @@ def _plan(ids: Iterable[int], batch: BatchEdit) -> BatchPlan:
             if batch.find_in_titles
             else after.title
         )
-        after = _replace(after, {"author_ids": authors, "title": " ".join(title.split()) or after.title})
+        title = " ".join(title.split()) or after.title
+        if len(title) > TITLE.characters:
+            raise OverLimit(
+                TITLE,
+                f"of article {state.id} would be {len(title):,} characters long; "
+                f"at most {TITLE.characters:,} are allowed",
+            )
+        after = _replace(after, {"author_ids": authors, "title": title})
         if after != state:
             plan.before.append(state)
             plan.after.append(after)

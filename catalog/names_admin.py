@@ -7,6 +7,7 @@ from peewee import JOIN, fn
 from catalog import fulltext
 from catalog.db import database
 from catalog.editing import ArticleState, apply_states, capture, restore
+from catalog.limits import NAMES, OverLimit, check
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, NamedModel, Outlet, Topic
 from catalog.names import name_cache, name_key, tidy_name, tidy_topic
 
@@ -75,6 +76,14 @@ def find_name(kind: str, name: str) -> NamedModel:
     return found
 
 
+def _within_limit(kind: str, name: str) -> None:
+    """Refuse a new name longer than catalog.limits allows, before anything changes."""
+    try:
+        check(NAMES[kind], name)
+    except OverLimit as exc:
+        raise NameProblem(str(exc)) from None
+
+
 def _articles_with(kind: str, name_ids: list[int]) -> list[int]:
     table, article_column, name_column = _link(kind)
     return [
@@ -85,6 +94,7 @@ def _articles_with(kind: str, name_ids: list[int]) -> list[int]:
 def merge_names(kind: str, names: list[str], into: str) -> NameChange:
     """Move every article from ``names`` to ``into`` (created if new) and delete the merged names."""
     model = KINDS[kind]
+    _within_limit(kind, into)
     with database.atomic():
         sources = [find_name(kind, name) for name in names]
         existed = model.get_or_none(model.key == _key(kind, into))
@@ -117,6 +127,7 @@ def _moved(kind: str, state: ArticleState, sources: set[int], target: int) -> Ar
 def rename_name(kind: str, name: str, new_name: str) -> NameChange:
     """Give a name a new spelling; a topic's sub-topics follow. Refuses a name already taken."""
     model = KINDS[kind]
+    _within_limit(kind, new_name)
     new_name = _tidy(kind, new_name)
     with database.atomic():
         row = find_name(kind, name)
@@ -130,6 +141,8 @@ def rename_name(kind: str, name: str, new_name: str) -> NameChange:
                 (child.id, new_name + "/" + child.name[len(prefix) :])
                 for child in Topic.select().where(Topic.key.startswith(prefix.casefold()))
             ]
+        for _, renamed in renames[1:]:  # sub-topics take the new name too
+            _within_limit(kind, renamed)
         change = NameChange(
             kind,
             renamed=[

@@ -402,7 +402,7 @@ class ClaimsMixin:
     def save_text(self, article_id: int, body: str, version: int | None = None) -> bool:
         try:
             before = edit_body(article_id, body, expect_version=version)
-        except (ClaimError, VersionConflict) as exc:
+        except (ValueError, VersionConflict) as exc:  # ClaimError, another article's text, too long
             QMessageBox.warning(self, "Edit Text", f"Not saved: {exc}.")
             return False
         if before is None:

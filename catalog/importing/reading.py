@@ -24,6 +24,7 @@ from itertools import islice
 from catalog.importing.article_text import ArticleText, normalise_newlines, parse_article
 from catalog.importing.decoding import NotText
 from catalog.importing.files import DEFAULT_MAX_SIZE, Skipped, read_text_file
+from catalog.limits import OverLimit, check_file_article
 
 BATCH_SIZE = 1000
 IN_FLIGHT = 3  # batches read ahead of the writer
@@ -63,13 +64,15 @@ def prepare(candidate: str | Skipped, max_size: int = DEFAULT_MAX_SIZE) -> Prepa
         return Failed(candidate.path, candidate.reason)
     try:
         text = normalise_newlines(read_text_file(candidate, max_size))
+        article = parse_article(text, fallback_title=os.path.splitext(os.path.basename(candidate))[0])
+        check_file_article(article)
         return PreparedArticle(
             path=candidate,
             source=os.path.abspath(candidate),
-            text=parse_article(text, fallback_title=os.path.splitext(os.path.basename(candidate))[0]),
+            text=article,
             digest=content_hash(text),
         )
-    except NotText as exc:
+    except (NotText, OverLimit) as exc:
         return Failed(candidate, str(exc))
     except Exception as exc:  # noqa: BLE001 - a file no rule foresaw must not stop the other ten thousand
         return Failed(candidate, f"could not be read ({type(exc).__name__}: {exc})")
