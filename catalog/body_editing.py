@@ -12,6 +12,7 @@ from catalog.claim_anchoring import reanchor
 from catalog.claims import ClaimError
 from catalog.db import database
 from catalog.editing import NoSuchArticle, _check_version
+from catalog.fingerprints import store_body_fingerprint
 from catalog.limits import BODY, check
 from catalog.models import Article, Claim, utc_now
 
@@ -72,6 +73,7 @@ def _claim_spans(article_id: int) -> tuple[tuple[int, int, int, str], ...]:
 
 def _write(article_id: int, body: str, claims) -> None:
     check(BODY, body)
+    store_body_fingerprint(article_id, body)  # refuses another article's text, naming it
     with fulltext.reindexing([article_id]):
         Article.update(body=body, version=Article.version + 1, updated_at=utc_now()).where(
             Article.id == article_id

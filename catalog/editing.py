@@ -18,6 +18,7 @@ from catalog.models import (
     Author,
     Claim,
     ClaimLink,
+    EarlierFingerprint,
     Outlet,
     Topic,
     utc_now,
@@ -505,6 +506,7 @@ class DeletedArticles:
     topic_links: list[dict] = field(default_factory=list)
     claims: list[dict] = field(default_factory=list)
     claim_links: list[dict] = field(default_factory=list)
+    fingerprints: list[dict] = field(default_factory=list)  #: earlier fingerprints (catalog.fingerprints)
 
     @property
     def count(self) -> int:
@@ -524,6 +526,9 @@ def delete_articles(ids: Iterable[int]) -> DeletedArticles:
                 ArticleAuthor.select().where(ArticleAuthor.article.in_(chunk)).dicts()
             )
             deleted.topic_links += list(ArticleTopic.select().where(ArticleTopic.article.in_(chunk)).dicts())
+            deleted.fingerprints += list(
+                EarlierFingerprint.select().where(EarlierFingerprint.article.in_(chunk)).dicts()
+            )
             deleted.claims += list(Claim.select().where(Claim.id.in_(claim_ids)).dicts())
             deleted.claim_links += list(
                 ClaimLink.select()
@@ -540,6 +545,7 @@ def undelete_articles(deleted: DeletedArticles) -> None:
     with database.atomic():
         for model, rows in (
             (Article, deleted.articles),
+            (EarlierFingerprint, deleted.fingerprints),
             (ArticleAuthor, deleted.author_links),
             (ArticleTopic, deleted.topic_links),
             (Claim, deleted.claims),

@@ -9,7 +9,6 @@ from a thread (the window's background import) the files are read in that thread
 "spawn" is no way out: it re-runs the caller's main script in every worker.
 """
 
-import hashlib
 import multiprocessing
 import os
 import threading
@@ -21,6 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 
+from catalog.fingerprints import fingerprint
 from catalog.importing.article_text import ArticleText, normalise_newlines, parse_article
 from catalog.importing.decoding import NotText
 from catalog.importing.files import DEFAULT_MAX_SIZE, Skipped, read_text_file
@@ -50,12 +50,8 @@ class PreparedArticle:
     path: str  #: as the user gave it, for reports
     source: str  #: absolute, for the catalogue
     text: ArticleText
-    digest: str
-
-
-def content_hash(text: str) -> str:
-    """Equal for texts that differ only in newline style or whitespace at the ends."""
-    return hashlib.sha256(normalise_newlines(text).strip().encode("utf-8")).hexdigest()
+    digest: str  #: the fingerprint of the article's text (catalog.fingerprints)
+    file_digest: str = ""  #: of the whole file, as releases before schema 13 took it
 
 
 def prepare(candidate: str | Skipped, max_size: int = DEFAULT_MAX_SIZE) -> PreparedArticle | Failed:
@@ -70,7 +66,8 @@ def prepare(candidate: str | Skipped, max_size: int = DEFAULT_MAX_SIZE) -> Prepa
             path=candidate,
             source=os.path.abspath(candidate),
             text=article,
-            digest=content_hash(text),
+            digest=fingerprint(article.body),
+            file_digest=fingerprint(text),
         )
     except (NotText, OverLimit) as exc:
         return Failed(candidate, str(exc))

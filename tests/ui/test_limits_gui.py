@@ -1,9 +1,9 @@
 """The window keeps to catalog.limits: its line edits stop at them, and a save of something
-longer is refused in words, keeping what was typed."""
+longer, or of another article's text, is refused in words, keeping what was typed."""
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPlainTextEdit
 
 from catalog import limits
 from catalog.claims import add_claim_by_text, get_claim
@@ -91,6 +91,22 @@ def test_a_claims_explanation_over_the_limit_is_refused_in_words(news, qtbot, me
         "Not saved: the verdict explanation is 108,000 characters long; at most 100,000 are allowed."
     )
     assert get_claim(claim_id)["explanation"] == ""
+
+
+def test_edit_text_refuses_another_articles_text_naming_it(news, qtbot, message_boxes):
+    news.select_article(news.ids["Tax promises"])
+
+    def paste_and_save():
+        dialog = news.edit_text_dialog
+        dialog.findChild(QPlainTextEdit, "articleTextEdit").setPlainText(BUDGET + "\n")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+
+    QTimer.singleShot(0, paste_and_save)
+    trigger(news, "actionEditText")
+    budget = news.ids["Budget day"]
+    assert message_boxes[-1].text() == f"Not saved: article {budget} (“Budget day”) already has this text."
+    assert Article.get_by_id(news.ids["Tax promises"]).body == RADIO
+    assert news.undo_stack.count() == 0
 
 
 def test_batch_edit_says_a_name_is_too_long_and_will_not_apply(news, qtbot):
