@@ -10,7 +10,7 @@ from peewee import DatabaseError, SqliteDatabase
 
 from catalog import fulltext, migrations
 from catalog.catalogue import backup_sqlite
-from catalog.db import CatalogueError, database
+from catalog.db import CatalogueError, database, redacted
 from catalog.models import Article, Claim
 
 MAX_LISTED = 5  # problems of one kind named one by one; the rest counted
@@ -156,7 +156,7 @@ def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
         try:
             expected = _counts()
             with exported.open("w", encoding="utf-8") as out:
-                write_json(out)
+                write_json(out, earlier=True)
         finally:
             close_catalogue()
         open_catalogue(target)
@@ -164,10 +164,10 @@ def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
             if Article.select().exists() or Claim.select().exists():
                 raise CatalogueError(f"{target} is not empty: copy into a new catalogue")
             try:
-                import_json(exported)
+                import_json(exported, trusted=True)
             except ImportJsonError as exc:
                 raise CatalogueError(
-                    f"{source} cannot be copied as it is: {str(exc).split(': ', 1)[1]}"
+                    f"{redacted(source)} cannot be copied as it is: {_copy_fault(exc)}"
                 ) from None
             copied = _counts()
         finally:
@@ -175,6 +175,17 @@ def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
     if copied != expected:
         raise CatalogueError(f"the copy holds {copied} (articles, claims, links), the source {expected}")
     return copied
+
+
+def _copy_fault(exc) -> str:
+    """What ``import-json`` found wrong with the copy's export, said of the catalogue: the
+    article at fault by its id (``article 13 (title): title is …``), else the place."""
+    fault = str(exc).split(": ", 1)[1]  # without the temporary file's name
+    if exc.article_id is None:
+        return fault
+    place, _, reason = fault.partition(": ")
+    field = place.partition(".")[2]
+    return f"article {exc.article_id}{f' ({field})' if field else ''}: {reason}"
 
 
 def _counts() -> tuple[int, int, int]:

@@ -2,6 +2,7 @@
 them current, and the ones a text had before are kept, so old files stay duplicates."""
 
 import hashlib
+import json
 import os
 import shutil
 
@@ -10,6 +11,7 @@ import pytest
 from catalog import migrations
 from catalog.body_editing import capture_body, edit_body, restore_body
 from catalog.catalogue import close_catalogue, open_catalogue
+from catalog.cli import main
 from catalog.db import database
 from catalog.editing import delete_articles, undelete_articles
 from catalog.exporting.json_export import export_json
@@ -154,3 +156,67 @@ def test_the_upgrade_step_fingerprints_as_the_catalogue_does():
     for text in ["", "  plain\n", "a\r\nb\rc\ufeff", "\ufeffZoë «quoted»\r\n\r\n", " \t\n"]:
         assert frozen.fingerprint(text) == fingerprints.fingerprint(text)
         assert frozen.twin_fingerprint(text, 7) == fingerprints.twin_fingerprint(text, 7)
+
+
+def test_an_export_says_format_version_2_and_its_fingerprints_check(two, tmp_path):
+    exported = tmp_path / "export.json"
+    export_json(exported)
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    assert document["format_version"] == 2
+    assert "earlier_fingerprints" not in document  # local knowledge stays local
+    assert [a["content_hash"] for a in document["articles"]] == [
+        sha256(a["body"]) for a in document["articles"]
+    ]
+
+
+def test_a_format_1_file_is_read_with_fingerprints_from_its_texts(catalogue, tmp_path, capsys):
+    """Files of older releases carry fingerprints of whole files: they are worked out again."""
+    document = {
+        "format": "catalog-export",
+        "format_version": 1,
+        "articles": [
+            {
+                "id": number,
+                "title": f"Budget day {number}",
+                "date": None,
+                "authors": [],
+                "outlet": None,
+                "topics": [],
+                "summary": "",
+                "notes": "",
+                "source": None,
+                "content_hash": f"{number}" * 64,
+                "imported_at": "2020-01-01T00:00:00Z",
+                "updated_at": "2020-01-01T00:00:00Z",
+                "version": 1,
+                "body": BUDGET,  # twice the same text: possible in those releases
+            }
+            for number in (4, 2)
+        ],
+    }
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["--db", catalogue.location, "import-json", str(path)]) == 0
+    assert hash_of(2) == sha256(BUDGET) and hash_of(4) == sha256(f"twin 4\n{BUDGET}")
+    assert EarlierFingerprint.select().count() == 0  # a file's claims about the past are not taken
+
+
+def test_importing_json_into_a_catalogue_that_had_the_text_finds_the_duplicate(two, tmp_path):
+    exported = tmp_path / "export.json"
+    export_json(exported)
+    edit_body(two[0], CORRECTED)  # the catalogue moved on; the export still has the old text
+    report = import_json(exported)
+    assert (report.articles, report.duplicates) == (0, ["Budget day", "Tax promises"])
+
+
+def test_copy_keeps_the_texts_articles_had(tmp_path, location, capsys, write):
+    source = str(tmp_path / "source.sqlite3")
+    open_catalogue(source)
+    write("budget.txt", BUDGET_FILE)
+    [imported] = import_paths([write.root]).imported
+    edit_body(imported.article_id, CORRECTED)
+    close_catalogue()
+    assert main(["copy", "--from", source, "--to", location]) == 0
+    open_catalogue(location)
+    report = import_paths([write.root / "budget.txt"])
+    assert [d.article_id for d in report.duplicates] == [imported.article_id]

@@ -1,7 +1,8 @@
-"""The same limits on every way in (catalog.limits): files, edits, claims, names, saved
-searches, article texts and the command line; each refused before anything is written, in
-words naming the field and the limit, on either backend."""
+"""The same limits on every way in (catalog.limits): files, import-json, edits, claims, names,
+saved searches, article texts, the command line and copy; each refused before anything is
+written, in words naming the field and the limit, on either backend."""
 
+import json
 import os
 
 import pytest
@@ -9,9 +10,12 @@ import pytest
 from catalog import limits
 from catalog.body_editing import edit_body
 from catalog.browsing import Filters
+from catalog.catalogue import close_catalogue, open_catalogue
 from catalog.claims import ClaimEdit, ClaimError, add_claim_by_text, edit_claim, edit_link_note, link_claims
 from catalog.cli import main
+from catalog.db import database
 from catalog.editing import ArticleEdit, BatchEdit, apply_batch, edit_article, plan_batch
+from catalog.exporting.json_export import export_json
 from catalog.importing import import_paths
 from catalog.limits import OverLimit
 from catalog.models import Article, Author, Claim, ClaimLink, Outlet, SavedSearch, Topic
@@ -269,3 +273,48 @@ def test_claim_and_name_options_over_a_limit_are_usage_errors(catalogue, two, ca
         main(["--db", catalogue.location, *args])
     assert exit_info.value.code == 2 and message in capsys.readouterr().err
     assert snapshot() == before
+
+
+# --- copy --------------------------------------------------------------------------------------
+
+
+def test_copying_a_catalogue_that_holds_an_over_long_title_names_the_article(
+    tmp_path, location, capsys, write
+):
+    source = str(tmp_path / "source.sqlite3")
+    open_catalogue(source)
+    write("1.txt", article_file("Budget day", BUDGET))
+    write("2.txt", article_file("Tax promises", RADIO))
+    import_paths([write.root])
+    # Written by an older release, or by hand: somehow it is there.
+    database.execute_sql('UPDATE "article" SET "title" = ? WHERE "id" = 2', ("Tax promises " * 500,))
+    close_catalogue()
+    code = main(["copy", "--from", source, "--to", location])
+    err = capsys.readouterr().err
+    assert code == 1 and "unexpected" not in err and err.count("\n") == 1
+    assert err == (
+        f"catalog: {source} cannot be copied as it is: "
+        "article 2 (title): title is 6,500 characters long; at most 500 are allowed\n"
+    )
+    open_catalogue(location)
+    assert Article.select().count() == 0  # nothing half-copied
+    close_catalogue()
+
+
+def test_an_export_of_such_a_catalogue_is_refused_by_import_json_with_the_place(
+    tmp_path, location, capsys, write
+):
+    source = str(tmp_path / "source.sqlite3")
+    open_catalogue(source)
+    import_paths([write("1.txt", article_file("Budget day", BUDGET))])
+    database.execute_sql('UPDATE "article" SET "notes" = ?', ("Notes " * 20_000,))
+    exported = tmp_path / "export.json"
+    export_json(exported)
+    close_catalogue()
+    code = main(["--db", location, "import-json", str(exported)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err == (
+        f"catalog: {exported}: articles[0].notes: notes are 120,000 characters long; at most 100,000 are allowed\n"
+    )
+    assert json.loads(exported.read_text(encoding="utf-8"))["articles"][0]["id"] == 1
