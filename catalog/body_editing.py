@@ -13,6 +13,8 @@ from catalog.claims import ClaimError
 from catalog.conflicts import Choices, FieldConflict, StepClash, StepGone, decided
 from catalog.db import checked_write, database, lock_rows
 from catalog.editing import NoSuchArticle, VersionConflict, current_version
+from catalog.fingerprints import store_body_fingerprint
+from catalog.limits import BODY, check
 from catalog.models import Article, Claim, utc_now
 
 Span = tuple[int, int, int, str]  #: (claim id, start, end, text)
@@ -157,6 +159,8 @@ def _claim_spans(article_id: int) -> tuple[Span, ...]:
 
 
 def _write(article_id: int, body: str, claims) -> None:
+    check(BODY, body)
+    store_body_fingerprint(article_id, body)  # refuses another article's text, naming it
     with fulltext.reindexing([article_id]):
         Article.update(body=body, version=Article.version + 1, updated_at=utc_now()).where(
             Article.id == article_id

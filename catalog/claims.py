@@ -17,6 +17,7 @@ from catalog.claim_anchoring import ClaimTextNotFound, find_offsets
 from catalog.conflicts import Choices, FieldConflict, StepClash, StepGone, StepRefused, clash_message, decided
 from catalog.dates import as_date
 from catalog.db import checked_write, database, lock_rows
+from catalog.limits import CLAIM_NOTES, CLAIM_TEXT, CLAIMANT, EXPLANATION, LINK_NOTE, OverLimit, check
 from catalog.models import Article, Claim, ClaimLink, Outlet, utc_now
 
 #: Verdicts, from a fact-checker's rating scale (schema.org ClaimReview); "unrated" is the default.
@@ -252,6 +253,7 @@ def add_claim(
     notes: str = "",
 ) -> int:
     """Mark ``start``..``end`` of the article's body as a claim; returns the claim's id."""
+    _within_limits(claimant=claimant, explanation=explanation, notes=notes)
     with database.atomic():
         article = Article.select(Article.body, Article.date).where(Article.id == article_id).first()
         if article is None:
@@ -259,6 +261,7 @@ def add_claim(
         if not (0 <= start < end <= len(article.body)) or not article.body[start:end].strip():
             raise ClaimError(f"no text to mark between {start} and {end} in article {article_id}")
         start, end = _trimmed(article.body, start, end)
+        _within_limits(text=article.body[start:end])
         with fulltext.reindexing([article_id]):
             claim = Claim.create(
                 article=article_id,
@@ -276,6 +279,7 @@ def add_claim(
 
 def add_claim_by_text(article_id: int, text: str, **fields) -> int:
     """Mark the place where ``text`` occurs in the article (see ``find_offsets``) as a claim."""
+    _within_limits(text=text)
     body = Article.select(Article.body).where(Article.id == article_id).scalar()
     if body is None:
         raise ClaimError(f"no article with id {article_id}")
@@ -305,6 +309,9 @@ def edit_claim(claim_id: int, edit: ClaimEdit, base: dict | None = None) -> dict
     changes of other fields never conflict.
     """
     changes = {name: value for name, value in vars(edit).items() if value is not DEFAULT}
+    _within_limits(
+        **{name: changes[name] for name in ("claimant", "explanation", "notes") if name in changes}
+    )
     if "claimant" in changes:
         changes["claimant"] = _tidy(changes["claimant"])
     if "verdict" in changes:
@@ -594,6 +601,7 @@ def _short(text: str, limit: int = 60) -> str:
 def link_claims(source_id: int, target_id: int, relation: str, note: str = "") -> int:
     """Link two claims (``source`` ``relation`` ``target``); returns the link's id."""
     relation = check_relation(relation)
+    _within_limits(note=note)
     if source_id == target_id:
         raise ClaimError("a claim cannot be linked to itself")
     with database.atomic():
@@ -631,6 +639,7 @@ def relink(row: dict) -> None:
 
 def edit_link_note(link_id: int, note: str) -> str:
     """Change a link's note; returns the note it had."""
+    _within_limits(note=note)
     with database.atomic():
         before = ClaimLink.select(ClaimLink.note).where(ClaimLink.id == link_id).scalar()
         if before is None:
@@ -647,6 +656,25 @@ def check_verdict(verdict: str) -> str:
     if tidy not in VERDICTS:
         raise ClaimError(f"unknown verdict {verdict!r}; use one of: {', '.join(VERDICTS)}")
     return tidy
+
+
+#: The limit of each claim or link field (catalog.limits).
+_LIMITS = {
+    "text": CLAIM_TEXT,
+    "claimant": CLAIMANT,
+    "explanation": EXPLANATION,
+    "notes": CLAIM_NOTES,
+    "note": LINK_NOTE,
+}
+
+
+def _within_limits(**values) -> None:
+    """Refuse, before anything is written, a field longer than catalog.limits allows."""
+    for name, value in values.items():
+        try:
+            check(_LIMITS[name], value)
+        except OverLimit as exc:
+            raise ClaimError(str(exc)) from None
 
 
 def check_relation(relation: str) -> str:

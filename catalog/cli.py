@@ -10,7 +10,7 @@ from catalog import __version__, cli_claims, cli_exports, cli_maintenance, db_er
 from catalog.articles import get_article, iter_articles
 from catalog.browsing import Filters, filtered_ids, snippets
 from catalog.catalogue import open_catalogue
-from catalog.cli_common import EXIT_CONFLICT, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE
+from catalog.cli_common import EXIT_CONFLICT, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, limited
 from catalog.cli_common import fail as _fail
 from catalog.cli_common import open_from as _open
 from catalog.cli_common import print_json as _print_json
@@ -33,6 +33,7 @@ from catalog.exporting.json_import import ImportJsonError, import_json
 from catalog.importing import import_paths
 from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN
 from catalog.importing.importer import count_files
+from catalog.limits import AUTHOR, NAMES, NOTES, OUTLET, SUMMARY, TITLE, TOPIC
 from catalog.names_admin import KINDS, NameProblem, merge_names, name_counts
 from catalog.safe_output import OutputError
 from catalog.seeds import import_seeds
@@ -136,19 +137,29 @@ def build_parser() -> argparse.ArgumentParser:
         "edit", "change an article's metadata", 'catalog edit 12 --outlet "AntiWar.com" --add-topic Ukraine'
     )
     edit.add_argument("id", type=int, metavar="ID")
-    edit.add_argument("--title", metavar="T")
+    edit.add_argument("--title", type=limited(TITLE), metavar="T")
     edit.add_argument(
         "--date", type=_date, metavar="D", help="2022-06-29, 29 June 2022, June 2022, 2022 or unknown"
     )
-    edit.add_argument("--outlet", metavar="O", help="the outlet ('' for none)")
+    edit.add_argument("--outlet", type=limited(OUTLET), metavar="O", help="the outlet ('' for none)")
     edit.add_argument(
-        "--author", action="append", metavar="A", help="the authors, in order (repeat; '' for none)"
+        "--author",
+        type=limited(AUTHOR),
+        action="append",
+        metavar="A",
+        help="the authors, in order (repeat; '' for none)",
     )
-    edit.add_argument("--topic", action="append", metavar="T", help="the topics (repeat; Parent/Child nests)")
-    edit.add_argument("--add-topic", action="append", default=[], metavar="T")
+    edit.add_argument(
+        "--topic",
+        type=limited(TOPIC),
+        action="append",
+        metavar="T",
+        help="the topics (repeat; Parent/Child nests)",
+    )
+    edit.add_argument("--add-topic", type=limited(TOPIC), action="append", default=[], metavar="T")
     edit.add_argument("--remove-topic", action="append", default=[], metavar="T")
-    edit.add_argument("--summary", metavar="S")
-    edit.add_argument("--notes", metavar="N")
+    edit.add_argument("--summary", type=limited(SUMMARY), metavar="S")
+    edit.add_argument("--notes", type=limited(NOTES), metavar="N")
     edit.add_argument(
         "--expect-version",
         type=int,
@@ -167,7 +178,11 @@ def build_parser() -> argparse.ArgumentParser:
         )
         merge.add_argument("names", nargs="+", metavar="NAME", help=f"the {kind}s to merge")
         merge.add_argument(
-            "--into", required=True, type=_name, metavar="NAME", help="the name they become (created if new)"
+            "--into",
+            type=_name_within(NAMES[kind]),
+            required=True,
+            metavar="NAME",
+            help="the name they become (created if new)",
         )
         merge.set_defaults(run=_cmd_merge, kind=kind)
 
@@ -482,10 +497,17 @@ def _date(text: str):
     return _NO_DATE if parsed is None else parsed
 
 
-def _name(text: str) -> str:
-    if not text.replace("/", " ").strip():
-        raise argparse.ArgumentTypeError("a name cannot be empty")
-    return text
+def _name_within(limit):
+    """An argparse ``type`` for a name: not empty, and within ``limit``."""
+    within = limited(limit)
+
+    def checked(text: str) -> str:
+        if not text.replace("/", " ").strip():
+            raise argparse.ArgumentTypeError("a name cannot be empty")
+        return within(text)
+
+    checked.__name__ = within.__name__
+    return checked
 
 
 def _size(text: str) -> int:

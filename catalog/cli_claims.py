@@ -16,7 +16,8 @@ from catalog.claims import (
     links_of,
     list_claims,
 )
-from catalog.cli_common import EXIT_OK, EXIT_USAGE, fail, open_from, print_json
+from catalog.cli_common import EXIT_OK, EXIT_USAGE, fail, limited, open_from, print_json
+from catalog.limits import CLAIM_NOTES, CLAIM_TEXT, CLAIMANT, EXPLANATION, LINK_NOTE
 from catalog.models import ClaimLink
 
 EXAMPLES = """examples:
@@ -48,15 +49,23 @@ def add_commands(command, parser_class, date_type) -> None:
     )
     add.add_argument("article", type=int, metavar="ARTICLE_ID")
     add.add_argument(
-        "--text", required=True, metavar="TEXT", help="the claim as it occurs in the article's text"
+        "--text",
+        type=limited(CLAIM_TEXT),
+        required=True,
+        metavar="TEXT",
+        help="the claim as it occurs in the article's text",
     )
-    add.add_argument("--claimant", metavar="C", help="the person or organisation that made it")
+    add.add_argument(
+        "--claimant", type=limited(CLAIMANT), metavar="C", help="the person or organisation that made it"
+    )
     add.add_argument("--verdict", default="unrated", metavar="V", help=f"one of: {', '.join(VERDICTS)}")
     add.add_argument(
         "--date", type=date_type, metavar="D", help="when it was made (default: the article's date)"
     )
-    add.add_argument("--explanation", default="", metavar="E", help="why the verdict")
-    add.add_argument("--notes", default="", metavar="N")
+    add.add_argument(
+        "--explanation", type=limited(EXPLANATION), default="", metavar="E", help="why the verdict"
+    )
+    add.add_argument("--notes", type=limited(CLAIM_NOTES), default="", metavar="N")
     add.add_argument("--json", action="store_true", help="print the claim as JSON")
     add.set_defaults(run=_cmd_add)
 
@@ -66,7 +75,7 @@ def add_commands(command, parser_class, date_type) -> None:
     link.add_argument(
         "--relation", required=True, metavar="R", help=f"one of: {', '.join(RELATIONS)} (A R B)"
     )
-    link.add_argument("--note", default="", metavar="N")
+    link.add_argument("--note", type=limited(LINK_NOTE), default="", metavar="N")
     link.add_argument("--json", action="store_true", help="print the link as JSON")
     link.set_defaults(run=_cmd_link)
 

@@ -1,10 +1,12 @@
 """What every ``catalog`` command shares: exit codes, opening the catalogue, printing."""
 
+import argparse
 import json
 import sys
 
 from catalog.catalogue import OpenedCatalogue, open_catalogue
 from catalog.db import NoCatalogue, default_location, resolve_location
+from catalog.limits import Limit, OverLimit, check
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_CONFLICT = 0, 1, 2, 3
 
@@ -48,3 +50,17 @@ def fail(message: str, code: int = EXIT_SOME_FAILED) -> int:
     """Say what went wrong in one line on standard error; returns the exit code."""
     print(f"catalog: {message}", file=sys.stderr)
     return code
+
+
+def limited(limit: Limit):
+    """An argparse ``type`` refusing a value over ``limit`` (catalog.limits) as a usage error,
+    before the catalogue is opened."""
+
+    def checked(value: str) -> str:
+        try:
+            return check(limit, value)
+        except OverLimit as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    checked.__name__ = limit.what  # what argparse names in other errors
+    return checked

@@ -21,6 +21,7 @@ from catalog.conflicts import (
 )
 from catalog.dates import PartialDate, as_date
 from catalog.db import checked_write, database, lock_rows, placeholders
+from catalog.limits import AUTHOR, NOTES, OUTLET, SUMMARY, TITLE, TOPIC, OverLimit, check, check_all
 from catalog.models import (
     Article,
     ArticleAuthor,
@@ -28,6 +29,7 @@ from catalog.models import (
     Author,
     Claim,
     ClaimLink,
+    EarlierFingerprint,
     Outlet,
     Topic,
     utc_now,
@@ -393,6 +395,7 @@ class _Resolved:
 
 
 def _resolve(edit: ArticleEdit) -> _Resolved:
+    _check_limits(edit)
     outlet_id: int | None | _Unset = UNSET
     if edit.outlet is not UNSET:
         outlet_id = name_cache(Outlet).id_for(edit.outlet) if edit.outlet else None
@@ -404,6 +407,21 @@ def _resolve(edit: ArticleEdit) -> _Resolved:
         add_topic_ids=_ids_for(Topic, edit.add_topics),
         remove_topic_ids=frozenset(_existing_ids(Topic, edit.remove_topics)),
     )
+
+
+def _check_limits(edit: ArticleEdit) -> None:
+    """Every value ``edit`` would store, against catalog.limits, before any name is created."""
+    for limit, value in (
+        (TITLE, edit.title),
+        (OUTLET, edit.outlet),
+        (SUMMARY, edit.summary),
+        (NOTES, edit.notes),
+    ):
+        if isinstance(value, str):
+            check(limit, value)
+    for limit, names in ((AUTHOR, edit.authors), (TOPIC, edit.topics), (TOPIC, edit.add_topics)):
+        if names is not UNSET:
+            check_all(limit, names)
 
 
 def _edited_state(state: ArticleState, resolved: _Resolved) -> ArticleState:
@@ -525,6 +543,8 @@ def _plan(ids: Iterable[int], batch: BatchEdit) -> BatchPlan:
             remove_topics=batch.remove_topics,
         )
     )
+    check_all(AUTHOR, batch.add_authors)
+    check_all(TITLE, (batch.find_in_titles, batch.replace_in_titles))
     add_authors = _ids_for(Author, batch.add_authors)
     remove_authors = set(_existing_ids(Author, batch.remove_authors))
     plan = BatchPlan()
@@ -536,7 +556,14 @@ def _plan(ids: Iterable[int], batch: BatchEdit) -> BatchPlan:
             if batch.find_in_titles
             else after.title
         )
-        after = _replace(after, {"author_ids": authors, "title": " ".join(title.split()) or after.title})
+        title = " ".join(title.split()) or after.title
+        if len(title) > TITLE.characters:
+            raise OverLimit(
+                TITLE,
+                f"of article {state.id} would be {len(title):,} characters long; "
+                f"at most {TITLE.characters:,} are allowed",
+            )
+        after = _replace(after, {"author_ids": authors, "title": title})
         if after != state:
             plan.before.append(state)
             plan.after.append(after)
@@ -633,6 +660,7 @@ class DeletedArticles:
     claim_links: list[dict] = field(default_factory=list)
     #: The outlets, authors and topics they had, (kind, id) -> name: to say which one is missing.
     names: dict[tuple[str, int], str] = field(default_factory=dict)
+    fingerprints: list[dict] = field(default_factory=list)  #: earlier fingerprints (catalog.fingerprints)
 
     @property
     def count(self) -> int:
@@ -687,6 +715,9 @@ def delete_articles(
                 ArticleAuthor.select().where(ArticleAuthor.article.in_(chunk)).dicts()
             )
             deleted.topic_links += list(ArticleTopic.select().where(ArticleTopic.article.in_(chunk)).dicts())
+            deleted.fingerprints += list(
+                EarlierFingerprint.select().where(EarlierFingerprint.article.in_(chunk)).dicts()
+            )
             deleted.claims += list(Claim.select().where(Claim.id.in_(claim_ids)).dicts())
             deleted.claim_links += list(
                 ClaimLink.select()
@@ -785,6 +816,7 @@ def undelete_articles(deleted: DeletedArticles) -> None:
             _check_undeletable(deleted)
             for model, rows in (
                 (Article, deleted.articles),
+                (EarlierFingerprint, deleted.fingerprints),
                 (ArticleAuthor, deleted.author_links),
                 (ArticleTopic, deleted.topic_links),
                 (Claim, deleted.claims),

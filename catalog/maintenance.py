@@ -211,11 +211,12 @@ def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
     try:
         expected = _counts()
         exported = io.StringIO()
-        write_json(exported)
+        write_json(exported, earlier=True)
     finally:
         close_catalogue()
-    document = json.loads(exported.getvalue())
+    text = exported.getvalue()
     del exported
+    document = json.loads(text)
     open_catalogue(target, create=True)
     try:
         if Article.select().exists() or Claim.select().exists():
@@ -224,10 +225,10 @@ def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
                 "(a file that does not exist yet, or an empty database)"
             )
         try:
-            import_document(document, redacted(source))
+            import_document(document, text, redacted(source), trusted=True)
         except ImportJsonError as exc:
             raise CatalogueError(
-                f"{redacted(source)} cannot be copied as it is: {str(exc).split(': ', 1)[1]}"
+                f"{redacted(source)} cannot be copied as it is: {_copy_fault(exc)}"
             ) from None
         copied = _counts()
     finally:
@@ -235,6 +236,17 @@ def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
     if copied != expected:
         raise CatalogueError(f"the copy holds {copied} (articles, claims, links), the source {expected}")
     return copied
+
+
+def _copy_fault(exc) -> str:
+    """What ``import-json`` found wrong with the copy's export, said of the catalogue: the
+    article at fault by its id (``article 13 (title): title is …``), else the place."""
+    fault = str(exc).split(": ", 1)[1]  # without the temporary file's name
+    if exc.article_id is None:
+        return fault
+    place, _, reason = fault.partition(": ")
+    field = place.partition(".")[2]
+    return f"article {exc.article_id}{f' ({field})' if field else ''}: {reason}"
 
 
 def _counts() -> tuple[int, int, int]:

@@ -56,11 +56,22 @@ class Article(BaseModel):
     summary = TextField(default="")
     notes = TextField(default="")
     source_path = TextField(null=True)
-    content_hash = CharField(max_length=64, unique=True)
+    content_hash = CharField(max_length=64, unique=True)  #: catalog.fingerprints: of the body
     imported_at = DateTimeField(default=utc_now, index=True)
     updated_at = DateTimeField(default=utc_now, index=True)
     version = IntegerField(default=1)
     body = TextField(default="")
+
+
+class EarlierFingerprint(BaseModel):
+    """A fingerprint an article's text had before (an older release's file hash, a text since
+    corrected): a file bringing that text again is a duplicate of the article (schema 13)."""
+
+    article = ForeignKeyField(Article, backref="earlier_fingerprints", on_delete="CASCADE")
+    fingerprint = CharField(max_length=64, index=True)
+
+    class Meta:
+        primary_key = CompositeKey("article", "fingerprint")
 
 
 class ArticleAuthor(BaseModel):
@@ -122,4 +133,15 @@ class SavedSearch(BaseModel):
 
 
 #: Every table, in an order that creates referenced tables first.
-ALL_MODELS = (Outlet, Author, Topic, Article, ArticleAuthor, ArticleTopic, Claim, ClaimLink, SavedSearch)
+ALL_MODELS = (
+    Outlet,
+    Author,
+    Topic,
+    Article,
+    EarlierFingerprint,
+    ArticleAuthor,
+    ArticleTopic,
+    Claim,
+    ClaimLink,
+    SavedSearch,
+)

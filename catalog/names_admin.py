@@ -8,6 +8,7 @@ from catalog import fulltext
 from catalog.conflicts import Choices, FieldConflict, StepClash, StepRefused, clash_message, decided
 from catalog.db import checked_write, database
 from catalog.editing import ArticleState, apply_states, capture, revert_states
+from catalog.limits import NAMES, OverLimit, check
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, NamedModel, Outlet, Topic
 from catalog.names import name_cache, name_key, tidy_name, tidy_topic
 
@@ -80,6 +81,14 @@ def find_name(kind: str, name: str) -> NamedModel:
     return found
 
 
+def _within_limit(kind: str, name: str) -> None:
+    """Refuse a new name longer than catalog.limits allows, before anything changes."""
+    try:
+        check(NAMES[kind], name)
+    except OverLimit as exc:
+        raise NameProblem(str(exc)) from None
+
+
 def _articles_with(kind: str, name_ids: list[int]) -> list[int]:
     table, article_column, name_column = _link(kind)
     return [
@@ -95,6 +104,7 @@ def merge_names(kind: str, names: list[str], into: str) -> NameChange:
     cannot be merged into one of its own sub-topics: that would leave the tree without a root.
     """
     model = KINDS[kind]
+    _within_limit(kind, into)
     into = _tidy(kind, into)
     if not into:
         raise NameProblem(f"the {kind} to merge into has no name")
@@ -146,7 +156,9 @@ def _move_sub_topics(
     for source in sources:
         prefix = source.key + "/"
         for sub in Topic.select().where(Topic.key.startswith(prefix)):
-            moves.append((sub, target.name + "/" + sub.name[len(source.name) + 1 :]))
+            path = target.name + "/" + sub.name[len(source.name) + 1 :]
+            _within_limit("topic", path)
+            moves.append((sub, path))
     moves.sort(key=lambda move: move[1].count("/"))
     renames, new_ids = [], {target.key: target.id}
     for sub, path in moves:
@@ -185,6 +197,7 @@ def _moved(kind: str, state: ArticleState, merged: dict[int, int]) -> ArticleSta
 def rename_name(kind: str, name: str, new_name: str) -> NameChange:
     """Give a name a new spelling; a topic's sub-topics follow. Refuses a name already taken."""
     model = KINDS[kind]
+    _within_limit(kind, new_name)
     new_name = _tidy(kind, new_name)
     with database.atomic():
         row = find_name(kind, name)
@@ -198,6 +211,8 @@ def rename_name(kind: str, name: str, new_name: str) -> NameChange:
                 (child.id, new_name + "/" + child.name[len(prefix) :])
                 for child in Topic.select().where(Topic.key.startswith(prefix.casefold()))
             ]
+        for _, renamed in renames[1:]:  # sub-topics take the new name too
+            _within_limit(kind, renamed)
         change = NameChange(
             kind,
             renamed=[

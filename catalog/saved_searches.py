@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from catalog.browsing import Filters, count_filtered
 from catalog.db import database
+from catalog.limits import SAVED_SEARCH_NAME, SAVED_SEARCH_QUERY, OverLimit, check
 from catalog.models import SavedSearch
 from catalog.names import name_key, tidy_name
 
@@ -47,6 +48,7 @@ def count(saved: Saved) -> int:
 
 def save_search(name: str, filters: Filters) -> Saved:
     """Save ``filters`` (query included) under ``name``, replacing a search of that name."""
+    _within_limits(name, filters.query)
     name = tidy_name(name)
     if not name:
         raise SavedSearchProblem("a saved search needs a name")
@@ -59,11 +61,20 @@ def save_search(name: str, filters: Filters) -> Saved:
 
 
 def rename_search(search_id: int, new_name: str) -> None:
+    _within_limits(new_name, "")
     new_name = tidy_name(new_name)
     clash = SavedSearch.get_or_none(SavedSearch.key == name_key(new_name))
     if not new_name or (clash is not None and clash.id != search_id):
         raise SavedSearchProblem(f"there is already a saved search named “{new_name}”")
     SavedSearch.update(name=new_name, key=name_key(new_name)).where(SavedSearch.id == search_id).execute()
+
+
+def _within_limits(name: str, query: str) -> None:
+    try:
+        check(SAVED_SEARCH_NAME, name)
+        check(SAVED_SEARCH_QUERY, query)
+    except OverLimit as exc:
+        raise SavedSearchProblem(str(exc)) from None
 
 
 def delete_search(search_id: int) -> None:

@@ -382,7 +382,7 @@ class ClaimsMixin:
             dialog.refused(str(exc))
         elif isinstance(exc, NoSuchArticle):
             dialog.refused("someone else deleted this article meanwhile; copy your text to keep it")
-        elif isinstance(exc, ClaimError):
+        elif isinstance(exc, ValueError):  # a claim's words all gone, another article's text, too long
             dialog.refused(str(exc))
         elif isinstance(exc, CONNECTION_ERRORS):
             self.lost_connection(exc)

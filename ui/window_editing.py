@@ -21,6 +21,7 @@ from catalog.editing import (
     deletion_impact,
     edit_article_change,
 )
+from catalog.limits import OverLimit
 from catalog.names_admin import NameProblem, delete_unused, merge_names, name_counts, rename_name
 from catalog.saved_searches import (
     SavedSearchProblem,
@@ -74,6 +75,9 @@ class EditingMixin:
                 self.announce([article_id])
                 return False
             return self._resolve_conflict(article_id, edit, exc)
+        except OverLimit as exc:  # the typing stays in the editor, to be shortened
+            QMessageBox.warning(self, "Edit", f"Not saved: {exc}.")
+            return False
         except (ValueError, NoSuchArticle) as exc:
             QMessageBox.warning(self, "Edit", f"Not saved: {exc}.")
             self.announce([article_id])

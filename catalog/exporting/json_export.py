@@ -14,10 +14,12 @@ from catalog.articles import iter_articles
 from catalog.claims import claim_object, link_object
 from catalog.db import database
 from catalog.migrations import schema_version
-from catalog.models import Author, Claim, ClaimLink, Outlet, Topic
+from catalog.models import Author, Claim, ClaimLink, EarlierFingerprint, Outlet, Topic
 
 FORMAT_NAME = "catalog-export"
-FORMAT_VERSION = 1  #: catalog.exporting.json_import reads it
+#: 2: an article's ``content_hash`` is the fingerprint of its text (catalog.fingerprints);
+#: 1 (releases before schema 13): of its whole file. catalog.exporting.json_import reads both.
+FORMAT_VERSION = 2
 
 
 def export_json(target: str | Path) -> int:
@@ -36,8 +38,12 @@ def export_json(target: str | Path) -> int:
     return count
 
 
-def write_json(out: TextIO) -> int:
-    """Stream the export document to ``out``, one article at a time; returns the article count."""
+def write_json(out: TextIO, *, earlier: bool = False) -> int:
+    """Stream the export document to ``out``, one article at a time; returns the article count.
+
+    ``earlier``: add the fingerprints articles had before (``earlier_fingerprints``), for
+    ``copy``, whose import trusts them; an export for anyone else leaves them out.
+    """
     with database.atomic():  # one consistent snapshot
         header = {
             "format": FORMAT_NAME,
@@ -51,6 +57,8 @@ def write_json(out: TextIO) -> int:
             "claims": [claim_object(row) for row in Claim.select().order_by(Claim.id).dicts()],
             "claim_links": [link_object(row) for row in ClaimLink.select().order_by(ClaimLink.id).dicts()],
         }
+        if earlier:
+            header["earlier_fingerprints"] = _earlier_fingerprints()
         # Articles are streamed after the header's keys, so memory stays flat for any catalogue.
         opening = json.dumps(header, ensure_ascii=False, indent=1).removesuffix("\n}")
         out.write(opening + ',\n "articles": [')
@@ -60,6 +68,14 @@ def write_json(out: TextIO) -> int:
             count += 1
         out.write("\n ]\n}\n")
     return count
+
+
+def _earlier_fingerprints() -> list[list]:
+    query = EarlierFingerprint.select(EarlierFingerprint.article, EarlierFingerprint.fingerprint)
+    return [
+        list(row)
+        for row in query.order_by(EarlierFingerprint.article, EarlierFingerprint.fingerprint).tuples()
+    ]
 
 
 def _names(model) -> list[str]:

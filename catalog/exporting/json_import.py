@@ -1,31 +1,28 @@
 """Reading back what ``export-json`` wrote: articles, names, claims and links, losslessly.
 
-The whole file is checked before anything is written, and written in one transaction, so a
-malformed file changes nothing. Into a new catalogue (one that never handed out an id) every
-id is kept, so exporting again gives the same file; into any other, new ids are given (claims and links
-follow their articles), and an article whose content hash is known is a duplicate, skipped
-with its claims.
+The whole file is checked before anything is written (``json_checks``), and written in one
+transaction, so a malformed file changes nothing. Into a new catalogue (one that never handed
+out an id) every id is kept, so exporting again gives the same file; into any other, new ids
+are given (claims and links follow their articles), and an article whose text the catalogue
+has, or had before a correction, is a duplicate, skipped with its claims.
 """
 
-import datetime
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from peewee import DatabaseError
+
 from catalog import fulltext
-from catalog.claims import RELATIONS, VERDICTS
-from catalog.dates import DateError, parse_date
 from catalog.db import database
-from catalog.exporting.json_export import FORMAT_NAME, FORMAT_VERSION
+from catalog.exporting.json_checks import ImportJsonError, check_date, check_document, check_time
+from catalog.exporting.json_export import FORMAT_NAME
+from catalog.fingerprints import fingerprint, holders, remember
 from catalog.ids import ID_TABLES, keep_ahead, never_used
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Claim, ClaimLink, Outlet, Topic
 from catalog.names import name_cache
 
-_CHUNK = 500
-
-
-class ImportJsonError(ValueError):
-    """A file that is not a catalogue export, or a broken one; the message names the place."""
+__all__ = ["ImportJsonError", "JsonImportReport", "import_json"]
 
 
 @dataclass
@@ -39,21 +36,27 @@ class JsonImportReport:
 
 def import_json(path: str | Path) -> JsonImportReport:
     """Add the catalogue export at ``path`` to the open catalogue (see the module's notes)."""
-    return import_document(_load(Path(path)), str(path))
+    text, document = _load(Path(path))
+    return import_document(document, text, str(path))
 
 
-def import_document(document: dict, where: str) -> JsonImportReport:
-    """Add an export document already read (``where`` names it in errors), checked whole
-    first, in one transaction: what ``catalog copy`` streams from one catalogue into another."""
+def import_document(document: dict, text: str, where: str, *, trusted: bool = False) -> JsonImportReport:
+    """Add an export document already read from ``text`` (``where`` names it in errors), checked
+    whole first, in one transaction: what ``catalog copy`` streams from one catalogue into another.
+
+    ``trusted``: the document comes from this installation's own ``copy``, so the fingerprints
+    its articles had before are taken too; from anywhere else they are not (they would let a
+    file declare other texts duplicates).
+    """
     try:
-        _check(document)
+        check_document(document, text, trusted=trusted)
     except ImportJsonError as exc:
-        raise ImportJsonError(f"{where}: {exc}") from None
+        raise ImportJsonError(f"{where}: {exc}", exc.article_id) from None
     with database.atomic():
-        return _write(document)
+        return _write(document, trusted)
 
 
-def _load(path: Path) -> dict:
+def _load(path: Path) -> tuple[str, dict]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -70,114 +73,21 @@ def _load(path: Path) -> dict:
         raise ImportJsonError(
             f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
+    except RecursionError:
+        raise ImportJsonError(f"{path}: not a Catalog export: its JSON is nested far too deeply") from None
+    except ValueError:  # Python refuses to read whole numbers of more than 4,300 digits
+        raise ImportJsonError(
+            f"{path}: not a Catalog export: it holds a number thousands of digits long"
+        ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise ImportJsonError(f'{path}: not a Catalog export (no "format": "{FORMAT_NAME}")')
-    return document
+    return text, document
 
 
-# --- checking -----------------------------------------------------------------------------
+# --- writing (the file is checked) -----------------------------------------------------------
 
 
-def _check(document: dict) -> None:
-    version = document.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise ImportJsonError(
-            f"format version {version!r} is not one this release reads (up to {FORMAT_VERSION})"
-        )
-    for key in ("outlets", "authors"):
-        _list_of(document, key, str)
-    for number, topic in enumerate(_list_of(document, "topics", dict)):
-        _field(topic, "name", str, f"topics[{number}]")
-    article_ids, bodies = set(), {}
-    for number, article in enumerate(_list_of(document, "articles", dict)):
-        where = f"articles[{number}]"
-        article_id = _field(article, "id", int, where)
-        if article_id in article_ids:
-            raise ImportJsonError(f"{where}: article id {article_id} appears twice")
-        article_ids.add(article_id)
-        if not _field(article, "title", str, where).strip():
-            raise ImportJsonError(f"{where}: the title is empty")
-        bodies[article_id] = _field(article, "body", str, where)
-        _field(article, "content_hash", str, where)
-        _field(article, "version", int, where)
-        for key in ("outlet", "summary", "notes", "source"):
-            _field(article, key, (str, type(None)), where)
-        for key in ("authors", "topics"):
-            if not all(isinstance(name, str) for name in _field(article, key, list, where)):
-                raise ImportJsonError(f"{where}.{key}: expected a list of names")
-        _date(article, "date", where)
-        for key in ("imported_at", "updated_at"):
-            _time(article, key, where)
-    claim_ids = set()
-    for number, claim in enumerate(_list_of(document, "claims", dict)):
-        where = f"claims[{number}]"
-        claim_ids.add(_field(claim, "id", int, where))
-        article_id = _field(claim, "article_id", int, where)
-        if article_id not in bodies:
-            raise ImportJsonError(f"{where}: article {article_id} is not in the file")
-        start, end, text = (
-            _field(claim, k, t, where) for k, t in (("start", int), ("end", int), ("text", str))
-        )
-        if not (0 <= start < end <= len(bodies[article_id])) or bodies[article_id][start:end] != text:
-            raise ImportJsonError(f"{where}: its text is not at {start}..{end} of article {article_id}")
-        if _field(claim, "verdict", str, where) not in VERDICTS:
-            raise ImportJsonError(f"{where}: unknown verdict {claim['verdict']!r}")
-        for key in ("claimant",):
-            _field(claim, key, (str, type(None)), where)
-        for key in ("explanation", "notes"):
-            _field(claim, key, str, where)
-        _date(claim, "claim_date", where)
-        for key in ("created_at", "updated_at"):
-            _time(claim, key, where)
-    for number, link in enumerate(_list_of(document, "claim_links", dict)):
-        where = f"claim_links[{number}]"
-        for key in ("source_id", "target_id"):
-            if _field(link, key, int, where) not in claim_ids:
-                raise ImportJsonError(f"{where}: claim {link[key]} is not in the file")
-        if _field(link, "relation", str, where) not in RELATIONS:
-            raise ImportJsonError(f"{where}: unknown relation {link['relation']!r}")
-        _field(link, "note", str, where)
-        _time(link, "created_at", where)
-
-
-def _list_of(document: dict, key: str, kind) -> list:
-    value = document.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(item, kind) for item in value):
-        raise ImportJsonError(f'"{key}" should be a list of {"names" if kind is str else "objects"}')
-    return value
-
-
-def _field(item: dict, key: str, kind, where: str):
-    if key not in item:
-        raise ImportJsonError(f'{where}: "{key}" is missing')
-    value = item[key]
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise ImportJsonError(f"{where}.{key}: unexpected value {value!r}")
-    return value
-
-
-def _date(item: dict, key: str, where: str):
-    value = _field(item, key, (str, type(None)), where)
-    try:
-        return parse_date(value) if value else None
-    except (DateError, ValueError):
-        raise ImportJsonError(f"{where}.{key}: {value!r} is not a date") from None
-
-
-def _time(item: dict, key: str, where: str) -> datetime.datetime | None:
-    value = _field(item, key, (str, type(None)), where)
-    if value is None:
-        return None
-    try:
-        return datetime.datetime.fromisoformat(value.removesuffix("Z"))
-    except ValueError:
-        raise ImportJsonError(f"{where}.{key}: {value!r} is not a time") from None
-
-
-# --- writing ------------------------------------------------------------------------------
-
-
-def _write(document: dict) -> JsonImportReport:
+def _write(document: dict, trusted: bool) -> JsonImportReport:
     report = JsonImportReport()
     # Ids are kept only where none was ever handed out: an emptied catalogue's old ids may
     # still be on a window's undo stack.
@@ -189,18 +99,23 @@ def _write(document: dict) -> JsonImportReport:
         authors.id_for(name)
     for topic in document.get("topics", []):
         topics.id_for(topic["name"])
-    known = {
-        digest: article_id
-        for digest, article_id in Article.select(Article.content_hash, Article.id).tuples()
-        if not report.kept_ids
-    }
+    articles = document.get("articles", [])
+    known = {} if report.kept_ids else holders([fingerprint(article["body"]) for article in articles])
     article_ids: dict[int, int] = {}  # in the file -> in the catalogue (imported ones only)
-    for article in document.get("articles", []):
-        if article["content_hash"] in known:
-            report.duplicates.append(article["title"])
-            continue
-        article_ids[article["id"]] = _write_article(article, report.kept_ids, outlets, authors, topics)
+    for number, article in enumerate(articles):
+        if not report.kept_ids:
+            # New ids: an article's fingerprint is that of its text; a text the catalogue
+            # has, had, or took earlier in this file makes it a duplicate.
+            digest = fingerprint(article["body"])
+            if digest in known:
+                report.duplicates.append(article["title"])
+                continue
+            known[digest] = (None, article["title"])
+            article = {**article, "content_hash": digest}
+        article_ids[article["id"]] = _stored(number, article, report.kept_ids, (outlets, authors, topics))
         report.articles += 1
+    if trusted:
+        _write_earlier(document, article_ids)
     claim_ids: dict[int, int] = {}
     for claim in document.get("claims", []):
         if claim["article_id"] in article_ids:
@@ -208,21 +123,25 @@ def _write(document: dict) -> JsonImportReport:
             report.claims += 1
     for link in document.get("claim_links", []):
         if link["source_id"] in claim_ids and link["target_id"] in claim_ids:
-            row = {
-                "source": claim_ids[link["source_id"]],
-                "target": claim_ids[link["target_id"]],
-                "relation": link["relation"],
-                "note": link["note"],
-                "created_at": _time(link, "created_at", ""),
-            }
-            if report.kept_ids:
-                row["id"] = link["id"]
-            ClaimLink.insert(row).execute()
+            _write_link(link, claim_ids, report.kept_ids)
             report.links += 1
-    fulltext.index(article_ids.values())
+    try:
+        fulltext.index(article_ids.values())
+    except DatabaseError as exc:
+        raise ImportJsonError(f"the search index could not take these articles ({exc})") from None
     if report.kept_ids:
         _advance_sequences()
     return report
+
+
+def _stored(number: int, article: dict, keep_id: bool, names) -> int:
+    """Write one article (``_write_article``); a refusal by the database names the article."""
+    try:
+        return _write_article(article, keep_id, *names)
+    except DatabaseError as exc:
+        raise ImportJsonError(
+            f"articles[{number}] (article {article['id']}): could not be stored ({exc})", article["id"]
+        ) from None
 
 
 def _advance_sequences() -> None:
@@ -231,7 +150,7 @@ def _advance_sequences() -> None:
 
 
 def _write_article(article: dict, keep_id: bool, outlets, authors, topics) -> int:
-    date = _date(article, "date", "")
+    date = check_date(article, "date", "")
     row = {
         "title": article["title"],
         "date": date.first_day() if date else None,
@@ -241,8 +160,8 @@ def _write_article(article: dict, keep_id: bool, outlets, authors, topics) -> in
         "notes": article["notes"] or "",
         "source_path": article["source"],
         "content_hash": article["content_hash"],
-        "imported_at": _time(article, "imported_at", ""),
-        "updated_at": _time(article, "updated_at", ""),
+        "imported_at": check_time(article, "imported_at", ""),
+        "updated_at": check_time(article, "updated_at", ""),
         "version": article["version"],
         "body": article["body"],
     }
@@ -260,8 +179,17 @@ def _write_article(article: dict, keep_id: bool, outlets, authors, topics) -> in
     return article_id
 
 
+def _write_earlier(document: dict, article_ids: dict[int, int]) -> None:
+    by_article: dict[int, list[str]] = {}
+    for article_id, digest in document.get("earlier_fingerprints", []):
+        if article_id in article_ids:
+            by_article.setdefault(article_ids[article_id], []).append(digest)
+    for article_id, digests in by_article.items():
+        remember(article_id, digests)
+
+
 def _write_claim(claim: dict, article_id: int, keep_id: bool) -> int:
-    claim_date = _date(claim, "claim_date", "")
+    claim_date = check_date(claim, "claim_date", "")
     row = {
         "article": article_id,
         "text": claim["text"],
@@ -272,9 +200,22 @@ def _write_claim(claim: dict, article_id: int, keep_id: bool) -> int:
         "verdict": claim["verdict"],
         "explanation": claim["explanation"],
         "notes": claim["notes"],
-        "created_at": _time(claim, "created_at", ""),
-        "updated_at": _time(claim, "updated_at", ""),
+        "created_at": check_time(claim, "created_at", ""),
+        "updated_at": check_time(claim, "updated_at", ""),
     }
     if keep_id:
         row["id"] = claim["id"]
     return Claim.insert(row).execute()
+
+
+def _write_link(link: dict, claim_ids: dict[int, int], keep_id: bool) -> None:
+    row = {
+        "source": claim_ids[link["source_id"]],
+        "target": claim_ids[link["target_id"]],
+        "relation": link["relation"],
+        "note": link["note"],
+        "created_at": check_time(link, "created_at", ""),
+    }
+    if keep_id:
+        row["id"] = link["id"]
+    ClaimLink.insert(row).execute()

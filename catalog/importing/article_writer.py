@@ -6,6 +6,7 @@ from peewee import SqliteDatabase
 
 from catalog import fulltext
 from catalog.db import checked_write, database, placeholders, worth_retrying
+from catalog.fingerprints import earlier_holders
 from catalog.ids import last_handed_out
 from catalog.importing.reading import PreparedArticle
 from catalog.models import Article, ArticleAuthor, Author, Outlet, utc_now
@@ -50,7 +51,7 @@ class ArticleWriter:
     def write_batch(self, batch: Sequence[PreparedArticle]) -> list[Outcome]:
         """Write the new articles of ``batch`` in one transaction; one outcome per item."""
         if self.dry_run:
-            known = {**existing_articles([item.digest for item in batch]), **self._dry_run_seen}
+            known = {**known_texts(batch), **self._dry_run_seen}
             new = _first_new(batch, known)
             self._dry_run_seen.update((digest, (None, item.text.title)) for digest, item in new.items())
             return _outcomes(batch, known, new, ids={})
@@ -58,7 +59,7 @@ class ArticleWriter:
             try:
                 # On SQLite the write lock is taken first, so ids handed out below stay ours.
                 with checked_write():
-                    known = existing_articles([item.digest for item in batch])
+                    known = known_texts(batch)
                     new = _first_new(batch, known)
                     ids = dict(zip(new, self._insert(list(new.values()))))
                     return _outcomes(batch, known, new, ids)
@@ -154,8 +155,20 @@ def _outcomes(batch, known: dict, new: dict, ids: dict) -> list[Outcome]:
     return outcomes
 
 
+def known_texts(batch: Sequence[PreparedArticle]) -> dict[str, Outcome]:
+    """``existing_articles`` by the batch's fingerprints, and by their files' fingerprints as a
+    release before schema 13 took them (of the whole file: kept as earlier ones), so a file
+    whose article's text was corrected then is still a duplicate."""
+    known = existing_articles([item.digest for item in batch])
+    unknown = [item for item in batch if item.digest not in known and item.file_digest]
+    if unknown:
+        found = earlier_holders([item.file_digest for item in unknown])
+        known.update((item.digest, found[item.file_digest]) for item in unknown if item.file_digest in found)
+    return known
+
+
 def existing_articles(digests: Sequence[str]) -> dict[str, Outcome]:
-    """``{content hash: (id, title)}`` of the articles already in the catalogue with these texts."""
+    """``{content hash: (id, title)}`` of the articles in the catalogue that have, or had, these texts."""
     found: dict[str, Outcome] = {}
     for start in range(0, len(digests), _LOOKUP_CHUNK):
         chunk = list(digests[start : start + _LOOKUP_CHUNK])
@@ -165,4 +178,6 @@ def existing_articles(digests: Sequence[str]) -> dict[str, Outcome]:
             chunk,
         )
         found.update((digest, (article_id, title)) for digest, article_id, title in rows)
+    # Texts the catalogue had before (since corrected, or fingerprinted by an older release).
+    found.update(earlier_holders([digest for digest in digests if digest not in found]))
     return found

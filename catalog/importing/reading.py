@@ -9,7 +9,6 @@ from a thread (the window's background import) the files are read in that thread
 "spawn" is no way out: it re-runs the caller's main script in every worker.
 """
 
-import hashlib
 import multiprocessing
 import os
 import threading
@@ -21,9 +20,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 
+from catalog.fingerprints import fingerprint
 from catalog.importing.article_text import ArticleText, normalise_newlines, parse_article
 from catalog.importing.decoding import NotText
 from catalog.importing.files import DEFAULT_MAX_SIZE, Skipped, read_text_file
+from catalog.limits import OverLimit, check_file_article
 
 BATCH_SIZE = 1000
 IN_FLIGHT = 3  # batches read ahead of the writer
@@ -49,12 +50,8 @@ class PreparedArticle:
     path: str  #: as the user gave it, for reports
     source: str  #: absolute, for the catalogue
     text: ArticleText
-    digest: str
-
-
-def content_hash(text: str) -> str:
-    """Equal for texts that differ only in newline style or whitespace at the ends."""
-    return hashlib.sha256(normalise_newlines(text).strip().encode("utf-8")).hexdigest()
+    digest: str  #: the fingerprint of the article's text (catalog.fingerprints)
+    file_digest: str = ""  #: of the whole file, as releases before schema 13 took it
 
 
 def prepare(candidate: str | Skipped, max_size: int = DEFAULT_MAX_SIZE) -> PreparedArticle | Failed:
@@ -63,13 +60,16 @@ def prepare(candidate: str | Skipped, max_size: int = DEFAULT_MAX_SIZE) -> Prepa
         return Failed(candidate.path, candidate.reason)
     try:
         text = normalise_newlines(read_text_file(candidate, max_size))
+        article = parse_article(text, fallback_title=os.path.splitext(os.path.basename(candidate))[0])
+        check_file_article(article)
         return PreparedArticle(
             path=candidate,
             source=os.path.abspath(candidate),
-            text=parse_article(text, fallback_title=os.path.splitext(os.path.basename(candidate))[0]),
-            digest=content_hash(text),
+            text=article,
+            digest=fingerprint(article.body),
+            file_digest=fingerprint(text),
         )
-    except NotText as exc:
+    except (NotText, OverLimit) as exc:
         return Failed(candidate, str(exc))
     except Exception as exc:  # noqa: BLE001 - a file no rule foresaw must not stop the other ten thousand
         return Failed(candidate, f"could not be read ({type(exc).__name__}: {exc})")

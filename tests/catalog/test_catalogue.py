@@ -161,7 +161,7 @@ def test_upgrading_to_body_last_keeps_every_article_link_and_the_index(tmp_path,
     """A schema-5 catalogue (body third in the row) is rebuilt with the body last, losing nothing."""
     from catalog.articles import iter_articles
     from catalog.editing import ArticleEdit, edit_article
-    from catalog.importing import import_paths
+    from catalog.importing import article_writer, import_paths
     from catalog.models import Claim
     from tests.helpers import article_file
 
@@ -176,6 +176,8 @@ def test_upgrading_to_body_last_keeps_every_article_link_and_the_index(tmp_path,
     monkeypatch.setattr(migrations, "MIGRATIONS_DIR", str(old_steps))
     # Version 5's index had no claims column: write to it as that release did.
     monkeypatch.setattr(fulltext, "_COLUMNS", "title, body, authors, outlet, topics, summary")
+    # Nor had it earlier fingerprints (schema 13): duplicates were looked up among articles only.
+    monkeypatch.setattr(article_writer, "earlier_holders", lambda digests: {})
     location = str(tmp_path / "v5.sqlite3")
     open_catalogue(location)
     assert migrations.schema_version(database.obj) == 5

@@ -33,6 +33,7 @@ from catalog.editing import delete_articles, undelete_articles
 from catalog.exporting.claimreview import claimreview_document
 from catalog.exporting.json_export import export_json
 from catalog.exporting.json_import import ImportJsonError, import_json
+from catalog.fingerprints import fingerprint
 from catalog.importing import import_paths
 from catalog.models import Article, Claim, ClaimLink
 from tests.helpers import article_file
@@ -269,7 +270,9 @@ def test_import_json_checks_claims_against_their_article_before_writing(news, tm
     export_json(good)
     document = json.loads(good.read_text(encoding="utf-8"))
     document["claims"][0]["start"] += 1  # the text is no longer where the claim says
-    document["articles"][0]["content_hash"] = "0" * 64  # a new article, were it imported
+    article = document["articles"][0]
+    article["body"] += " A sentence more."  # a new article, were it imported
+    article["content_hash"] = fingerprint(article["body"])
     broken = tmp_path / "broken.json"
     broken.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(ImportJsonError, match=r"claims\[0\]: its text is not at"):

@@ -45,11 +45,11 @@ def test_importing_the_same_folder_again_changes_nothing(catalogue, write):
 
 
 def test_bad_files_are_reported_and_the_rest_imported(catalogue, write):
-    write("a-good.txt", article_file("Good one", "Text."))
+    write("a-good.txt", article_file("Good one", "First text."))
     write("b-empty.txt", b"")
     write("c-image.txt", b"\x89PNG\r\n\x1a\n\x00\x00")
     (write.root / "d-folder.txt").mkdir()
-    write("e-good.txt", article_file("Good two", "Text."))
+    write("e-good.txt", article_file("Good two", "Second text."))
     report = import_paths([write.root, write.root / "missing.txt"])
     assert [get_article(item.article_id)["title"] for item in report.imported] == ["Good one", "Good two"]
     reasons = {item.path.rsplit("/", 1)[-1]: item.reason for item in report.failed}
@@ -105,7 +105,7 @@ def test_legacy_encoded_file_comes_through_exactly(catalogue, write):
 def test_progress_is_reported_and_cancel_keeps_whole_batches(catalogue, write, monkeypatch):
     monkeypatch.setattr(reading, "BATCH_SIZE", 2)
     for number in range(5):
-        write(f"{number}.txt", article_file(f"Article {number}", "Text."))
+        write(f"{number}.txt", article_file(f"Article {number}", f"Text {number}."))
     seen = []
     report = import_paths(
         [write.root], progress=lambda done, path: seen.append((done, path)), cancelled=lambda: len(seen) >= 2

@@ -37,7 +37,10 @@ def test_report_overview_and_claims(catalogue, write):
 
 def test_many_months_are_charted_by_year(catalogue, write):
     for number, date in enumerate(["2015-01-01", "2019-06-01", "2022-12-01", "2020-05-01"]):
-        write(f"{number}.txt", article_file(f"Story {number}", "Text.", header=f" date {date} via Daily,"))
+        write(
+            f"{number}.txt",
+            article_file(f"Story {number}", f"Text {number}.", header=f" date {date} via Daily,"),
+        )
     ids = [item.article_id for item in import_paths([write.root]).imported]
     edit_article(ids[3], ArticleEdit(date=PartialDate(2020)))  # by year, a year-only date counts
     report = build_report(ids, catalogue="Desk", selection="all")

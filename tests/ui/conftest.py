@@ -84,10 +84,10 @@ def write_folder(tmp_path):
     folder = tmp_path / "incoming"
     folder.mkdir()
     (folder / "alpha.txt").write_text(
-        article_file("Zebra crossings return", "Text.", header=" date 2021-03-04 via Daily,")
+        article_file("Zebra crossings return", "Zebras crossed.", header=" date 2021-03-04 via Daily,")
     )
     (folder / "beta.txt").write_text(
-        article_file("aardvarks escape", "Text.", header=" date 2022-05-06 via Weekly,")
+        article_file("aardvarks escape", "Aardvarks escaped.", header=" date 2022-05-06 via Weekly,")
     )
     (folder / "broken.txt").write_bytes(b"\x00\xff\x00 junk")
     return folder
@@ -102,7 +102,7 @@ def catalogue_with_articles(tmp_path):
     open_catalogue(str(tmp_path / "models.sqlite3"))
     for number, header in enumerate([" date 2022-01-01 Authored by A via X,", "", " date 2020-05-05 via Y,"]):
         path = tmp_path / f"m{number}.txt"
-        path.write_text(article_file(f"Article {number}", "Body.", header=header))
+        path.write_text(article_file(f"Article {number}", f"Body {number}.", header=header))
         import_paths([path])
     yield
     close_catalogue()

@@ -20,7 +20,7 @@ def three(window, qtbot, tmp_path):
         [("Alpha story", "Daily"), ("Beta story", "Weekly"), ("Gamma story", "Daily")]
     ):
         header = f" date 2022-0{number + 1}-0{number + 1} Authored by Writer {number} via {outlet},"
-        (folder / f"{number}.txt").write_text(article_file(title, "Body text.", header=header))
+        (folder / f"{number}.txt").write_text(article_file(title, f"Body text of {title}.", header=header))
     import_and_wait(qtbot, window, [str(folder)])
     window.report_dialog.close()
     table(window).sortByColumn(COL_TITLE, Qt.SortOrder.AscendingOrder)

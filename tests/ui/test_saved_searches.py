@@ -20,7 +20,7 @@ def news(window, qtbot, tmp_path):
         [("Tanks in Kyiv", "Daily"), ("Tanks in Odesa", "Weekly"), ("Budget", "Daily")]
     ):
         header = f" date 2022-0{number + 1}-01 via {outlet},"
-        (folder / f"{number}.txt").write_text(article_file(title, "Some text.", header=header))
+        (folder / f"{number}.txt").write_text(article_file(title, f"Some text {number}.", header=header))
     import_and_wait(qtbot, window, [str(folder)])
     window.report_dialog.close()
     return window

@@ -16,7 +16,7 @@ def filled(window, qtbot, tmp_path):
     rows = [("Alpha", "Daily", "2021"), ("Beta", "Weekly", "2022"), ("Gamma", "Daily", "2022")]
     for number, (title, outlet, year) in enumerate(rows):
         header = f" date {year}-01-0{number + 1} Authored by Writer {number} via {outlet},"
-        (folder / f"{number}.txt").write_text(article_file(title, "Text.", header=header))
+        (folder / f"{number}.txt").write_text(article_file(title, f"Text of {title}.", header=header))
     report = import_and_wait(qtbot, window, [str(folder)])
     window.report_dialog.close()
     edit_article(report.imported[0].article_id, ArticleEdit(topics=["Politics/Elections"]))

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
 )
 
-from catalog.dates import DateError, parse_date
+from catalog import limits
+from catalog.dates import parse_date
 from catalog.editing import UNSET, BatchEdit, plan_batch
-from ui.widgets.article_editor import day_first_locale, split_names
+from ui.widgets.article_editor import AUTHORS_MAX_LENGTH, DATE_MAX_LENGTH, day_first_locale, split_names
 
 PREVIEW_DELAY_MS = 250
 
@@ -27,23 +28,23 @@ class BatchEditDialog(QDialog):
         form = QFormLayout(self)
         self.set_outlet = QCheckBox("Set &outlet:", self)
         self.set_outlet.setObjectName("batchSetOutlet")
-        self.outlet_edit = self._line("batchOutletEdit", "empty for none")
+        self.outlet_edit = self._line("batchOutletEdit", "empty for none", limits.OUTLET.characters)
         form.addRow(self.set_outlet, self.outlet_edit)
         self.set_date = QCheckBox("Set &date:", self)
         self.set_date.setObjectName("batchSetDate")
-        self.date_edit = self._line("batchDateEdit", "e.g. June 2022; empty for unknown")
+        self.date_edit = self._line("batchDateEdit", "e.g. June 2022; empty for unknown", DATE_MAX_LENGTH)
         form.addRow(self.set_date, self.date_edit)
-        self.add_authors = self._line("batchAddAuthors", "names separated by ;")
+        self.add_authors = self._line("batchAddAuthors", "names separated by ;", AUTHORS_MAX_LENGTH)
         form.addRow("Add &authors:", self.add_authors)
-        self.remove_authors = self._line("batchRemoveAuthors", "names separated by ;")
+        self.remove_authors = self._line("batchRemoveAuthors", "names separated by ;", AUTHORS_MAX_LENGTH)
         form.addRow("&Remove authors:", self.remove_authors)
-        self.add_topics = self._line("batchAddTopics", "topics separated by ;")
+        self.add_topics = self._line("batchAddTopics", "topics separated by ;", AUTHORS_MAX_LENGTH)
         form.addRow("Add &topics:", self.add_topics)
-        self.remove_topics = self._line("batchRemoveTopics", "topics separated by ;")
+        self.remove_topics = self._line("batchRemoveTopics", "topics separated by ;", AUTHORS_MAX_LENGTH)
         form.addRow("Remo&ve topics:", self.remove_topics)
-        self.find_edit = self._line("batchFindInTitles", "text to find in titles")
+        self.find_edit = self._line("batchFindInTitles", "text to find in titles", limits.TITLE.characters)
         form.addRow("&Find in titles:", self.find_edit)
-        self.replace_edit = self._line("batchReplaceInTitles", "replacement")
+        self.replace_edit = self._line("batchReplaceInTitles", "replacement", limits.TITLE.characters)
         form.addRow("Re&place with:", self.replace_edit)
         self.preview = QLabel(self)
         self.preview.setObjectName("batchPreview")
@@ -63,10 +64,11 @@ class BatchEditDialog(QDialog):
             widget.toggled.connect(lambda _: self._timer.start())
         self.update_preview()
 
-    def _line(self, name: str, placeholder: str) -> QLineEdit:
+    def _line(self, name: str, placeholder: str, max_length: int) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setObjectName(name)
         edit.setPlaceholderText(placeholder)
+        edit.setMaxLength(max_length)
         edit.textChanged.connect(lambda _: self._timer.start())
         return edit
 
@@ -97,8 +99,8 @@ class BatchEditDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         try:
             count = plan_batch(self.article_ids, self.batch()).count
-        except DateError as exc:
-            self.preview.setText(f"{exc}.")
+        except ValueError as exc:  # a date that is not one, a name or title over catalog.limits
+            self.preview.setText(f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
             ok.setEnabled(False)
             return
         total = len(self.article_ids)

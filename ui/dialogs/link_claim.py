@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from catalog.claims import PHRASES, RELATIONS, ClaimFilters, list_claims
+from catalog.limits import LINK_NOTE
 from ui.dialogs.claims_browser import BROWSER_COLUMN_WIDTHS
 from ui.models.claim_models import ClaimIdRole, ClaimsBrowserModel, one_line
 from ui.widgets.row_table import row_table
@@ -43,6 +44,7 @@ class LinkClaimDialog(QDialog):
         self.note = QLineEdit(self)
         self.note.setObjectName("linkNote")
         self.note.setPlaceholderText("Optional: why, or where it says so")
+        self.note.setMaxLength(LINK_NOTE.characters)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -20,10 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from catalog import limits
 from catalog.dates import DateError, parse_date
 from catalog.editing import ArticleEdit
 
 AUTHOR_SEPARATOR = "; "
+#: Longest text the date and authors fields take (each author is checked on saving).
+DATE_MAX_LENGTH = 100
+AUTHORS_MAX_LENGTH = 20 * (limits.AUTHOR.characters + len(AUTHOR_SEPARATOR))
 
 
 def day_first_locale() -> bool:
@@ -80,6 +84,7 @@ class TopicsEditor(QWidget):
         self.input.setObjectName("topicInput")
         self.input.setAccessibleName("Add a topic")
         self.input.setPlaceholderText("Add a topic, e.g. Politics/Elections, and press Enter")
+        self.input.setMaxLength(limits.TOPIC.characters)
         self.completer = NameCompleter(self)
         self.input.setCompleter(self.completer)
         layout = QVBoxLayout(self)
@@ -129,8 +134,8 @@ class ArticleEditor(QWidget):
         self.setObjectName("articleEditor")
         self.setAccessibleName("Article editor")
         self.article: dict | None = None
-        self.title_edit = self._line("titleEdit", "Title")
-        self.date_edit = self._line("dateEdit", "Date")
+        self.title_edit = self._line("titleEdit", "Title", limits.TITLE.characters)
+        self.date_edit = self._line("dateEdit", "Date", DATE_MAX_LENGTH)
         self.date_edit.setPlaceholderText("e.g. 29 June 2022, June 2022, 2022 or empty")
         self.date_edit.installEventFilter(self)
         self.date_error = QLabel(self)
@@ -138,10 +143,10 @@ class ArticleEditor(QWidget):
         self.date_error.setWordWrap(True)
         self.date_error.setStyleSheet("color: #c0392b;")
         self.date_error.hide()
-        self.outlet_edit = self._line("outletEdit", "Outlet")
+        self.outlet_edit = self._line("outletEdit", "Outlet", limits.OUTLET.characters)
         self.outlet_completer = NameCompleter(self)
         self.outlet_edit.setCompleter(self.outlet_completer)
-        self.authors_edit = self._line("authorsEdit", "Authors")
+        self.authors_edit = self._line("authorsEdit", "Authors", AUTHORS_MAX_LENGTH)
         self.authors_edit.setPlaceholderText("Names separated by ;")
         self.authors_completer = AuthorsCompleter(self)
         self.authors_edit.setCompleter(self.authors_completer)
@@ -173,10 +178,11 @@ class ArticleEditor(QWidget):
         self._connect()
         self.show_article(None)
 
-    def _line(self, name: str, accessible: str) -> QLineEdit:
+    def _line(self, name: str, accessible: str, max_length: int) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
+        edit.setMaxLength(max_length)  # catalog.limits: typing stops there, pasting is cut there
         return edit
 
     def _text(self, name: str, accessible: str) -> QPlainTextEdit:

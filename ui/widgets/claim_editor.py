@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainT
 
 from catalog.claims import VERDICTS, ClaimEdit
 from catalog.dates import DateError, parse_date
-from ui.widgets.article_editor import NameCompleter
+from catalog.limits import CLAIMANT
+from ui.widgets.article_editor import DATE_MAX_LENGTH, NameCompleter
 
 
 class ClaimEditor(QWidget):
@@ -31,12 +32,14 @@ class ClaimEditor(QWidget):
         self.claimant.setObjectName("claimantEdit")
         self.claimant.setAccessibleName("Claimant")
         self.claimant.setPlaceholderText("Who made the claim")
+        self.claimant.setMaxLength(CLAIMANT.characters)
         self.completer = NameCompleter(self)
         self.claimant.setCompleter(self.completer)
         self.date = QLineEdit(self)
         self.date.setObjectName("claimDateEdit")
         self.date.setAccessibleName("Claim date")
         self.date.setPlaceholderText("2022-06-29, 29 June 2022, or empty")
+        self.date.setMaxLength(DATE_MAX_LENGTH)
         self.verdict = QComboBox(self)
         self.verdict.setObjectName("verdictCombo")
         self.verdict.setAccessibleName("Verdict")
