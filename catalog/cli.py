@@ -25,6 +25,7 @@ from catalog.importing import import_paths
 from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN
 from catalog.importing.importer import count_files
 from catalog.names_admin import KINDS, NameProblem, merge_names, name_counts
+from catalog.safe_output import OutputError
 from catalog.seeds import import_seeds
 
 DB_HELP = f"catalogue file or URL (default: ${ENV_VAR}, else catalog.sqlite3 in your data folder)"
@@ -357,7 +358,10 @@ def _cmd_merge(args) -> int:
 
 def _cmd_export_json(args) -> int:
     _open(args)
-    count = export_json(args.file)
+    try:
+        count = export_json(args.file)
+    except OutputError as exc:
+        return _fail(str(exc))
     if args.file != "-":
         print(f"exported {count} article{'' if count == 1 else 's'} to {args.file}")
     return EXIT_OK
@@ -391,7 +395,10 @@ def _cmd_import_json(args) -> int:
 
 def _cmd_export_claimreview(args) -> int:
     opened = _open(args)
-    count = export_claimreview(args.file, args.reviewer or opened.name)
+    try:
+        count = export_claimreview(args.file, args.reviewer or opened.name)
+    except OutputError as exc:
+        return _fail(str(exc))
     if args.file != "-":
         print(f"exported {count} claim review{'' if count == 1 else 's'} to {args.file}")
     return EXIT_OK

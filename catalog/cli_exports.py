@@ -13,6 +13,7 @@ from catalog.cli_common import EXIT_OK, fail, open_from, print_json
 from catalog.exporting.csv_export import export_csv
 from catalog.models import Article
 from catalog.reporting import build_report, describe_selection
+from catalog.safe_output import OutputError
 from catalog.summaries import suggest_summaries
 
 
@@ -109,7 +110,10 @@ def _cmd_export_pdf(args) -> int:
     except ImportError as exc:
         return fail(f"cannot lay out a PDF here: Qt did not load ({exc})")
     report = build_report(ids, catalogue=opened.name, selection=selection)
-    pages = headless.write_pdf(report, args.file, args.paper)
+    try:
+        pages = headless.write_pdf(report, args.file, args.paper)
+    except OutputError as exc:
+        return fail(str(exc))
     count = report.count
     print(
         f"wrote {pages} page{'' if pages == 1 else 's'} on {count:,} article{'' if count == 1 else 's'} to {args.file}"
@@ -122,7 +126,10 @@ def _cmd_export_csv(args) -> int:
     chosen = _chosen(args)
     if isinstance(chosen, str):
         return fail(chosen)
-    rows = export_csv(args.file, chosen[0])
+    try:
+        rows = export_csv(args.file, chosen[0])
+    except OutputError as exc:
+        return fail(str(exc))
     if args.file != "-":
         print(f"exported {rows:,} article{'' if rows == 1 else 's'} to {args.file}")
     return EXIT_OK

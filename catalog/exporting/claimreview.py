@@ -7,8 +7,6 @@ the explanation as ``reviewBody``. Unrated claims are left out.
 """
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from peewee import JOIN
@@ -16,6 +14,7 @@ from peewee import JOIN
 from catalog.articles import iso_date, iso_time
 from catalog.db import database
 from catalog.models import Article, ArticleAuthor, Author, Claim, Outlet
+from catalog.safe_output import output_stream
 
 #: Rating values of the verdicts (5 best); "unproven" is rated in words only.
 RATINGS = {"true": 5, "mostly true": 4, "mixed": 3, "mostly false": 2, "false": 1}
@@ -41,18 +40,8 @@ def export_claimreview(target: str | Path, reviewer: str) -> int:
     with database.atomic():
         document = claimreview_document(reviewer)
     text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    if str(target) == "-":
-        print(text, end="")
-        return len(document["@graph"])
-    target = Path(target)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    with output_stream(target) as out:
+        out.write(text)
     return len(document["@graph"])
 
 

@@ -5,9 +5,6 @@ file reads back exactly (``csv.reader``) as the catalogue holds it.
 """
 
 import csv
-import os
-import sys
-import tempfile
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -18,6 +15,7 @@ from peewee import fn
 from catalog.articles import iter_articles
 from catalog.db import database
 from catalog.models import Claim
+from catalog.safe_output import output_stream
 
 CSV_COLUMNS = (
     "id",
@@ -41,19 +39,9 @@ _CHUNK = 500  # ids per IN (...) query, as in catalog.articles
 def export_csv(target: str | Path, ids: list[int] | None = None) -> int:
     """Write the articles ``ids`` (all when None) to ``target`` (``-`` for standard output);
     returns the number of rows, not counting the header."""
-    if str(target) == "-":
-        return write_csv(sys.stdout, ids)
-    target = Path(target)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        # newline="": the csv module writes its own \r\n line ends and newlines inside quotes.
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            count = write_csv(out, ids)
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    return count
+    # newline="": the csv module writes its own \r\n line ends and newlines inside quotes.
+    with output_stream(target, newline="") as out:
+        return write_csv(out, ids)
 
 
 def write_csv(out: TextIO, ids: list[int] | None = None) -> int:

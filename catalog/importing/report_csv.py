@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import TextIO
 
 from catalog.importing.importer import ImportReport
+from catalog.safe_output import output_file
 
 HEADER = ("file", "outcome", "reason")
 
@@ -23,6 +24,7 @@ def write_problems_csv(report: ImportReport, out: TextIO) -> None:
 
 
 def save_problems_csv(report: ImportReport, path: str | Path) -> None:
-    """UTF-8 with a BOM, so spreadsheet programs read accented names right."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as out:
+    """UTF-8 with a BOM, so spreadsheet programs read accented names right; written whole or
+    not at all, never through a link (``catalog.safe_output``: raises ``OutputError``)."""
+    with output_file(path, "w", encoding="utf-8-sig", newline="") as out:
         write_problems_csv(report, out)

@@ -11,6 +11,7 @@ from catalog.editing import ArticleEdit, edit_article
 from catalog.exporting.csv_export import CSV_COLUMNS, export_csv
 from catalog.importing import import_paths
 from catalog.models import Article
+from catalog.safe_output import OutputError
 from tests.helpers import article_file
 
 AWKWARD = 'Tax, "cuts"\nfor <script>alert(1)</script> all'
@@ -119,11 +120,11 @@ def test_a_dash_writes_to_standard_output(news, capsys):
 
 
 def test_an_unwritable_target_raises_and_leaves_no_file(news, tmp_path):
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="the folder .*missing does not exist"):
         export_csv(tmp_path / "missing" / "out.csv")
     before = sorted(tmp_path.iterdir())
     folder = tmp_path / "a-folder.csv"
     folder.mkdir()
-    with pytest.raises(OSError):  # the temporary file is written, then cannot replace a folder
+    with pytest.raises(OutputError, match="it is a folder"):
         export_csv(folder)
     assert sorted(tmp_path.iterdir()) == sorted([*before, folder]) and list(folder.iterdir()) == []
