@@ -37,6 +37,12 @@ def add_commands(command) -> None:
     )
     csv.add_argument("file", metavar="OUT.csv", help="where to write ('-' for standard output)")
     _choice_options(csv)
+    csv.add_argument(
+        "--raw",
+        action="store_true",
+        help="write text exactly as stored; by default a cell beginning with =, +, - or @ gets a ' "
+        "in front, so a spreadsheet shows it as text instead of running it as a formula",
+    )
     csv.set_defaults(run=_cmd_export_csv)
 
     summaries = command(
@@ -127,7 +133,7 @@ def _cmd_export_csv(args) -> int:
     if isinstance(chosen, str):
         return fail(chosen)
     try:
-        rows = export_csv(args.file, chosen[0])
+        rows = export_csv(args.file, chosen[0], raw=args.raw)
     except OutputError as exc:
         return fail(str(exc))
     if args.file != "-":

@@ -4,6 +4,7 @@ import csv
 from pathlib import Path
 from typing import TextIO
 
+from catalog.exporting.spreadsheet_cells import text_cell
 from catalog.importing.importer import ImportReport
 from catalog.safe_output import output_file
 
@@ -20,7 +21,10 @@ def problem_rows(report: ImportReport) -> list[tuple[str, str, str]]:
 def write_problems_csv(report: ImportReport, out: TextIO) -> None:
     writer = csv.writer(out)
     writer.writerow(HEADER)
-    writer.writerows(problem_rows(report))
+    # File names and reasons come from the files: none may run as a formula in a spreadsheet.
+    writer.writerows(
+        (text_cell(path), outcome, text_cell(reason)) for path, outcome, reason in problem_rows(report)
+    )
 
 
 def save_problems_csv(report: ImportReport, path: str | Path) -> None:

@@ -193,3 +193,38 @@ def test_the_import_reports_csv_names_a_missing_folder(
     assert (
         box.text() == f"Could not save: cannot write {target}: the folder {tmp_path / 'gone'} does not exist"
     )
+
+
+def test_export_csv_writes_formulas_as_text(news, monkeypatch, tmp_path):
+    import csv
+
+    from catalog.editing import ArticleEdit, edit_article
+
+    article_id = news.current_article_id()
+    edit_article(article_id, ArticleEdit(title='=HYPERLINK("http://evil.example","x")', notes="@SUM(1)"))
+    target = tmp_path / "articles.csv"
+    save_as(monkeypatch, target)
+    trigger(news, "actionExportCsv")
+    with open(target, encoding="utf-8", newline="") as data:
+        rows = {row["id"]: row for row in csv.DictReader(data)}
+    row = rows[str(article_id)]
+    assert (row["title"], row["notes"]) == ('\'=HYPERLINK("http://evil.example","x")', "'@SUM(1)")
+
+
+def test_the_import_reports_csv_writes_formulas_as_text(qtbot, monkeypatch, tmp_path):
+    from catalog.importing.importer import ImportReport
+    from catalog.importing.reading import Failed
+    from ui.dialogs.import_report import ImportReportDialog
+
+    report = ImportReport(failed=[Failed("=cmd|' /C calc'!A0.txt", "-not a text file")])
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "import-report.csv"
+    save_as(monkeypatch, target)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "saveCsvButton"), Qt.MouseButton.LeftButton)
+    expected = "'=cmd|' /C calc'!A0.txt,failed,'-not a text file"
+    assert target.read_text(encoding="utf-8-sig").splitlines()[1] == expected
+    qtbot.mouseClick(dialog.findChild(QPushButton, "copyButton"), Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text().splitlines()[1] == expected
+    # The dialog's own table shows the name as it is.
+    assert dialog.table.model().index(0, 0).data() == "=cmd|' /C calc'!A0.txt"
