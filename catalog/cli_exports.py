@@ -15,6 +15,7 @@ from catalog.models import Article
 from catalog.reporting import build_report, describe_selection
 from catalog.safe_output import OutputError
 from catalog.summaries import suggest_summaries
+from catalog.terminal_text import one_line
 
 
 def add_commands(command) -> None:
@@ -122,7 +123,8 @@ def _cmd_export_pdf(args) -> int:
         return fail(str(exc))
     count = report.count
     print(
-        f"wrote {pages} page{'' if pages == 1 else 's'} on {count:,} article{'' if count == 1 else 's'} to {args.file}"
+        f"wrote {pages} page{'' if pages == 1 else 's'} on {count:,} article{'' if count == 1 else 's'} "
+        f"to {one_line(args.file)}"
     )
     return EXIT_OK
 
@@ -137,7 +139,7 @@ def _cmd_export_csv(args) -> int:
     except OutputError as exc:
         return fail(str(exc))
     if args.file != "-":
-        print(f"exported {rows:,} article{'' if rows == 1 else 's'} to {args.file}")
+        print(f"exported {rows:,} article{'' if rows == 1 else 's'} to {one_line(args.file)}")
     return EXIT_OK
 
 
