@@ -5,6 +5,7 @@ import io
 
 import pytest
 
+from catalog import fulltext
 from catalog.articles import get_article
 from catalog.claims import add_claim_by_text
 from catalog.editing import ArticleEdit, edit_article
@@ -156,11 +157,12 @@ def plant_everywhere(article_id: int, value: str) -> None:
             outlet="Placeholder outlet", authors=["Placeholder author"], topics=["Placeholder topic"]
         ),
     )
-    Article.update(title=value, summary=value, notes=value, source_path=value).where(
-        Article.id == article_id
-    ).execute()
-    for model in (Outlet, Author, Topic):
-        model.update(name=value).where(model.name.startswith("Placeholder")).execute()
+    with fulltext.reindexing([article_id]):  # the index follows, as after an edit
+        Article.update(title=value, summary=value, notes=value, source_path=value).where(
+            Article.id == article_id
+        ).execute()
+        for model in (Outlet, Author, Topic):
+            model.update(name=value).where(model.name.startswith("Placeholder")).execute()
 
 
 @pytest.mark.parametrize("start", FORMULAS)
