@@ -6,6 +6,7 @@ import importlib
 from catalog.cli_common import EXIT_OK, EXIT_SOME_FAILED, fail, open_from, print_json
 from catalog.db import CatalogueError
 from catalog.maintenance import backup_catalogue, check_catalogue, copy_catalogue, repair_indexes
+from catalog.safe_output import OutputError
 from catalog.terminal_text import one_line
 
 
@@ -103,6 +104,10 @@ def _cmd_install_desktop(args) -> int:
     entry = importlib.import_module("ui.desktop_entry")
     try:
         paths = entry.uninstall() if args.uninstall else entry.install()
+    except entry.DesktopEntryError as exc:
+        return fail(f"cannot install the desktop entry: {exc}")
+    except OutputError as exc:
+        return fail(str(exc))
     except OSError as exc:
         return fail(f"cannot write the desktop entry: {exc}")
     verb = "removed" if args.uninstall else "installed"
