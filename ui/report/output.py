@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from catalog import __version__
 from catalog.reporting import Report
 from catalog.safe_output import output_file
+from ui.report.glyphs import printable
 from ui.report.paging import page_layout, paint_report, paper_for_locale
 
 PDF_RESOLUTION = 300
@@ -38,7 +39,7 @@ def render_pdf(report: Report, layout: QPageLayout) -> tuple[int, bytes]:
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(layout)
-    writer.setTitle(f"{report.catalogue} — summary report")
+    writer.setTitle(printable(f"{report.catalogue} — summary report"))
     writer.setCreator(f"Catalog {__version__}")
     pages = paint_report(report, writer)
     del writer  # ends the document: its last objects and trailer go into the buffer
