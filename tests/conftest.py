@@ -46,3 +46,4 @@ def postgres_url(postgres_server, request):
     name = "t_" + "".join(c if c.isalnum() else "_" for c in request.node.name.lower())[:50]
     yield postgres_server.create_database(name)
     close_catalogue()
+    postgres_server.drop_database(name)

@@ -72,6 +72,11 @@ class PostgresServer:
             connection.execute(f'CREATE DATABASE "{name}"')
         return f"{self.url}/{name}"
 
+    def drop_database(self, name: str) -> None:
+        """Drop a test's database, connections and all: ~7 MB of files each, which would pile
+        up to gigabytes over a run and take minutes to delete at the end."""
+        self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
     def cut_off(self, name: str) -> None:
         """As if the server went away for database ``name``: its sessions end and no new one
         can start, until ``restore``."""
