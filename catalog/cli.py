@@ -37,6 +37,7 @@ from catalog.limits import AUTHOR, NAMES, NOTES, OUTLET, SUMMARY, TITLE, TOPIC
 from catalog.names_admin import KINDS, NameProblem, merge_names, name_counts
 from catalog.safe_output import OutputError
 from catalog.seeds import import_seeds
+from catalog.terminal_text import block, one_line
 
 DB_HELP = f"catalogue file or URL (default: ${ENV_VAR}, else catalog.sqlite3 in your data folder)"
 EPILOG = """examples:
@@ -289,8 +290,12 @@ def _cmd_list(args) -> int:
 
 
 def _list_line(article: dict) -> str:
-    """One article as a line of ``list`` and ``search``: id, date, outlet, title."""
-    return f"{article['id']:>6}  {article['date'] or 'no date':<10}  {(article['outlet'] or '')[:24]:<24}  {article['title']}"
+    """One article as a line of ``list`` and ``search``: id, date, outlet, title (control
+    characters in them shown as escapes, so a title cannot clear the screen or forge a line)."""
+    outlet = one_line(article["outlet"] or "")[:24]
+    return (
+        f"{article['id']:>6}  {article['date'] or 'no date':<10}  {outlet:<24}  {one_line(article['title'])}"
+    )
 
 
 def _cmd_show(args) -> int:
@@ -306,19 +311,20 @@ def _cmd_show(args) -> int:
 
 
 def format_article(article: dict) -> str:
-    """An article as readable text: title, metadata lines, then the body."""
+    """An article as readable text: title, metadata lines, then the body. Control characters
+    show as escapes; the summary and body keep their line breaks."""
     lines = [
-        f"#{article['id']}  {article['title']}",
+        f"#{article['id']}  {one_line(article['title'])}",
         f"Date:     {article['date'] or 'unknown'}",
-        f"Outlet:   {article['outlet'] or 'unknown'}",
-        f"Authors:  {', '.join(article['authors']) or 'unknown'}",
-        f"Topics:   {', '.join(article['topics'])}",
-        f"Source:   {article['source'] or ''}",
+        f"Outlet:   {one_line(article['outlet'] or 'unknown')}",
+        f"Authors:  {one_line(', '.join(article['authors']) or 'unknown')}",
+        f"Topics:   {one_line(', '.join(article['topics']))}",
+        f"Source:   {one_line(article['source'] or '')}",
         f"Version:  {article['version']}",
     ]
     if article["summary"]:
-        lines.append(f"Summary:  {article['summary']}")
-    return "\n".join(lines) + "\n\n" + article["body"]
+        lines.append(f"Summary:  {block(article['summary'])}")
+    return "\n".join(lines) + "\n\n" + block(article["body"])
 
 
 def _cmd_search(args) -> int:
@@ -335,7 +341,7 @@ def _cmd_search(args) -> int:
     for article in results:
         print(_list_line(article))
         if article["snippet"]:
-            print(f"        {article['snippet']}")
+            print(f"        {one_line(article['snippet'])}")
     return EXIT_OK
 
 
@@ -382,7 +388,7 @@ def _cmd_names(args) -> int:
         _print_json([{"name": c.name, "count": c.count} for c in counts])
     else:
         for c in counts:
-            print(f"{c.count:>7,}  {c.name}")
+            print(f"{c.count:>7,}  {one_line(c.name)}")
     return EXIT_OK
 
 
@@ -393,15 +399,18 @@ def _cmd_merge(args) -> int:
     except NameProblem as exc:
         return _fail(str(exc))
     moved = len(change.articles_before)
-    print(f"merged into {args.into}: {moved:,} article{'' if moved == 1 else 's'} changed")
+    print(f"merged into {one_line(args.into)}: {moved:,} article{'' if moved == 1 else 's'} changed")
     return EXIT_OK
 
 
 def _cmd_export_json(args) -> int:
     _open(args)
-    count = export_json(args.file)
+    try:
+        count = export_json(args.file)
+    except OutputError as exc:
+        return _fail(str(exc))
     if args.file != "-":
-        print(f"exported {count} article{'' if count == 1 else 's'} to {args.file}")
+        print(f"exported {count} article{'' if count == 1 else 's'} to {one_line(args.file)}")
     return EXIT_OK
 
 
@@ -433,9 +442,12 @@ def _cmd_import_json(args) -> int:
 
 def _cmd_export_claimreview(args) -> int:
     opened = _open(args)
-    count = export_claimreview(args.file, args.reviewer or opened.name)
+    try:
+        count = export_claimreview(args.file, args.reviewer or opened.name)
+    except OutputError as exc:
+        return _fail(str(exc))
     if args.file != "-":
-        print(f"exported {count} claim review{'' if count == 1 else 's'} to {args.file}")
+        print(f"exported {count} claim review{'' if count == 1 else 's'} to {one_line(args.file)}")
     return EXIT_OK
 
 

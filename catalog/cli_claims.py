@@ -19,6 +19,7 @@ from catalog.claims import (
 from catalog.cli_common import EXIT_OK, EXIT_USAGE, fail, limited, open_from, print_json
 from catalog.limits import CLAIM_NOTES, CLAIM_TEXT, CLAIMANT, EXPLANATION, LINK_NOTE
 from catalog.models import ClaimLink
+from catalog.terminal_text import one_line
 
 EXAMPLES = """examples:
   catalog claims add 12 --text "taxes will fall" --claimant "The minister" --verdict "mostly false"
@@ -149,7 +150,7 @@ def _cmd_list(args) -> int:
         return EXIT_OK
     for row in rows:
         claim = row.claim
-        who = f" — {claim['claimant']}" if claim["claimant"] else ""
+        who = f" — {one_line(claim['claimant'])}" if claim["claimant"] else ""
         print(
             f"{claim['id']:>6}  [{claim['verdict']}]  “{_short(claim['text'])}”{who}  (article {claim['article_id']})"
         )
@@ -175,12 +176,13 @@ def _cmd_suggest(args) -> int:
         print_json([suggestion.object() for suggestion in found])
         return EXIT_OK
     for suggestion in found:
-        where = f"article {suggestion.article_id}: {suggestion.title}"
+        where = f"article {suggestion.article_id}: {one_line(suggestion.title)}"
         label = f"claim {suggestion.claim_id}" if suggestion.claim_id else "passage"
         print(f"{label:>12}  “{_short(suggestion.text)}”  ({where})")
     return EXIT_OK
 
 
 def _short(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
+    """``text`` on one line, at most ``limit`` characters, control characters as escapes."""
+    text = one_line(" ".join(text.split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"

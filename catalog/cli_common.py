@@ -7,6 +7,7 @@ import sys
 from catalog.catalogue import OpenedCatalogue, open_catalogue
 from catalog.db import NoCatalogue, default_location, resolve_location
 from catalog.limits import Limit, OverLimit, check
+from catalog.terminal_text import one_line
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_CONFLICT = 0, 1, 2, 3
 
@@ -48,7 +49,7 @@ def print_json(value) -> None:
 
 def fail(message: str, code: int = EXIT_SOME_FAILED) -> int:
     """Say what went wrong in one line on standard error; returns the exit code."""
-    print(f"catalog: {message}", file=sys.stderr)
+    print(f"catalog: {one_line(message)}", file=sys.stderr)
     return code
 
 

@@ -13,7 +13,9 @@ from catalog.cli_common import EXIT_OK, fail, open_from, print_json
 from catalog.exporting.csv_export import export_csv
 from catalog.models import Article
 from catalog.reporting import build_report, describe_selection
+from catalog.safe_output import OutputError
 from catalog.summaries import suggest_summaries
+from catalog.terminal_text import one_line
 
 
 def add_commands(command) -> None:
@@ -36,6 +38,12 @@ def add_commands(command) -> None:
     )
     csv.add_argument("file", metavar="OUT.csv", help="where to write ('-' for standard output)")
     _choice_options(csv)
+    csv.add_argument(
+        "--raw",
+        action="store_true",
+        help="write text exactly as stored; by default a cell beginning with =, +, - or @ gets a ' "
+        "in front, so a spreadsheet shows it as text instead of running it as a formula",
+    )
     csv.set_defaults(run=_cmd_export_csv)
 
     summaries = command(
@@ -109,10 +117,14 @@ def _cmd_export_pdf(args) -> int:
     except ImportError as exc:
         return fail(f"cannot lay out a PDF here: Qt did not load ({exc})")
     report = build_report(ids, catalogue=opened.name, selection=selection)
-    pages = headless.write_pdf(report, args.file, args.paper)
+    try:
+        pages = headless.write_pdf(report, args.file, args.paper)
+    except OutputError as exc:
+        return fail(str(exc))
     count = report.count
     print(
-        f"wrote {pages} page{'' if pages == 1 else 's'} on {count:,} article{'' if count == 1 else 's'} to {args.file}"
+        f"wrote {pages} page{'' if pages == 1 else 's'} on {count:,} article{'' if count == 1 else 's'} "
+        f"to {one_line(args.file)}"
     )
     return EXIT_OK
 
@@ -122,9 +134,12 @@ def _cmd_export_csv(args) -> int:
     chosen = _chosen(args)
     if isinstance(chosen, str):
         return fail(chosen)
-    rows = export_csv(args.file, chosen[0])
+    try:
+        rows = export_csv(args.file, chosen[0], raw=args.raw)
+    except OutputError as exc:
+        return fail(str(exc))
     if args.file != "-":
-        print(f"exported {rows:,} article{'' if rows == 1 else 's'} to {args.file}")
+        print(f"exported {rows:,} article{'' if rows == 1 else 's'} to {one_line(args.file)}")
     return EXIT_OK
 
 

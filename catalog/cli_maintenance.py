@@ -6,6 +6,8 @@ import importlib
 from catalog.cli_common import EXIT_OK, EXIT_SOME_FAILED, fail, open_from, print_json
 from catalog.db import CatalogueError, redacted
 from catalog.maintenance import backup_catalogue, check_catalogue, copy_catalogue, repair_indexes
+from catalog.safe_output import OutputError
+from catalog.terminal_text import one_line
 
 
 def add_commands(command) -> None:
@@ -54,9 +56,9 @@ def _cmd_check(args) -> int:
         print("repaired the search indexes; no problems now" if repaired else "no problems found")
     else:
         for problem in report.problems:
-            print(f"problem: {problem}")
+            print(f"problem: {one_line(problem)}")
         for advice in report.advice:
-            print(f"to recover: {advice}")
+            print(f"to recover: {one_line(advice)}")
     return EXIT_OK if report.ok else EXIT_SOME_FAILED
 
 
@@ -99,6 +101,10 @@ def _cmd_install_desktop(args) -> int:
     entry = importlib.import_module("ui.desktop_entry")
     try:
         paths = entry.uninstall() if args.uninstall else entry.install()
+    except entry.DesktopEntryError as exc:
+        return fail(f"cannot install the desktop entry: {exc}")
+    except OutputError as exc:
+        return fail(str(exc))
     except OSError as exc:
         return fail(f"cannot write the desktop entry: {exc}")
     verb = "removed" if args.uninstall else "installed"

@@ -18,12 +18,18 @@ from catalog.seeds import seeds_folder
 from ui.app import application, open_window
 folder = ui.resources.resources_folder()
 assert "site-packages" in str(folder), folder
-for name in ("style.qss", "icons/catalog.svg", "icons/import-files.svg", "icons/LICENSE.txt", "fonts/DejaVuSans.ttf"):
+for name in (
+    "style.qss", "icons/catalog.svg", "icons/import-files.svg", "icons/LICENSE.txt",
+    "fonts/DejaVuSans.ttf", "fonts/LICENSE.txt", "fonts/OFL.txt",
+    "fonts/NotoSansKR-Hangul.ttf", "fonts/NotoSansKR-Hangul-Bold.ttf", "fonts/NotoEmoji-Regular.ttf",
+):
     assert (folder / name).is_file(), name
 assert "site-packages" in str(seeds_folder()), seeds_folder()
 app = application()
 assert app.styleSheet(), "no stylesheet"
 assert not ui.resources.icon("find").isNull() and not app.windowIcon().isNull()
+from ui.report.fonts import report_families
+assert report_families() == ("DejaVu Sans", "Noto Sans KR Hangul", "Noto Emoji"), report_families()
 window = open_window(sys.argv[1])
 assert not window.grab().isNull()
 print("installed-ok", catalog.__file__)

@@ -12,6 +12,7 @@ from catalog.articles import get_article
 from catalog.editing import ArticleEdit
 from catalog.exporting.csv_export import export_csv
 from catalog.reporting import build_report, describe_selection
+from catalog.safe_output import OutputError
 from catalog.summaries import suggest_summary
 from ui.commands import StatesCommand
 from ui.dialogs.report_scope import ARTICLE, SELECTION, ReportScopeDialog
@@ -175,8 +176,7 @@ class ReportsMixin:
         printer = new_printer()
         if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
             return False
-        print_report(chosen[0], printer)
-        return True
+        return self._print_on(chosen[0], printer, "Print")
 
     def preview_summary(self) -> bool:
         chosen = self._report("Print Preview", ask_paper=False)
@@ -185,7 +185,7 @@ class ReportsMixin:
         printer = new_printer()  # the dialog does not own it: it must outlive the dialog
         preview = QPrintPreviewDialog(printer, self)
         preview.setObjectName("printPreview")
-        preview.paintRequested.connect(lambda device: print_report(chosen[0], device))
+        preview.paintRequested.connect(lambda device: self._print_on(chosen[0], device, "Print Preview"))
         self.print_preview, self._preview_printer = preview, printer
         preview.exec()
         return True
@@ -201,8 +201,8 @@ class ReportsMixin:
             return False
         try:
             pages = export_pdf(report, path, QPageSize(PAPERS[paper]))
-        except OSError as exc:
-            QMessageBox.warning(self, "Export PDF", f"Not written: {path}: {exc.strerror or exc}.")
+        except OutputError as exc:
+            self._not_written("Export PDF", exc)
             return False
         self.statusBar().showMessage(f"Wrote {pages} page{'' if pages == 1 else 's'} to {path}", 10000)
         return True
@@ -216,9 +216,23 @@ class ReportsMixin:
             return False
         try:
             rows = export_csv(path, ids)
-        except OSError as exc:
-            QMessageBox.warning(self, "Export CSV", f"Not written: {path}: {exc.strerror or exc}.")
+        except OutputError as exc:
+            self._not_written("Export CSV", exc)
             return False
         shown = describe_selection(filters)
         self.statusBar().showMessage(f"Exported {rows:,} articles ({shown}) to {path}", 10000)
         return True
+
+    def _print_on(self, report, printer, title: str) -> bool:
+        """Print, or write the PDF a print dialog's "Print to File" asked for; a file that cannot
+        be written is said, and nothing else is touched."""
+        try:
+            print_report(report, printer)
+        except OutputError as exc:
+            self._not_written(title, exc)
+            return False
+        return True
+
+    def _not_written(self, title: str, problem: OutputError) -> None:
+        text = str(problem)  # "cannot write FILE: the reason"
+        QMessageBox.warning(self, title, f"{text[:1].upper()}{text[1:]}. Nothing was written.")

@@ -4,11 +4,14 @@ One ``@graph`` of ClaimReview objects: the claim (``claimReviewed``), who made i
 appeared (``itemReviewed``: a Claim with its NewsArticle appearance), the verdict as a Rating
 on the usual 1–5 scale (``alternateName`` carries the words; "unproven" has no number), and
 the explanation as ``reviewBody``. Unrated claims are left out.
+
+The document is meant to be pasted into a page's ``<script type="application/ld+json">``, so
+``<``, ``>`` and ``&`` are written as ``\\u003c``, ``\\u003e`` and ``\\u0026`` (as Django's
+``json_script`` does): a claim quoting ``</script>`` cannot end the element. U+2028 and U+2029
+are escaped too, for scripts that read JSON as JavaScript. JSON readers get the text back as is.
 """
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from peewee import JOIN
@@ -16,6 +19,12 @@ from peewee import JOIN
 from catalog.articles import iso_date, iso_time
 from catalog.db import database
 from catalog.models import Article, ArticleAuthor, Author, Claim, Outlet
+from catalog.safe_output import output_stream
+
+#: Characters that must not appear raw inside an HTML <script> element, as JSON escapes.
+SCRIPT_SAFE = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 
 #: Rating values of the verdicts (5 best); "unproven" is rated in words only.
 RATINGS = {"true": 5, "mostly true": 4, "mixed": 3, "mostly false": 2, "false": 1}
@@ -40,19 +49,10 @@ def export_claimreview(target: str | Path, reviewer: str) -> int:
     """Write the document to ``target`` (``-`` for standard output); returns how many reviews."""
     with database.atomic():
         document = claimreview_document(reviewer)
-    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-    if str(target) == "-":
-        print(text, end="")
-        return len(document["@graph"])
-    target = Path(target)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    # The characters translated occur only inside JSON strings, where \uXXXX means the same.
+    text = json.dumps(document, ensure_ascii=False, indent=1).translate(SCRIPT_SAFE) + "\n"
+    with output_stream(target) as out:
+        out.write(text)
     return len(document["@graph"])
 
 

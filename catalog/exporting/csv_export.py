@@ -1,14 +1,13 @@
 """Articles as a spreadsheet (CSV), one row each, written so a crash never leaves half a file.
 
-Values are written as stored: a cell is never altered to defuse spreadsheet formulas, so the
-file reads back exactly (``csv.reader``) as the catalogue holds it.
+Text that a spreadsheet would run as a formula (a title beginning with ``=``, say) is written
+with a ``'`` in front (see ``spreadsheet_cells``); the numbers and dates the export itself
+writes stay numbers. ``raw=True`` writes every value exactly as stored, for programs that read
+the file back with ``csv.reader`` rather than a spreadsheet.
 """
 
 import csv
-import os
-import sys
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import TextIO
@@ -17,7 +16,9 @@ from peewee import fn
 
 from catalog.articles import iter_articles
 from catalog.db import database
+from catalog.exporting.spreadsheet_cells import text_cell
 from catalog.models import Claim
+from catalog.safe_output import output_stream
 
 CSV_COLUMNS = (
     "id",
@@ -38,25 +39,16 @@ NAME_SEPARATOR = "; "  #: between authors or topics in one cell: names may hold 
 _CHUNK = 500  # ids per IN (...) query, as in catalog.articles
 
 
-def export_csv(target: str | Path, ids: list[int] | None = None) -> int:
+def export_csv(target: str | Path, ids: list[int] | None = None, *, raw: bool = False) -> int:
     """Write the articles ``ids`` (all when None) to ``target`` (``-`` for standard output);
-    returns the number of rows, not counting the header."""
-    if str(target) == "-":
-        return write_csv(sys.stdout, ids)
-    target = Path(target)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        # newline="": the csv module writes its own \r\n line ends and newlines inside quotes.
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            count = write_csv(out, ids)
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    return count
+    returns the number of rows, not counting the header. ``raw``: text exactly as stored,
+    even where a spreadsheet would run it as a formula."""
+    # newline="": the csv module writes its own \r\n line ends and newlines inside quotes.
+    with output_stream(target, newline="") as out:
+        return write_csv(out, ids, raw=raw)
 
 
-def write_csv(out: TextIO, ids: list[int] | None = None) -> int:
+def write_csv(out: TextIO, ids: list[int] | None = None, *, raw: bool = False) -> int:
     """Stream the header and one row per article to ``out``, a chunk of articles at a time.
 
     All articles in id order when ``ids`` is None, else in the order of ``ids`` without those
@@ -64,11 +56,12 @@ def write_csv(out: TextIO, ids: list[int] | None = None) -> int:
     """
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
+    text = _as_stored if raw else text_cell
     count = 0
     with database.atomic():  # one consistent snapshot
         for chunk in _chunks(ids):
             claims = _claim_counts([article["id"] for article in chunk])
-            writer.writerows(_row(article, claims.get(article["id"], 0)) for article in chunk)
+            writer.writerows(_row(article, claims.get(article["id"], 0), text) for article in chunk)
             count += len(chunk)
     return count
 
@@ -97,19 +90,25 @@ def _claim_counts(article_ids: list[int]) -> dict[int, int]:
     return dict(query.tuples())
 
 
-def _row(article: dict, claims: int) -> list:
+def _row(article: dict, claims: int, text: Callable[[str], str]) -> list:
+    """The cells of one article: what people wrote goes through ``text``; ids, counts, dates
+    and times are the export's own and stay as they are."""
     return [
         article["id"],
-        article["title"],
+        text(article["title"]),
         article["date"] or "",
-        article["outlet"] or "",
-        NAME_SEPARATOR.join(article["authors"]),
-        NAME_SEPARATOR.join(article["topics"]),
-        article["summary"],
-        article["notes"],
+        text(article["outlet"] or ""),
+        text(NAME_SEPARATOR.join(article["authors"])),
+        text(NAME_SEPARATOR.join(article["topics"])),
+        text(article["summary"]),
+        text(article["notes"]),
         claims,
-        article["source"] or "",
+        text(article["source"] or ""),
         article["imported_at"] or "",
         article["updated_at"] or "",
         article["version"],
     ]
+
+
+def _as_stored(value: str) -> str:
+    return value

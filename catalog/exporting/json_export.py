@@ -1,9 +1,6 @@
 """The whole catalogue as one JSON document, written so a crash never leaves half a file."""
 
 import json
-import os
-import sys
-import tempfile
 from pathlib import Path
 from typing import TextIO
 
@@ -15,6 +12,7 @@ from catalog.claims import claim_object, link_object
 from catalog.db import database
 from catalog.migrations import schema_version
 from catalog.models import Author, Claim, ClaimLink, EarlierFingerprint, Outlet, Topic
+from catalog.safe_output import output_stream
 
 FORMAT_NAME = "catalog-export"
 #: 2: an article's ``content_hash`` is the fingerprint of its text (catalog.fingerprints);
@@ -24,18 +22,8 @@ FORMAT_VERSION = 2
 
 def export_json(target: str | Path) -> int:
     """Write the catalogue to ``target`` (``-`` for standard output); returns the article count."""
-    if str(target) == "-":
-        return write_json(sys.stdout)
-    target = Path(target)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            count = write_json(out)
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    return count
+    with output_stream(target) as out:
+        return write_json(out)
 
 
 def write_json(out: TextIO, *, earlier: bool = False) -> int:

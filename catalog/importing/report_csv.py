@@ -4,7 +4,9 @@ import csv
 from pathlib import Path
 from typing import TextIO
 
+from catalog.exporting.spreadsheet_cells import text_cell
 from catalog.importing.importer import ImportReport
+from catalog.safe_output import output_file
 
 HEADER = ("file", "outcome", "reason")
 
@@ -19,10 +21,14 @@ def problem_rows(report: ImportReport) -> list[tuple[str, str, str]]:
 def write_problems_csv(report: ImportReport, out: TextIO) -> None:
     writer = csv.writer(out)
     writer.writerow(HEADER)
-    writer.writerows(problem_rows(report))
+    # File names and reasons come from the files: none may run as a formula in a spreadsheet.
+    writer.writerows(
+        (text_cell(path), outcome, text_cell(reason)) for path, outcome, reason in problem_rows(report)
+    )
 
 
 def save_problems_csv(report: ImportReport, path: str | Path) -> None:
-    """UTF-8 with a BOM, so spreadsheet programs read accented names right."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as out:
+    """UTF-8 with a BOM, so spreadsheet programs read accented names right; written whole or
+    not at all, never through a link (``catalog.safe_output``: raises ``OutputError``)."""
+    with output_file(path, "w", encoding="utf-8-sig", newline="") as out:
         write_problems_csv(report, out)

@@ -200,7 +200,7 @@ def test_export_json_to_an_unwritable_place_is_one_line(capsys, db, tmp_path):
     code, _out, err = run(capsys, "--db", db, "export-json", str(tmp_path / "no" / "such" / "dir" / "x.json"))
     assert code == 1
     assert err.startswith("catalog: ") and err.count("\n") == 1
-    assert "No such file or directory" in err
+    assert f"the folder {tmp_path / 'no'} does not exist" in err
 
 
 @pytest.mark.parametrize("args", [["bogus"], ["show"], ["show", "abc"], ["import"], ["list", "--nope"]])

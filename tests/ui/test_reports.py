@@ -14,11 +14,13 @@ from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from catalog import fulltext
 from catalog.articles import get_article
 from catalog.catalogue import close_catalogue, open_catalogue
 from catalog.claims import add_claim_by_text, link_claims
 from catalog.editing import ArticleEdit, edit_article
 from catalog.importing import import_paths
+from catalog.models import Article
 from catalog.reporting import build_report
 from tests.helpers import article_file
 from tests.ui.driving import import_and_wait, trigger
@@ -243,3 +245,90 @@ def test_suggest_summaries_for_a_selection_in_the_background(news, qtbot):
     assert sorted(get_article(i)["summary"] for i in news.selected_article_ids()) == [""] * 3 + [
         "Written by a person."
     ]
+
+
+# --- characters the page could not show -------------------------------------------------------
+
+KOREAN = "서울 시장 선거 결과 발표"
+EMOJI = "🎉 👍 🗳"
+CONTROLS = "Bell\x07 escape\x1b[2J C1\x85 DEL\x7f"
+NO_FONT = "\ue000\U0010fffd\u0378"  # private use, private use, unassigned: in no font
+
+
+def pdf_fonts(path) -> set[str]:
+    """The fonts a PDF embeds, without their subset prefix."""
+    names = set()
+    for page in PdfReader(str(path)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.add(str(font.get_object()["/BaseFont"]).split("+")[-1].lstrip("/"))
+    return names
+
+
+def test_hangul_and_emoji_print_from_the_bundled_fonts(catalogue, tmp_path, qapp):
+    (tmp_path / "k").mkdir()
+    (tmp_path / "k" / "a.txt").write_text(
+        article_file(
+            f"{KOREAN} {EMOJI}", "본문입니다.", header=" date 2022-03-01 Authored by 김민수 via 연합뉴스,"
+        ),
+        encoding="utf-8",
+    )
+    ids = [item.article_id for item in import_paths([tmp_path / "k"]).imported]
+    edit_article(ids[0], ArticleEdit(summary="요약: 대통령이 말했다 🙂 👍🏽 👨‍👩‍👧 🇰🇷", topics=["정치/선거"]))
+    report = build_report(ids, catalogue="뉴스 데스크 📰", selection="all", today=TODAY)
+    target = tmp_path / "korean.pdf"
+    export_pdf(report, target, QPageSize(QPageSize.PageSizeId.A4))
+    text = "".join(pdf_pages(target))
+    # Qt maps only characters of the Basic Multilingual Plane back to text in a PDF: emoji are
+    # drawn (from Noto Emoji, embedded) but cannot be extracted, so they are looked for as fonts.
+    for expected in (KOREAN, "김민수", "연합뉴스", "요약: 대통령이 말했다", "정치/선거", "뉴스데스크"):
+        assert squash(expected) in text, expected
+    assert squash(KOREAN) + squash(KOREAN)[:1] not in text  # the bold title is not drawn twice
+    assert "\ufffd" not in text
+    fonts = {"DejaVuSans", "NotoSansKRHangul-Regular", "NotoSansKRHangul-Bold", "NotoEmoji-Regular"}
+    assert fonts <= pdf_fonts(target)
+    from ui.report.glyphs import printable
+
+    every = f"{KOREAN} {EMOJI} 🙂 👍🏽 👨‍👩‍👧 🇰🇷"
+    assert printable(every) == every  # every character drawable: nothing replaced
+
+
+def test_control_characters_never_reach_the_page_and_what_no_font_has_is_replaced(catalogue, tmp_path, qapp):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text(
+        article_file("Plain", "Text.", header=" via Daily,"), encoding="utf-8"
+    )
+    ids = [item.article_id for item in import_paths([tmp_path / "c"]).imported]
+    with fulltext.reindexing(ids):  # stored as an import or another program could store them
+        Article.update(title=f"{CONTROLS} {NO_FONT} end", summary="Line one\r\nline two\x1b]0;x\x07").where(
+            Article.id == ids[0]
+        ).execute()
+    report = build_report(ids, catalogue="Desk\x1b[31m", selection="all", today=TODAY)
+    target = tmp_path / "controls.pdf"
+    export_pdf(report, target, QPageSize(QPageSize.PageSizeId.A4))
+    raw = "".join(page.extract_text() for page in PdfReader(str(target)).pages)
+    assert not any(ord(char) < 32 and char not in "\n\t " or 0x7F <= ord(char) <= 0x9F for char in raw), repr(
+        raw
+    )
+    text = "".join(pdf_pages(target))
+    for expected in (
+        "Bell\\x07 escape\\e[2J C1\\x85 DEL\\x7f \ufffd\ufffd\ufffd end",
+        "Line one",
+        "line two\\e]0;x\\x07",
+        "Desk\\e[31m — summary report",
+    ):
+        assert squash(expected) in text, expected
+    for missing in NO_FONT:
+        assert missing not in text
+
+
+def test_printable_text_for_the_page(qapp):
+    from ui.report.glyphs import printable
+
+    assert printable("plain ASCII, kept") == "plain ASCII, kept"
+    assert printable("a\r\nb\rc\nd\te") == "a\nb\nc\nd\te"
+    assert printable("\x1b[2J\x07\x00\x85\u202e\udce9") == "\\e[2J\\x07\\x00\\x85\\u202e\\xe9"
+    assert (
+        printable(f"한국어 Ελλάδα Москва é{chr(0x301)} 👨‍👩‍👧 👍🏽 🇰🇷")
+        == f"한국어 Ελλάδα Москва é{chr(0x301)} 👨‍👩‍👧 👍🏽 🇰🇷"
+    )
+    assert printable(NO_FONT) == "\ufffd" * 3

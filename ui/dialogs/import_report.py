@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from catalog.importing import ImportReport
 from catalog.importing.report_csv import problem_rows, save_problems_csv, write_problems_csv
+from catalog.safe_output import OutputError
 from ui.models.row_table_model import RowTableModel
 
 COL_FILE, COL_OUTCOME, COL_REASON = range(3)
@@ -99,5 +100,5 @@ class ImportReportDialog(QDialog):
             return
         try:
             save_problems_csv(self.report, path)
-        except OSError as exc:
-            QMessageBox.warning(self, "Save Import Report", f"Could not save {path}: {exc.strerror or exc}")
+        except OutputError as exc:
+            QMessageBox.warning(self, "Save Import Report", f"Could not save: {exc}")

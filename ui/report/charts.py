@@ -3,6 +3,8 @@
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
+from ui.report.glyphs import printable
+
 BAR = QColor("#3b6ea8")
 TEXT = QColor("#222222")
 MUTED = QColor("#777777")
@@ -11,6 +13,7 @@ SCALE = 3  # pixels per layout pixel: sharp in print, and in a PDF zoomed in
 
 def horizontal_bars(rows: list[tuple[str, int]], *, width: int, font: QFont) -> QImage:
     """One bar per (label, count), longest first as given, labels left and counts right."""
+    rows = [(printable(label), count) for label, count in rows]
     metrics = QFontMetricsF(font)
     line = metrics.height() + 6
     label_width = min(

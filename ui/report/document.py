@@ -1,7 +1,8 @@
 """The summary report as one QTextDocument: cover, overview, contents, and an entry per article.
 
 Everything a user typed goes through ``html.escape``, so a title ``<script>`` prints as those
-characters. Page numbers for the contents are filled in once the pages are laid out (paging.py).
+characters, and through ``glyphs.printable``, so a control character or a character no font has
+prints visibly instead of as an empty box. Page numbers for the contents are filled in once the pages are laid out (paging.py).
 """
 
 import html
@@ -14,6 +15,7 @@ from catalog.claims import PHRASES
 from catalog.reporting import Report, ReportArticle
 from ui.report import charts
 from ui.report.fonts import report_font
+from ui.report.glyphs import printable
 
 CONTENTS_FROM = 11  #: a contents list when there are more articles than ten
 PAGE_PLACEHOLDER = "8888"  # where an article's page number goes, once the pages are laid out
@@ -41,8 +43,8 @@ td { padding: 1px 6px 1px 0px; }
 
 
 def e(text) -> str:
-    """Text as HTML shows it literally, line breaks kept."""
-    return html.escape(str(text or ""), quote=True).replace("\n", "<br>")
+    """Text as HTML shows it literally, line breaks kept, nothing the page cannot show."""
+    return html.escape(printable(str(text or "")), quote=True).replace("\n", "<br>")
 
 
 def build_document(report: Report, *, width: float) -> QTextDocument:

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from catalog.reporting import Report
 from ui.report.document import PAGE_PLACEHOLDER, build_document
 from ui.report.fonts import report_font
+from ui.report.glyphs import printable
 
 LAYOUT_DPI = 96
 HEADER = 28  # 96-dpi pixels above the text: the running header
@@ -159,7 +160,7 @@ def _page_frame(
     painter.drawText(
         header,
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-        f"{report.catalogue} — summary report",
+        printable(f"{report.catalogue} — summary report"),
     )
     painter.drawText(
         header, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, f"{report.printed_on.isoformat()}"
