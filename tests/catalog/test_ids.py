@@ -109,9 +109,11 @@ def test_an_upgrade_makes_every_id_table_autoincrement_keeping_rows_indexes_and_
             assert "PRIMARY KEY AUTOINCREMENT" in schema[table], table
         for table, kept in rows.items():
             assert kept, table
-            columns = ", ".join(f'"{name}"' for name in kept[0])
+            # Schema 13 fingerprints each text anew (catalog.fingerprints): the rest is as it was.
+            names = [name for name in kept[0] if name != "content_hash"]
+            columns = ", ".join(f'"{name}"' for name in names)
             now = database.execute_sql(f'SELECT {columns} FROM "{table}" ORDER BY id').fetchall()
-            assert now == [tuple(row.values()) for row in kept], table
+            assert now == [tuple(row[name] for name in names) for row in kept], table
         assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
         assert database.execute_sql("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert fulltext.problems() == []

@@ -93,20 +93,21 @@ def test_a_claims_explanation_over_the_limit_is_refused_in_words(news, qtbot, me
     assert get_claim(claim_id)["explanation"] == ""
 
 
-def test_edit_text_refuses_another_articles_text_naming_it(news, qtbot, message_boxes):
+def test_edit_text_refuses_another_articles_text_naming_it(news, qtbot):
     news.select_article(news.ids["Tax promises"])
-
-    def paste_and_save():
-        dialog = news.edit_text_dialog
-        dialog.findChild(QPlainTextEdit, "articleTextEdit").setPlainText(BUDGET + "\n")
-        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
-
-    QTimer.singleShot(0, paste_and_save)
     trigger(news, "actionEditText")
+    dialog = news.edit_text_dialog
+    dialog.findChild(QPlainTextEdit, "articleTextEdit").setPlainText(BUDGET + "\n")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(dialog.problem.isVisible)
     budget = news.ids["Budget day"]
-    assert message_boxes[-1].text() == f"Not saved: article {budget} (“Budget day”) already has this text."
+    assert dialog.problem.text() == (
+        f"Not saved: article {budget} (“Budget day”) already has this text. Your text is kept here."
+    )
+    assert dialog.isVisible() and dialog.box.toPlainText() == BUDGET + "\n"
     assert Article.get_by_id(news.ids["Tax promises"]).body == RADIO
     assert news.undo_stack.count() == 0
+    dialog.reject()
 
 
 def test_batch_edit_says_a_name_is_too_long_and_will_not_apply(news, qtbot):
