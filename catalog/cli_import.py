@@ -6,7 +6,9 @@ from typing import TextIO
 
 from catalog.articles import article_titles
 from catalog.importing import ImportReport
+from catalog.importing.files import path_text
 from catalog.importing.progress import ProgressMeter
+from catalog.terminal_text import one_line
 
 BAR_WIDTH = 28
 TERMINAL_INTERVAL = 0.1  # seconds between redraws of the bar
@@ -50,18 +52,26 @@ class TerminalProgress:
 
 
 def report_lines(report: ImportReport, *, verbose: bool = False) -> list[str]:
-    """The summary, then one line per failed or duplicate file (and per article if verbose)."""
+    """The summary, then one line per failed or duplicate file (and per article if verbose).
+
+    Names and titles come from files nobody checked: each goes through ``one_line``, so a
+    newline in a name cannot forge a line and no escape sequence reaches the terminal.
+    """
     lines = [f"{report.files_seen:,} file{'' if report.files_seen == 1 else 's'}: {report.summary()}"]
-    lines += [f"failed: {item.path}: {item.reason}" for item in report.failed]
-    lines += [f"duplicate: {item.path}: {item.reason}" for item in report.duplicates]
+    lines += [_line("failed", item.path, item.reason) for item in report.failed]
+    lines += [_line("duplicate", item.path, item.reason) for item in report.duplicates]
     if verbose:
         verb = "would import" if report.dry_run else "imported"
         titles = _titles(report)
         lines += [
-            f"{verb}: {item.path}: " + (f"#{item.article_id} " if item.article_id else "") + titles[item]
+            _line(verb, item.path, (f"#{item.article_id} " if item.article_id else "") + titles[item])
             for item in report.imported
         ]
     return lines
+
+
+def _line(outcome: str, path: str, detail: str) -> str:
+    return f"{outcome}: {one_line(path)}: {one_line(detail)}"
 
 
 def _titles(report: ImportReport) -> dict:
@@ -73,15 +83,17 @@ def _titles(report: ImportReport) -> dict:
 
 
 def report_object(report: ImportReport) -> dict:
-    """The report as JSON for scripts."""
+    """The report as JSON for scripts; names that are not UTF-8 as ``path_text`` writes them."""
     titles = _titles(report)
     return {
-        "imported": [{"path": i.path, "id": i.article_id, "title": titles[i]} for i in report.imported],
+        "imported": [
+            {"path": path_text(i.path), "id": i.article_id, "title": titles[i]} for i in report.imported
+        ],
         "duplicates": [
-            {"path": d.path, "id": d.article_id, "title": d.title, "reason": d.reason}
+            {"path": path_text(d.path), "id": d.article_id, "title": d.title, "reason": path_text(d.reason)}
             for d in report.duplicates
         ],
-        "failed": [{"path": f.path, "reason": f.reason} for f in report.failed],
+        "failed": [{"path": path_text(f.path), "reason": path_text(f.reason)} for f in report.failed],
         "cancelled": report.cancelled,
         "dry_run": report.dry_run,
     }

@@ -1,7 +1,7 @@
 """The window's importing: file and folder dialogs, drops, the background task, its progress and report."""
 
+import os
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 from catalog.importing import ImportReport
 from catalog.importing.files import DEFAULT_PATTERN
 from catalog.importing.progress import ProgressMeter
+from catalog.terminal_text import one_line
 from ui.dialogs.import_folder import ImportFolderDialog
 from ui.dialogs.import_report import ImportReportDialog
 from ui.workers import ImportTask
@@ -73,7 +74,9 @@ class ImportingMixin:
             return
         self._import_meter.update(done)
         self.import_progress.setValue(min(done, self.import_progress.maximum()))
-        self.import_progress.setLabelText(f"{self._import_meter.describe()}\n{Path(path).name}")
+        self.import_progress.setLabelText(
+            f"{self._import_meter.describe()}\n{one_line(os.path.basename(path))}"
+        )
 
     def _import_done(self, report: ImportReport) -> None:
         self._end_import()

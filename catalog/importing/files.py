@@ -97,6 +97,15 @@ def read_text_file(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
     return text
 
 
+def path_text(path: str) -> str:
+    """``path`` as text any database, JSON or CSV file takes: the bytes of a name that are not
+    UTF-8 (which Python holds as lone surrogates) written as ``\\xNN``, so ``caf\\xe9.txt``."""
+    try:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that no file name produced
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def human_size(size: int) -> str:
     """``512 bytes``, ``4.9 KB``, ``10.0 MB``."""
     if size < 1024:

@@ -23,7 +23,7 @@ from itertools import islice
 
 from catalog.importing.article_text import ArticleText, normalise_newlines, parse_article
 from catalog.importing.decoding import NotText
-from catalog.importing.files import DEFAULT_MAX_SIZE, Skipped, read_text_file
+from catalog.importing.files import DEFAULT_MAX_SIZE, Skipped, path_text, read_text_file
 
 BATCH_SIZE = 1000
 IN_FLIGHT = 3  # batches read ahead of the writer
@@ -46,8 +46,8 @@ class Failed:
 class PreparedArticle:
     """A file read and parsed, ready to be written."""
 
-    path: str  #: as the user gave it, for reports
-    source: str  #: absolute, for the catalogue
+    path: str  #: as the user gave it (perhaps with bytes that are not UTF-8), for reports
+    source: str  #: absolute, as text (``path_text``), for the catalogue
     text: ArticleText
     digest: str
 
@@ -65,14 +65,19 @@ def prepare(candidate: str | Skipped, max_size: int = DEFAULT_MAX_SIZE) -> Prepa
         text = normalise_newlines(read_text_file(candidate, max_size))
         return PreparedArticle(
             path=candidate,
-            source=os.path.abspath(candidate),
-            text=parse_article(text, fallback_title=os.path.splitext(os.path.basename(candidate))[0]),
+            source=path_text(os.path.abspath(candidate)),
+            text=parse_article(text, fallback_title=_title_from_name(candidate)),
             digest=content_hash(text),
         )
     except NotText as exc:
         return Failed(candidate, str(exc))
     except Exception as exc:  # noqa: BLE001 - a file no rule foresaw must not stop the other ten thousand
         return Failed(candidate, f"could not be read ({type(exc).__name__}: {exc})")
+
+
+def _title_from_name(path: str) -> str:
+    """The file's name without its extension, as one line of text, for files with no title."""
+    return " ".join(path_text(os.path.splitext(os.path.basename(path))[0]).split())
 
 
 def prepare_batch(candidates: list, max_size: int = DEFAULT_MAX_SIZE) -> list[PreparedArticle | Failed]:

@@ -1,6 +1,7 @@
 """Importing from the window: folder dialog, progress and cancel, drag-and-drop, the report."""
 
 import csv
+import os
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -9,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLine
 from catalog.importing import reading
 from catalog.maintenance import check_catalogue
 from catalog.models import Article
-from tests.helpers import SEED_FILE, make_article_files
+from tests.helpers import SEED_FILE, article_file, make_article_files
 from tests.ui.driving import cell, import_and_wait, table, trigger
 from ui.dialogs.import_folder import ImportFolderDialog
 from ui.dialogs.import_report import ImportProblemsModel
@@ -175,3 +176,34 @@ def test_problems_model_of_a_clean_import_is_empty(qtmodeltester):
     model = ImportProblemsModel(ImportReport())
     qtmodeltester.check(model)
     assert model.rowCount() == 0
+
+
+def test_names_that_are_not_utf8_or_hold_escapes_import_and_show_escaped(
+    window, qtbot, tmp_path, monkeypatch, qtmodeltester
+):
+    folder = tmp_path / "received"
+    folder.mkdir()
+    (folder / "good.txt").write_text(article_file("Good story", "Text. More."))
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as out:
+        out.write(article_file("Café society", "Rumours. More.").encode())
+    with open(os.path.join(os.fsencode(folder), b"\x1b[31mbad\xff\nfailed: x.txt"), "wb") as out:
+        out.write(b"\x00\x01")
+    report = import_and_wait(qtbot, window, [str(folder)])
+    assert report.summary() == "2 imported, 0 duplicates, 1 failed"
+    assert Article.select().where(Article.source_path == f"{folder}/caf\\xe9.txt").count() == 1
+    model = window.report_dialog.table.model()
+    qtmodeltester.check(model)
+    rows = [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())]
+    expected = [
+        f"{folder}/\\e[31mbad\\xff\\nfailed: x.txt",
+        "failed",
+        "not a text file: looks like binary data (it contains NUL bytes)",
+    ]
+    assert rows == [expected]
+    target = tmp_path / "report.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV files (*.csv)"))
+    qtbot.mouseClick(window.report_dialog.findChild(QPushButton, "saveCsvButton"), Qt.MouseButton.LeftButton)
+    with open(target, encoding="utf-8-sig", newline="") as saved:
+        assert list(csv.reader(saved)) == [["file", "outcome", "reason"], expected]
+    qtbot.mouseClick(window.report_dialog.findChild(QPushButton, "copyButton"), Qt.MouseButton.LeftButton)
+    assert "\\e[31mbad\\xff\\nfailed: x.txt" in QApplication.clipboard().text()
