@@ -2,6 +2,7 @@
 
 import fnmatch
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,9 @@ from catalog.importing.decoding import NotText, decode_text
 DEFAULT_PATTERN = "*.txt"
 DEFAULT_MAX_SIZE = 10 * 1024 * 1024
 _NOT_REGULAR = "not a regular file (a pipe, device or broken link)"
+#: Spaces of every kind (no-break, thin, ideographic…) and the zero-width characters (spaces,
+#: joiners, word joiner, byte-order mark, Mongolian vowel separator): text that shows nothing.
+_INVISIBLE = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff\u180e]*")
 
 
 @dataclass(frozen=True)
@@ -84,17 +88,26 @@ def read_text_file(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
             size = os.fstat(stream.fileno()).st_size
             if size > max_size:
                 raise NotText(f"too large ({human_size(size)}; the limit is {human_size(max_size)})")
-            data = stream.read()
+            # The reported size may be wrong (/proc files report 0, a file may grow meanwhile):
+            # what counts is what arrives, and no more than the limit and one byte is read.
+            data = stream.read(max_size + 1)
     except IsADirectoryError:
         raise NotText("a folder, not a file") from None
     except OSError as exc:
         raise NotText(f"cannot be read ({exc.strerror or exc})") from exc
+    if len(data) > max_size:
+        raise NotText(f"too large (more than the limit of {human_size(max_size)})")
     if not data or data.isspace():
         raise NotText("empty file")
     text = decode_text(data)
-    if not text.strip(" \t\r\n\ufeff"):
+    if is_blank(text):
         raise NotText("empty file")
     return text
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: only spaces, line breaks and zero-width characters."""
+    return _INVISIBLE.fullmatch(text) is not None
 
 
 def path_text(path: str) -> str:

@@ -150,3 +150,18 @@ def test_each_encoding_keeps_names_and_quotes_exactly(catalogue, write, encoding
     assert article["date"] == "2023-04-05"
     assert article["title"] == "Déclaration du ministre"
     assert article["body"] == body.strip()
+
+
+def test_utf16_without_bom_imports_and_invisible_or_nul_text_is_reported(catalogue, write):
+    write("a-good.txt", article_file("Good one", "Text."))
+    write("b-utf16.txt", article_file("Déclaration", "« Non », dit-il.").encode("utf-16-le"))
+    write("c-invisible.txt", "\u200b\u00a0\n\u2060\ufeff\u3000\n".encode())
+    write("d-nul.txt", b"\xff\xfe" + article_file("Nul", "A\x00B.").encode("utf-16-le"))
+    report = import_paths([write.root])
+    assert [get_article(item.article_id)["title"] for item in report.imported] == ["Good one", "Déclaration"]
+    reasons = {item.path.rsplit("/", 1)[-1]: item.reason for item in report.failed}
+    assert reasons == {
+        "c-invisible.txt": "empty file",
+        "d-nul.txt": "not a text file: looks like binary data (it contains NUL characters)",
+    }
+    assert Article.select().count() == 2
