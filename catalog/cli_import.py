@@ -1,18 +1,55 @@
 """``catalog import``: progress on the terminal, then the report as lines or JSON."""
 
+import argparse
+import math
 import sys
 import time
 from typing import TextIO
 
 from catalog.articles import article_titles
 from catalog.importing import ImportReport
-from catalog.importing.files import path_text
+from catalog.importing.files import MAX_SIZE_CEILING, path_text
 from catalog.importing.progress import ProgressMeter
 from catalog.terminal_text import one_line
 
 BAR_WIDTH = 28
 TERMINAL_INTERVAL = 0.1  # seconds between redraws of the bar
 PLAIN_INTERVAL = 5.0  # seconds between progress lines when not on a terminal
+
+
+_UNITS = {"K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def max_size_option(text: str) -> int:
+    """``--max-size``: bytes, or with a suffix K, M or G (``5M``, ``2.5K``); from 1 byte to 1 GB."""
+    given = text
+    text = text.strip().upper().removesuffix("B")
+    unit = _UNITS.get(text[-1:], 1)
+    number = text[:-1] if unit > 1 else text
+    try:
+        value = float(number) * unit if "." in number or "E" in number else int(number) * unit
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {given!r} (try 5000000 or 5M)") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"not a size: {given!r} (try 5000000 or 5M)")
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive size, not {given!r} (try 5000000 or 5M)")
+    if value > MAX_SIZE_CEILING:
+        raise argparse.ArgumentTypeError(
+            f"at most 1 GB ({MAX_SIZE_CEILING:,} bytes), the most one article can hold, not {given!r}"
+        )
+    return int(value)
+
+
+def jobs_option(text: str) -> int:
+    """``--jobs``: a whole number from 1 (the import caps it to what helps: see reading.py)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 class TerminalProgress:

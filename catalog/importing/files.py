@@ -11,6 +11,8 @@ from catalog.importing.decoding import NotText, decode_text
 
 DEFAULT_PATTERN = "*.txt"
 DEFAULT_MAX_SIZE = 10 * 1024 * 1024
+#: The largest ``max_size`` there is: about what one text value of SQLite or PostgreSQL holds.
+MAX_SIZE_CEILING = 1024**3
 _NOT_REGULAR = "not a regular file (a pipe, device or broken link)"
 #: Spaces of every kind (no-break, thin, ideographic…) and the zero-width characters (spaces,
 #: joiners, word joiner, byte-order mark, Mongolian vowel separator): text that shows nothing.
@@ -120,9 +122,9 @@ def path_text(path: str) -> str:
 
 
 def human_size(size: int) -> str:
-    """``512 bytes``, ``4.9 KB``, ``10.0 MB``."""
+    """``1 byte``, ``512 bytes``, ``4.9 KB``, ``10.0 MB``."""
     if size < 1024:
-        return f"{size} bytes"
+        return f"{size} byte{'' if size == 1 else 's'}"
     for unit in ("KB", "MB", "GB"):
         size /= 1024
         if size < 1024 or unit == "GB":

@@ -19,14 +19,13 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 
 from catalog.importing.article_text import ArticleText, normalise_newlines, parse_article
 from catalog.importing.decoding import NotText
 from catalog.importing.files import DEFAULT_MAX_SIZE, Skipped, path_text, read_text_file
 
 BATCH_SIZE = 1000
-IN_FLIGHT = 3  # batches read ahead of the writer
 PARENT_CHECK_INTERVAL = 0.5  # seconds
 
 
@@ -90,24 +89,26 @@ def prepared_batches(
 ) -> Iterator[list]:
     """Batches of prepared articles and failures, in the candidates' order."""
     chunks = batches(candidates)
-    first = next(chunks, None)
-    if first is None:
-        return
-    second = next(chunks, None)
-    workers = default_workers() if workers is None else workers
-    if second is None or workers < 1 or not _can_fork():
-        yield prepare_batch(first, max_size)
-        if second is not None:
-            yield prepare_batch(second, max_size)
-        for chunk in chunks:
+    wanted = default_workers() if workers is None else min(workers, max_workers())
+    # Never more workers than batches: look that far ahead (lists of names: cheap).
+    ahead = list(islice(chunks, max(wanted, 2)))
+    workers = min(wanted, len(ahead))
+    if len(ahead) < 2 or workers < 1 or not _can_fork():
+        for chunk in chain(ahead, chunks):
             yield prepare_batch(chunk, max_size)
         return
-    yield from _in_workers(_chain(first, second, chunks), max_size, workers)
+    yield from _in_workers(chain(ahead, chunks), max_size, workers)
 
 
 def default_workers() -> int:
     """One process per core beside the writer's, at least one, at most four."""
     return max(1, min(4, (os.cpu_count() or 1) - 1))
+
+
+def max_workers() -> int:
+    """The most workers an import starts, whatever it is asked: twice the cores (more only
+    share the same cores, each with a copy of the importing process)."""
+    return 2 * (os.cpu_count() or 1)
 
 
 def _can_fork() -> bool:
@@ -125,10 +126,11 @@ def _in_workers(chunks: Iterator[list], max_size: int, workers: int) -> Iterator
         try:
             for chunk in chunks:
                 pending.append((chunk, pool.submit(prepare_batch, chunk, max_size)))
-                if len(pending) >= IN_FLIGHT:
-                    yield _result(*pending.popleft())
+                # One batch per worker being read while the writer writes another.
+                if len(pending) > workers:
+                    yield _result(*pending.popleft(), max_size)
             while pending:
-                yield _result(*pending.popleft())
+                yield _result(*pending.popleft(), max_size)
         finally:
             for _, future in pending:
                 future.cancel()
@@ -145,14 +147,8 @@ def _exit_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
 
 
-def _result(chunk: list, future: Future) -> list:
+def _result(chunk: list, future: Future, max_size: int) -> list:
     try:
         return future.result()
     except BrokenProcessPool:
-        return prepare_batch(chunk)  # a worker died (out of memory?): do this batch here
-
-
-def _chain(first: list, second: list, rest: Iterator[list]) -> Iterator[list]:
-    yield first
-    yield second
-    yield from rest
+        return prepare_batch(chunk, max_size)  # a worker died (out of memory?): do this batch here

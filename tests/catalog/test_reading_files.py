@@ -227,3 +227,17 @@ def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path, monkey
 def test_chinese_utf16_without_a_byte_order_mark(encoding):
     text = "中华人民共和国国务院今天发表声明，一致同意这项协议。\n一二三。"
     assert decode_text(text.encode(encoding)) == text
+
+
+def test_a_batch_redone_after_a_worker_died_keeps_the_size_limit(tmp_path):
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from catalog.importing import reading
+
+    path = tmp_path / "big.txt"
+    path.write_text("x" * 2000)
+    died: Future = Future()
+    died.set_exception(BrokenProcessPool("a worker was killed"))
+    [failed] = reading._result([str(path)], died, 1000)
+    assert failed.reason == "too large (2.0 KB; the limit is 1000 bytes)"
