@@ -46,6 +46,7 @@ _NUL_BYTES = "binary data (it contains NUL bytes)"
 #: Share of UTF-16 characters that must be one-byte ones (spaces, digits, Latin letters) for
 #: their NULs to tell the byte order.
 UTF16_NUL_SHARE = 0.1
+_PRINTABLE_ASCII = frozenset(range(0x20, 0x7F)) | {0x09, 0x0A, 0x0D}
 
 
 def decode_text(data: bytes) -> str:
@@ -85,27 +86,38 @@ def _utf16_without_bom(data: bytes) -> str | None:
     Latin, Cyrillic or Greek script has its NULs in one lane: odd bytes in little-endian, even
     ones in big-endian. Text with few such characters (Chinese, say) is left to
     charset-normalizer, taken only when it finds no noise at all. Either way what decodes must
-    read as text, without control characters: binary numbers that fit the pattern stay binary.
+    read as text: no control characters, and not plain ASCII text with stray NULs read in
+    pairs (which decodes to nonsense ideographs).
     """
     if len(data) % 2:
         return None
     units = len(data) // 2
     even, odd = data[0::2].count(0), data[1::2].count(0)
     if odd >= UTF16_NUL_SHARE * units and odd > 8 * even:
-        text = _decode_or_none(data, "utf-16-le")
+        encoding = "utf-16-le"
     elif even >= UTF16_NUL_SHARE * units and even > 8 * odd:
-        text = _decode_or_none(data, "utf-16-be")
+        encoding = "utf-16-be"
     else:
         best = from_bytes(data, cp_isolation=["utf_16_le", "utf_16_be"]).best()
-        text = str(best) if best is not None and best.chaos == 0 else None
-    return None if text is None or _CONTROL.search(text) else text
-
-
-def _decode_or_none(data: bytes, encoding: str) -> str | None:
+        encoding = best.encoding.replace("_", "-") if best is not None and best.chaos == 0 else None
+    if encoding is None or _ascii_in_pairs(data, encoding):
+        return None
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except UnicodeDecodeError:
         return None
+    return None if _CONTROL.search(text) else text
+
+
+def _ascii_in_pairs(data: bytes, encoding: str, sample: int = 16 * 1024) -> bool:
+    """Whether most two-byte units without a NUL read as ideographs made of two printable
+    ASCII bytes (U+3030 to U+7E7E): the mark of one-byte text with stray NULs in it. In
+    Chinese UTF-16 about one unit in five is such a pair; in Cyrillic or Greek none is."""
+    head = data[:sample]
+    high, low = (head[1::2], head[0::2]) if encoding == "utf-16-le" else (head[0::2], head[1::2])
+    units = [(h, lo) for h, lo in zip(high, low, strict=False) if h and lo]
+    pairs = sum(1 for h, lo in units if h >= 0x30 and h in _PRINTABLE_ASCII and lo in _PRINTABLE_ASCII)
+    return pairs > 0.5 * len(units)
 
 
 def _decode_strict(data: bytes, encoding: str) -> str:

@@ -161,7 +161,9 @@ CYRILLIC = "Президент заявил, что переговоры про�
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
-@pytest.mark.parametrize("text", [TEXT, CYRILLIC, "Hi"])
+@pytest.mark.parametrize(
+    "text", [TEXT, CYRILLIC, "Hi", "• Home • News … • Contact\nStadt Stuttgart – Bohnenviertel"]
+)
 def test_utf16_without_a_byte_order_mark_is_text_not_binary(encoding, text):
     assert decode_text(text.encode(encoding)) == text
 
@@ -172,6 +174,9 @@ def test_utf16_without_a_byte_order_mark_is_text_not_binary(encoding, text):
         b"\x05\x00\x07\x00\x10\x00\x00\x01" * 40,  # little-endian numbers: NUL every other byte
         b"text\x00\x00\x00\x00more",  # NULs in both lanes
         b"odd length\x00",
+        b"\x00\xff\x00 junk",  # reads as "\xff \u6a75\u6e6b" in UTF-16-BE: nonsense
+        b"that tuesda\x00y officia\x00l\x00s would tuesday.",  # ASCII with stray NULs
+        b"report report\x00 th\x00e report would talks",
     ],
 )
 def test_binary_that_merely_has_nuls_is_still_binary(data):
