@@ -32,15 +32,18 @@ def find_files(
 ) -> Iterator[str | Skipped]:
     """Paths of files named directly, and of files matching ``pattern`` in folders, sorted.
 
-    Folders are walked depth first; symlinked folders are followed once, so loops end.
-    Paths are plain strings: a bulk import makes hundreds of thousands of them.
-    ``ordered=False`` skips sorting, for a quick count.
+    Folders are walked depth first; linked folders are followed once, so loops end. Links that
+    lead out of the folder the user chose (to ``~/.ssh/id_ed25519``, to ``~/.config``) are
+    reported instead of followed, as ``rsync --safe-links`` does: a received folder must not
+    import a key or a token into a shared catalogue. What the user names directly is read
+    wherever it points. Paths are plain strings: a bulk import makes hundreds of thousands of
+    them. ``ordered=False`` skips sorting, for a quick count.
     """
     seen_dirs: set[tuple[int, int]] = set()
     for given in paths:
         path = os.fspath(given)
         if os.path.isdir(path):
-            yield from _walk(path, pattern.casefold(), seen_dirs, ordered)
+            yield from _walk(path, pattern.casefold(), seen_dirs, ordered, os.path.realpath(path))
         elif os.path.isfile(path):
             yield path
         elif os.path.lexists(path):
@@ -49,26 +52,33 @@ def find_files(
             yield Skipped(path, "no such file or folder")
 
 
-def _walk(folder: str, pattern: str, seen: set[tuple[int, int]], ordered: bool) -> Iterator[str | Skipped]:
+def _walk(
+    folder: str, pattern: str, seen: set[tuple[int, int]], ordered: bool, root: str
+) -> Iterator[str | Skipped]:
     try:
         info = os.stat(folder)
         if (info.st_dev, info.st_ino) in seen:
             return
         seen.add((info.st_dev, info.st_ino))
         with os.scandir(folder) as scan:
-            entries = [(entry.name, _kind(entry)) for entry in scan]
+            entries = [(entry.name, _kind(entry), entry.is_symlink()) for entry in scan]
         if ordered:
             entries.sort()
     except OSError as exc:
         yield Skipped(folder, f"folder cannot be read ({exc.strerror or exc})")
         return
-    for name, kind in entries:
+    for name, kind, is_link in entries:
         path = os.path.join(folder, name)
         matches = fnmatch.fnmatchcase(name.casefold(), pattern)
+        if is_link and (kind == "folder" or (kind == "file" and matches)):
+            target = os.path.realpath(path)
+            if not _inside(target, root):
+                yield Skipped(path, f"a link to {target} outside the folder you chose: not imported")
+                continue
         if kind == "folder":
             if matches:
                 yield Skipped(path, "a folder, not a file")
-            yield from _walk(path, pattern, seen, ordered)
+            yield from _walk(path, pattern, seen, ordered, root)
         elif matches:
             yield path if kind == "file" else Skipped(path, _NOT_REGULAR)
 
@@ -81,6 +91,11 @@ def _kind(entry: os.DirEntry) -> str:
         return "file" if entry.is_file() else "other"
     except OSError:
         return "other"
+
+
+def _inside(path: str, folder: str) -> bool:
+    """Whether the resolved ``path`` is ``folder`` or lies under it (both resolved)."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def read_text_file(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> str:

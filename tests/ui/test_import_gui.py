@@ -207,3 +207,30 @@ def test_names_that_are_not_utf8_or_hold_escapes_import_and_show_escaped(
         assert list(csv.reader(saved)) == [["file", "outcome", "reason"], expected]
     qtbot.mouseClick(window.report_dialog.findChild(QPushButton, "copyButton"), Qt.MouseButton.LeftButton)
     assert "\\e[31mbad\\xff\\nfailed: x.txt" in QApplication.clipboard().text()
+
+
+def test_links_out_of_the_chosen_folder_are_reported_but_a_picked_link_is_imported(
+    window, qtbot, tmp_path, monkeypatch
+):
+    secret = tmp_path / "home" / ".ssh" / "id_ed25519"
+    secret.parent.mkdir(parents=True)
+    secret.write_text("-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n")
+    folder = tmp_path / "received"
+    folder.mkdir()
+    (folder / "story1.txt").write_text(article_file("Story one", "Text. More."))
+    os.symlink(secret, folder / "story2.txt")
+    report = import_and_wait(qtbot, window, [str(folder)])
+    assert report.summary() == "1 imported, 0 duplicates, 1 failed"
+    model = window.report_dialog.table.model()
+    assert [model.index(0, c).data() for c in range(3)] == [
+        str(folder / "story2.txt"),
+        "failed",
+        f"a link to {secret} outside the folder you chose: not imported",
+    ]
+    assert Article.select().where(Article.body.contains("PRIVATE KEY")).count() == 0
+
+    window.report_dialog.close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(folder / "story2.txt")], ""))
+    with qtbot.waitSignal(window.import_finished, timeout=20_000) as finished:
+        trigger(window, "actionImportFiles")
+    assert finished.args[0].summary() == "1 imported, 0 duplicates, 0 failed"
