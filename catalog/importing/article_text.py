@@ -9,8 +9,16 @@ from catalog.importing.header import parse_header
 HEADLINE_MAX = 150
 TITLE_MAX = 120
 ELLIPSIS = "…"
+#: How much of the first paragraph a title is looked for in (after spaces are collapsed): a
+#: title is at most TITLE_MAX characters, and past that only whether the sentence goes on
+#: matters. Bounding it keeps a crafted multi-megabyte paragraph from costing more than this.
+TITLE_SCAN = 1000
+#: The longest word an abbreviation check looks back over ("(Sept." with quotes is far shorter).
+_WORD_LOOKBACK = 64
 
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[^\S\n]*\n)+")
+_WORD = re.compile(r"\S+")
+_LAST_WORD = re.compile(r"\S*\Z")
 _CLOSERS = "\"'”’»)]"
 _ENDS_SENTENCE = re.compile(rf"[.!?…][{re.escape(_CLOSERS)}]*$")
 # A sentence ends at . ! ? or … (perhaps inside quotes) before a space and a capital, digit or quote.
@@ -107,13 +115,29 @@ def is_headline(line: str) -> bool:
 
 def title_from_body(body: str) -> str:
     """The body's first sentence, cut at a word boundary to at most 120 characters."""
-    paragraph = body.strip().split("\n\n", 1)[0]
-    return shorten(first_sentence(" ".join(paragraph.split())))
+    return shorten(first_sentence(_opening_words(body)))
+
+
+def _opening_words(body: str) -> str:
+    """The first paragraph's words joined by single spaces, up to about TITLE_SCAN characters."""
+    first = _WORD.search(body)
+    if first is None:
+        return ""
+    end = body.find("\n\n", first.start())
+    words, length = [], 0
+    for match in _WORD.finditer(body, first.start(), len(body) if end < 0 else end):
+        words.append(match.group())
+        length += len(words[-1]) + 1
+        if length > TITLE_SCAN:
+            break
+    return " ".join(words)[:TITLE_SCAN]  # one word may be a megabyte long
 
 
 def first_sentence(text: str) -> str:
+    """``text`` up to the end of its first sentence (all of it if none ends), in time linear
+    in its length: each candidate end looks back over one word only."""
     for match in _SENTENCE_END.finditer(text):
-        if not _is_abbreviation(text[: match.start()]):
+        if not _is_abbreviation(text, match.start()):
             return text[: match.end()]
     return text
 
@@ -127,11 +151,13 @@ def shorten(text: str, limit: int = TITLE_MAX) -> str:
     return cut.rstrip(" ,;:-–—") + ELLIPSIS
 
 
-def _is_abbreviation(before: str) -> bool:
-    """Whether the full stop ending ``before`` belongs to "Mr." or "U.S." or an initial."""
-    if not before.endswith("."):
+def _is_abbreviation(text: str, end: int) -> bool:
+    """Whether the full stop just before ``end`` belongs to "Mr." or "U.S." or an initial."""
+    if text[end - 1 : end] != ".":
         return False
-    word = before[:-1].rsplit(None, 1)[-1].lstrip("\"'“‘(").casefold() if before[:-1].strip() else ""
+    # Only the word before the stop matters, and no abbreviation is long: look back a little.
+    window = text[max(0, end - 1 - _WORD_LOOKBACK) : end - 1]
+    word = _LAST_WORD.search(window).group().lstrip("\"'“‘(").casefold()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
