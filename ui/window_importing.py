@@ -60,7 +60,7 @@ class ImportingMixin:
         dialog.setAutoReset(False)
         dialog.setMinimumWidth(480)
         dialog.canceled.connect(task.cancel)
-        dialog.canceled.connect(lambda: dialog.setLabelText("Cancelling — finishing the current batch…"))
+        dialog.canceled.connect(lambda: dialog.setLabelText("Cancelling…"))
         dialog.show()
         return dialog
 

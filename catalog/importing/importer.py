@@ -82,11 +82,13 @@ def import_paths(
     """Import the files and folders in ``paths``; see the module docstring for the guarantees.
 
     ``progress(files_done, last_file)`` is called after each batch is written; ``cancelled`` is
-    asked between batches. ``workers`` processes parse files (default: one per core, up to 4).
+    asked before each file is read (in this thread) and before each batch is written: a batch
+    cut short by it is not written, so what is stored is whole batches. ``workers`` processes
+    parse files (default: one per core, up to 4).
     """
     report = ImportReport(dry_run=dry_run)
     writer = ArticleWriter(dry_run=dry_run)
-    for batch in prepared_batches(find_files(paths, pattern), max_size, workers=workers):
+    for batch in prepared_batches(find_files(paths, pattern), max_size, workers=workers, cancelled=cancelled):
         if cancelled is not None and cancelled():
             report.cancelled = True
             break

@@ -9,9 +9,10 @@ guard, not a timing.
 import pytest
 
 from catalog.articles import get_article
-from catalog.importing import import_paths
+from catalog.importing import import_paths, reading
 from catalog.importing.article_text import TITLE_MAX, parse_article
 from catalog.importing.header import parse_header
+from catalog.models import Article
 from catalog.summaries import sentence_spans, suggest_summary
 from tests.helpers import article_file
 
@@ -85,3 +86,33 @@ def test_the_title_of_real_text_is_unchanged_by_the_bound():
     assert parse_article(STORY).title == "Mr. Smith met U.S. officials in Washington on Tuesday."
     long_sentence = "word " * 400 + "end. Next."
     assert parse_article(long_sentence).title == ("word " * 24).strip() + "…"
+
+
+def test_cancel_takes_effect_within_a_batch(catalogue, write, monkeypatch):
+    """One batch of slow files (big ones, a slow disk): Cancel stops it after the file being
+    read, instead of after the whole batch (which old code read and stored)."""
+    for number in range(30):
+        write(f"{number:02d}.txt", article_file(f"Story {number}", f"Text {number}."))
+    real_prepare = reading.prepare
+    read = []
+
+    def slow_prepare(candidate, max_size):
+        read.append(candidate)
+        return real_prepare(candidate, max_size)
+
+    monkeypatch.setattr(reading, "prepare", slow_prepare)
+    report = import_paths([write.root], cancelled=lambda: len(read) >= 3, workers=0)
+    assert report.cancelled
+    assert len(read) == 3  # the rest of the batch was never read
+    assert report.imported == [] and Article.select().count() == 0  # nothing half-done stored
+
+
+def test_big_files_make_smaller_batches(catalogue, write, monkeypatch):
+    """A batch is bounded by bytes as well as by count, so its write transaction stays short."""
+    monkeypatch.setattr(reading, "BATCH_BYTES", 10_000)
+    for number in range(6):
+        write(f"{number}.txt", article_file(f"Long {number}", f"Paragraph {number}. " * 300))  # ~4 KB
+    seen = []
+    report = import_paths([write.root], progress=lambda done, path: seen.append(done), workers=0)
+    assert report.summary() == "6 imported, 0 duplicates, 0 failed"
+    assert seen == [2, 4, 6]

@@ -2,6 +2,7 @@
 
 import csv
 import os
+import time
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -234,3 +235,28 @@ def test_links_out_of_the_chosen_folder_are_reported_but_a_picked_link_is_import
     with qtbot.waitSignal(window.import_finished, timeout=20_000) as finished:
         trigger(window, "actionImportFiles")
     assert finished.args[0].summary() == "1 imported, 0 duplicates, 0 failed"
+
+
+def test_cancel_stops_within_a_batch_of_slow_files(window, qtbot, tmp_path, monkeypatch):
+    """Big files or a slow disk: Cancel must not wait for the rest of a batch of 1,000 files."""
+    folder = tmp_path / "slow"
+    make_article_files(folder, 40, paragraphs=1)
+    real_prepare = reading.prepare
+    read = []
+
+    def slow_prepare(candidate, max_size):
+        read.append(candidate)
+        time.sleep(0.05)
+        return real_prepare(candidate, max_size)
+
+    monkeypatch.setattr(reading, "prepare", slow_prepare)
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as finished:
+        window.start_import([str(folder)])
+        qtbot.waitUntil(lambda: len(read) >= 2)
+        qtbot.mouseClick(window.import_progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+        assert window.import_progress.labelText() == "Cancelling…"
+    report = finished.args[0]
+    assert report.cancelled and report.imported == []
+    assert len(read) < 10  # not the whole batch of 40
+    assert window.report_dialog.windowTitle() == "Import Cancelled"
+    assert Article.select().count() == 0
