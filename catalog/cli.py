@@ -227,6 +227,7 @@ def _cmd_import(args) -> int:
             dry_run=args.dry_run,
             progress=progress,
             workers=args.jobs,
+            status=progress.status,
         )
     finally:
         progress.close()

@@ -62,6 +62,7 @@ class TerminalProgress:
         # Off a terminal, a quick import prints nothing; a long one a line every few seconds.
         self._last_shown = 0.0 if self.on_terminal else self.meter.started
         self._drawn = False
+        self._status = ""
 
     def __call__(self, done: int, path: str) -> None:
         self.meter.update(done)
@@ -72,14 +73,22 @@ class TerminalProgress:
             self._last_shown = now
             self._show()
 
+    def status(self, text: str) -> None:
+        """Say why the import pauses ("waiting for another desk's write…"); ``""`` when it goes on.
+        Shown at once, on a terminal and off it: a silent pause looks like a hang."""
+        self._status = text
+        if text or self.on_terminal:
+            self._show()
+
     def _show(self) -> None:
+        described = self.meter.describe() + (f" · {self._status}" if self._status else "")
         if self.on_terminal:
             filled = int(BAR_WIDTH * self.meter.done / max(self.meter.total, 1))
             bar = "█" * filled + "░" * (BAR_WIDTH - filled)
-            self.stream.write(f"\r{bar} {self.meter.describe()}\033[K")
+            self.stream.write(f"\r{bar} {described}\033[K")
             self._drawn = True
         else:
-            self.stream.write(f"import: {self.meter.describe()}\n")
+            self.stream.write(f"import: {described}\n")
         self.stream.flush()
 
     def close(self) -> None:
@@ -133,4 +142,4 @@ def report_object(report: ImportReport) -> dict:
         "failed": [{"path": path_text(f.path), "reason": path_text(f.reason)} for f in report.failed],
         "cancelled": report.cancelled,
         "dry_run": report.dry_run,
-    }
+    } | ({"stopped": report.stopped} if report.stopped else {})

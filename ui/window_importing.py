@@ -42,6 +42,7 @@ class ImportingMixin:
         self.import_progress = self._make_progress_dialog(task)
         task.signals.counted.connect(self._import_counted)
         task.signals.progressed.connect(self._import_progressed)
+        task.signals.waiting.connect(self._import_waiting)
         task.signals.finished.connect(self._import_done)
         task.signals.failed.connect(self._import_failed)
         self._set_importing(True)
@@ -66,17 +67,26 @@ class ImportingMixin:
 
     def _import_counted(self, total: int) -> None:
         self._import_meter = ProgressMeter(total)
+        self._import_file, self._import_pause = "", ""
         self.import_progress.setMaximum(max(total, 1))
-        self.import_progress.setLabelText(self._import_meter.describe())
+        self._show_import_progress()
 
     def _import_progressed(self, done: int, path: str) -> None:
-        if self.import_progress.wasCanceled():
-            return
         self._import_meter.update(done)
+        self._import_file = one_line(os.path.basename(path))
         self.import_progress.setValue(min(done, self.import_progress.maximum()))
-        self.import_progress.setLabelText(
-            f"{self._import_meter.describe()}\n{one_line(os.path.basename(path))}"
-        )
+        self._show_import_progress()
+
+    def _import_waiting(self, text: str) -> None:
+        """Another desk is writing: said under the counts, so a pause never looks like a hang."""
+        self._import_pause = text
+        self._show_import_progress()
+
+    def _show_import_progress(self) -> None:
+        if self.import_progress.wasCanceled():
+            return  # the label says "Cancelling…"
+        lines = [self._import_meter.describe(), self._import_file, self._import_pause]
+        self.import_progress.setLabelText("\n".join(line for line in lines if line))
 
     def _import_done(self, report: ImportReport) -> None:
         self._end_import()

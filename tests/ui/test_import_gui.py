@@ -2,6 +2,7 @@
 
 import csv
 import os
+import sqlite3
 import time
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
@@ -260,3 +261,51 @@ def test_cancel_stops_within_a_batch_of_slow_files(window, qtbot, tmp_path, monk
     assert len(read) < 10  # not the whole batch of 40
     assert window.report_dialog.windowTitle() == "Import Cancelled"
     assert Article.select().count() == 0
+
+
+def test_the_progress_dialog_says_when_another_desk_is_writing(sqlite_window, qtbot, tmp_path):
+    """SQLite has one writer at a time: while another desk holds the catalogue, the dialog says
+    so instead of looking stuck, and the import goes on when the desk is done."""
+    window = sqlite_window
+    folder = tmp_path / "incoming"
+    make_article_files(folder, 30, paragraphs=1)
+    other_desk = sqlite3.connect(tmp_path / "window.sqlite3", isolation_level=None)
+    other_desk.execute("BEGIN IMMEDIATE")
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as finished:
+        window.start_import([str(folder)])
+        qtbot.waitUntil(
+            lambda: "waiting for another desk's write…" in window.import_progress.labelText(), timeout=10_000
+        )
+        assert window.import_progress.labelText().startswith("0 of 30 files")
+        window.import_progress.grab().save(str(tmp_path / "waiting.png"))
+        other_desk.execute("COMMIT")
+    other_desk.close()
+    assert finished.args[0].summary() == "30 imported, 0 duplicates, 0 failed"
+
+
+def test_a_full_disk_stops_the_import_and_the_report_says_where(qtbot, tmp_path, monkeypatch):
+    from tests.catalog.test_import_disk_full import simulated_full_disk, small_disk, sqlite_full_error
+    from ui.app import open_window
+
+    monkeypatch.setattr(reading, "BATCH_BYTES", 100_000)
+    folder = tmp_path / "big"
+    folder.mkdir()
+    for number in range(40):
+        body = " ".join(f"Paragraph {number}-{word} of the report on prices." for word in range(1400))
+        (folder / f"{number:03d}.txt").write_text(article_file(f"Report {number}", body))
+    with small_disk("2m", tmp_path) as disk:
+        if disk is None:
+            simulated_full_disk(monkeypatch, sqlite_full_error())
+            disk = tmp_path
+        window = open_window(str(disk / "window.sqlite3"))
+        qtbot.addWidget(window)
+        window.show()
+        report = import_and_wait(qtbot, window, [str(folder)])
+        full = f"the disk holding {disk} is full"
+        assert report.stopped == full
+        assert window.report_dialog.windowTitle() == "Import Stopped"
+        assert window.report_dialog.findChild(object, "importSummary").text().endswith(f"(stopped: {full}).")
+        model = window.report_dialog.table.model()
+        assert model.index(0, 2).data() == f"not stored: {full}"
+        assert table(window).model().rowCount() == len(report.imported) > 0
+        window.close()

@@ -45,7 +45,13 @@ class ImportReportDialog(QDialog):
         super().__init__(parent)
         self.report = report
         self.setObjectName("importReport")
-        self.setWindowTitle("Import Cancelled" if report.cancelled else "Import Finished")
+        self.setWindowTitle(
+            "Import Stopped"
+            if report.stopped
+            else "Import Cancelled"
+            if report.cancelled
+            else "Import Finished"
+        )
         self.resize(760, 420)
         layout = QVBoxLayout(self)
         summary = QLabel(f"{report.files_seen:,} files: {report.summary()}.", self)
