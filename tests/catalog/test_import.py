@@ -165,3 +165,26 @@ def test_utf16_without_bom_imports_and_invisible_or_nul_text_is_reported(catalog
         "d-nul.txt": "not a text file: looks like binary data (it contains NUL characters)",
     }
     assert Article.select().count() == 2
+
+
+def test_a_file_whose_value_the_database_refuses_does_not_take_its_batch_with_it(catalogue, write):
+    """An outlet of 970 different CJK characters (2,910 bytes, beyond compression) is over
+    PostgreSQL's index row limit: that file is reported (or, where the database takes it,
+    stored), and the rest of its batch is stored either way."""
+    for number in range(5):
+        write(f"{number}.txt", article_file(f"Good {number}", "Text."))
+    write(
+        "huge-outlet.txt",
+        article_file(
+            "Huge",
+            "Text.",
+            header=" date 2022-01-01 via " + "".join(map(chr, range(0x4E00, 0x4E00 + 970))) + ",",
+        ),
+    )
+    report = import_paths([write.root], workers=0)
+    stored = sorted(get_article(item.article_id)["title"] for item in report.imported)
+    assert stored[:5] == [f"Good {number}" for number in range(5)]
+    assert len(report.imported) + len(report.failed) == 6
+    for item in report.failed:
+        assert item.path.endswith("huge-outlet.txt") and item.reason.startswith("could not be stored (")
+    assert Article.select().count() == len(report.imported)
