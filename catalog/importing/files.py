@@ -107,7 +107,12 @@ def read_text_file(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
                 raise NotText(f"too large ({human_size(size)}; the limit is {human_size(max_size)})")
             # The reported size may be wrong (/proc files report 0, a file may grow meanwhile):
             # what counts is what arrives, and no more than the limit and one byte is read.
-            data = stream.read(max_size + 1)
+            # The reported size plus one byte first: a buffer of the limit for every file
+            # would cost an allocation of 10 MB each.
+            wanted = size + 1
+            data = stream.read(wanted)
+            if len(data) == wanted:  # more than it reported: read on, up to the limit
+                data += stream.read(max_size + 1 - len(data))
     except IsADirectoryError:
         raise NotText("a folder, not a file") from None
     except OSError as exc:

@@ -101,7 +101,8 @@ def prepare(candidate: str | Skipped, max_size: int = DEFAULT_MAX_SIZE) -> Prepa
 
 def _title_from_name(path: str) -> str:
     """The file's name without its extension, as one line of text, for files with no title."""
-    return " ".join(path_text(os.path.splitext(os.path.basename(path))[0]).split())
+    stem = os.path.splitext(os.path.basename(path))[0]
+    return stem if stem.isprintable() else " ".join(path_text(stem).split())
 
 
 def prepare_batch(
