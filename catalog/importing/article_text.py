@@ -4,6 +4,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from catalog.importing.files import path_text
 from catalog.importing.header import parse_header
 
 HEADLINE_MAX = 150
@@ -85,7 +86,8 @@ def normalise_newlines(text: str) -> str:
 
 
 def parse_article(text: str, *, fallback_title: str = "Untitled") -> ArticleText:
-    """Header, headline and body of an article file's decoded ``text``."""
+    """Header, headline and body of an article file's decoded ``text``; ``fallback_title`` (the
+    file's name) titles a file with neither headline nor sentence."""
     # Only the first lines need looking at; the rest is tidied in whole-text passes (fast on
     # the thousands of files of a bulk import).
     body = _without_trailing_spaces(normalise_newlines(text)).strip()
@@ -99,12 +101,17 @@ def parse_article(text: str, *, fallback_title: str = "Untitled") -> ArticleText
         headline = " ".join(first.split())
         body = rest
     return ArticleText(
-        title=headline or title_from_body(body) or fallback_title,
+        title=headline or title_from_body(body) or _one_line_name(fallback_title),
         body=body,
         date=header.date if header else None,
         authors=header.authors if header else (),
         outlet=header.outlet if header else None,
     )
+
+
+def _one_line_name(name: str) -> str:
+    """A file name as a title: one line, its bytes that are not UTF-8 as ``\\xNN``."""
+    return name if name.isprintable() else " ".join(path_text(name).split())
 
 
 def is_headline(line: str) -> bool:

@@ -90,19 +90,13 @@ def prepare(candidate: str | Skipped, max_size: int = DEFAULT_MAX_SIZE) -> Prepa
         return PreparedArticle(
             path=candidate,
             source=path_text(os.path.abspath(candidate)),
-            text=parse_article(text, fallback_title=_title_from_name(candidate)),
+            text=parse_article(text, fallback_title=os.path.splitext(os.path.basename(candidate))[0]),
             digest=content_hash(text),
         )
     except NotText as exc:
         return Failed(candidate, str(exc))
     except Exception as exc:  # noqa: BLE001 - a file no rule foresaw must not stop the other ten thousand
         return Failed(candidate, f"could not be read ({type(exc).__name__}: {exc})")
-
-
-def _title_from_name(path: str) -> str:
-    """The file's name without its extension, as one line of text, for files with no title."""
-    stem = os.path.splitext(os.path.basename(path))[0]
-    return stem if stem.isprintable() else " ".join(path_text(stem).split())
 
 
 def prepare_batch(
