@@ -103,7 +103,9 @@ def report_lines(report: ImportReport, *, verbose: bool = False) -> list[str]:
     Names and titles come from files nobody checked: each goes through ``one_line``, so a
     newline in a name cannot forge a line and no escape sequence reaches the terminal.
     """
-    lines = [f"{report.files_seen:,} file{'' if report.files_seen == 1 else 's'}: {report.summary()}"]
+    lines = [
+        f"{report.files_seen:,} file{'' if report.files_seen == 1 else 's'}: {one_line(report.summary())}"
+    ]
     lines += [_line("failed", item.path, item.reason) for item in report.failed]
     lines += [_line("duplicate", item.path, item.reason) for item in report.duplicates]
     if verbose:

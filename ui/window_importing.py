@@ -94,7 +94,7 @@ class ImportingMixin:
         self._refresh_names()
         if report.imported:
             self.select_article(report.imported[0].article_id)
-        self.statusBar().showMessage(f"Import finished: {report.summary()}", 10_000)
+        self.statusBar().showMessage(f"Import finished: {one_line(report.summary())}", 10_000)
         self.report_dialog = ImportReportDialog(report, self)
         self.report_dialog.open()
         self.import_finished.emit(report)

@@ -135,3 +135,13 @@ def test_escape_sequences_in_names_and_titles_never_reach_the_terminal(location,
     ]
     dry = run_catalog("--db", location, "import", "--dry-run", "-v", str(folder))
     assert "\x1b" not in dry.stdout and "\x07" not in dry.stdout
+
+
+def test_the_summary_line_escapes_a_stop_reason_naming_a_hostile_folder():
+    from catalog.cli_import import report_lines
+    from catalog.importing import ImportReport
+
+    report = ImportReport(stopped="the disk holding /home/x\nfailed: y/\x1b[2J is full")
+    assert report_lines(report) == [
+        "0 files: 0 imported, 0 duplicates, 0 failed (stopped: the disk holding /home/x\\nfailed: y/\\e[2J is full)"
+    ]
