@@ -14,7 +14,7 @@ from catalog.cli_common import EXIT_CONFLICT, EXIT_OK, EXIT_SOME_FAILED, EXIT_US
 from catalog.cli_common import fail as _fail
 from catalog.cli_common import open_from as _open
 from catalog.cli_common import print_json as _print_json
-from catalog.cli_import import TerminalProgress, report_lines, report_object
+from catalog.cli_import import TerminalProgress, jobs_option, max_size_option, report_lines, report_object
 from catalog.dates import DateError, parse_date
 from catalog.db import (
     ENV_VAR,
@@ -94,20 +94,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument(
         "--max-size",
-        type=_size,
+        type=max_size_option,
         default=DEFAULT_MAX_SIZE,
         metavar="BYTES",
-        help="skip files larger than this (default: 10 MB; suffixes K, M, G)",
+        help="skip files larger than this (default: 10 MB; suffixes K, M, G; at most 1G)",
     )
     imp.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing")
     imp.add_argument("--json", action="store_true", help="print the report as a JSON object")
     imp.add_argument("-v", "--verbose", action="store_true", help="also list every article imported")
     imp.add_argument(
         "--jobs",
-        type=int,
+        type=jobs_option,
         default=None,
         metavar="N",
-        help="processes reading files beside the writer (default: one per extra core)",
+        help="processes reading files beside the writer (default: one per extra core; "
+        "never more than twice the cores or than there are batches to read)",
     )
     imp.set_defaults(run=_cmd_import)
 
@@ -269,6 +270,7 @@ def _cmd_import(args) -> int:
             dry_run=args.dry_run,
             progress=progress,
             workers=args.jobs,
+            status=progress.status,
         )
     finally:
         progress.close()
@@ -520,17 +522,6 @@ def _name_within(limit):
 
     checked.__name__ = within.__name__
     return checked
-
-
-def _size(text: str) -> int:
-    units = {"K": 1024, "M": 1024**2, "G": 1024**3}
-    text = text.strip().upper().removesuffix("B")
-    try:
-        if text and text[-1] in units:
-            return int(float(text[:-1]) * units[text[-1]])
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r} (try 5000000 or 5M)") from None
 
 
 def _use_utf8_output() -> None:

@@ -1,16 +1,55 @@
 """``catalog import``: progress on the terminal, then the report as lines or JSON."""
 
+import argparse
+import math
 import sys
 import time
 from typing import TextIO
 
 from catalog.articles import article_titles
 from catalog.importing import ImportReport
+from catalog.importing.files import MAX_SIZE_CEILING, path_text
 from catalog.importing.progress import ProgressMeter
+from catalog.terminal_text import one_line
 
 BAR_WIDTH = 28
 TERMINAL_INTERVAL = 0.1  # seconds between redraws of the bar
 PLAIN_INTERVAL = 5.0  # seconds between progress lines when not on a terminal
+
+
+_UNITS = {"K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def max_size_option(text: str) -> int:
+    """``--max-size``: bytes, or with a suffix K, M or G (``5M``, ``2.5K``); from 1 byte to 1 GB."""
+    given = text
+    text = text.strip().upper().removesuffix("B")
+    unit = _UNITS.get(text[-1:], 1)
+    number = text[:-1] if unit > 1 else text
+    try:
+        value = float(number) * unit if "." in number or "E" in number else int(number) * unit
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {given!r} (try 5000000 or 5M)") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"not a size: {given!r} (try 5000000 or 5M)")
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive size, not {given!r} (try 5000000 or 5M)")
+    if value > MAX_SIZE_CEILING:
+        raise argparse.ArgumentTypeError(
+            f"at most 1 GB ({MAX_SIZE_CEILING:,} bytes), the most one article can hold, not {given!r}"
+        )
+    return int(value)
+
+
+def jobs_option(text: str) -> int:
+    """``--jobs``: a whole number from 1 (the import caps it to what helps: see reading.py)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 class TerminalProgress:
@@ -23,6 +62,7 @@ class TerminalProgress:
         # Off a terminal, a quick import prints nothing; a long one a line every few seconds.
         self._last_shown = 0.0 if self.on_terminal else self.meter.started
         self._drawn = False
+        self._status = ""
 
     def __call__(self, done: int, path: str) -> None:
         self.meter.update(done)
@@ -33,14 +73,22 @@ class TerminalProgress:
             self._last_shown = now
             self._show()
 
+    def status(self, text: str) -> None:
+        """Say why the import pauses ("waiting for another desk's write…"); ``""`` when it goes on.
+        Shown at once, on a terminal and off it: a silent pause looks like a hang."""
+        self._status = text
+        if text or self.on_terminal:
+            self._show()
+
     def _show(self) -> None:
+        described = self.meter.describe() + (f" · {self._status}" if self._status else "")
         if self.on_terminal:
             filled = int(BAR_WIDTH * self.meter.done / max(self.meter.total, 1))
             bar = "█" * filled + "░" * (BAR_WIDTH - filled)
-            self.stream.write(f"\r{bar} {self.meter.describe()}\033[K")
+            self.stream.write(f"\r{bar} {described}\033[K")
             self._drawn = True
         else:
-            self.stream.write(f"import: {self.meter.describe()}\n")
+            self.stream.write(f"import: {described}\n")
         self.stream.flush()
 
     def close(self) -> None:
@@ -50,18 +98,28 @@ class TerminalProgress:
 
 
 def report_lines(report: ImportReport, *, verbose: bool = False) -> list[str]:
-    """The summary, then one line per failed or duplicate file (and per article if verbose)."""
-    lines = [f"{report.files_seen:,} file{'' if report.files_seen == 1 else 's'}: {report.summary()}"]
-    lines += [f"failed: {item.path}: {item.reason}" for item in report.failed]
-    lines += [f"duplicate: {item.path}: {item.reason}" for item in report.duplicates]
+    """The summary, then one line per failed or duplicate file (and per article if verbose).
+
+    Names and titles come from files nobody checked: each goes through ``one_line``, so a
+    newline in a name cannot forge a line and no escape sequence reaches the terminal.
+    """
+    lines = [
+        f"{report.files_seen:,} file{'' if report.files_seen == 1 else 's'}: {one_line(report.summary())}"
+    ]
+    lines += [_line("failed", item.path, item.reason) for item in report.failed]
+    lines += [_line("duplicate", item.path, item.reason) for item in report.duplicates]
     if verbose:
         verb = "would import" if report.dry_run else "imported"
         titles = _titles(report)
         lines += [
-            f"{verb}: {item.path}: " + (f"#{item.article_id} " if item.article_id else "") + titles[item]
+            _line(verb, item.path, (f"#{item.article_id} " if item.article_id else "") + titles[item])
             for item in report.imported
         ]
     return lines
+
+
+def _line(outcome: str, path: str, detail: str) -> str:
+    return f"{outcome}: {one_line(path)}: {one_line(detail)}"
 
 
 def _titles(report: ImportReport) -> dict:
@@ -73,15 +131,17 @@ def _titles(report: ImportReport) -> dict:
 
 
 def report_object(report: ImportReport) -> dict:
-    """The report as JSON for scripts."""
+    """The report as JSON for scripts; names that are not UTF-8 as ``path_text`` writes them."""
     titles = _titles(report)
     return {
-        "imported": [{"path": i.path, "id": i.article_id, "title": titles[i]} for i in report.imported],
+        "imported": [
+            {"path": path_text(i.path), "id": i.article_id, "title": titles[i]} for i in report.imported
+        ],
         "duplicates": [
-            {"path": d.path, "id": d.article_id, "title": d.title, "reason": d.reason}
+            {"path": path_text(d.path), "id": d.article_id, "title": d.title, "reason": path_text(d.reason)}
             for d in report.duplicates
         ],
-        "failed": [{"path": f.path, "reason": f.reason} for f in report.failed],
+        "failed": [{"path": path_text(f.path), "reason": path_text(f.reason)} for f in report.failed],
         "cancelled": report.cancelled,
         "dry_run": report.dry_run,
-    }
+    } | ({"stopped": report.stopped} if report.stopped else {})

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from catalog.db import checked_write, lock_rows, worth_retrying
 from catalog.editing import ArticleState, apply_states, capture
@@ -22,9 +23,14 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
-# A word, the sentence's end marks and closing quotes, then the space before the next sentence.
-_SENTENCE_END = re.compile(r"(?<!\S)(\S*?)([.!?…]+)([\"'”’»)\]]*)\s+")
+# Blank lines in a row are one break: a run of a million newlines is one match, not half a million.
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
+# A word and the space after it. Possessive: a run of dots or a long word is read once, so
+# splitting stays linear on any input (a lazy word before the end marks made a run of n dots
+# cost n² steps).
+_TOKEN = re.compile(r"(?<!\S)(\S++)(\s++)")
+_END_MARKS = ".!?…"
+_CLOSERS = "\"'”’»)]"
 _OPENERS = "\"'“‘«„(["
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # U.S, e.g, i.e: the final dot is matched apart
 #: Words a full stop follows without ending the sentence (case-folded, without the dot).
@@ -55,11 +61,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``text``, without surrounding spaces."""
     spans = []
     cut = 0
-    for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
+    for brk in chain(_PARAGRAPH_BREAK.finditer(text), [None]):
         stop = brk.start() if brk else len(text)
-        for match in _SENTENCE_END.finditer(text, cut, stop):
+        for match in _TOKEN.finditer(text, cut, stop):
             if _ends_sentence(text, match, stop):
-                spans.append(_trimmed(text, cut, match.end(3)))
+                spans.append(_trimmed(text, cut, match.end(1)))
                 cut = match.end()
         spans.append(_trimmed(text, cut, stop))
         cut = brk.end() if brk else len(text)
@@ -67,15 +73,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(text: str, match: re.Match, stop: int) -> bool:
+    """Whether the word ``match`` holds (a word, end marks, closing quotes) ends a sentence."""
+    core = match[1].rstrip(_CLOSERS)
+    before_marks = core.rstrip(_END_MARKS)
+    marks = core[len(before_marks) :]
+    if not marks:
+        return False
     after = match.end()
     if after >= stop:
         return False  # the paragraph's end cuts there anyway
     following = text[after]
     if not (following.isupper() or following.isdigit() or following in _OPENERS):
         return False
-    if match[2] != ".":
+    if marks != ".":
         return True
-    word = match[1].lstrip(_OPENERS)
+    word = before_marks.lstrip(_OPENERS)
     key = word.casefold()
     # Any single letter: initials ("J. Smith"), and Russian "г." (year, city) is lower case.
     initial = len(word) == 1 and word.isalpha()

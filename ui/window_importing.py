@@ -1,7 +1,7 @@
 """The window's importing: file and folder dialogs, drops, the background task, its progress and report."""
 
+import os
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 from catalog.importing import ImportReport
 from catalog.importing.files import DEFAULT_PATTERN
 from catalog.importing.progress import ProgressMeter
+from catalog.terminal_text import one_line
 from ui.dialogs.import_folder import ImportFolderDialog
 from ui.dialogs.import_report import ImportReportDialog
 from ui.workers import ImportTask
@@ -41,6 +42,7 @@ class ImportingMixin:
         self.import_progress = self._make_progress_dialog(task)
         task.signals.counted.connect(self._import_counted)
         task.signals.progressed.connect(self._import_progressed)
+        task.signals.waiting.connect(self._import_waiting)
         task.signals.finished.connect(self._import_done)
         task.signals.failed.connect(self._import_failed)
         self._set_importing(True)
@@ -59,21 +61,32 @@ class ImportingMixin:
         dialog.setAutoReset(False)
         dialog.setMinimumWidth(480)
         dialog.canceled.connect(task.cancel)
-        dialog.canceled.connect(lambda: dialog.setLabelText("Cancelling — finishing the current batch…"))
+        dialog.canceled.connect(lambda: dialog.setLabelText("Cancelling…"))
         dialog.show()
         return dialog
 
     def _import_counted(self, total: int) -> None:
         self._import_meter = ProgressMeter(total)
+        self._import_file, self._import_pause = "", ""
         self.import_progress.setMaximum(max(total, 1))
-        self.import_progress.setLabelText(self._import_meter.describe())
+        self._show_import_progress()
 
     def _import_progressed(self, done: int, path: str) -> None:
-        if self.import_progress.wasCanceled():
-            return
         self._import_meter.update(done)
+        self._import_file = one_line(os.path.basename(path))
         self.import_progress.setValue(min(done, self.import_progress.maximum()))
-        self.import_progress.setLabelText(f"{self._import_meter.describe()}\n{Path(path).name}")
+        self._show_import_progress()
+
+    def _import_waiting(self, text: str) -> None:
+        """Another desk is writing: said under the counts, so a pause never looks like a hang."""
+        self._import_pause = text
+        self._show_import_progress()
+
+    def _show_import_progress(self) -> None:
+        if self.import_progress.wasCanceled():
+            return  # the label says "Cancelling…"
+        lines = [self._import_meter.describe(), self._import_file, self._import_pause]
+        self.import_progress.setLabelText("\n".join(line for line in lines if line))
 
     def _import_done(self, report: ImportReport) -> None:
         self._end_import()
@@ -81,7 +94,7 @@ class ImportingMixin:
         self._refresh_names()
         if report.imported:
             self.select_article(report.imported[0].article_id)
-        self.statusBar().showMessage(f"Import finished: {report.summary()}", 10_000)
+        self.statusBar().showMessage(f"Import finished: {one_line(report.summary())}", 10_000)
         self.report_dialog = ImportReportDialog(report, self)
         self.report_dialog.open()
         self.import_finished.emit(report)

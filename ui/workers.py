@@ -20,6 +20,7 @@ PROGRESS_INTERVAL = 0.1  # seconds between progress signals, so the UI thread is
 class ImportSignals(QObject):
     counted = Signal(int)  #: total files found
     progressed = Signal(int, str)  #: files done, current file
+    waiting = Signal(str)  #: why the import pauses ("waiting for another desk's write…"), "" when it goes on
     finished = Signal(object)  #: the ImportReport
     failed = Signal(str)  #: why the import could not run at all
 
@@ -49,7 +50,11 @@ class ImportTask(QRunnable):
         try:
             self.signals.counted.emit(count_files(self.paths, self.pattern))
             report = import_paths(
-                self.paths, pattern=self.pattern, progress=self._progress, cancelled=self._cancel.is_set
+                self.paths,
+                pattern=self.pattern,
+                progress=self._progress,
+                cancelled=self._cancel.is_set,
+                status=self.signals.waiting.emit,
             )
         except Exception as exc:  # noqa: BLE001 - told to the user in words; the catalogue is whole
             problem = f"{type(exc).__name__}: {exc}"

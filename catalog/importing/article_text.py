@@ -4,13 +4,22 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from catalog.importing.files import path_text
 from catalog.importing.header import parse_header
 
 HEADLINE_MAX = 150
 TITLE_MAX = 120
 ELLIPSIS = "…"
+#: How much of the first paragraph a title is looked for in (after spaces are collapsed): a
+#: title is at most TITLE_MAX characters, and past that only whether the sentence goes on
+#: matters. Bounding it keeps a crafted multi-megabyte paragraph from costing more than this.
+TITLE_SCAN = 1000
+#: The longest word an abbreviation check looks back over ("(Sept." with quotes is far shorter).
+_WORD_LOOKBACK = 64
 
 _LEADING_BLANK_LINES = re.compile(r"\A(?:[^\S\n]*\n)+")
+_NOT_SPACE = re.compile(r"\S")
+_LAST_WORD = re.compile(r"\S*\Z")
 _CLOSERS = "\"'”’»)]"
 _ENDS_SENTENCE = re.compile(rf"[.!?…][{re.escape(_CLOSERS)}]*$")
 # A sentence ends at . ! ? or … (perhaps inside quotes) before a space and a capital, digit or quote.
@@ -77,7 +86,8 @@ def normalise_newlines(text: str) -> str:
 
 
 def parse_article(text: str, *, fallback_title: str = "Untitled") -> ArticleText:
-    """Header, headline and body of an article file's decoded ``text``."""
+    """Header, headline and body of an article file's decoded ``text``; ``fallback_title`` (the
+    file's name) titles a file with neither headline nor sentence."""
     # Only the first lines need looking at; the rest is tidied in whole-text passes (fast on
     # the thousands of files of a bulk import).
     body = _without_trailing_spaces(normalise_newlines(text)).strip()
@@ -91,12 +101,17 @@ def parse_article(text: str, *, fallback_title: str = "Untitled") -> ArticleText
         headline = " ".join(first.split())
         body = rest
     return ArticleText(
-        title=headline or title_from_body(body) or fallback_title,
+        title=headline or title_from_body(body) or _one_line_name(fallback_title),
         body=body,
         date=header.date if header else None,
         authors=header.authors if header else (),
         outlet=header.outlet if header else None,
     )
+
+
+def _one_line_name(name: str) -> str:
+    """A file name as a title: one line, its bytes that are not UTF-8 as ``\\xNN``."""
+    return name if name.isprintable() else " ".join(path_text(name).split())
 
 
 def is_headline(line: str) -> bool:
@@ -107,13 +122,36 @@ def is_headline(line: str) -> bool:
 
 def title_from_body(body: str) -> str:
     """The body's first sentence, cut at a word boundary to at most 120 characters."""
-    paragraph = body.strip().split("\n\n", 1)[0]
-    return shorten(first_sentence(" ".join(paragraph.split())))
+    return shorten(first_sentence(_opening_words(body)))
+
+
+def _opening_words(body: str) -> str:
+    """The first paragraph's words joined by single spaces, its first TITLE_SCAN characters.
+
+    Spaces are collapsed over a window of the paragraph that grows fourfold until it gives
+    enough text (C-speed passes; a window full of spaces costs no more than its length).
+    """
+    first = _NOT_SPACE.search(body)
+    if first is None:
+        return ""
+    start = first.start()
+    end = body.find("\n\n", start)
+    end = len(body) if end < 0 else end
+    window = TITLE_SCAN
+    while True:
+        stop = min(end, start + window)
+        # A word cut at ``stop`` lies past TITLE_SCAN characters, so it never shows.
+        words = " ".join(body[start:stop].split())
+        if stop == end or len(words) > TITLE_SCAN:
+            return words[:TITLE_SCAN]
+        window *= 4
 
 
 def first_sentence(text: str) -> str:
+    """``text`` up to the end of its first sentence (all of it if none ends), in time linear
+    in its length: each candidate end looks back over one word only."""
     for match in _SENTENCE_END.finditer(text):
-        if not _is_abbreviation(text[: match.start()]):
+        if not _is_abbreviation(text, match.start()):
             return text[: match.end()]
     return text
 
@@ -127,11 +165,13 @@ def shorten(text: str, limit: int = TITLE_MAX) -> str:
     return cut.rstrip(" ,;:-–—") + ELLIPSIS
 
 
-def _is_abbreviation(before: str) -> bool:
-    """Whether the full stop ending ``before`` belongs to "Mr." or "U.S." or an initial."""
-    if not before.endswith("."):
+def _is_abbreviation(text: str, end: int) -> bool:
+    """Whether the full stop just before ``end`` belongs to "Mr." or "U.S." or an initial."""
+    if text[end - 1 : end] != ".":
         return False
-    word = before[:-1].rsplit(None, 1)[-1].lstrip("\"'“‘(").casefold() if before[:-1].strip() else ""
+    # Only the word before the stop matters, and no abbreviation is long: look back a little.
+    window = text[max(0, end - 1 - _WORD_LOOKBACK) : end - 1]
+    word = _LAST_WORD.search(window).group().lstrip("\"'“‘(").casefold()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 

@@ -1,6 +1,8 @@
 """Writing batches of parsed articles: duplicate check, names, rows and full-text index in one go."""
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from peewee import SqliteDatabase
 
@@ -9,6 +11,7 @@ from catalog.db import checked_write, database, placeholders, worth_retrying
 from catalog.fingerprints import earlier_holders
 from catalog.ids import last_handed_out
 from catalog.importing.reading import PreparedArticle
+from catalog.importing.write_problems import is_busy
 from catalog.models import Article, ArticleAuthor, Author, Outlet, utc_now
 from catalog.names import NameCache
 
@@ -32,6 +35,16 @@ _ARTICLE_FIELDS = (
 _AUTHOR_FIELDS = (ArticleAuthor.article, ArticleAuthor.author, ArticleAuthor.position)
 _LOOKUP_CHUNK = 500
 SHARED_RETRIES = 5
+#: Seconds a batch waits for another desk's write (SQLite has one writer at a time) before it
+#: is reported not stored. Batches are short (reading.BATCH_BYTES), so a desk rarely waits long.
+BUSY_WAIT = 120.0
+#: Milliseconds of each try for SQLite's write lock, so the wait can be told and cancelled.
+BUSY_TRY_MS = 250
+WAITING = "waiting for another desk's write…"
+
+
+class ImportCancelled(Exception):
+    """The user cancelled while the import waited for the catalogue."""
 
 
 def _insert_sql(model, fields) -> str:
@@ -42,35 +55,63 @@ def _insert_sql(model, fields) -> str:
 class ArticleWriter:
     """Writes batches; remembers outlet and author ids across batches of one import."""
 
-    def __init__(self, *, dry_run: bool = False):
+    def __init__(
+        self,
+        *,
+        dry_run: bool = False,
+        status: Callable[[str], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ):
+        """``status(text)`` hears when a batch waits for another desk (and ``""`` when it goes
+        on); ``cancelled()`` is asked while it waits."""
         self.dry_run = dry_run
         self.outlets = NameCache(Outlet)
         self.authors = NameCache(Author)
         self._dry_run_seen: dict[str, str] = {}
+        self._status = status or (lambda text: None)
+        self._cancelled = cancelled or (lambda: False)
 
     def write_batch(self, batch: Sequence[PreparedArticle]) -> list[Outcome]:
-        """Write the new articles of ``batch`` in one transaction; one outcome per item."""
+        """Write the new articles of ``batch`` in one transaction; one outcome per item.
+
+        While another desk writes (SQLite), waits up to BUSY_WAIT seconds, saying so; raises
+        ImportCancelled if the user cancels meanwhile.
+        """
         if self.dry_run:
             known = {**known_texts(batch), **self._dry_run_seen}
             new = _first_new(batch, known)
             self._dry_run_seen.update((digest, (None, item.text.title)) for digest, item in new.items())
             return _outcomes(batch, known, new, ids={})
-        for attempt in range(SHARED_RETRIES):
+        attempt, waiting_since = 0, None
+        while True:
             try:
                 # On SQLite the write lock is taken first, so ids handed out below stay ours.
-                with checked_write():
+                with _short_lock_waits(), checked_write():
                     known = known_texts(batch)
                     new = _first_new(batch, known)
                     ids = dict(zip(new, self._insert(list(new.values()))))
-                    return _outcomes(batch, known, new, ids)
+                    outcomes = _outcomes(batch, known, new, ids)
             except BaseException as exc:
                 self._forget()
+                if not isinstance(exc, Exception):
+                    raise
+                if is_busy(exc) and (waiting_since is None or time.monotonic() - waiting_since < BUSY_WAIT):
+                    if waiting_since is None:
+                        waiting_since = time.monotonic()
+                        self._status(WAITING)
+                    if self._cancelled():
+                        raise ImportCancelled from None
+                    continue
                 # On a shared catalogue another desk stored one of these files (or names) first,
                 # or the server broke a deadlock between two imports: the batch again finds
                 # theirs and goes through. (SQLite's one write lock rules these out.)
-                if not worth_retrying(exc) or attempt == SHARED_RETRIES - 1:
+                attempt += 1
+                if not worth_retrying(exc) or attempt == SHARED_RETRIES:
                     raise
-        raise AssertionError("unreachable")
+            else:
+                if waiting_since is not None:
+                    self._status("")
+                return outcomes
 
     def _forget(self) -> None:
         # Names created inside the rolled-back transaction no longer exist.
@@ -132,6 +173,21 @@ class ArticleWriter:
             str(now),
             1,
         )
+
+
+@contextmanager
+def _short_lock_waits() -> Iterator[None]:
+    """On SQLite, each try for the write lock waits BUSY_TRY_MS rather than the connection's
+    busy timeout, so ``write_batch`` can say it waits, and stop waiting on Cancel."""
+    if not isinstance(database.obj, SqliteDatabase):
+        yield
+        return
+    (usual,) = database.execute_sql("PRAGMA busy_timeout").fetchone()
+    database.execute_sql(f"PRAGMA busy_timeout = {BUSY_TRY_MS}")
+    try:
+        yield
+    finally:
+        database.execute_sql(f"PRAGMA busy_timeout = {int(usual)}")
 
 
 def _first_new(batch: Sequence[PreparedArticle], known: dict) -> dict[str, PreparedArticle]:

@@ -2,6 +2,7 @@
 
 import fnmatch
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,12 @@ from catalog.importing.decoding import NotText, decode_text
 
 DEFAULT_PATTERN = "*.txt"
 DEFAULT_MAX_SIZE = 10 * 1024 * 1024
+#: The largest ``max_size`` there is: about what one text value of SQLite or PostgreSQL holds.
+MAX_SIZE_CEILING = 1024**3
 _NOT_REGULAR = "not a regular file (a pipe, device or broken link)"
+#: Spaces of every kind (no-break, thin, ideographic…) and the zero-width characters (spaces,
+#: joiners, word joiner, byte-order mark, Mongolian vowel separator): text that shows nothing.
+_INVISIBLE = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff\u180e]*")
 
 
 @dataclass(frozen=True)
@@ -26,15 +32,18 @@ def find_files(
 ) -> Iterator[str | Skipped]:
     """Paths of files named directly, and of files matching ``pattern`` in folders, sorted.
 
-    Folders are walked depth first; symlinked folders are followed once, so loops end.
-    Paths are plain strings: a bulk import makes hundreds of thousands of them.
-    ``ordered=False`` skips sorting, for a quick count.
+    Folders are walked depth first; linked folders are followed once, so loops end. Links that
+    lead out of the folder the user chose (to ``~/.ssh/id_ed25519``, to ``~/.config``) are
+    reported instead of followed, as ``rsync --safe-links`` does: a received folder must not
+    import a key or a token into a shared catalogue. What the user names directly is read
+    wherever it points. Paths are plain strings: a bulk import makes hundreds of thousands of
+    them. ``ordered=False`` skips sorting, for a quick count.
     """
     seen_dirs: set[tuple[int, int]] = set()
     for given in paths:
         path = os.fspath(given)
         if os.path.isdir(path):
-            yield from _walk(path, pattern.casefold(), seen_dirs, ordered)
+            yield from _walk(path, pattern.casefold(), seen_dirs, ordered, os.path.realpath(path))
         elif os.path.isfile(path):
             yield path
         elif os.path.lexists(path):
@@ -43,26 +52,33 @@ def find_files(
             yield Skipped(path, "no such file or folder")
 
 
-def _walk(folder: str, pattern: str, seen: set[tuple[int, int]], ordered: bool) -> Iterator[str | Skipped]:
+def _walk(
+    folder: str, pattern: str, seen: set[tuple[int, int]], ordered: bool, root: str
+) -> Iterator[str | Skipped]:
     try:
         info = os.stat(folder)
         if (info.st_dev, info.st_ino) in seen:
             return
         seen.add((info.st_dev, info.st_ino))
         with os.scandir(folder) as scan:
-            entries = [(entry.name, _kind(entry)) for entry in scan]
+            entries = [(entry.name, _kind(entry), entry.is_symlink()) for entry in scan]
         if ordered:
             entries.sort()
     except OSError as exc:
         yield Skipped(folder, f"folder cannot be read ({exc.strerror or exc})")
         return
-    for name, kind in entries:
+    for name, kind, is_link in entries:
         path = os.path.join(folder, name)
         matches = fnmatch.fnmatchcase(name.casefold(), pattern)
+        if is_link and (kind == "folder" or (kind == "file" and matches)):
+            target = os.path.realpath(path)
+            if not _inside(target, root):
+                yield Skipped(path, f"a link to {target} outside the folder you chose: not imported")
+                continue
         if kind == "folder":
             if matches:
                 yield Skipped(path, "a folder, not a file")
-            yield from _walk(path, pattern, seen, ordered)
+            yield from _walk(path, pattern, seen, ordered, root)
         elif matches:
             yield path if kind == "file" else Skipped(path, _NOT_REGULAR)
 
@@ -77,6 +93,11 @@ def _kind(entry: os.DirEntry) -> str:
         return "other"
 
 
+def _inside(path: str, folder: str) -> bool:
+    """Whether the resolved ``path`` is ``folder`` or lies under it (both resolved)."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
 def read_text_file(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
     """The decoded text of an article file; raises NotText saying why it is not one."""
     try:
@@ -84,23 +105,46 @@ def read_text_file(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
             size = os.fstat(stream.fileno()).st_size
             if size > max_size:
                 raise NotText(f"too large ({human_size(size)}; the limit is {human_size(max_size)})")
-            data = stream.read()
+            # The reported size may be wrong (/proc files report 0, a file may grow meanwhile):
+            # what counts is what arrives, and no more than the limit and one byte is read.
+            # The reported size plus one byte first: a buffer of the limit for every file
+            # would cost an allocation of 10 MB each.
+            wanted = size + 1
+            data = stream.read(wanted)
+            if len(data) == wanted:  # more than it reported: read on, up to the limit
+                data += stream.read(max_size + 1 - len(data))
     except IsADirectoryError:
         raise NotText("a folder, not a file") from None
     except OSError as exc:
         raise NotText(f"cannot be read ({exc.strerror or exc})") from exc
+    if len(data) > max_size:
+        raise NotText(f"too large (more than the limit of {human_size(max_size)})")
     if not data or data.isspace():
         raise NotText("empty file")
     text = decode_text(data)
-    if not text.strip(" \t\r\n\ufeff"):
+    if is_blank(text):
         raise NotText("empty file")
     return text
 
 
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: only spaces, line breaks and zero-width characters."""
+    return _INVISIBLE.fullmatch(text) is not None
+
+
+def path_text(path: str) -> str:
+    """``path`` as text any database, JSON or CSV file takes: the bytes of a name that are not
+    UTF-8 (which Python holds as lone surrogates) written as ``\\xNN``, so ``caf\\xe9.txt``."""
+    try:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate that no file name produced
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def human_size(size: int) -> str:
-    """``512 bytes``, ``4.9 KB``, ``10.0 MB``."""
+    """``1 byte``, ``512 bytes``, ``4.9 KB``, ``10.0 MB``."""
     if size < 1024:
-        return f"{size} bytes"
+        return f"{size} byte{'' if size == 1 else 's'}"
     for unit in ("KB", "MB", "GB"):
         size /= 1024
         if size < 1024 or unit == "GB":

@@ -9,13 +9,17 @@ import re
 from dataclasses import dataclass
 
 _GAP = r"[^\S\n]+"  # one or more spaces/tabs, never a newline
+# Matched against the line with its trailing spaces and one comma already cut off, so no two
+# runs of spaces meet at the end (a first line of "date 2022-01-01" and a megabyte of spaces
+# cost the regex n² steps when the pattern ended in ``\s*,?\s*$``).
 _HEADER = re.compile(
-    rf"""^[^\S\n]*date{_GAP}(?P<date>\d{{4}}-\d{{2}}-\d{{2}})
+    rf"""[^\S\n]*date{_GAP}(?P<date>\d{{4}}-\d{{2}}-\d{{2}})
         (?:{_GAP}authored{_GAP}by{_GAP}(?P<authors>\S.*?))?
-        (?:{_GAP}via{_GAP}(?P<outlet>\S.*?))?
-        [^\S\n]*,?[^\S\n]*$""",
+        (?:{_GAP}via{_GAP}(?P<outlet>\S.*?))?""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: A longer first line is text, not a header (the collection's longest is under 200 characters).
+HEADER_MAX = 1000
 _NAME_SEPARATORS = re.compile(r"\s+and\s+|\s*,\s*", re.IGNORECASE)
 
 
@@ -28,7 +32,11 @@ class Header:
 
 def parse_header(line: str) -> Header | None:
     """The header in ``line``, or None when the line is not a header."""
-    match = _HEADER.match(line)
+    if len(line) > HEADER_MAX:
+        return None
+    line = line.rstrip()
+    # "… via X," ends in a comma the grammar allows; "… via ," has the comma as its outlet.
+    match = _HEADER.fullmatch(line.removesuffix(",").rstrip()) or _HEADER.fullmatch(line)
     if match is None:
         return None
     return Header(

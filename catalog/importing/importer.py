@@ -5,21 +5,27 @@ Files are read and parsed a batch at a time; each batch is then written in one t
 whole batches or nothing, and importing again finishes the job.
 """
 
-import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import PeeweeException
-
-from catalog.importing.article_writer import ArticleWriter
+from catalog.importing.article_writer import BUSY_WAIT, ArticleWriter, ImportCancelled
 from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN, find_files
 from catalog.importing.reading import Failed, PreparedArticle, prepared_batches
+from catalog.importing.write_problems import (
+    describe,
+    disk_full_reason,
+    is_about_one_file,
+    is_busy,
+    is_disk_full,
+)
 
 __all__ = ["Duplicate", "Failed", "ImportReport", "Imported", "count_files", "import_paths"]
 
 #: progress(files_done, last_path) after each batch
 ProgressHook = Callable[[int, str], None]
+#: status(text) when the import waits ("waiting for another desk's write…"), status("") when it goes on
+StatusHook = Callable[[str], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +55,8 @@ class ImportReport:
     failed: list[Failed] = field(default_factory=list)
     cancelled: bool = False
     dry_run: bool = False
+    #: Why the import stopped before the end, when it could not go on ("the disk holding … is full").
+    stopped: str | None = None
 
     @property
     def files_seen(self) -> int:
@@ -61,6 +69,8 @@ class ImportReport:
             f"{len(self.imported):,} {verb}, {duplicates:,} duplicate{'' if duplicates == 1 else 's'}, "
             f"{len(self.failed):,} failed"
         )
+        if self.stopped:
+            return f"{text} (stopped: {self.stopped})"
         return text + (" (cancelled)" if self.cancelled else "")
 
 
@@ -78,36 +88,71 @@ def import_paths(
     progress: ProgressHook | None = None,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
+    status: StatusHook | None = None,
 ) -> ImportReport:
     """Import the files and folders in ``paths``; see the module docstring for the guarantees.
 
     ``progress(files_done, last_file)`` is called after each batch is written; ``cancelled`` is
-    asked between batches. ``workers`` processes parse files (default: one per core, up to 4).
+    asked before each file is read (in this thread) and before each batch is written: a batch
+    cut short by it is not written, so what is stored is whole batches. ``workers`` processes
+    parse files (default: one per core, up to 4). ``status(text)`` hears when the import waits
+    for another desk's write. A full disk stops the import (``report.stopped`` says so).
     """
     report = ImportReport(dry_run=dry_run)
-    writer = ArticleWriter(dry_run=dry_run)
-    for batch in prepared_batches(find_files(paths, pattern), max_size, workers=workers):
+    writer = ArticleWriter(dry_run=dry_run, status=status, cancelled=cancelled)
+    for batch in prepared_batches(find_files(paths, pattern), max_size, workers=workers, cancelled=cancelled):
         if cancelled is not None and cancelled():
             report.cancelled = True
             break
         prepared = [item for item in batch if isinstance(item, PreparedArticle)]
         report.failed.extend(item for item in batch if isinstance(item, Failed))
-        _write(writer, prepared, report)
+        try:
+            report.stopped = _write(writer, prepared, report)
+        except ImportCancelled:
+            report.cancelled = True
+            break
         if progress is not None:
             progress(report.files_seen, batch[-1].path)
+        if report.stopped:
+            break
     return report
 
 
-def _write(writer: ArticleWriter, prepared: list[PreparedArticle], report: ImportReport) -> None:
+def _write(writer: ArticleWriter, prepared: list[PreparedArticle], report: ImportReport) -> str | None:
+    """Write one batch and report each file; returns why the import must stop, if it must."""
     if not prepared:
-        return
+        return None
     try:
         outcomes = writer.write_batch(prepared)
-    except (PeeweeException, sqlite3.Error) as exc:
-        report.failed.extend(Failed(item.path, f"could not be stored ({exc})") for item in prepared)
-        return
+    except ImportCancelled:
+        raise
+    except Exception as exc:  # noqa: BLE001 - said per file; one bad batch never stops the import
+        return _not_stored(writer, prepared, report, exc)
     for item, (article_id, duplicate_of) in zip(prepared, outcomes):
         if duplicate_of is None:
             report.imported.append(Imported(item.path, article_id, item.text.title if writer.dry_run else ""))
         else:
             report.duplicates.append(Duplicate(item.path, article_id, duplicate_of))
+    return None
+
+
+def _not_stored(writer, prepared: list[PreparedArticle], report: ImportReport, exc: Exception) -> str | None:
+    if is_disk_full(exc):
+        reason = disk_full_reason(exc)
+        report.failed.extend(Failed(item.path, f"not stored: {reason}") for item in prepared)
+        return reason
+    if is_about_one_file(exc) and len(prepared) > 1:
+        # One file's value (too big for an index, say) failed the transaction: write the halves
+        # apart, down to that file, so the others are stored.
+        half = len(prepared) // 2
+        stop = _write(writer, prepared[:half], report)
+        if stop:
+            report.failed.extend(Failed(item.path, f"not stored: {stop}") for item in prepared[half:])
+            return stop
+        return _write(writer, prepared[half:], report)
+    if is_busy(exc):
+        why = f"another desk's write held the catalogue for over {BUSY_WAIT:.0f} s; import again to finish"
+    else:
+        why = f"could not be stored ({describe(exc)})"
+    report.failed.extend(Failed(item.path, why) for item in prepared)
+    return None

@@ -14,27 +14,51 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 
 from catalog.fingerprints import fingerprint
 from catalog.importing.article_text import ArticleText, normalise_newlines, parse_article
 from catalog.importing.decoding import NotText
-from catalog.importing.files import DEFAULT_MAX_SIZE, Skipped, read_text_file
+from catalog.importing.files import DEFAULT_MAX_SIZE, Skipped, path_text, read_text_file
 from catalog.limits import OverLimit, check_file_article
 
 BATCH_SIZE = 1000
-IN_FLIGHT = 3  # batches read ahead of the writer
+#: A batch also holds at most this many bytes of files (by the sizes they report): a batch is
+#: one write transaction, and another desk waits for the catalogue while it is written. 1,000
+#: news articles (5 KB each) fit; 1,000 long ones of 300 KB would hold it for seconds.
+BATCH_BYTES = 8 * 1024 * 1024
 PARENT_CHECK_INTERVAL = 0.5  # seconds
 
 
-def batches(items: Iterable, size: int | None = None) -> Iterator[list]:
-    iterator, size = iter(items), size or BATCH_SIZE
-    while batch := list(islice(iterator, size)):
+def batches(items: Iterable, max_size: int = DEFAULT_MAX_SIZE) -> Iterator[list]:
+    """``items`` in lists of at most BATCH_SIZE files and BATCH_BYTES bytes (a bigger file is a
+    batch alone). Files over ``max_size`` weigh nothing: they are refused unread."""
+    size, max_bytes = BATCH_SIZE, BATCH_BYTES
+    batch: list = []
+    weight = 0
+    for item in items:
+        item_weight = _reported_size(item, max_size)
+        if batch and (len(batch) >= size or weight + item_weight > max_bytes):
+            yield batch
+            batch, weight = [], 0
+        batch.append(item)
+        weight += item_weight
+    if batch:
         yield batch
+
+
+def _reported_size(item: str | Skipped, max_size: int) -> int:
+    if isinstance(item, Skipped):
+        return 0
+    try:
+        size = os.stat(item).st_size
+    except OSError:
+        return 0
+    return size if size <= max_size else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +71,8 @@ class Failed:
 class PreparedArticle:
     """A file read and parsed, ready to be written."""
 
-    path: str  #: as the user gave it, for reports
-    source: str  #: absolute, for the catalogue
+    path: str  #: as the user gave it (perhaps with bytes that are not UTF-8), for reports
+    source: str  #: absolute, as text (``path_text``), for the catalogue
     text: ArticleText
     digest: str  #: the fingerprint of the article's text (catalog.fingerprints)
     file_digest: str = ""  #: of the whole file, as releases before schema 13 took it
@@ -64,7 +88,7 @@ def prepare(candidate: str | Skipped, max_size: int = DEFAULT_MAX_SIZE) -> Prepa
         check_file_article(article)
         return PreparedArticle(
             path=candidate,
-            source=os.path.abspath(candidate),
+            source=path_text(os.path.abspath(candidate)),
             text=article,
             digest=fingerprint(article.body),
             file_digest=fingerprint(text),
@@ -75,34 +99,53 @@ def prepare(candidate: str | Skipped, max_size: int = DEFAULT_MAX_SIZE) -> Prepa
         return Failed(candidate, f"could not be read ({type(exc).__name__}: {exc})")
 
 
-def prepare_batch(candidates: list, max_size: int = DEFAULT_MAX_SIZE) -> list[PreparedArticle | Failed]:
-    """``prepare`` each candidate; runs in a worker process."""
-    return [prepare(candidate, max_size) for candidate in candidates]
+def prepare_batch(
+    candidates: list, max_size: int = DEFAULT_MAX_SIZE, cancelled: Callable[[], bool] | None = None
+) -> list[PreparedArticle | Failed]:
+    """``prepare`` each candidate (in a worker process, or in the importing thread); stops early,
+    with what was prepared so far, once ``cancelled()`` says so."""
+    prepared = []
+    for candidate in candidates:
+        if cancelled is not None and cancelled():
+            break
+        prepared.append(prepare(candidate, max_size))
+    return prepared
 
 
 def prepared_batches(
-    candidates: Iterable[str | Skipped], max_size: int = DEFAULT_MAX_SIZE, *, workers: int | None = None
+    candidates: Iterable[str | Skipped],
+    max_size: int = DEFAULT_MAX_SIZE,
+    *,
+    workers: int | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[list]:
-    """Batches of prepared articles and failures, in the candidates' order."""
-    chunks = batches(candidates)
-    first = next(chunks, None)
-    if first is None:
+    """Batches of prepared articles and failures, in the candidates' order.
+
+    Read in this thread, a batch stops early when ``cancelled()`` says so (it is asked before
+    each file), so Cancel takes effect within one file's reading rather than a whole batch's.
+    Workers (the command line) read whole batches; Ctrl+C stops them.
+    """
+    chunks = batches(candidates, max_size)
+    wanted = default_workers() if workers is None else min(workers, max_workers())
+    # Never more workers than batches: look that far ahead (lists of names: cheap).
+    ahead = list(islice(chunks, max(wanted, 2)))
+    workers = min(wanted, len(ahead))
+    if len(ahead) < 2 or workers < 1 or not _can_fork():
+        for chunk in chain(ahead, chunks):
+            yield prepare_batch(chunk, max_size, cancelled)
         return
-    second = next(chunks, None)
-    workers = default_workers() if workers is None else workers
-    if second is None or workers < 1 or not _can_fork():
-        yield prepare_batch(first, max_size)
-        if second is not None:
-            yield prepare_batch(second, max_size)
-        for chunk in chunks:
-            yield prepare_batch(chunk, max_size)
-        return
-    yield from _in_workers(_chain(first, second, chunks), max_size, workers)
+    yield from _in_workers(chain(ahead, chunks), max_size, workers)
 
 
 def default_workers() -> int:
     """One process per core beside the writer's, at least one, at most four."""
     return max(1, min(4, (os.cpu_count() or 1) - 1))
+
+
+def max_workers() -> int:
+    """The most workers an import starts, whatever it is asked: twice the cores (more only
+    share the same cores, each with a copy of the importing process)."""
+    return 2 * (os.cpu_count() or 1)
 
 
 def _can_fork() -> bool:
@@ -120,10 +163,11 @@ def _in_workers(chunks: Iterator[list], max_size: int, workers: int) -> Iterator
         try:
             for chunk in chunks:
                 pending.append((chunk, pool.submit(prepare_batch, chunk, max_size)))
-                if len(pending) >= IN_FLIGHT:
-                    yield _result(*pending.popleft())
+                # One batch per worker being read while the writer writes another.
+                if len(pending) > workers:
+                    yield _result(*pending.popleft(), max_size)
             while pending:
-                yield _result(*pending.popleft())
+                yield _result(*pending.popleft(), max_size)
         finally:
             for _, future in pending:
                 future.cancel()
@@ -140,14 +184,8 @@ def _exit_with_parent(parent_pid: int) -> None:
     threading.Thread(target=watch, daemon=True, name="exit-with-parent").start()
 
 
-def _result(chunk: list, future: Future) -> list:
+def _result(chunk: list, future: Future, max_size: int) -> list:
     try:
         return future.result()
     except BrokenProcessPool:
-        return prepare_batch(chunk)  # a worker died (out of memory?): do this batch here
-
-
-def _chain(first: list, second: list, rest: Iterator[list]) -> Iterator[list]:
-    yield first
-    yield second
-    yield from rest
+        return prepare_batch(chunk, max_size)  # a worker died (out of memory?): do this batch here

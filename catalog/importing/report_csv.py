@@ -7,15 +7,17 @@ from typing import TextIO
 from catalog.exporting.spreadsheet_cells import text_cell
 from catalog.importing.importer import ImportReport
 from catalog.safe_output import output_file
+from catalog.terminal_text import one_line
 
 HEADER = ("file", "outcome", "reason")
 
 
 def problem_rows(report: ImportReport) -> list[tuple[str, str, str]]:
-    """(file, "failed" or "duplicate", reason) for each file not imported."""
+    """(file, "failed" or "duplicate", reason) for each file not imported, as shown and saved:
+    control characters and bytes of names that are not UTF-8 as visible escapes."""
     rows = [(item.path, "failed", item.reason) for item in report.failed]
     rows += [(item.path, "duplicate", item.reason) for item in report.duplicates]
-    return rows
+    return [(one_line(path), outcome, one_line(reason)) for path, outcome, reason in rows]
 
 
 def write_problems_csv(report: ImportReport, out: TextIO) -> None:

@@ -150,3 +150,41 @@ def test_each_encoding_keeps_names_and_quotes_exactly(catalogue, write, encoding
     assert article["date"] == "2023-04-05"
     assert article["title"] == "Déclaration du ministre"
     assert article["body"] == body.strip()
+
+
+def test_utf16_without_bom_imports_and_invisible_or_nul_text_is_reported(catalogue, write):
+    write("a-good.txt", article_file("Good one", "Text."))
+    write("b-utf16.txt", article_file("Déclaration", "« Non », dit-il.").encode("utf-16-le"))
+    write("c-invisible.txt", "\u200b\u00a0\n\u2060\ufeff\u3000\n".encode())
+    write("d-nul.txt", b"\xff\xfe" + article_file("Nul", "A\x00B.").encode("utf-16-le"))
+    report = import_paths([write.root])
+    assert [get_article(item.article_id)["title"] for item in report.imported] == ["Good one", "Déclaration"]
+    reasons = {item.path.rsplit("/", 1)[-1]: item.reason for item in report.failed}
+    assert reasons == {
+        "c-invisible.txt": "empty file",
+        "d-nul.txt": "not a text file: looks like binary data (it contains NUL characters)",
+    }
+    assert Article.select().count() == 2
+
+
+def test_a_file_whose_value_the_database_refuses_does_not_take_its_batch_with_it(catalogue, write):
+    """An outlet of 970 different CJK characters (2,910 bytes, beyond compression) is over
+    PostgreSQL's index row limit: that file is reported (or, where the database takes it,
+    stored), and the rest of its batch is stored either way."""
+    for number in range(5):
+        write(f"{number}.txt", article_file(f"Good {number}", "Text."))
+    write(
+        "huge-outlet.txt",
+        article_file(
+            "Huge",
+            "Text.",
+            header=" date 2022-01-01 via " + "".join(map(chr, range(0x4E00, 0x4E00 + 970))) + ",",
+        ),
+    )
+    report = import_paths([write.root], workers=0)
+    stored = sorted(get_article(item.article_id)["title"] for item in report.imported)
+    assert stored[:5] == [f"Good {number}" for number in range(5)]
+    assert len(report.imported) + len(report.failed) == 6
+    for item in report.failed:
+        assert item.path.endswith("huge-outlet.txt") and item.reason.startswith("could not be stored (")
+    assert Article.select().count() == len(report.imported)

@@ -155,3 +155,94 @@ def test_an_unreadable_file_is_not_an_article(tmp_path, monkeypatch):
     )
     with pytest.raises(NotText, match=r"cannot be read \(Permission denied\)"):
         read_text_file(str(path))
+
+
+CYRILLIC = "Президент заявил, что переговоры продолжатся на следующей неделе.\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text", [TEXT, CYRILLIC, "Hi", "• Home • News … • Contact\nStadt Stuttgart – Bohnenviertel"]
+)
+def test_utf16_without_a_byte_order_mark_is_text_not_binary(encoding, text):
+    assert decode_text(text.encode(encoding)) == text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x05\x00\x07\x00\x10\x00\x00\x01" * 40,  # little-endian numbers: NUL every other byte
+        b"text\x00\x00\x00\x00more",  # NULs in both lanes
+        b"odd length\x00",
+        b"\x00\xff\x00 junk",  # reads as "\xff \u6a75\u6e6b" in UTF-16-BE: nonsense
+        b"that tuesda\x00y officia\x00l\x00s would tuesday.",  # ASCII with stray NULs
+        b"report report\x00 th\x00e report would talks",
+    ],
+)
+def test_binary_that_merely_has_nuls_is_still_binary(data):
+    with pytest.raises(NotText, match="binary data"):
+        decode_text(data)
+
+
+def test_a_nul_character_inside_unicode_text_is_binary(tmp_path):
+    """PostgreSQL cannot store U+0000 in text, and no article holds one."""
+    with pytest.raises(NotText, match="binary data"):
+        decode_text(b"\xff\xfe" + "text\x00more".encode("utf-16-le"))
+
+
+@pytest.mark.parametrize(
+    "blank",
+    [
+        "\u200b\u200c\u200d\u2060\ufeff",
+        "\u00a0\u00a0\n\u202f\u2007\u3000",
+        "\u200b \u00a0\r\n\t\u2060\n" * 50,
+        "\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u180e\u0085\u2028\u2029",
+    ],
+)
+def test_a_file_of_invisible_characters_only_is_an_empty_file(tmp_path, blank):
+    path = tmp_path / "blank.txt"
+    path.write_text(blank, encoding="utf-8")
+    with pytest.raises(NotText, match="empty file"):
+        read_text_file(path)
+
+
+def test_a_file_that_reports_size_zero_is_read_no_further_than_the_limit():
+    """/proc files report st_size 0 whatever they hold; the limit counts what arrives."""
+    path = "/proc/self/status"
+    with open(path, "rb") as stream:
+        assert os.stat(path).st_size == 0 and len(stream.read()) > 200
+    with pytest.raises(NotText, match=r"too large \(more than the limit of 200 bytes\)"):
+        read_text_file(path, max_size=200)
+    assert read_text_file(path).startswith("Name:")
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path, monkeypatch):
+    path = tmp_path / "growing.txt"
+    path.write_text("x" * 100)
+    real_fstat = os.fstat
+    monkeypatch.setattr(
+        os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 10, *real_fstat(fd)[7:]))
+    )
+    with pytest.raises(NotText, match="too large"):
+        read_text_file(path, max_size=50)
+    assert read_text_file(path, max_size=100) == "x" * 100
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_chinese_utf16_without_a_byte_order_mark(encoding):
+    text = "中华人民共和国国务院今天发表声明，一致同意这项协议。\n一二三。"
+    assert decode_text(text.encode(encoding)) == text
+
+
+def test_a_batch_redone_after_a_worker_died_keeps_the_size_limit(tmp_path):
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from catalog.importing import reading
+
+    path = tmp_path / "big.txt"
+    path.write_text("x" * 2000)
+    died: Future = Future()
+    died.set_exception(BrokenProcessPool("a worker was killed"))
+    [failed] = reading._result([str(path)], died, 1000)
+    assert failed.reason == "too large (2.0 KB; the limit is 1000 bytes)"

@@ -1,6 +1,9 @@
 """Importing from the window: folder dialog, progress and cancel, drag-and-drop, the report."""
 
 import csv
+import os
+import sqlite3
+import time
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -9,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLine
 from catalog.importing import reading
 from catalog.maintenance import check_catalogue
 from catalog.models import Article
-from tests.helpers import SEED_FILE, make_article_files
+from tests.helpers import SEED_FILE, article_file, make_article_files
 from tests.ui.driving import cell, import_and_wait, table, trigger
 from ui.dialogs.import_folder import ImportFolderDialog
 from ui.dialogs.import_report import ImportProblemsModel
@@ -175,3 +178,134 @@ def test_problems_model_of_a_clean_import_is_empty(qtmodeltester):
     model = ImportProblemsModel(ImportReport())
     qtmodeltester.check(model)
     assert model.rowCount() == 0
+
+
+def test_names_that_are_not_utf8_or_hold_escapes_import_and_show_escaped(
+    window, qtbot, tmp_path, monkeypatch, qtmodeltester
+):
+    folder = tmp_path / "received"
+    folder.mkdir()
+    (folder / "good.txt").write_text(article_file("Good story", "Text. More."))
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as out:
+        out.write(article_file("Café society", "Rumours. More.").encode())
+    with open(os.path.join(os.fsencode(folder), b"\x1b[31mbad\xff\nfailed: x.txt"), "wb") as out:
+        out.write(b"\x00\x01")
+    report = import_and_wait(qtbot, window, [str(folder)])
+    assert report.summary() == "2 imported, 0 duplicates, 1 failed"
+    assert Article.select().where(Article.source_path == f"{folder}/caf\\xe9.txt").count() == 1
+    model = window.report_dialog.table.model()
+    qtmodeltester.check(model)
+    rows = [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())]
+    expected = [
+        f"{folder}/\\e[31mbad\\xff\\nfailed: x.txt",
+        "failed",
+        "not a text file: looks like binary data (it contains NUL bytes)",
+    ]
+    assert rows == [expected]
+    target = tmp_path / "report.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV files (*.csv)"))
+    qtbot.mouseClick(window.report_dialog.findChild(QPushButton, "saveCsvButton"), Qt.MouseButton.LeftButton)
+    with open(target, encoding="utf-8-sig", newline="") as saved:
+        assert list(csv.reader(saved)) == [["file", "outcome", "reason"], expected]
+    qtbot.mouseClick(window.report_dialog.findChild(QPushButton, "copyButton"), Qt.MouseButton.LeftButton)
+    assert "\\e[31mbad\\xff\\nfailed: x.txt" in QApplication.clipboard().text()
+
+
+def test_links_out_of_the_chosen_folder_are_reported_but_a_picked_link_is_imported(
+    window, qtbot, tmp_path, monkeypatch
+):
+    secret = tmp_path / "home" / ".ssh" / "id_ed25519"
+    secret.parent.mkdir(parents=True)
+    secret.write_text("-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n")
+    folder = tmp_path / "received"
+    folder.mkdir()
+    (folder / "story1.txt").write_text(article_file("Story one", "Text. More."))
+    os.symlink(secret, folder / "story2.txt")
+    report = import_and_wait(qtbot, window, [str(folder)])
+    assert report.summary() == "1 imported, 0 duplicates, 1 failed"
+    model = window.report_dialog.table.model()
+    assert [model.index(0, c).data() for c in range(3)] == [
+        str(folder / "story2.txt"),
+        "failed",
+        f"a link to {secret} outside the folder you chose: not imported",
+    ]
+    assert Article.select().where(Article.body.contains("PRIVATE KEY")).count() == 0
+
+    window.report_dialog.close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(folder / "story2.txt")], ""))
+    with qtbot.waitSignal(window.import_finished, timeout=20_000) as finished:
+        trigger(window, "actionImportFiles")
+    assert finished.args[0].summary() == "1 imported, 0 duplicates, 0 failed"
+
+
+def test_cancel_stops_within_a_batch_of_slow_files(window, qtbot, tmp_path, monkeypatch):
+    """Big files or a slow disk: Cancel must not wait for the rest of a batch of 1,000 files."""
+    folder = tmp_path / "slow"
+    make_article_files(folder, 40, paragraphs=1)
+    real_prepare = reading.prepare
+    read = []
+
+    def slow_prepare(candidate, max_size):
+        read.append(candidate)
+        time.sleep(0.05)
+        return real_prepare(candidate, max_size)
+
+    monkeypatch.setattr(reading, "prepare", slow_prepare)
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as finished:
+        window.start_import([str(folder)])
+        qtbot.waitUntil(lambda: len(read) >= 2)
+        qtbot.mouseClick(window.import_progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+        assert window.import_progress.labelText() == "Cancelling…"
+    report = finished.args[0]
+    assert report.cancelled and report.imported == []
+    assert len(read) < 10  # not the whole batch of 40
+    assert window.report_dialog.windowTitle() == "Import Cancelled"
+    assert Article.select().count() == 0
+
+
+def test_the_progress_dialog_says_when_another_desk_is_writing(sqlite_window, qtbot, tmp_path):
+    """SQLite has one writer at a time: while another desk holds the catalogue, the dialog says
+    so instead of looking stuck, and the import goes on when the desk is done."""
+    window = sqlite_window
+    folder = tmp_path / "incoming"
+    make_article_files(folder, 30, paragraphs=1)
+    other_desk = sqlite3.connect(tmp_path / "window.sqlite3", isolation_level=None)
+    other_desk.execute("BEGIN IMMEDIATE")
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as finished:
+        window.start_import([str(folder)])
+        qtbot.waitUntil(
+            lambda: "waiting for another desk's write…" in window.import_progress.labelText(), timeout=10_000
+        )
+        assert window.import_progress.labelText().startswith("0 of 30 files")
+        window.import_progress.grab().save(str(tmp_path / "waiting.png"))
+        other_desk.execute("COMMIT")
+    other_desk.close()
+    assert finished.args[0].summary() == "30 imported, 0 duplicates, 0 failed"
+
+
+def test_a_full_disk_stops_the_import_and_the_report_says_where(qtbot, tmp_path, monkeypatch):
+    from tests.catalog.test_import_disk_full import simulated_full_disk, small_disk, sqlite_full_error
+    from ui.app import open_window
+
+    monkeypatch.setattr(reading, "BATCH_BYTES", 100_000)
+    folder = tmp_path / "big"
+    folder.mkdir()
+    for number in range(40):
+        body = " ".join(f"Paragraph {number}-{word} of the report on prices." for word in range(1400))
+        (folder / f"{number:03d}.txt").write_text(article_file(f"Report {number}", body))
+    with small_disk("2m", tmp_path) as disk:
+        if disk is None:
+            simulated_full_disk(monkeypatch, sqlite_full_error())
+            disk = tmp_path
+        window = open_window(str(disk / "window.sqlite3"))
+        qtbot.addWidget(window)
+        window.show()
+        report = import_and_wait(qtbot, window, [str(folder)])
+        full = f"the disk holding {disk} is full"
+        assert report.stopped == full
+        assert window.report_dialog.windowTitle() == "Import Stopped"
+        assert window.report_dialog.findChild(object, "importSummary").text().endswith(f"(stopped: {full}).")
+        model = window.report_dialog.table.model()
+        assert model.index(0, 2).data() == f"not stored: {full}"
+        assert table(window).model().rowCount() == len(report.imported) > 0
+        window.close()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from catalog.importing import ImportReport
 from catalog.importing.report_csv import problem_rows, save_problems_csv, write_problems_csv
 from catalog.safe_output import OutputError
+from catalog.terminal_text import one_line
 from ui.models.row_table_model import RowTableModel
 
 COL_FILE, COL_OUTCOME, COL_REASON = range(3)
@@ -46,10 +47,16 @@ class ImportReportDialog(QDialog):
         super().__init__(parent)
         self.report = report
         self.setObjectName("importReport")
-        self.setWindowTitle("Import Cancelled" if report.cancelled else "Import Finished")
+        self.setWindowTitle(
+            "Import Stopped"
+            if report.stopped
+            else "Import Cancelled"
+            if report.cancelled
+            else "Import Finished"
+        )
         self.resize(760, 420)
         layout = QVBoxLayout(self)
-        summary = QLabel(f"{report.files_seen:,} files: {report.summary()}.", self)
+        summary = QLabel(f"{report.files_seen:,} files: {one_line(report.summary())}.", self)
         summary.setObjectName("importSummary")
         layout.addWidget(summary)
         self.table = self._make_table()
