@@ -172,12 +172,12 @@ def test_a_file_whose_value_the_database_refuses_does_not_take_its_batch_with_it
     PostgreSQL's index row limit: that file is reported (or, where the database takes it,
     stored), and the rest of its batch is stored either way."""
     for number in range(5):
-        write(f"{number}.txt", article_file(f"Good {number}", "Text."))
+        write(f"{number}.txt", article_file(f"Good {number}", f"Text number {number}."))
     write(
         "huge-outlet.txt",
         article_file(
             "Huge",
-            "Text.",
+            "A text of its own.",
             header=" date 2022-01-01 via " + "".join(map(chr, range(0x4E00, 0x4E00 + 970))) + ",",
         ),
     )
