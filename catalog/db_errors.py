@@ -1,72 +1,78 @@
-"""Database errors a person can act on, in words: a full disk, a catalogue another desk is
-holding, a read-only one.
+"""Why a write failed, in words a person can act on: a full disk, a catalogue another desk is
+holding, a read-only one, or one article's value the database refuses.
 
-SQLite reports a full disk as "database or disk is full" and then ends the transaction by
-itself, so the rollback that follows fails with "cannot rollback - no transaction is active";
-PostgreSQL reports "could not extend file … No space left on device" (SQLSTATE 53100). Both
-reach callers wrapped by peewee, with the original further down the exception chain. Each
-question here walks that chain, so it answers the same whichever layer raised.
+Database errors arrive wrapped (peewee around sqlite3 or psycopg) and sometimes hidden: when
+SQLite's disk fills up it rolls the transaction back by itself, and a rollback after that fails
+with "cannot rollback - no transaction is active", carrying the real error only as its context.
+PostgreSQL reports "could not extend file … No space left on device" (SQLSTATE 53100). So every
+question here looks through the whole chain of causes, and answers the same whichever layer
+raised.
 """
 
 import errno
-import sqlite3
+import os
 from collections.abc import Iterator
-from pathlib import Path
 
-from catalog.db import redacted, sqlite_path
+from catalog.db import database, file_of, redacted, sqlite_path
 
-_SQLITE_FULL, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 13, 5, 6, 8
-_POSTGRES_DISK_FULL = "53100"
-_DISK_FULL_WORDS = ("database or disk is full", "no space left on device", "could not extend file")
-_BUSY_WORDS = ("database is locked", "database table is locked")
+# SQLite's primary result codes (extended codes carry them in their low byte).
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
+_SQLITE_FULL, _SQLITE_TOOBIG, _SQLITE_CONSTRAINT = 13, 18, 19
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+_MASKS = ("cannot rollback - no transaction is active", "cannot commit - no transaction is active")
 
 
-def _chain(exc: BaseException) -> Iterator[BaseException]:
-    """``exc``, the exceptions it was raised from or during, and the driver's error peewee wraps
-    (``orig``)."""
+def causes(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and everything behind it: the driver's error peewee wrapped, causes, contexts."""
     seen: set[int] = set()
     pending = [exc]
     while pending:
-        current = pending.pop()
+        current = pending.pop(0)
         if current is None or id(current) in seen:
             continue
         seen.add(id(current))
         yield current
-        pending += [current.__cause__, current.__context__, getattr(current, "orig", None)]
-
-
-def _says(exc: BaseException, words: tuple[str, ...]) -> bool:
-    text = str(exc).casefold()
-    return any(word in text for word in words)
-
-
-def is_disk_full(exc: BaseException) -> bool:
-    for link in _chain(exc):
-        if isinstance(link, OSError) and link.errno in (errno.ENOSPC, errno.EDQUOT):
-            return True
-        if isinstance(link, sqlite3.Error) and getattr(link, "sqlite_errorcode", None) == _SQLITE_FULL:
-            return True
-        if getattr(link, "sqlstate", None) == _POSTGRES_DISK_FULL or _says(link, _DISK_FULL_WORDS):
-            return True
-    return False
+        inner = [getattr(current, "orig", None), current.__cause__, current.__context__]
+        inner += [arg for arg in getattr(current, "args", ())[:1] if isinstance(arg, BaseException)]
+        pending.extend(inner)
 
 
 def is_busy(exc: BaseException) -> bool:
-    """Another connection holds the SQLite catalogue's write lock and did not let go in time."""
-    for link in _chain(exc):
-        code = getattr(link, "sqlite_errorcode", None)
-        if isinstance(link, sqlite3.Error) and code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+    """Another connection holds SQLite's write lock ("database is locked")."""
+    return any(
+        _sqlite_code(cause) in (_SQLITE_BUSY, _SQLITE_LOCKED) or str(cause).startswith("database is locked")
+        for cause in causes(exc)
+    )
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """The disk under the catalogue (or the server's) has no room left."""
+    for cause in causes(exc):
+        if _sqlite_code(cause) == _SQLITE_FULL or str(cause).startswith("database or disk is full"):
             return True
-        if _says(link, _BUSY_WORDS):
+        if isinstance(cause, OSError) and cause.errno in _FULL_ERRNOS:
+            return True
+        sqlstate = getattr(cause, "sqlstate", None) or ""
+        # 53100 disk_full; "could not extend file" comes as 53100, or as an I/O error (58030)
+        # saying "No space left on device".
+        if sqlstate == "53100" or (sqlstate.startswith("58") and "No space left" in str(cause)):
             return True
     return False
 
 
 def is_read_only(exc: BaseException) -> bool:
-    for link in _chain(exc):
-        if isinstance(link, sqlite3.Error) and getattr(link, "sqlite_errorcode", None) == _SQLITE_READONLY:
+    """SQLite refused a write to a file it may only read."""
+    return any(_sqlite_code(cause) == _SQLITE_READONLY for cause in causes(exc))
+
+
+def is_about_one_file(exc: BaseException) -> bool:
+    """An error caused by some value of one article (too big for a column or an index, not
+    valid for the column): writing a batch's files apart finds which and stores the rest."""
+    for cause in causes(exc):
+        if _sqlite_code(cause) in (_SQLITE_TOOBIG, _SQLITE_CONSTRAINT):
             return True
-        if _says(link, ("attempt to write a readonly database", "read-only transaction")):
+        sqlstate = getattr(cause, "sqlstate", None) or ""
+        if sqlstate[:2] in ("22", "23", "54"):  # data exception, integrity, program limit exceeded
             return True
     return False
 
@@ -78,20 +84,39 @@ def where_it_lives(location: str) -> str:
         return f"the server of {redacted(location)}"
     if path == ":memory:":
         return "memory"
-    return str(Path(path).expanduser().resolve().parent)
+    return os.path.dirname(os.path.abspath(os.path.expanduser(path)))
+
+
+def disk_full_reason(exc: BaseException, location: str | None = None) -> str:
+    """``the disk holding FOLDER is full`` (the catalogue's folder: of ``location``, else of the
+    open catalogue), or the server's words."""
+    if location is None:
+        location = file_of(database.obj)
+    if location is None or sqlite_path(location) is None:
+        return f"the database server's disk is full ({describe(exc)})"
+    return f"the disk holding {where_it_lives(location)} is full"
+
+
+def describe(exc: BaseException) -> str:
+    """What went wrong, in the driver's words, past a rollback that only failed because the
+    database had already rolled back on its own."""
+    for cause in causes(exc):
+        text = str(cause).strip()
+        if text and not text.startswith(_MASKS):
+            return _first_line(text)
+    return type(exc).__name__
 
 
 def explain(exc: BaseException, location: str) -> str | None:
     """What went wrong, for people, when it is one of the errors a person can act on; None for
     anything else (a bug, to be reported as such)."""
     if is_disk_full(exc):
-        path = sqlite_path(location)
-        if path is None:
+        if sqlite_path(location) is None:
             return (
                 f"the disk of the server of {redacted(location)} is full: nothing was changed; "
                 "ask whoever looks after the server to free space"
             )
-        return f"the disk holding {where_it_lives(location)} is full: nothing was changed; free some space and try again"
+        return f"{disk_full_reason(exc, location)}: nothing was changed; free some space and try again"
     if is_busy(exc):
         return (
             "the catalogue is busy: another desk or program kept it locked for too long, so nothing "
@@ -100,3 +125,12 @@ def explain(exc: BaseException, location: str) -> str | None:
     if is_read_only(exc):
         return f"the catalogue at {redacted(location)} is read-only here: nothing can be changed"
     return None
+
+
+def _sqlite_code(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else text

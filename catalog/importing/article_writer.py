@@ -8,10 +8,10 @@ from peewee import SqliteDatabase
 
 from catalog import fulltext
 from catalog.db import checked_write, database, placeholders, worth_retrying
+from catalog.db_errors import is_busy
 from catalog.fingerprints import earlier_holders
 from catalog.ids import last_handed_out
 from catalog.importing.reading import PreparedArticle
-from catalog.importing.write_problems import is_busy
 from catalog.models import Article, ArticleAuthor, Author, Outlet, utc_now
 from catalog.names import NameCache
 

@@ -9,16 +9,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from catalog.importing.article_writer import BUSY_WAIT, ArticleWriter, ImportCancelled
-from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN, find_files
-from catalog.importing.reading import Failed, PreparedArticle, prepared_batches
-from catalog.importing.write_problems import (
+from catalog.db import CatalogueError
+from catalog.db_errors import (
     describe,
     disk_full_reason,
     is_about_one_file,
     is_busy,
     is_disk_full,
 )
+from catalog.importing.article_writer import BUSY_WAIT, ArticleWriter, ImportCancelled
+from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN, find_files
+from catalog.importing.reading import Failed, PreparedArticle, prepared_batches
 
 __all__ = ["Duplicate", "Failed", "ImportReport", "Imported", "count_files", "import_paths"]
 
@@ -124,8 +125,8 @@ def _write(writer: ArticleWriter, prepared: list[PreparedArticle], report: Impor
         return None
     try:
         outcomes = writer.write_batch(prepared)
-    except ImportCancelled:
-        raise
+    except (ImportCancelled, CatalogueError):  # cancelled, or a read-only catalogue: nothing can be
+        raise  # stored, so the import stops and says so once
     except Exception as exc:  # noqa: BLE001 - said per file; one bad batch never stops the import
         return _not_stored(writer, prepared, report, exc)
     for item, (article_id, duplicate_of) in zip(prepared, outcomes):

@@ -30,7 +30,9 @@ def latin1_folder(tmp_path):
     folder = tmp_path / "received"
     folder.mkdir()
     for number in range(GOOD):
-        (folder / f"{number}-good.txt").write_text(article_file(f"Good story {number}", "Text. More."))
+        (folder / f"{number}-good.txt").write_text(
+            article_file(f"Good story {number}", f"Text of story {number}. More.")
+        )
     with open(os.path.join(os.fsencode(folder), LATIN1_NAME), "wb") as out:
         out.write(article_file("Café society", "Rumours in the café. More.").encode("utf-8"))
     return folder

@@ -92,7 +92,7 @@ def test_200_jobs_for_3_batches_start_no_more_workers_than_batches(tmp_path):
     folder = tmp_path / "thirty"
     folder.mkdir()
     for number in range(30):
-        (folder / f"{number:02d}.txt").write_text(article_file(f"Story {number}", "Text."))
+        (folder / f"{number:02d}.txt").write_text(article_file(f"Story {number}", f"Text of story {number}."))
     done = subprocess.run(
         [sys.executable, "-c", WORKERS_SEEN, str(tmp_path / "c.sqlite3"), str(folder)],
         capture_output=True,
@@ -110,7 +110,7 @@ def test_jobs_200_on_the_command_line_imports_everything(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
     for number in range(30):
-        (folder / f"{number:02d}.txt").write_text(article_file(f"Story {number}", "Text."))
+        (folder / f"{number:02d}.txt").write_text(article_file(f"Story {number}", f"Text of story {number}."))
     done = run_catalog("--db", str(tmp_path / "c.sqlite3"), "import", "--jobs", "200", str(folder))
     assert (done.returncode, done.stdout) == (0, "30 files: 30 imported, 0 duplicates, 0 failed\n"), (
         done.stderr

@@ -73,7 +73,7 @@ def test_other_crafted_paragraphs_are_read_quickly(text):
 @pytest.mark.timeout(120)
 def test_a_crafted_file_among_real_ones_is_imported_with_them(catalogue, write):
     for number in range(20):
-        write(f"{number:03d}.txt", article_file(f"Story {number}", STORY))
+        write(f"{number:03d}.txt", article_file(f"Story {number}", f"{STORY}\n\nStory {number} ends here."))
     crafted = write("crafted.txt", "Mr. " * (MB // 4))
     report = import_paths([write.root])
     assert report.summary() == "21 imported, 0 duplicates, 0 failed"
