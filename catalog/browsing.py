@@ -12,7 +12,7 @@ from catalog.articles import ArticleRow, iter_articles
 from catalog.db import database
 from catalog.matching import fold, passage, word_pattern
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, Topic
-from catalog.search import ParsedQuery, parse_query
+from catalog.search import ParsedQuery, QueryError, parse_query
 
 #: Sort keys by column name: text case-insensitively; unknown values sort last.
 _SORT_SQL = {
@@ -46,19 +46,30 @@ class Filters:
     query: str = ""  #: in the search language (catalog.search)
 
     def __bool__(self) -> bool:
-        return bool(self.outlet_ids or self.author_ids or self.topic_ids or self.years or self.parsed)
+        if self.outlet_ids or self.author_ids or self.topic_ids or self.years:
+            return True
+        try:
+            return bool(self.parsed)
+        except QueryError:
+            return True  # a query, though one that cannot be run
 
     @cached_property
     def parsed(self) -> ParsedQuery:
+        """The query, parsed; raises ``QueryError`` for one that cannot be run."""
         return parse_query(self.query)
 
 
-def filtered_ids(filters: Filters | None = None, *, sort: str = "date", descending: bool = True) -> list[int]:
-    """Ids of the articles that pass ``filters``, in the order asked for.
+def filtered_ids(
+    filters: Filters | None = None, *, sort: str = "date", descending: bool = True, limit: int | None = None
+) -> list[int]:
+    """Ids of the articles that pass ``filters``, in the order asked for (the first ``limit``).
 
     ``sort="relevance"`` ranks by bm25 when the query has words (best first), else by date.
+    Raises ``QueryError`` for a query that cannot be run.
     """
     sql, params = listing_sql(filters or Filters(), sort=sort, descending=descending)
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
     # The raw cursor: a hundred thousand ids come back faster without peewee's row wrapping.
     return [article_id for (article_id,) in database.execute_sql(sql, params)]
 
@@ -78,6 +89,7 @@ def listing_sql(
 
     ``ranked``: whether the search has few enough matches to rank, when the caller knows.
     """
+    fulltext.check(filters.parsed)
     if sort == "relevance":
         if fulltext.on_postgres() and filters.parsed.groups:
             return _ranked_sql_postgres(filters)
@@ -260,7 +272,7 @@ class SidebarEntry:
     kind: str  #: "outlet", "author", "topic" or "year"
     id: int  #: the name's id, or the year
     name: str
-    count: int
+    count: int | None  #: None for a saved search whose query cannot be run
     parent_id: int | None = None  #: topics only
 
 
