@@ -101,6 +101,17 @@ def excluded_ids_sql(parsed) -> tuple[str, list] | None:
     return None
 
 
+@contextmanager
+def search_plan(searching: bool, db=None) -> Iterator[None]:
+    """Around the statements that run a search (``searching``: it has words): on PostgreSQL
+    they are planned through the GIN indexes (``pg_search.gin_plans``)."""
+    if searching and on_postgres():
+        with pg_search.gin_plans(db or database.obj):
+            yield
+    else:
+        yield
+
+
 def index_id_range(first_id: int, last_id: int) -> None:
     """Add articles ``first_id``..``last_id`` (just inserted, in one batch) to the index."""
     if on_postgres():

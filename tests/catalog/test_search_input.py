@@ -143,3 +143,34 @@ def test_an_upgrade_adds_the_prefix_indexes_and_keeps_the_index(tmp_path, monkey
     # The view the index reads is the catalogue's own again, not a leftover of the step.
     assert database.execute_sql("SELECT count(*) FROM article_search").fetchone() == (1,)
     close_catalogue()
+
+
+# --- PostgreSQL: one tsquery per field, found through the GIN indexes ----------------------
+
+
+def test_postgres_terms_on_one_field_are_one_tsquery():
+    from catalog import pg_search
+
+    parsed = parse_query('kyiv "white house" tanks OR drones -russia title:odesa')
+    sql, params = pg_search.condition(parsed.groups, parsed.excluded)
+    assert sql.count("@@") == 2  # the whole article once, the title once: each read once
+    assert params == [
+        "(('kyiv')) & (('white' <-> 'house')) & (('tanks') | ('drones')) & !('russia')",
+        "(('odesa'))",
+    ]
+    sql, params = pg_search.condition(parse_query("title:kyiv OR drones -author:lee").groups, [])
+    assert sql.count("@@") == 2 and " OR " in sql  # a group across fields stays a condition
+
+
+def test_postgres_searches_are_planned_through_the_gin_index(postgres_url, write):
+    from catalog.browsing import listing_sql
+
+    open_catalogue(postgres_url)
+    write("1.txt", article_file("Drones over Odesa", "The drones were seen over the port."))
+    import_paths([write.root])
+    database.execute_sql("ANALYZE")
+    sql, params = listing_sql(Filters(query="drones -russia"), sort="relevance")
+    with fulltext.search_plan(True):
+        plan = "\n".join(row[0] for row in database.execute_sql(f"EXPLAIN {sql}", params))
+    assert "Bitmap Index Scan on article_search_document" in plan
+    assert "Seq Scan on article_search_index" not in plan
