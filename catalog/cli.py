@@ -49,10 +49,11 @@ class _Parser(argparse.ArgumentParser):
     #: Whether an argument with one dash that is not an option here (``-russia``) is a value:
     #: the search language's exclusion, in commands that take a query.
     dash_values = False
-    usage_hint = ""  #: said after any usage error of this command
+    query_hint = ""  #: said when the command's QUERY is missing (it may have looked like an option)
 
     def error(self, message):
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help'{self.usage_hint})\n")
+        hint = self.query_hint if "QUERY" in message else ""
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help'{hint})\n")
 
     def _parse_optional(self, arg_string):
         # argparse's own hook for telling options from values; ``--`` still works as usual.
@@ -138,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
         "and -word excludes a word as in the window",
     )
     search.dash_values = True
-    search.usage_hint = "; a query that starts with -- goes after --, as in: catalog search -- --word"
+    search.query_hint = "; a query that starts with -- goes after --, as in: catalog search -- --word"
     search.add_argument("--json", action="store_true", help="print a JSON array of articles with a snippet")
     search.add_argument("--limit", type=int, default=None, metavar="N", help="at most N results, best first")
     search.set_defaults(run=_cmd_search)

@@ -12,8 +12,9 @@ Whatever is typed, the result is a valid query or a ``QueryError`` saying why no
 is quoted for FTS5, text that is not the language (stray quotes, colons, brackets, SQL) is
 searched as plain words, and control characters (a pasted NUL, tab or escape) separate words as
 spaces do. A lone surrogate (half a character, such as a byte that was not UTF-8 in a
-command-line argument) is not text: that is a ``QueryError`` naming it. So is a prefix that
-matches too many words (``catalog.fulltext.check``): it is refused before it is run.
+command-line argument) is not text: that is a ``QueryError`` naming it. So are searches too
+costly to run: too many words or prefixes (here), a prefix that matches too many words of the
+catalogue (``catalog.fulltext.check``); they are refused before they run.
 """
 
 import datetime
@@ -108,8 +109,9 @@ def tidy_query(text: str) -> str:
 
 
 def parse_query(text: str) -> ParsedQuery:
-    """The query ``text`` as FTS5 terms and date limits. Raises ``QueryError`` only for text
-    that is not text (a lone surrogate)."""
+    """The query ``text`` as FTS5 terms and date limits. Raises ``QueryError`` for text that is
+    not text (a lone surrogate) and for more than ``MAX_QUERY_WORDS`` words or
+    ``MAX_QUERY_PREFIXES`` prefixes; the database's own checks are ``catalog.fulltext.check``."""
     text = tidy_query(text[:MAX_QUERY_LENGTH])
     broken = _SURROGATE.search(text)
     if broken:
