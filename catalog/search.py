@@ -29,8 +29,8 @@ DATE_FIELDS = ("since", "until", "year")
 MAX_QUERY_LENGTH = 2000  # longer input is cut: no one types more, and FTS5 cost grows with it
 #: At most this many words (a phrase counts its words), of which this many prefixes: each word
 #: costs a read of its list in the index, and common ones are long (``the`` is in every article).
-MAX_QUERY_WORDS = 32
-MAX_QUERY_PREFIXES = 8
+MAX_QUERY_WORDS = 16
+MAX_QUERY_PREFIXES = 4
 
 # One token: [-] [field:] ( "phrase" | word ) [*]
 _TOKEN = re.compile(
