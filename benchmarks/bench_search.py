@@ -145,6 +145,10 @@ WORST_QUERIES = [
     " OR ".join(f"w{chr(97 + i % 26)}*" for i in range(26)),
     "the*",
     "con*",
+    "wa*",
+    "wab*",
+    "wabc*",
+    "wa* OR wb* OR wc* OR wd*",
     "zzzznotfound*",
 ]
 #: Two-letter prefixes that start the most English words.
