@@ -30,6 +30,9 @@ MIN_PREFIX_LETTERS = 2
 #: longer ones merge the lists of every word they match, so they may match at most:
 INDEXED_PREFIX_LETTERS = 3
 MAX_PREFIX_WORDS = 2000
+#: On PostgreSQL a phrase is checked in each article that has all its words (reading its
+#: tsvector back: about 12 µs each); the phrases of a search may send it to at most this many.
+MAX_PHRASE_CANDIDATES = 40_000
 
 
 def available() -> bool:
@@ -49,7 +52,9 @@ def searchable() -> bool:
 def check(parsed) -> None:
     """Raise ``QueryError`` if the query has a prefix too costly to expand: shorter than
     ``MIN_PREFIX_LETTERS``, or (past the indexed lengths) matching over ``MAX_PREFIX_WORDS``
-    words of this catalogue. Both backends refuse the same short prefixes."""
+    words of this catalogue; or, on PostgreSQL, phrases of words so common that over
+    ``MAX_PHRASE_CANDIDATES`` articles would have to be read to check them. Both backends refuse
+    the same short prefixes."""
     if parsed.checked:
         return
     for term in parsed.prefix_terms:
@@ -58,7 +63,21 @@ def check(parsed) -> None:
             raise QueryError(_too_broad(term, MIN_PREFIX_LETTERS))
         if len(letters) > INDEXED_PREFIX_LETTERS and _more_words_than(letters, MAX_PREFIX_WORDS):
             raise QueryError(_too_broad(term, len(letters) + 1))
+    if on_postgres():
+        _check_phrases([t for group in parsed.groups for t in group] + parsed.excluded)
     parsed.checked = True
+
+
+def _check_phrases(terms) -> None:
+    left = MAX_PHRASE_CANDIDATES
+    with search_plan(True):
+        for term in terms:
+            left -= pg_search.phrase_candidates(term, left)
+            if left < 0:
+                raise QueryError(
+                    f"the phrase “{term.text}” is made of words found in too many articles to check it "
+                    "quickly: add a rarer word to it, or leave out the quotes"
+                )
 
 
 def _too_broad(term, letters: int) -> str:

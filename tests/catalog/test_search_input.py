@@ -174,3 +174,16 @@ def test_postgres_searches_are_planned_through_the_gin_index(postgres_url, write
         plan = "\n".join(row[0] for row in database.execute_sql(f"EXPLAIN {sql}", params))
     assert "Bitmap Index Scan on article_search_document" in plan
     assert "Seq Scan on article_search_index" not in plan
+
+
+def test_postgres_refuses_phrases_it_would_check_in_too_many_articles(postgres_url, write, monkeypatch):
+    open_catalogue(postgres_url)
+    write("1.txt", article_file("One", "The minister said the port was closed."))
+    write("2.txt", article_file("Two", "The minister said nothing; the port opened."))
+    write("3.txt", article_file("Three", "The port minister has said it."))
+    import_paths([write.root])
+    monkeypatch.setattr(fulltext, "MAX_PHRASE_CANDIDATES", 3)  # as 40,000 are at 100,000 articles
+    with pytest.raises(QueryError, match="the phrase “port minister” is made of words found in too many"):
+        filtered_ids(Filters(query='"minister said" "port minister"'))  # 3 articles each: 6 to read
+    assert filtered_ids(Filters(query='"the minister said" -nothing')) == [1]  # 3 articles to read
+    assert sorted(filtered_ids(Filters(query="port minister"))) == [1, 2, 3]  # words alone: no phrase
