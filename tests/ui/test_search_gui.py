@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
 from tests.helpers import article_file
 from tests.ui.driving import cell, click, import_and_wait, table
@@ -153,6 +153,8 @@ def test_a_prefix_too_short_is_explained_and_the_table_keeps_its_rows(news, qtbo
     assert titles(news) == ["Drones over Odesa"]
     assert not problem.isVisible() and news.statusBar().currentMessage() == ""
     assert message_boxes == []
+    help_text = news.show_query_syntax().findChild(QWidget, "querySyntaxDialogText").toPlainText()
+    assert "needs two letters or more" in help_text and "the status bar says why" in help_text
 
 
 def test_saved_searches_that_cannot_run_are_marked_and_explained(news, qtbot, monkeypatch, message_boxes):
