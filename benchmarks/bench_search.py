@@ -327,6 +327,8 @@ def worst(count: int, keep: str | None, backends: list[str], texts: list[str]) -
 
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="bench-search-"))
     folder.mkdir(parents=True, exist_ok=True)
+    if not keep:
+        folder.chmod(0o755)  # as root, the server runs as the postgres user: it must get in
     server = postgres_server(folder / "postgres") if "postgresql" in backends else None
     try:
         for text in texts:
