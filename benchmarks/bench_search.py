@@ -222,19 +222,21 @@ def generate_real(folder: Path, count: int) -> None:
 
 
 def build_catalogue(location: str, files: Path, count: int, text: str) -> None:
-    """Articles in ``files`` (made if missing), imported into ``location`` unless already there."""
+    """``count`` articles of ``text`` imported into ``location`` unless already there (their
+    files are made in ``files`` first, if missing)."""
     from catalog.catalogue import open_catalogue
     from catalog.importing import import_paths
     from catalog.models import Article
 
+    open_catalogue(location)
+    if Article.select().count() >= count:
+        return
     if not files.exists():
         files.mkdir(parents=True)
         {"generated": generate, "real": generate_real, "hostile": generate_hostile}[text](files, count)
-    open_catalogue(location)
-    if Article.select().count() < count:
-        start = time.perf_counter()
-        import_paths([files])
-        print(f"  imported {count:,} articles in {time.perf_counter() - start:.0f} s", flush=True)
+    start = time.perf_counter()
+    import_paths([files])
+    print(f"  imported {count:,} articles in {time.perf_counter() - start:.0f} s", flush=True)
 
 
 def time_query(query: str, repeat: int = 2) -> tuple[float, float, str]:
