@@ -12,7 +12,7 @@ from catalog.articles import ArticleRow, iter_articles
 from catalog.db import database
 from catalog.matching import fold, passage, word_pattern
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, Topic
-from catalog.search import ParsedQuery, parse_query
+from catalog.search import ParsedQuery, QueryError, parse_query
 
 #: Sort keys by column name: text case-insensitively; unknown values sort last.
 _SORT_SQL = {
@@ -46,29 +46,49 @@ class Filters:
     query: str = ""  #: in the search language (catalog.search)
 
     def __bool__(self) -> bool:
-        return bool(self.outlet_ids or self.author_ids or self.topic_ids or self.years or self.parsed)
+        if self.outlet_ids or self.author_ids or self.topic_ids or self.years:
+            return True
+        try:
+            return bool(self.parsed)
+        except QueryError:
+            return True  # a query, though one that cannot be run
 
     @cached_property
     def parsed(self) -> ParsedQuery:
+        """The query, parsed; raises ``QueryError`` for one that cannot be run."""
         return parse_query(self.query)
 
 
-def filtered_ids(filters: Filters | None = None, *, sort: str = "date", descending: bool = True) -> list[int]:
-    """Ids of the articles that pass ``filters``, in the order asked for.
+def filtered_ids(
+    filters: Filters | None = None, *, sort: str = "date", descending: bool = True, limit: int | None = None
+) -> list[int]:
+    """Ids of the articles that pass ``filters``, in the order asked for (the first ``limit``).
 
     ``sort="relevance"`` ranks by bm25 when the query has words (best first), else by date.
+    Raises ``QueryError`` for a query that cannot be run.
     """
-    sql, params = listing_sql(filters or Filters(), sort=sort, descending=descending)
+    filters = filters or Filters()
+    sql, params = listing_sql(filters, sort=sort, descending=descending)
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
     # The raw cursor: a hundred thousand ids come back faster without peewee's row wrapping.
-    return [article_id for (article_id,) in database.execute_sql(sql, params)]
+    with fulltext.search_plan(searching(filters.parsed)):
+        return [article_id for (article_id,) in database.execute_sql(sql, params)]
+
+
+def searching(parsed: ParsedQuery) -> bool:
+    """Whether the query has words to find (not only dates)."""
+    return bool(parsed.groups or parsed.excluded)
 
 
 def count_filtered(filters: Filters | None = None) -> int:
     """How many articles pass ``filters``, without listing them."""
+    filters = filters or Filters()
     query = Article.select()
-    for condition in _conditions(filters or Filters()):
+    for condition in _conditions(filters):
         query = query.where(condition)
-    return query.count()
+    with fulltext.search_plan(searching(filters.parsed)):
+        return query.count()
 
 
 def listing_sql(
@@ -78,6 +98,7 @@ def listing_sql(
 
     ``ranked``: whether the search has few enough matches to rank, when the caller knows.
     """
+    fulltext.check(filters.parsed)
     if sort == "relevance":
         if fulltext.on_postgres() and filters.parsed.groups:
             return _ranked_sql_postgres(filters)
@@ -124,7 +145,12 @@ def _ranked_sql(filters: Filters, *, by_date: bool) -> tuple[str, list]:
 
 
 def _ranked_sql_postgres(filters: Filters) -> tuple[str, list]:
-    """Best first by ts_rank over the whole article; GIN finds the matches, whatever their number."""
+    """Best first by ts_rank over the whole article; GIN finds the matches, whatever their number.
+
+    One pass over the index finds them (for a phrase it reads each candidate's text, the costly
+    part, so it is done once); as on SQLite, past RANK_LIMIT matches they are listed newest
+    first, unranked.
+    """
     parsed = filters.parsed
     found = pg_search.condition(parsed.groups, parsed.excluded, table="s")
     if found is None:
@@ -132,13 +158,14 @@ def _ranked_sql_postgres(filters: Filters) -> tuple[str, list]:
     where, params = _where_sql(
         _conditions(replace(filters, query="")) + _query_conditions(parsed, words=False)
     )
+    table = pg_search.TABLE
+    score = f"(SELECT ts_rank(r.document, to_tsquery('simple', %s)) FROM {table} r WHERE r.article_id = matched.id)"
     sql = (
-        f'SELECT "t1"."id" FROM "article" AS "t1" JOIN {pg_search.TABLE} s ON s.article_id = "t1"."id" '
-        f"WHERE {found[0]} AND {where} "
-        f'ORDER BY ts_rank(s.document, to_tsquery(\'simple\', %s)) DESC, "t1"."id" DESC'
+        f"WITH matched AS MATERIALIZED (SELECT s.article_id AS id FROM {table} s WHERE {found[0]}), "
+        f"few AS (SELECT count(*) <= {RANK_LIMIT} AS yes FROM matched) "
+        f'SELECT "t1"."id" FROM matched JOIN "article" AS "t1" ON "t1"."id" = matched.id WHERE {where} '
+        f'ORDER BY CASE WHEN (SELECT yes FROM few) THEN {score} END DESC NULLS LAST, "t1"."id" DESC'
     )
-    if more_matches_than(parsed, RANK_LIMIT):  # as on SQLite: too many to rank, newest first
-        return sql.split(" ORDER BY ")[0] + ' ORDER BY "t1"."id" DESC', [*found[1], *params]
     return sql, [*found[1], *params, pg_search.rank_query(parsed.groups)]
 
 
@@ -159,7 +186,8 @@ def more_matches_than(parsed: ParsedQuery, limit: int) -> bool:
     if found is None:
         return False
     sql = f"SELECT 1 FROM {found[0]} AS matched LIMIT 1 OFFSET {int(limit)}"
-    return database.execute_sql(sql, found[1]).fetchone() is not None
+    with fulltext.search_plan(True):
+        return database.execute_sql(sql, found[1]).fetchone() is not None
 
 
 def match_count(parsed: ParsedQuery) -> int:
@@ -167,7 +195,8 @@ def match_count(parsed: ParsedQuery) -> int:
     found = fulltext.matching_ids_sql(parsed)
     if found is None:
         return 0
-    return database.execute_sql(f"SELECT count(*) FROM {found[0]} AS matched", found[1]).fetchone()[0]
+    with fulltext.search_plan(True):
+        return database.execute_sql(f"SELECT count(*) FROM {found[0]} AS matched", found[1]).fetchone()[0]
 
 
 def snippets(article_ids: list[int], query: str, *, words: int = 14) -> dict[int, str]:
@@ -260,7 +289,7 @@ class SidebarEntry:
     kind: str  #: "outlet", "author", "topic" or "year"
     id: int  #: the name's id, or the year
     name: str
-    count: int
+    count: int | None  #: None for a saved search whose query cannot be run
     parent_id: int | None = None  #: topics only
 
 

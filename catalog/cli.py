@@ -36,6 +36,7 @@ from catalog.importing.importer import count_files
 from catalog.limits import AUTHOR, NAMES, NOTES, OUTLET, SUMMARY, TITLE, TOPIC
 from catalog.names_admin import KINDS, NameProblem, merge_names, name_counts
 from catalog.safe_output import OutputError
+from catalog.search import QueryError
 from catalog.seeds import import_seeds
 from catalog.terminal_text import block, one_line
 
@@ -57,8 +58,25 @@ EPILOG = """examples:
 
 
 class _Parser(argparse.ArgumentParser):
+    #: Whether an argument with one dash that is not an option here (``-russia``) is a value:
+    #: the search language's exclusion, in commands that take a query.
+    dash_values = False
+    query_hint = ""  #: said when the command's QUERY is missing (it may have looked like an option)
+
     def error(self, message):
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        hint = self.query_hint if "QUERY" in message else ""
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help'{hint})\n")
+
+    def _parse_optional(self, arg_string):
+        # argparse's own hook for telling options from values; ``--`` still works as usual.
+        if self.dash_values and arg_string not in self._option_string_actions and _excludes(arg_string):
+            return None
+        return super()._parse_optional(arg_string)
+
+
+def _excludes(argument: str) -> bool:
+    """Whether ``argument`` reads as the search language's ``-word`` or ``-"phrase"``."""
+    return len(argument) > 1 and argument[0] == "-" and argument[1] != "-"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -126,7 +144,15 @@ def build_parser() -> argparse.ArgumentParser:
         'find articles (words, "phrases", -not, OR, word*, author:, since:…)',
         "catalog search 'author:\"Dave DeCamp\" ukraine -crimea' --json",
     )
-    search.add_argument("query", metavar="QUERY", help="in the search language (see README)")
+    search.add_argument(
+        "query",
+        nargs="+",
+        metavar="QUERY",
+        help="in the search language (see README); several arguments are joined by spaces, "
+        "and -word excludes a word as in the window",
+    )
+    search.dash_values = True
+    search.query_hint = "; a query that starts with -- goes after --, as in: catalog search -- --word"
     search.add_argument("--json", action="store_true", help="print a JSON array of articles with a snippet")
     search.add_argument("--limit", type=int, default=None, metavar="N", help="at most N results, best first")
     search.set_defaults(run=_cmd_search)
@@ -241,6 +267,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), EXIT_USAGE)
     except CatalogueError as exc:
         return _fail(str(exc))
+    except QueryError as exc:  # a search that cannot be run: the user must change it
+        return _fail(str(exc), EXIT_USAGE)
     except BrokenPipeError:  # the reader went away (catalog list | head): not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the interpreter's final flush is silent
         return EXIT_OK
@@ -330,12 +358,12 @@ def format_article(article: dict) -> str:
 
 
 def _cmd_search(args) -> int:
+    query = " ".join(args.query)
     _open(args)
-    ids = filtered_ids(Filters(query=args.query), sort="relevance")
-    if args.limit is not None:
-        ids = ids[: max(args.limit, 0)]
+    limit = None if args.limit is None else max(args.limit, 0)
+    ids = filtered_ids(Filters(query=query), sort="relevance", limit=limit)
     found = {article["id"]: article for article in iter_articles(ids=ids)}
-    passages = snippets(ids, args.query)
+    passages = snippets(ids, query)
     results = [{**found[i], "snippet": passages.get(i, "")} for i in ids if i in found]
     if args.json:
         _print_json(results)

@@ -65,6 +65,7 @@ def _choice_options(parser) -> None:
     parser.add_argument(
         "--query", metavar="Q", help="the articles a search finds, best first (search language)"
     )
+    parser.dash_values = True  # --query -russia: the search language's exclusion, not an option
     parser.add_argument(
         "--ids",
         type=_ids,

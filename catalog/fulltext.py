@@ -14,13 +14,25 @@ from peewee import DatabaseError, PostgresqlDatabase, SqliteDatabase
 
 from catalog import pg_search
 from catalog.db import database, placeholders
+from catalog.matching import fold
+from catalog.search import QueryError
 
 FTS_TABLE = "article_fts"
+VOCABULARY_TABLE = "article_fts_vocab"  #: the index's words (fts5vocab, migration 0012)
 CLAIM_FTS_TABLE = "claim_fts"  #: claims on their own, kept in step by triggers (migration 0008)
 #: The indexed columns, in the index's order (bm25 weights and snippets count on it).
 COLUMNS = ("title", "body", "authors", "outlet", "topics", "summary", "claims")
 _COLUMNS = ", ".join(COLUMNS)
 _CHUNK = 500
+#: A prefix must have this many letters: one letter matches most of a language's words.
+MIN_PREFIX_LETTERS = 2
+#: Prefixes up to this long read one list kept merged by the index (FTS5 ``prefix='2 3'``);
+#: longer ones merge the lists of every word they match, so they may match at most:
+INDEXED_PREFIX_LETTERS = 3
+MAX_PREFIX_WORDS = 2000
+#: On PostgreSQL a phrase is checked in each article that has all its words (reading its
+#: tsvector back: about 12 µs each); the phrases of a search may send it to at most this many.
+MAX_PHRASE_CANDIDATES = 40_000
 
 
 def available() -> bool:
@@ -37,8 +49,56 @@ def searchable() -> bool:
     return available() or on_postgres()
 
 
+def check(parsed) -> None:
+    """Raise ``QueryError`` if the query has a prefix too costly to expand: shorter than
+    ``MIN_PREFIX_LETTERS``, or (past the indexed lengths) matching over ``MAX_PREFIX_WORDS``
+    words of this catalogue; or, on PostgreSQL, phrases of words so common that over
+    ``MAX_PHRASE_CANDIDATES`` articles would have to be read to check them. Both backends refuse
+    the same short prefixes."""
+    if parsed.checked:
+        return
+    for term in parsed.prefix_terms:
+        letters = fold(term.text)
+        if len(letters) < MIN_PREFIX_LETTERS:
+            raise QueryError(_too_broad(term, MIN_PREFIX_LETTERS))
+        if len(letters) > INDEXED_PREFIX_LETTERS and _more_words_than(letters, MAX_PREFIX_WORDS):
+            raise QueryError(_too_broad(term, len(letters) + 1))
+    if on_postgres():
+        _check_phrases([t for group in parsed.groups for t in group] + parsed.excluded)
+    parsed.checked = True
+
+
+def _check_phrases(terms) -> None:
+    left = MAX_PHRASE_CANDIDATES
+    with search_plan(True):
+        for term in terms:
+            left -= pg_search.phrase_candidates(term, left)
+            if left < 0:
+                raise QueryError(
+                    f"the phrase “{term.text}” is made of words found in too many articles to check it "
+                    "quickly: add a rarer word to it, or leave out the quotes"
+                )
+
+
+def _too_broad(term, letters: int) -> str:
+    return f"“{term.text}*” matches too many words: type at least {letters} letters before the *"
+
+
+def _more_words_than(prefix: str, limit: int) -> bool:
+    """Whether more than ``limit`` words of the index start with ``prefix`` (counting stops there)."""
+    if not available():
+        return False
+    found = database.execute_sql(
+        f"SELECT count(*) FROM (SELECT 1 FROM {VOCABULARY_TABLE} WHERE term >= ? AND term < ? LIMIT ?)",
+        (prefix, prefix + "\U0010ffff", limit + 1),
+    ).fetchone()[0]
+    return found > limit
+
+
 def matching_ids_sql(parsed) -> tuple[str, list] | None:
-    """A subquery of the ids of articles the query's words find (excluded words left out)."""
+    """A subquery of the ids of articles the query's words find (excluded words left out).
+    Raises ``QueryError`` for a query that cannot be run (``check``)."""
+    check(parsed)
     if available() and parsed.match:
         return f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)", [parsed.match]
     if on_postgres() and parsed.groups:
@@ -50,6 +110,7 @@ def matching_ids_sql(parsed) -> tuple[str, list] | None:
 
 def excluded_ids_sql(parsed) -> tuple[str, list] | None:
     """A subquery of the ids of articles with any excluded word (a search of exclusions only)."""
+    check(parsed)
     if available() and parsed.excluded_match:
         return f"(SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)", [parsed.excluded_match]
     if on_postgres() and parsed.excluded:
@@ -57,6 +118,17 @@ def excluded_ids_sql(parsed) -> tuple[str, list] | None:
         if found:
             return f"(SELECT article_id FROM {pg_search.TABLE} WHERE {found[0]})", found[1]
     return None
+
+
+@contextmanager
+def search_plan(searching: bool, db=None) -> Iterator[None]:
+    """Around the statements that run a search (``searching``: it has words): on PostgreSQL
+    they are planned through the GIN indexes (``pg_search.gin_plans``)."""
+    if searching and on_postgres():
+        with pg_search.gin_plans(db or database.obj):
+            yield
+    else:
+        yield
 
 
 def index_id_range(first_id: int, last_id: int) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from catalog import fulltext
 from catalog.articles import ArticleRow, table_rows
-from catalog.browsing import RANK_LIMIT, Filters, listing_sql, more_matches_than
+from catalog.browsing import RANK_LIMIT, Filters, listing_sql, more_matches_than, searching
 from catalog.db import database, sqlite_path
 
 FIRST_PAGE = 256
@@ -31,6 +31,7 @@ class Listing:
     sql: str
     params: list
     head: list[int]
+    searching: bool = False  #: the query has words (see fulltext.search_plan)
 
     @property
     def complete(self) -> bool:
@@ -43,8 +44,10 @@ def make_listing(filters: Filters, *, sort: str = "date", descending: bool = Tru
     if sort == "relevance" and filters.parsed.match and fulltext.available():
         ranks = not more_matches_than(filters.parsed, RANK_LIMIT)
     sql, params = listing_sql(filters, sort=sort, descending=descending, ranked=ranks)
-    head = [i for (i,) in database.execute_sql(f"{sql} LIMIT {FIRST_PAGE}", params)]
-    return Listing(sql, params, head)
+    words = searching(filters.parsed)
+    with fulltext.search_plan(words):
+        head = [i for (i,) in database.execute_sql(f"{sql} LIMIT {FIRST_PAGE}", params)]
+    return Listing(sql, params, head, words)
 
 
 class RowPager:
@@ -69,7 +72,7 @@ class RowPager:
         if self._listing is None or self._listing.complete:
             self._ids = array("q", self._head if self._listing else source)
         elif _reads_in_background():
-            self._rest = _reader.submit(_read_ids, database.obj, source.sql, source.params)
+            self._rest = _reader.submit(_read_ids, database.obj, source)
         self._shown = len(self._ids) if self._ids is not None else len(self._head)
 
     def __len__(self) -> int:
@@ -135,7 +138,8 @@ class RowPager:
         if self._rest is not None and not self._rest.cancelled():
             with suppress(Exception):  # else read it again here, where errors surface as usual
                 return self._rest.result()
-        return [i for (i,) in database.execute_sql(self._listing.sql, self._listing.params)]
+        with fulltext.search_plan(self._listing.searching):
+            return [i for (i,) in database.execute_sql(self._listing.sql, self._listing.params)]
 
     def _fetch(self, number: int) -> list[ArticleRow]:
         ids = self.ids_between(number * self.PAGE_SIZE, (number + 1) * self.PAGE_SIZE)
@@ -150,8 +154,9 @@ def _reads_in_background() -> bool:
     return bool(location) and sqlite_path(str(location)) != ":memory:"
 
 
-def _read_ids(db, sql: str, params: list) -> list[int]:
+def _read_ids(db, listing: Listing) -> list[int]:
     try:
-        return [i for (i,) in db.execute_sql(sql, params)]
+        with fulltext.search_plan(listing.searching, db):
+            return [i for (i,) in db.execute_sql(listing.sql, listing.params)]
     finally:
         db.close()  # this thread's connection only; the next listing may be another catalogue

@@ -1,17 +1,19 @@
 """Saved searches: a name for a query plus sidebar filters, counted afresh whenever asked."""
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from catalog import fulltext
 from catalog.browsing import Filters, count_filtered
 from catalog.db import database
 from catalog.limits import SAVED_SEARCH_NAME, SAVED_SEARCH_QUERY, OverLimit, check
 from catalog.models import SavedSearch
 from catalog.names import name_key, tidy_name
+from catalog.search import QueryError, tidy_query
 
 
 class SavedSearchProblem(ValueError):
-    """A name that is empty or taken; the message is for people."""
+    """A name that is empty or taken, or a query that cannot be run; the message is for people."""
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,13 @@ def saved_searches() -> list[Saved]:
     ]
 
 
-def count(saved: Saved) -> int:
-    return count_filtered(saved.filters)
+def count(saved: Saved) -> int | None:
+    """How many articles the search finds now; None if its query cannot be run (saved before
+    such queries were refused: choosing it says why)."""
+    try:
+        return count_filtered(saved.filters)
+    except QueryError:
+        return None
 
 
 def save_search(name: str, filters: Filters) -> Saved:
@@ -52,6 +59,11 @@ def save_search(name: str, filters: Filters) -> Saved:
     name = tidy_name(name)
     if not name:
         raise SavedSearchProblem("a saved search needs a name")
+    filters = replace(filters, query=tidy_query(filters.query))
+    try:
+        fulltext.check(filters.parsed)
+    except QueryError as exc:
+        raise SavedSearchProblem(str(exc)) from None
     with database.atomic():
         SavedSearch.delete().where(SavedSearch.key == name_key(name)).execute()
         row_id = SavedSearch.insert(

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QTabWidget,
     QToolBar,
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
 from catalog.articles import count_articles, get_article
 from catalog.catalogue import OpenedCatalogue, close_catalogue
 from catalog.db import database
+from catalog.search import QueryError
 from catalog.watching import CONNECTION_ERRORS
 from ui.dialogs.import_report import ImportReportDialog
 from ui.models.article_table_model import (
@@ -363,6 +365,16 @@ class MainWindow(
         box.setToolTip(SEARCH_HELP)
         box.setMinimumWidth(360)
         box.installEventFilter(self)
+        # Shown in the box while its search cannot be run; the status bar says why.
+        self.search_problem = box.addAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            QLineEdit.ActionPosition.TrailingPosition,
+        )
+        self.search_problem.setObjectName("searchProblem")
+        self.search_problem.setVisible(False)
+        self.search_problem.triggered.connect(
+            lambda: self._show_search_problem(self.search_problem.toolTip())
+        )
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._filter)
         box.textChanged.connect(lambda _: self._search_timer.start())
@@ -442,10 +454,16 @@ class MainWindow(
         self.count_label.setText(text)
 
     def _filter(self) -> None:
-        """Show the articles the sidebar and the search box choose."""
+        """Show the articles the sidebar and the search box choose. A search that cannot be run
+        (a prefix that matches too many words) is explained, and the table keeps what it showed."""
         self._search_timer.stop()
         filters = replace(self.sidebar.filters(), query=self.search_box.text())
-        self.table_model.set_filters(filters)
+        try:
+            self.table_model.set_filters(filters)
+        except QueryError as exc:
+            self._show_search_problem(str(exc))
+            return
+        self._show_search_problem(None)
         searching = bool(filters.parsed.match)
         self.table.setColumnHidden(COL_SNIPPET, not searching)
         if self.table_model.by_relevance:
@@ -455,6 +473,18 @@ class MainWindow(
             self.select_row(0)
         else:
             self.reading_pane.highlight(filters.parsed.words, filters.parsed.prefixes)
+
+    def _show_search_problem(self, problem: str | None) -> None:
+        """Why the search in the box cannot be run, in the status bar and the box; None clears it."""
+        had_problem = self.search_problem.isVisible()
+        self.search_problem.setVisible(problem is not None)
+        if problem is None:
+            if had_problem:
+                self.statusBar().clearMessage()
+            return
+        text = f"Not searched: {problem}."
+        self.search_problem.setToolTip(text)
+        self.statusBar().showMessage(text)
 
     def _reselect(self, article_ids: list[int]) -> None:
         if len(article_ids) < 2:

@@ -98,7 +98,9 @@ class HelpMixin:
             "article. The sidebar's choices narrow the search further.</p>"
             + _table(QUERY_EXAMPLES)
             + "<p>Anything else you type is searched as plain words: a stray quote or colon "
-            "never breaks a search. Case and accents do not matter. Press Escape to clear the "
+            "never breaks a search. Case and accents do not matter. A word ending in * needs two "
+            "letters or more before it; a search too costly to run (too many words, a prefix that "
+            "matches too many) is not run, and the status bar says why. Press Escape to clear the "
             "search; Edit ▸ Save Search… keeps it in the sidebar.</p>"
             "<p>The same language works on the command line: "
             "<code>catalog search 'ukraine since:2022'</code>.</p>"

@@ -2,7 +2,8 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
 from tests.helpers import article_file
 from tests.ui.driving import cell, click, import_and_wait, table
@@ -117,3 +118,59 @@ def test_highlights_land_on_the_word_after_an_emoji(window):
     )
     assert pane.highlight(["kyiv"]) == 1
     assert pane.extraSelections()[0].cursor.selectedText() == "Kyiv"
+
+
+# --- input that is not plain words -------------------------------------------------------
+
+
+def test_a_pasted_nul_and_controls_search_as_spaces(news, qtbot, message_boxes):
+    news.statusBar().clearMessage()
+    QApplication.clipboard().setText("drones\x00\x1bodesa\t")
+    box = news.findChild(QLineEdit, "searchBox")
+    box.setFocus()
+    with qtbot.waitSignal(news.table_model.modelReset, timeout=3000):
+        qtbot.keyClick(box, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert box.text().startswith("drones\x00")
+    assert titles(news) == ["Drones over Odesa"]
+    assert message_boxes == [] and news.statusBar().currentMessage() == ""
+
+
+def test_a_prefix_too_short_is_explained_and_the_table_keeps_its_rows(news, qtbot, message_boxes):
+    search(news, qtbot, "tanks")
+    box = news.findChild(QLineEdit, "searchBox")
+    problem = box.findChild(QAction, "searchProblem")
+    box.selectAll()
+    qtbot.keyClicks(box, "w*")
+    qtbot.waitUntil(lambda: news.statusBar().currentMessage().startswith("Not searched"), timeout=3000)
+    message = news.statusBar().currentMessage()
+    assert message == "Not searched: “w*” matches too many words: type at least 2 letters before the *."
+    assert problem.isVisible() and problem.toolTip() == message
+    assert titles(news) == ["Tanks roll into Kyiv", "Budget talks"]  # what it showed, still there
+    assert news.count_label.text() == "2 of 3 articles"
+    with qtbot.waitSignal(news.table_model.modelReset, timeout=3000):
+        qtbot.keyClick(box, Qt.Key.Key_Backspace)
+        qtbot.keyClicks(box, "h*")  # wh*: two letters
+    assert titles(news) == ["Drones over Odesa"]
+    assert not problem.isVisible() and news.statusBar().currentMessage() == ""
+    assert message_boxes == []
+    help_text = news.show_query_syntax().findChild(QWidget, "querySyntaxDialogText").toPlainText()
+    assert "needs two letters or more" in help_text and "the status bar says why" in help_text
+
+
+def test_saved_searches_that_cannot_run_are_marked_and_explained(news, qtbot, monkeypatch, message_boxes):
+    from catalog.models import SavedSearch
+    from tests.ui.driving import click, entry
+
+    # Saved by an earlier release, before one-letter prefixes were refused.
+    SavedSearch.insert(name="Old w", key="old w", query="w*", filters="{}").execute()
+    news.sidebar.reload()
+    assert entry(news, "Old w").data() == "Old w  (?)"
+    click(qtbot, news, "Old w")
+    assert news.search_box.text() == "w*"
+    assert "type at least 2 letters" in news.statusBar().currentMessage()
+    assert len(titles(news)) == 3
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Everything w", True))
+    assert not news.save_search()
+    [box] = message_boxes
+    assert box.text().startswith("Not saved: “w*” matches too many words")

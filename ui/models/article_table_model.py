@@ -5,6 +5,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from catalog.articles import ArticleRow
 from catalog.browsing import Filters, snippets
 from catalog.listing import RowPager, make_listing
+from catalog.search import QueryError
 from ui.models.row_table_model import AnyIndex, RowTableModel
 
 COL_TITLE, COL_OUTLET, COL_AUTHORS, COL_DATE, COL_TOPICS, COL_SNIPPET = range(6)
@@ -142,13 +143,20 @@ class ArticleTableModel(RowTableModel):
         self.layoutChanged.emit()
 
     def set_filters(self, filters: Filters) -> None:
+        """Show what ``filters`` choose; on ``QueryError`` (a search that cannot be run) the
+        model keeps its filters and rows."""
+        before = self.filters, self.by_relevance
         had_words = bool(self.filters.parsed.match)
         self.filters = filters
-        if filters.parsed.match and not had_words:
-            self.by_relevance = True  # a new search: best matches first
-        elif not filters.parsed.match:
-            self.by_relevance = False
-        self.reload()
+        try:
+            if filters.parsed.match and not had_words:
+                self.by_relevance = True  # a new search: best matches first
+            elif not filters.parsed.match:
+                self.by_relevance = False
+            self.reload()
+        except QueryError:
+            self.filters, self.by_relevance = before
+            raise
 
     def snippet(self, row: int) -> str:
         """The passage matching the search, fetched with its neighbours' as rows come into view."""

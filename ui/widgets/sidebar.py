@@ -45,11 +45,15 @@ class SidebarModel(QStandardItemModel):
 
 
 def _item(entry: SidebarEntry) -> QStandardItem:
-    item = QStandardItem(f"{entry.name}  ({entry.count:,})")
+    if entry.count is None:  # a saved search whose query cannot be run now
+        item = QStandardItem(f"{entry.name}  (?)")
+        item.setToolTip("This search cannot be run as it is: choose it to see why")
+    else:
+        item = QStandardItem(f"{entry.name}  ({entry.count:,})")
+        item.setToolTip(f"{entry.count:,} article{'' if entry.count == 1 else 's'}")
     item.setEditable(False)
     item.setData(entry.kind, KindRole)
     item.setData(entry.id, IdRole)
-    item.setToolTip(f"{entry.count:,} article{'' if entry.count == 1 else 's'}")
     return item
 
 
