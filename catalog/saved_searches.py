@@ -55,7 +55,7 @@ def count(saved: Saved) -> int | None:
 
 def save_search(name: str, filters: Filters) -> Saved:
     """Save ``filters`` (query included) under ``name``, replacing a search of that name."""
-    _within_limits(name, filters.query)
+    _within_limits(name, tidy_query(filters.query))  # control characters become spaces first
     name = tidy_name(name)
     if not name:
         raise SavedSearchProblem("a saved search needs a name")
