@@ -11,7 +11,10 @@ raised.
 
 import errno
 import os
+import sqlite3
 from collections.abc import Iterator
+
+from peewee import PeeweeException
 
 from catalog.db import database, file_of, redacted, sqlite_path
 
@@ -20,6 +23,19 @@ _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8
 _SQLITE_FULL, _SQLITE_TOOBIG, _SQLITE_CONSTRAINT = 13, 18, 19
 _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
 _MASKS = ("cannot rollback - no transaction is active", "cannot commit - no transaction is active")
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    errors: tuple[type[BaseException], ...] = (PeeweeException, sqlite3.Error)
+    try:
+        import psycopg
+    except ImportError:  # SQLite only: psycopg is an optional extra
+        return errors
+    return (*errors, psycopg.Error)
+
+
+#: What a write to either backend may raise, through peewee or straight from the driver.
+DATABASE_ERRORS = _database_errors()
 
 
 def causes(exc: BaseException) -> Iterator[BaseException]:

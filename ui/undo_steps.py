@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView
 
 from catalog.claims import ClaimError
 from catalog.conflicts import Choices, StepClash, StepGone, StepRefused
+from catalog.db_errors import DATABASE_ERRORS
 from catalog.editing import NoSuchArticle
 from catalog.names_admin import NameProblem
-from catalog.watching import CONNECTION_ERRORS
 from ui.commands import CatalogCommand
 from ui.dialogs.edit_conflict import MINE, EditConflictDialog
 
@@ -93,7 +93,7 @@ class UndoSteps(QObject):
             try:
                 command.make(undo=undo, choices=choices)
                 break
-            except CONNECTION_ERRORS as exc:
+            except DATABASE_ERRORS as exc:
                 self.window.lost_connection(exc)
                 self.window.refuse_while_offline()
                 return Outcome.REFUSED

@@ -6,6 +6,7 @@ from functools import partial
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from catalog import db_errors
 from catalog.articles import get_article
 from catalog.body_editing import replace_body
 from catalog.claim_suggestions import accept, suggest_links
@@ -28,6 +29,7 @@ from catalog.claims import (
     stored,
     unlink,
 )
+from catalog.db_errors import DATABASE_ERRORS
 from catalog.editing import NoSuchArticle, VersionConflict
 from catalog.models import Author, Outlet
 from catalog.watching import CONNECTION_ERRORS
@@ -210,7 +212,7 @@ class ClaimsMixin:
             return False
         try:
             before = edit_claim(claim_id, edit, base=base)
-        except CONNECTION_ERRORS as exc:
+        except DATABASE_ERRORS as exc:
             self.lost_connection(exc)
             self.refuse_while_offline()
             return False
@@ -384,6 +386,8 @@ class ClaimsMixin:
             dialog.refused("someone else deleted this article meanwhile; copy your text to keep it")
         elif isinstance(exc, ValueError):  # a claim's words all gone, another article's text, too long
             dialog.refused(str(exc))
+        elif db_errors.explain(exc, self.catalogue.location):  # a full disk, a busy or read-only catalogue
+            dialog.refused(db_errors.explain(exc, self.catalogue.location))
         elif isinstance(exc, CONNECTION_ERRORS):
             self.lost_connection(exc)
             dialog.refused("the catalogue server cannot be reached; Save again once it is back")

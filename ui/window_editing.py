@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from catalog.articles import get_article
 from catalog.dates import DateError, parse_date
+from catalog.db_errors import DATABASE_ERRORS
 from catalog.editing import (
     EDIT_FIELDS,
     UNSET,
@@ -30,7 +31,6 @@ from catalog.saved_searches import (
     save_search,
     saved_searches,
 )
-from catalog.watching import CONNECTION_ERRORS
 from ui.commands import DeleteCommand, NameCommand, StatesCommand
 from ui.dialogs.batch_edit import BatchEditDialog
 from ui.dialogs.edit_conflict import BOTH, MINE, EditConflictDialog
@@ -65,7 +65,7 @@ class EditingMixin:
             return False
         try:
             before, after = edit_article_change(article_id, edit, expect_version=version, base=base)
-        except CONNECTION_ERRORS as exc:
+        except DATABASE_ERRORS as exc:
             self.lost_connection(exc)
             self.refuse_while_offline()
             return False

@@ -2,8 +2,9 @@
 going away is shown in a banner, with edits refused until it is back."""
 
 from PySide6.QtCore import QPoint, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QSizePolicy
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QSizePolicy
 
+from catalog import db_errors
 from catalog.db import database
 from catalog.watching import CONNECTION_ERRORS, ServerGone, watcher_for
 from ui.models.article_table_model import COL_TITLE, ArticleTableModel
@@ -60,7 +61,16 @@ class SharingMixin:
             self.lost_connection(exc)
 
     def lost_connection(self, exc: Exception) -> None:
-        """A query failed because the connection broke: say so, naming the server."""
+        """A query failed: if the catalogue answered that it cannot take the change (a full
+        disk, another desk holding it too long, a read-only file), say so and stay online;
+        otherwise the connection broke: say so, naming the server."""
+        explained = db_errors.explain(exc, self.catalogue.location)
+        if explained is None and not isinstance(exc, CONNECTION_ERRORS):
+            explained = f"the catalogue refused the change ({db_errors.describe(exc)})"
+        if explained is not None:
+            self.statusBar().showMessage(f"Not saved: {explained}.", 10000)
+            QMessageBox.warning(self, "Not Saved", f"Not saved: {explained}.")
+            return
         if self.watcher is not None:
             self.connection_lost(self.watcher.describe(exc))
         else:
