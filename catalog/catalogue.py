@@ -5,7 +5,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from peewee import DatabaseError, OperationalError, SqliteDatabase
+from peewee import DatabaseError, ImproperlyConfigured, OperationalError, SqliteDatabase
 
 from catalog import migrations
 from catalog.catalogue_file import FIRST_STEP, HISTORY_TABLE, Found, inspect, read_only_reason, read_only_uri
@@ -60,6 +60,12 @@ def open_catalogue(location: str, *, password: str | None = None, create: bool =
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]  # libpq adds hints below
         reason = reason.replace(password, "***") if password else reason
         raise CatalogueError(f"cannot open catalogue {shown}: {reason}") from None
+    except ImproperlyConfigured:  # peewee found no PostgreSQL driver
+        close_catalogue()
+        raise CatalogueError(
+            f"cannot open catalogue {shown}: PostgreSQL catalogues need the psycopg driver: "
+            "pip install 'catalog[postgres]' (or psycopg[binary])"
+        ) from None
     except CatalogueError:
         close_catalogue()
         raise

@@ -464,7 +464,7 @@ def _cmd_import_json(args) -> int:
         print(
             f"imported {report.articles:,} article{'' if report.articles == 1 else 's'}, "
             f"{report.claims:,} claim{'' if report.claims == 1 else 's'} and "
-            f"{report.links:,} link{'' if report.links == 1 else 's'} from {args.file}"
+            f"{report.links:,} link{'' if report.links == 1 else 's'} from {one_line(args.file)}"
             + (f"; {len(report.duplicates):,} already in the catalogue" if report.duplicates else "")
         )
     return EXIT_OK
@@ -489,7 +489,7 @@ def _cmd_new(args) -> int:
     opened = open_catalogue(args.location, create=True)
     if not opened.created:
         return _fail(f"{redacted(args.location)} already holds a catalogue: open it with --db", EXIT_USAGE)
-    print(f"created an empty catalogue at {redacted(args.location)}")
+    print(f"created an empty catalogue at {one_line(redacted(args.location))}")
     return EXIT_OK
 
 

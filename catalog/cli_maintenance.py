@@ -38,7 +38,7 @@ def _cmd_backup(args) -> int:
         target = backup_catalogue(args.file)
     except CatalogueError as exc:
         return fail(str(exc))
-    print(f"backed up {opened.name} to {target}")
+    print(f"backed up {one_line(opened.name)} to {one_line(str(target))}")
     return EXIT_OK
 
 
@@ -81,7 +81,7 @@ def _cmd_copy(args) -> int:
     articles, claims, links = copy_catalogue(args.source, args.target)
     print(
         f"copied {articles:,} articles, {claims:,} claims and {links:,} links "
-        f"from {redacted(args.source)} to {redacted(args.target)}"
+        f"from {one_line(redacted(args.source))} to {one_line(redacted(args.target))}"
     )
     return EXIT_OK
 
@@ -109,7 +109,7 @@ def _cmd_install_desktop(args) -> int:
         return fail(f"cannot write the desktop entry: {exc}")
     verb = "removed" if args.uninstall else "installed"
     for path in paths:
-        print(f"{verb} {path}")
+        print(f"{verb} {one_line(str(path))}")
     if not paths:
         print("nothing to remove: no desktop entry was installed")
     return EXIT_OK

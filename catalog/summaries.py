@@ -53,6 +53,7 @@ STOP_WORDS = _word_set(
     yet off own per via nor said says told according"""
 )
 MIN_WORDS = 5  #: shorter sentences (datelines, "He declined.") rarely summarise anything
+OVERLONG_WORDS = 500  #: a suggestion longer than this is no summary: it is cut to ``max_words``
 WRITE_ATTEMPTS = 5  #: tries of one chunk's write on a shared catalogue
 LEAD_BONUS = 0.1  #: the first sentence's head start, as a share of the best score: news puts the point first
 
@@ -112,7 +113,7 @@ def suggest_summary(body: str, *, sentences: int = 3, max_words: int = 90) -> st
     """
     texts = [" ".join(body[start:end].split()) for start, end in sentence_spans(body)]
     if len(texts) <= 1:
-        return texts[0] if texts else ""
+        return _shortened(texts[0], max_words) if texts else ""
     scores = _centrality([_words(text) for text in texts])
     scores[0] += LEAD_BONUS * max(scores)
     # Rounded, so that sentences equal in all but floating-point noise are ordered by position.
@@ -131,7 +132,17 @@ def suggest_summary(body: str, *, sentences: int = 3, max_words: int = 90) -> st
         words += count
     if not chosen:  # only short sentences: the best of them still says more than nothing
         chosen = ranked[:1]
-    return " ".join(texts[i] for i in sorted(chosen))
+    summary = " ".join(texts[i] for i in sorted(chosen))
+    return _shortened(summary, max_words)
+
+
+def _shortened(summary: str, max_words: int) -> str:
+    """A suggestion of one run-on "sentence" (a page without full stops, a list, junk) cut to
+    ``max_words`` words: a summary is for reading, and must stay within the summary limit."""
+    words = summary.split(" ")
+    if len(words) <= OVERLONG_WORDS:
+        return summary
+    return " ".join(words[:max_words]).rstrip(",;:") + " …"
 
 
 def _words(sentence: str) -> Counter:

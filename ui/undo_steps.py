@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView
 
-from catalog.claims import ClaimError
 from catalog.conflicts import Choices, StepClash, StepGone, StepRefused
 from catalog.db_errors import DATABASE_ERRORS
 from catalog.editing import NoSuchArticle
@@ -24,7 +23,9 @@ from ui.commands import CatalogCommand
 from ui.dialogs.edit_conflict import MINE, EditConflictDialog
 
 #: Refusals whose message is for people (the catalog functions' own words).
-REFUSALS = (StepRefused, ClaimError, NameProblem, NoSuchArticle)
+#: A step that cannot be made as it is now: said in words, and the step stays where it was.
+#: (ValueError: a claim's words gone, a text another article has meanwhile, a value over a limit.)
+REFUSALS = (StepRefused, ValueError, NameProblem, NoSuchArticle)
 
 
 class Outcome(Enum):

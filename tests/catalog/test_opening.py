@@ -349,3 +349,19 @@ def test_a_relative_and_a_home_path_are_the_same_catalogue(capsys, tmp_path, mon
     assert _run(capsys, "new", "~/desk.sqlite3")[0] == 0
     assert _run(capsys, "--db", "desk.sqlite3", "list")[0] == 0
     assert os.path.exists(tmp_path / "desk.sqlite3")
+
+
+def test_a_server_catalogue_without_the_driver_says_how_to_install_it(monkeypatch, capsys):
+    import peewee
+
+    from catalog.cli import main
+
+    monkeypatch.setattr(peewee, "psycopg", None)
+    monkeypatch.setattr(peewee, "psycopg2", None)
+    code = main(["--db", "postgres://desk:s3cret@db.example.org/newsroom", "list"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1
+    assert err == (
+        "catalog: cannot open catalogue postgres://desk:***@db.example.org/newsroom: PostgreSQL catalogues "
+        "need the psycopg driver: pip install 'catalog[postgres]' (or psycopg[binary])\n"
+    )

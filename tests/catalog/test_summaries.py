@@ -157,6 +157,17 @@ def test_without_shared_words_the_first_sentences_win():
     assert suggest_summary(body, sentences=2) == " ".join(normalised_sentences(body)[:2])
 
 
+def test_a_run_on_sentence_is_cut_to_a_readable_summary_within_the_limit():
+    from catalog import limits
+
+    run_on = " ".join(f"item{n}, and" for n in range(40_000))  # 320,000 characters, no full stop
+    summary = suggest_summary(run_on)
+    assert summary.endswith(" …") and len(summary.split()) == 91
+    assert len(summary) <= limits.SUMMARY.characters
+    lead = "The minister said on Tuesday that taxes would fall. " + "Word " * 150 + "ends here."
+    assert suggest_summary(lead).startswith("The minister said")  # ordinary long sentences stay whole
+
+
 def test_empty_and_one_sentence_bodies():
     assert suggest_summary("") == "" and suggest_summary("  \n\n \t") == ""
     assert suggest_summary("  Just   one\n short line  ") == "Just one short line"

@@ -180,3 +180,21 @@ def test_check_escapes_what_it_reports(capsys, monkeypatch, hostile):
         f"problem: the catalogue file is damaged ({SHOWN_TITLE})",
         f"to recover: restore {SHOWN_NAME}",
     ]
+
+
+def test_backup_copy_and_import_json_print_file_names_escaped(tmp_path, capsys):
+    from catalog.cli import main
+    from tests.helpers import SEED_FOLDER
+
+    hostile = tmp_path / "evil\x1b]0;pwned\x07\nforged"
+    hostile.mkdir()
+    db = str(hostile / "c.sqlite3")
+    assert main(["--db", db, "import", str(SEED_FOLDER)]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "backup", str(hostile / "b.sqlite3")]) == 0
+    assert main(["--db", db, "export-json", str(hostile / "all.json")]) == 0
+    assert main(["--db", str(tmp_path / "new.sqlite3"), "import-json", str(hostile / "all.json")]) == 0
+    assert main(["copy", "--from", db, "--to", str(hostile / "copy.sqlite3")]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert len(out.splitlines()) == 4 and out.count("evil\\e]0;pwned\\x07\\nforged") >= 4

@@ -162,3 +162,16 @@ def test_the_window_answers_while_a_long_text_saves(news, qtbot, monkeypatch):
     timer.stop()
     assert body_of(news, "Budget day").startswith("BREAKING.")
     assert claims_of_article(news.ids["Budget day"]) == []
+
+
+def test_undo_of_a_text_edit_whose_old_text_another_article_took_meanwhile_stays_and_says_why(news, qtbot):
+    dialog, box = open_text_editor(news, qtbot)
+    box.setPlainText("BREAKING. " + MINISTER)
+    save(dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    other_desk(edit_body, news.ids["Tax promises"], MINISTER)  # the old text is free: they took it
+    press_undo(qtbot, news)
+    assert body_of(news, "Budget day") == "BREAKING. " + MINISTER
+    assert news.undo_stack.index() == 1  # the step stays where it was
+    tax = news.ids["Tax promises"]
+    assert f"article {tax} (“Tax promises”) already has this text" in news.statusBar().currentMessage()
