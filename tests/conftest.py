@@ -39,6 +39,15 @@ def postgres_server(tmp_path_factory):
 
 
 @pytest.fixture
+def db_path(tmp_path, request):
+    """Where a test's catalogue lives: a SQLite file in its folder, or a new database on the
+    session's PostgreSQL server when CATALOG_TEST_BACKEND=postgresql."""
+    if os.environ.get("CATALOG_TEST_BACKEND") == "postgresql":
+        return request.getfixturevalue("postgres_url")
+    return str(tmp_path / "catalogue.sqlite3")
+
+
+@pytest.fixture
 def postgres_url(postgres_server, request):
     """A new, empty PostgreSQL database for this test: its URL."""
     from catalog.catalogue import close_catalogue

@@ -1,21 +1,15 @@
 """Fixtures for catalog tests: a fresh SQLite catalogue per test, and article files on disk."""
 
-import os
-
 import pytest
 
 from catalog.catalogue import close_catalogue, open_catalogue
 
 
 @pytest.fixture
-def catalogue(tmp_path, request):
+def catalogue(db_path):
     """A new, empty catalogue, opened for the models: a SQLite file in this test's folder, or a
     database on the session's PostgreSQL server when CATALOG_TEST_BACKEND=postgresql."""
-    if os.environ.get("CATALOG_TEST_BACKEND") == "postgresql":
-        location = request.getfixturevalue("postgres_url")
-    else:
-        location = str(tmp_path / "catalogue.sqlite3")
-    opened = open_catalogue(location)
+    opened = open_catalogue(db_path)
     yield opened
     close_catalogue()
 

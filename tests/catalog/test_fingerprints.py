@@ -3,7 +3,6 @@ them current, and the ones a text had before are kept, so old files stay duplica
 
 import hashlib
 import json
-import os
 import shutil
 
 import pytest
@@ -33,14 +32,6 @@ def sha256(text: str) -> str:
 
 def hash_of(article_id: int) -> str:
     return Article.get_by_id(article_id).content_hash
-
-
-@pytest.fixture
-def location(tmp_path, request):
-    """Where this test's catalogue lives, on the backend under test (not opened)."""
-    if os.environ.get("CATALOG_TEST_BACKEND") == "postgresql":
-        return request.getfixturevalue("postgres_url")
-    return str(tmp_path / "catalogue.sqlite3")
 
 
 @pytest.fixture
@@ -97,7 +88,7 @@ def test_deleting_an_article_deletes_its_earlier_fingerprints(two):
 
 
 def test_the_upgrade_fingerprints_texts_keeps_the_old_ones_and_tells_twins_apart(
-    location, tmp_path, monkeypatch, write
+    db_path, tmp_path, monkeypatch, write
 ):
     """A catalogue of schema 12 or before: fingerprints of whole files, one text corrected since
     (its fingerprint was never changed then), and two articles with the same text."""
@@ -110,7 +101,7 @@ def test_the_upgrade_fingerprints_texts_keeps_the_old_ones_and_tells_twins_apart
         ],
     )
     monkeypatch.setattr(migrations, "MIGRATIONS_DIR", str(old_steps))
-    open_catalogue(location)
+    open_catalogue(db_path)
     twin_file = article_file("Budget day, evening edition", BUDGET, header=" date 2022-03-02 via Daily,")
     rows = [
         ("Budget day", BUDGET, BUDGET_FILE),
@@ -124,7 +115,7 @@ def test_the_upgrade_fingerprints_texts_keeps_the_old_ones_and_tells_twins_apart
     close_catalogue()
     monkeypatch.undo()
 
-    assert open_catalogue(location).upgraded_from is not None
+    assert open_catalogue(db_path).upgraded_from is not None
     assert migrations.schema_version(database.obj) == migrations.latest_version()
     assert hash_of(ids[0]) == sha256(BUDGET)
     assert hash_of(ids[1]) == sha256(CORRECTED.replace("would", "might"))
@@ -209,14 +200,14 @@ def test_importing_json_into_a_catalogue_that_had_the_text_finds_the_duplicate(t
     assert (report.articles, report.duplicates) == (0, ["Budget day", "Tax promises"])
 
 
-def test_copy_keeps_the_texts_articles_had(tmp_path, location, capsys, write):
+def test_copy_keeps_the_texts_articles_had(tmp_path, db_path, capsys, write):
     source = str(tmp_path / "source.sqlite3")
     open_catalogue(source)
     write("budget.txt", BUDGET_FILE)
     [imported] = import_paths([write.root]).imported
     edit_body(imported.article_id, CORRECTED)
     close_catalogue()
-    assert main(["copy", "--from", source, "--to", location]) == 0
-    open_catalogue(location)
+    assert main(["copy", "--from", source, "--to", db_path]) == 0
+    open_catalogue(db_path)
     report = import_paths([write.root / "budget.txt"])
     assert [d.article_id for d in report.duplicates] == [imported.article_id]

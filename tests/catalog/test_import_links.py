@@ -36,13 +36,6 @@ def received(tmp_path):
     return folder
 
 
-@pytest.fixture
-def location(tmp_path, request):
-    if os.environ.get("CATALOG_TEST_BACKEND") == "postgresql":
-        return request.getfixturevalue("postgres_url")
-    return str(tmp_path / "cli.sqlite3")
-
-
 def outside(link, target) -> str:
     return f"a link to {os.path.realpath(target)} outside the folder you chose: not imported"
 
@@ -74,22 +67,22 @@ def test_nothing_behind_them_reaches_the_catalogue(catalogue, received):
     ]
 
 
-def test_the_command_line_names_each_link_and_exits_1(location, received):
+def test_the_command_line_names_each_link_and_exits_1(db_path, received):
     home = received.parent / "home"
-    done = run_catalog("--db", location, "import", str(received))
+    done = run_catalog("--db", db_path, "import", str(received))
     assert done.returncode == 1, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == "5 files: 2 imported, 1 duplicate, 2 failed"
     assert f"failed: {received}/more: {outside(None, home / '.config')}" in lines
     assert f"failed: {received}/story2.txt: {outside(None, home / '.ssh/id_ed25519')}" in lines
-    listed = run_catalog("--db", location, "list", "--json")
+    listed = run_catalog("--db", db_path, "list", "--json")
     assert "8f4e2a" not in listed.stdout and "PRIVATE KEY" not in listed.stdout
     assert len(json.loads(listed.stdout)) == 2
 
 
-def test_a_link_named_directly_is_imported(location, received):
+def test_a_link_named_directly_is_imported(db_path, received):
     """The user chose it: as with any file named on the command line, it is read."""
-    done = run_catalog("--db", location, "import", "-v", str(received / "story2.txt"), str(received / "more"))
+    done = run_catalog("--db", db_path, "import", "-v", str(received / "story2.txt"), str(received / "more"))
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == "2 files: 2 imported, 0 duplicates, 0 failed"
 

@@ -16,15 +16,6 @@ LATIN1_NAME = b"caf\xe9.txt"  # "café" in Latin-1: not UTF-8
 
 
 @pytest.fixture
-def location(tmp_path, request):
-    """Where a command-line import writes: a SQLite file, or a PostgreSQL database when
-    CATALOG_TEST_BACKEND=postgresql."""
-    if os.environ.get("CATALOG_TEST_BACKEND") == "postgresql":
-        return request.getfixturevalue("postgres_url")
-    return str(tmp_path / "cli.sqlite3")
-
-
-@pytest.fixture
 def latin1_folder(tmp_path):
     """Good articles around one whose name is Latin-1 bytes, made through bytes paths."""
     folder = tmp_path / "received"
@@ -58,35 +49,35 @@ def test_a_name_that_is_not_utf8_becomes_an_escaped_title_when_it_is_the_title(c
     assert get_article(imported.article_id)["title"] == "r\\xe9sum\\xe9"
 
 
-def test_the_command_line_imports_them_and_prints_them_escaped(location, latin1_folder):
-    done = run_catalog("--db", location, "import", "-v", str(latin1_folder))
+def test_the_command_line_imports_them_and_prints_them_escaped(db_path, latin1_folder):
+    done = run_catalog("--db", db_path, "import", "-v", str(latin1_folder))
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     lines = done.stdout.splitlines()
     assert lines[0] == f"{GOOD + 1} files: {GOOD + 1} imported, 0 duplicates, 0 failed"
     assert f"imported: {latin1_folder}/caf\\xe9.txt: #{GOOD + 1} Café society" in lines
-    again = run_catalog("--db", location, "import", str(latin1_folder))
+    again = run_catalog("--db", db_path, "import", str(latin1_folder))
     assert again.returncode == 0, again.stderr
     assert again.stdout.splitlines()[0] == f"{GOOD + 1} files: 0 imported, {GOOD + 1} duplicates, 0 failed"
 
 
-def test_a_dry_run_tells_the_truth_about_them(location, latin1_folder):
-    dry = run_catalog("--db", location, "import", "--dry-run", "-v", str(latin1_folder))
+def test_a_dry_run_tells_the_truth_about_them(db_path, latin1_folder):
+    dry = run_catalog("--db", db_path, "import", "--dry-run", "-v", str(latin1_folder))
     assert dry.returncode == 0, dry.stderr
     assert (
         dry.stdout.splitlines()[0]
         == f"{GOOD + 1} files: {GOOD + 1} would be imported, 0 duplicates, 0 failed"
     )
     assert f"would import: {latin1_folder}/caf\\xe9.txt: Café society" in dry.stdout.splitlines()
-    real = run_catalog("--db", location, "import", str(latin1_folder))
+    real = run_catalog("--db", db_path, "import", str(latin1_folder))
     assert real.returncode == 0, real.stderr
     assert real.stdout.splitlines()[0] == f"{GOOD + 1} files: {GOOD + 1} imported, 0 duplicates, 0 failed"
 
 
-def test_json_output_carries_them_escaped(location, latin1_folder):
+def test_json_output_carries_them_escaped(db_path, latin1_folder):
     with open(os.path.join(os.fsencode(latin1_folder), b"\xff\xfe-broken.txt"), "wb") as out:
         out.write(b"\x00\x01\x02")
-    done = run_catalog("--db", location, "import", "--json", str(latin1_folder))
+    done = run_catalog("--db", db_path, "import", "--json", str(latin1_folder))
     assert done.returncode == 1, done.stderr
     report = json.loads(done.stdout)
     assert f"{latin1_folder}/caf\\xe9.txt" in [item["path"] for item in report["imported"]]
@@ -98,22 +89,22 @@ def test_json_output_carries_them_escaped(location, latin1_folder):
     ]
 
 
-def test_a_name_given_on_the_command_line_as_bytes(location, tmp_path):
+def test_a_name_given_on_the_command_line_as_bytes(db_path, tmp_path):
     folder = os.fsencode(tmp_path)
     path = os.path.join(folder, b"na\xefve.txt")
     with open(path, "wb") as out:
         out.write(article_file("Naive", "Text.").encode())
-    done = run_catalog("--db", location, "import", "-v", os.fsdecode(path))
+    done = run_catalog("--db", db_path, "import", "-v", os.fsdecode(path))
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[1] == f"imported: {tmp_path}/na\\xefve.txt: #1 Naive"
 
 
-def test_a_newline_in_a_name_cannot_forge_a_report_line(location, tmp_path):
+def test_a_newline_in_a_name_cannot_forge_a_report_line(db_path, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt\nfailed: passwords.txt: forged.txt").write_bytes(b"\x00binary")
     (folder / "b.txt").write_text(article_file("Real", "Text."))
-    done = run_catalog("--db", location, "import", str(folder))
+    done = run_catalog("--db", db_path, "import", str(folder))
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
         "2 files: 1 imported, 0 duplicates, 1 failed",
@@ -121,13 +112,13 @@ def test_a_newline_in_a_name_cannot_forge_a_report_line(location, tmp_path):
     ]
 
 
-def test_escape_sequences_in_names_and_titles_never_reach_the_terminal(location, tmp_path):
+def test_escape_sequences_in_names_and_titles_never_reach_the_terminal(db_path, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     title = "\x1b]0;pwned\x07Budget \x1b[2Jday"
     (folder / "\x1b[31mred.txt").write_text(article_file(title, "Text."))
     (folder / "\x1b[31mred-copy.txt").write_text(article_file(title, "Text."))
-    done = run_catalog("--db", location, "import", "-v", str(folder))
+    done = run_catalog("--db", db_path, "import", "-v", str(folder))
     assert done.returncode == 0, done.stderr
     assert "\x1b" not in done.stdout and "\x07" not in done.stdout
     assert done.stdout.splitlines() == [
@@ -135,7 +126,7 @@ def test_escape_sequences_in_names_and_titles_never_reach_the_terminal(location,
         f"duplicate: {folder}/\\e[31mred.txt: duplicate of \\e]0;pwned\\x07Budget \\e[2Jday (id 1)",
         f"imported: {folder}/\\e[31mred-copy.txt: #1 \\e]0;pwned\\x07Budget \\e[2Jday",
     ]
-    dry = run_catalog("--db", location, "import", "--dry-run", "-v", str(folder))
+    dry = run_catalog("--db", db_path, "import", "--dry-run", "-v", str(folder))
     assert "\x1b" not in dry.stdout and "\x07" not in dry.stdout
 
 

@@ -3,7 +3,6 @@ saved searches, article texts, the command line and copy; each refused before an
 written, in words naming the field and the limit, on either backend."""
 
 import json
-import os
 
 import pytest
 
@@ -31,13 +30,6 @@ def over(limit: limits.Limit, word: str = "Long") -> str:
     """A value one character over ``limit`` that looks like text (real words, not one letter)."""
     text = (word + " ") * (limit.characters // (len(word) + 1) + 1)
     return text[: limit.characters + 1]
-
-
-@pytest.fixture
-def location(tmp_path, request):
-    if os.environ.get("CATALOG_TEST_BACKEND") == "postgresql":
-        return request.getfixturevalue("postgres_url")
-    return str(tmp_path / "catalogue.sqlite3")
 
 
 @pytest.fixture
@@ -281,7 +273,7 @@ def test_claim_and_name_options_over_a_limit_are_usage_errors(catalogue, two, ca
 
 
 def test_copying_a_catalogue_that_holds_an_over_long_title_names_the_article(
-    tmp_path, location, capsys, write
+    tmp_path, db_path, capsys, write
 ):
     source = str(tmp_path / "source.sqlite3")
     open_catalogue(source)
@@ -291,20 +283,20 @@ def test_copying_a_catalogue_that_holds_an_over_long_title_names_the_article(
     # Written by an older release, or by hand: somehow it is there.
     database.execute_sql('UPDATE "article" SET "title" = ? WHERE "id" = 2', ("Tax promises " * 500,))
     close_catalogue()
-    code = main(["copy", "--from", source, "--to", location])
+    code = main(["copy", "--from", source, "--to", db_path])
     err = capsys.readouterr().err
     assert code == 1 and "unexpected" not in err and err.count("\n") == 1
     assert err == (
         f"catalog: {source} cannot be copied as it is: "
         "article 2 (title): title is 6,500 characters long; at most 500 are allowed\n"
     )
-    open_catalogue(location)
+    open_catalogue(db_path)
     assert Article.select().count() == 0  # nothing half-copied
     close_catalogue()
 
 
 def test_an_export_of_such_a_catalogue_is_refused_by_import_json_with_the_place(
-    tmp_path, location, capsys, write
+    tmp_path, db_path, capsys, write
 ):
     source = str(tmp_path / "source.sqlite3")
     open_catalogue(source)
@@ -313,7 +305,7 @@ def test_an_export_of_such_a_catalogue_is_refused_by_import_json_with_the_place(
     exported = tmp_path / "export.json"
     export_json(exported)
     close_catalogue()
-    code = main(["--db", location, "import-json", str(exported)])
+    code = main(["--db", db_path, "import-json", str(exported)])
     err = capsys.readouterr().err
     assert code == 1
     assert err == (

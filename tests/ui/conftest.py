@@ -1,13 +1,12 @@
 """Fixtures for window tests: private settings, and a window on a fresh catalogue."""
 
-import os
-
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from catalog.catalogue import close_catalogue
-from ui.app import application, open_window
+from tests.ui.driving import shown_window
+from ui.app import application
 
 
 @pytest.fixture(autouse=True)
@@ -48,31 +47,14 @@ def message_boxes(monkeypatch):
 def sqlite_window(qtbot, tmp_path):
     """The main window on an empty SQLite catalogue, whatever the backend under test: for what
     only a SQLite file has (backups, the file check)."""
-    win = open_window(str(tmp_path / "window.sqlite3"))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
+    yield shown_window(qtbot, str(tmp_path / "window.sqlite3"))
     close_catalogue()
-
-
-@pytest.fixture
-def db_path(tmp_path, request):
-    """Where the window's catalogue lives: a SQLite file, or a PostgreSQL database when
-    CATALOG_TEST_BACKEND=postgresql."""
-    if os.environ.get("CATALOG_TEST_BACKEND") == "postgresql":
-        return request.getfixturevalue("postgres_url")
-    return str(tmp_path / "window.sqlite3")
 
 
 @pytest.fixture
 def window(qtbot, db_path):
     """The main window on an empty catalogue, shown offscreen."""
-    win = open_window(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
+    yield shown_window(qtbot, db_path)
     close_catalogue()
 
 

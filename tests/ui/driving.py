@@ -4,7 +4,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTableView, QTextBrowser
 
+from ui.app import open_window
 from ui.widgets.sidebar import Sidebar
+
+
+def shown_window(qtbot, location: str):
+    """The main window on the catalogue at ``location``, shown offscreen (closed with the test)."""
+    win = open_window(location)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
 
 
 def table(win) -> QTableView:

@@ -9,17 +9,9 @@ from catalog.catalogue import close_catalogue, open_catalogue
 from catalog.db import database
 from catalog.importing import import_paths
 from tests.helpers import SEED_FOLDER
-from ui.app import open_window
+from tests.ui.driving import shown_window
 
 NOTES = "Field notes from the press conference, verbatim. " * 1800  # ~88 KB
-
-
-def _window_on(qtbot, path):
-    win = open_window(path)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def test_a_save_on_a_full_disk_says_so_and_keeps_the_typing(qtbot, tmp_path, monkeypatch, message_boxes):
@@ -31,7 +23,7 @@ def test_a_save_on_a_full_disk_says_so_and_keeps_the_typing(qtbot, tmp_path, mon
     monkeypatch.setattr(
         catalog_db, "SQLITE_PRAGMAS", {**catalog_db.SQLITE_PRAGMAS, "max_page_count": pages + 4}
     )
-    win = _window_on(qtbot, path)
+    win = shown_window(qtbot, path)
     win.editor.notes_edit.setPlainText(NOTES)
     win.editor.save_typing()
     assert message_boxes[-1].text() == (
@@ -48,7 +40,7 @@ def test_a_save_while_another_desk_holds_the_catalogue_says_it_is_busy(qtbot, tm
     open_catalogue(path)
     import_paths([SEED_FOLDER])
     close_catalogue()
-    win = _window_on(qtbot, path)
+    win = shown_window(qtbot, path)
     other_desk = sqlite3.connect(path, isolation_level=None)
     other_desk.execute("BEGIN IMMEDIATE")
     try:
