@@ -6,16 +6,31 @@ import os
 import sys
 from collections.abc import Sequence
 
-from catalog import __version__, cli_claims, cli_exports, cli_maintenance, db_errors
+from catalog import __version__, cli_claims, cli_edit, cli_exports, cli_maintenance, db_errors
 from catalog.articles import get_article, iter_articles
 from catalog.browsing import Filters, filtered_ids, snippets
 from catalog.catalogue import open_catalogue
-from catalog.cli_common import EXIT_CONFLICT, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, limited
+from catalog.cli_common import (
+    DB_HELP,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    article_id,
+    db_parent,
+    limited,
+    whole_number,
+)
 from catalog.cli_common import fail as _fail
 from catalog.cli_common import open_from as _open
 from catalog.cli_common import print_json as _print_json
-from catalog.cli_import import TerminalProgress, jobs_option, max_size_option, report_lines, report_object
-from catalog.dates import DateError, parse_date
+from catalog.cli_import import (
+    TerminalProgress,
+    glob_option,
+    jobs_option,
+    max_size_option,
+    report_lines,
+    report_object,
+)
 from catalog.db import (
     ENV_VAR,
     CatalogueError,
@@ -26,32 +41,38 @@ from catalog.db import (
     split_password,
     sqlite_path,
 )
-from catalog.editing import ArticleEdit, NoSuchArticle, VersionConflict, edit_article
 from catalog.exporting.claimreview import export_claimreview
 from catalog.exporting.json_export import export_json
 from catalog.exporting.json_import import ImportJsonError, import_json
 from catalog.importing import import_paths
 from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN
 from catalog.importing.importer import count_files
-from catalog.limits import AUTHOR, NAMES, NOTES, OUTLET, SUMMARY, TITLE, TOPIC
+from catalog.limits import NAMES
 from catalog.names_admin import KINDS, NameProblem, merge_names, name_counts
 from catalog.safe_output import OutputError
 from catalog.search import QueryError
 from catalog.seeds import import_seeds
 from catalog.terminal_text import block, one_line
 
-DB_HELP = f"catalogue file or URL (default: ${ENV_VAR}, else catalog.sqlite3 in your data folder)"
+DESCRIPTION = f"""Catalogue news articles from plain-text files.
+
+Which catalogue: the one --db names (before the command or after it), else ${ENV_VAR}, else
+catalog.sqlite3 in your data folder. The window follows the same rule: plain `catalog` opens
+the catalogue `catalog search` searches. `catalog info` says which one a command uses, and why.
+Counts print with separators (3,000 articles); ids and versions without (article 3000)."""
 EPILOG = """examples:
   catalog import ~/articles            import every .txt file under a folder
   catalog import --dry-run inbox/      see what an import would do, change nothing
   catalog list --json                  all articles as JSON, without their text
   catalog show 12                      one article with its text
   catalog edit 12 --date "June 2022"   change an article's metadata
+  catalog edit --query 'outlet:antiwar' --set-outlet AntiWar.com --dry-run   many at once
   catalog merge-outlets AntiWar.com Antiwar.com --into AntiWar.com
   catalog claims add 12 --text "taxes will fall" --claimant "The minister"
   catalog export-json all.json && catalog --db copy.sqlite3 import-json all.json
   catalog export-pdf report.pdf --query 'ukraine since:2022'   a summary report, no display needed
   catalog --db team.sqlite3 gui        open the window on another catalogue
+  catalog info                         which catalogue, its size and counts, where settings live
   catalog --db postgresql://desk@db.example.org/newsroom search 'claim:retake'
   catalog install-desktop              add Catalog to the Linux applications menu
 """
@@ -82,15 +103,14 @@ def _excludes(argument: str) -> bool:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="catalog",
-        description="Catalogue news articles from plain-text files.",
+        description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--db", metavar="PATH|URL", help=DB_HELP)
     parser.add_argument("--version", action="version", version=f"catalog {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    db_option = _Parser(add_help=False)
-    db_option.add_argument("--db", metavar="PATH|URL", help=DB_HELP, default=argparse.SUPPRESS)
+    db_option = db_parent()
 
     def command(name, help_text, example):
         return commands.add_parser(
@@ -106,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder (searched recursively)")
     imp.add_argument(
         "--glob",
+        type=glob_option,
         default=DEFAULT_PATTERN,
         metavar="PATTERN",
         help=f"which files to take from folders (default: {DEFAULT_PATTERN})",
@@ -119,7 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing")
     imp.add_argument("--json", action="store_true", help="print the report as a JSON object")
-    imp.add_argument("-v", "--verbose", action="store_true", help="also list every article imported")
+    imp.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also list every article imported and every file already in the catalogue",
+    )
     imp.add_argument(
         "--jobs",
         type=jobs_option,
@@ -135,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
     lst.set_defaults(run=_cmd_list)
 
     show = command("show", "show one article with its text", "catalog show 12 --json")
-    show.add_argument("id", type=int, metavar="ID")
+    show.add_argument("id", type=article_id, metavar="ID", help="the article's id")
     show.add_argument("--json", action="store_true", help="print the article object as JSON")
     show.set_defaults(run=_cmd_show)
 
@@ -154,48 +180,16 @@ def build_parser() -> argparse.ArgumentParser:
     search.dash_values = True
     search.query_hint = "; a query that starts with -- goes after --, as in: catalog search -- --word"
     search.add_argument("--json", action="store_true", help="print a JSON array of articles with a snippet")
-    search.add_argument("--limit", type=int, default=None, metavar="N", help="at most N results, best first")
+    search.add_argument(
+        "--limit", type=whole_number(1), default=None, metavar="N", help="at most N results, best first"
+    )
     search.set_defaults(run=_cmd_search)
 
     exp = command("export-json", "write the whole catalogue as JSON", "catalog export-json backup.json")
     exp.add_argument("file", metavar="FILE", help="where to write ('-' for standard output)")
     exp.set_defaults(run=_cmd_export_json)
 
-    edit = command(
-        "edit", "change an article's metadata", 'catalog edit 12 --outlet "AntiWar.com" --add-topic Ukraine'
-    )
-    edit.add_argument("id", type=int, metavar="ID")
-    edit.add_argument("--title", type=limited(TITLE), metavar="T")
-    edit.add_argument(
-        "--date", type=_date, metavar="D", help="2022-06-29, 29 June 2022, June 2022, 2022 or unknown"
-    )
-    edit.add_argument("--outlet", type=limited(OUTLET), metavar="O", help="the outlet ('' for none)")
-    edit.add_argument(
-        "--author",
-        type=limited(AUTHOR),
-        action="append",
-        metavar="A",
-        help="the authors, in order (repeat; '' for none)",
-    )
-    edit.add_argument(
-        "--topic",
-        type=limited(TOPIC),
-        action="append",
-        metavar="T",
-        help="the topics (repeat; Parent/Child nests)",
-    )
-    edit.add_argument("--add-topic", type=limited(TOPIC), action="append", default=[], metavar="T")
-    edit.add_argument("--remove-topic", action="append", default=[], metavar="T")
-    edit.add_argument("--summary", type=limited(SUMMARY), metavar="S")
-    edit.add_argument("--notes", type=limited(NOTES), metavar="N")
-    edit.add_argument(
-        "--expect-version",
-        type=int,
-        metavar="N",
-        help="refuse (exit 3) if the article is no longer at version N",
-    )
-    edit.add_argument("--json", action="store_true", help="print the edited article as JSON")
-    edit.set_defaults(run=_cmd_edit)
+    cli_edit.add_command(command)
 
     for kind in KINDS:
         names = command(f"{kind}s", f"list {kind}s with their article counts", f"catalog {kind}s --json")
@@ -236,7 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     review.set_defaults(run=_cmd_export_claimreview)
 
-    cli_claims.add_commands(command, _Parser, _date)
+    cli_claims.add_commands(command, _Parser, db_option)
     cli_exports.add_commands(command)
     cli_maintenance.add_commands(command)
     cli_maintenance.add_copy_command(command)
@@ -360,8 +354,7 @@ def format_article(article: dict) -> str:
 def _cmd_search(args) -> int:
     query = " ".join(args.query)
     _open(args)
-    limit = None if args.limit is None else max(args.limit, 0)
-    ids = filtered_ids(Filters(query=query), sort="relevance", limit=limit)
+    ids = filtered_ids(Filters(query=query), sort="relevance", limit=args.limit)
     found = {article["id"]: article for article in iter_articles(ids=ids)}
     passages = snippets(ids, query)
     results = [{**found[i], "snippet": passages.get(i, "")} for i in ids if i in found]
@@ -372,42 +365,6 @@ def _cmd_search(args) -> int:
         print(_list_line(article))
         if article["snippet"]:
             print(f"        {one_line(article['snippet'])}")
-    return EXIT_OK
-
-
-def _cmd_edit(args) -> int:
-    _open(args)
-    given = {
-        "title": args.title,
-        "date": args.date,
-        "outlet": args.outlet,
-        "authors": args.author,
-        "topics": args.topic,
-        "summary": args.summary,
-        "notes": args.notes,
-    }
-    changes = {key: value for key, value in given.items() if value is not None and value is not _NO_DATE}
-    if args.date is _NO_DATE:
-        changes["date"] = None
-    if "outlet" in changes:
-        changes["outlet"] = changes["outlet"].strip() or None
-    for key in ("authors", "topics"):
-        if key in changes:
-            changes[key] = [name for name in changes[key] if name.strip()]
-    edit = ArticleEdit(add_topics=args.add_topic, remove_topics=args.remove_topic, **changes)
-    try:
-        edit_article(args.id, edit, expect_version=args.expect_version)
-    except NoSuchArticle as exc:
-        return _fail(str(exc))
-    except VersionConflict as exc:
-        return _fail(str(exc), EXIT_CONFLICT)
-    except ValueError as exc:
-        return _fail(str(exc), EXIT_USAGE)
-    article = get_article(args.id)
-    if args.json:
-        _print_json(article)
-    else:
-        print(f"article {args.id} is now version {article['version']}")
     return EXIT_OK
 
 
@@ -440,7 +397,7 @@ def _cmd_export_json(args) -> int:
     except OutputError as exc:
         return _fail(str(exc))
     if args.file != "-":
-        print(f"exported {count} article{'' if count == 1 else 's'} to {one_line(args.file)}")
+        print(f"exported {count:,} article{'' if count == 1 else 's'} to {one_line(args.file)}")
     return EXIT_OK
 
 
@@ -477,7 +434,7 @@ def _cmd_export_claimreview(args) -> int:
     except OutputError as exc:
         return _fail(str(exc))
     if args.file != "-":
-        print(f"exported {count} claim review{'' if count == 1 else 's'} to {one_line(args.file)}")
+        print(f"exported {count:,} claim review{'' if count == 1 else 's'} to {one_line(args.file)}")
     return EXIT_OK
 
 
@@ -526,17 +483,6 @@ def _reopen_last(app):
             f"catalog: could not reopen the last catalogue ({exc}); opening the default one", file=sys.stderr
         )
         return None
-
-
-_NO_DATE = object()  # --date unknown: clear the date
-
-
-def _date(text: str):
-    try:
-        parsed = parse_date(text)
-    except DateError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-    return _NO_DATE if parsed is None else parsed
 
 
 def _name_within(limit):

@@ -10,13 +10,25 @@ from catalog.claims import (
     ClaimError,
     ClaimFilters,
     add_claim_by_text,
+    check_relation,
+    check_verdict,
     get_claim,
     link_claims,
     link_object,
     links_of,
     list_claims,
 )
-from catalog.cli_common import EXIT_OK, EXIT_USAGE, fail, limited, open_from, print_json
+from catalog.cli_common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    article_id,
+    date_option,
+    fail,
+    limited,
+    open_from,
+    print_json,
+    whole_number,
+)
 from catalog.limits import CLAIM_NOTES, CLAIM_TEXT, CLAIMANT, EXPLANATION, LINK_NOTE
 from catalog.models import ClaimLink
 from catalog.terminal_text import one_line
@@ -29,8 +41,9 @@ EXAMPLES = """examples:
 """
 
 
-def add_commands(command, parser_class, date_type) -> None:
-    """The ``claims`` command and its sub-commands, on the main parser's ``command`` maker."""
+def add_commands(command, parser_class, db_option) -> None:
+    """The ``claims`` command and its sub-commands, on the main parser's ``command`` maker;
+    each sub-command takes ``--db`` (``db_option``) after it too."""
     claims = command("claims", "mark claims in articles and link them", "catalog claims list --json")
     claims.epilog = EXAMPLES
     sub = claims.add_subparsers(dest="claims_command", metavar="ACTION", parser_class=parser_class)
@@ -41,6 +54,7 @@ def add_commands(command, parser_class, date_type) -> None:
             name,
             help=help_text,
             description=help_text,
+            parents=[db_option],
             epilog=f"example:\n  {example}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
@@ -48,7 +62,7 @@ def add_commands(command, parser_class, date_type) -> None:
     add = action(
         "add", "mark text of an article as a claim", 'catalog claims add 12 --text "taxes will fall"'
     )
-    add.add_argument("article", type=int, metavar="ARTICLE_ID")
+    add.add_argument("article", type=article_id, metavar="ARTICLE_ID", help="the article the claim is in")
     add.add_argument(
         "--text",
         type=limited(CLAIM_TEXT),
@@ -59,42 +73,69 @@ def add_commands(command, parser_class, date_type) -> None:
     add.add_argument(
         "--claimant", type=limited(CLAIMANT), metavar="C", help="the person or organisation that made it"
     )
-    add.add_argument("--verdict", default="unrated", metavar="V", help=f"one of: {', '.join(VERDICTS)}")
     add.add_argument(
-        "--date", type=date_type, metavar="D", help="when it was made (default: the article's date)"
+        "--verdict", type=_verdict, default="unrated", metavar="V", help=f"one of: {', '.join(VERDICTS)}"
+    )
+    add.add_argument(
+        "--date", type=date_option, metavar="D", help="when it was made (default: the article's date)"
     )
     add.add_argument(
         "--explanation", type=limited(EXPLANATION), default="", metavar="E", help="why the verdict"
     )
-    add.add_argument("--notes", type=limited(CLAIM_NOTES), default="", metavar="N")
+    add.add_argument("--notes", type=limited(CLAIM_NOTES), default="", metavar="N", help="notes for the desk")
     add.add_argument("--json", action="store_true", help="print the claim as JSON")
     add.set_defaults(run=_cmd_add)
 
     link = action("link", "link claim A to claim B", "catalog claims link 7 3 --relation supports")
-    link.add_argument("source", type=int, metavar="A")
-    link.add_argument("target", type=int, metavar="B")
+    link.add_argument("source", type=article_id, metavar="A", help="the id of the claim the link starts from")
+    link.add_argument("target", type=article_id, metavar="B", help="the id of the claim it leads to")
     link.add_argument(
-        "--relation", required=True, metavar="R", help=f"one of: {', '.join(RELATIONS)} (A R B)"
+        "--relation",
+        type=_relation,
+        required=True,
+        metavar="R",
+        help=f"one of: {', '.join(RELATIONS)} (A R B)",
     )
-    link.add_argument("--note", type=limited(LINK_NOTE), default="", metavar="N")
+    link.add_argument("--note", type=limited(LINK_NOTE), default="", metavar="N", help="why they are linked")
     link.add_argument("--json", action="store_true", help="print the link as JSON")
     link.set_defaults(run=_cmd_link)
 
     lst = action("list", "list claims, newest first", "catalog claims list --article 12 --json")
-    lst.add_argument("--article", type=int, metavar="ID", help="only this article's claims")
-    lst.add_argument("--verdict", default="", metavar="V", help="only claims with this verdict")
+    lst.add_argument("--article", type=article_id, metavar="ID", help="only this article's claims")
+    lst.add_argument(
+        "--verdict",
+        type=_verdict,
+        default=None,
+        metavar="V",
+        help=f"only claims with this verdict ({', '.join(VERDICTS)})",
+    )
     lst.add_argument("--json", action="store_true", help="print a JSON array of claims with their links")
     lst.set_defaults(run=_cmd_list)
 
     suggest = action(
         "suggest", "claims and passages like this claim, to link", "catalog claims suggest 7 --json"
     )
-    suggest.add_argument("claim", type=int, metavar="CLAIM_ID")
+    suggest.add_argument("claim", type=article_id, metavar="CLAIM_ID", help="the claim to find others like")
     suggest.add_argument(
-        "--limit", type=int, default=10, metavar="N", help="at most N of each kind (default 10)"
+        "--limit", type=whole_number(1), default=10, metavar="N", help="at most N of each kind (default 10)"
     )
     suggest.add_argument("--json", action="store_true", help="print a JSON array of suggestions")
     suggest.set_defaults(run=_cmd_suggest)
+
+
+def _verdict(text: str) -> str:
+    """An argparse ``type``: a verdict as the window reads it (``Mostly-False`` is ``mostly false``)."""
+    try:
+        return check_verdict(text)
+    except ClaimError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _relation(text: str) -> str:
+    try:
+        return check_relation(text)
+    except ClaimError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _usage(parser) -> int:
@@ -142,7 +183,7 @@ def _cmd_link(args) -> int:
 def _cmd_list(args) -> int:
     open_from(args)
     try:
-        rows = list_claims(ClaimFilters(verdict=args.verdict.casefold(), article_id=args.article))
+        rows = list_claims(ClaimFilters(verdict=args.verdict or "", article_id=args.article))
     except ClaimError as exc:
         return fail(str(exc))
     if args.json:
@@ -171,7 +212,7 @@ def _cmd_suggest(args) -> int:
     open_from(args)
     if get_claim(args.claim) is None:
         return fail(f"no claim with id {args.claim}")
-    found = suggest_links(args.claim, limit=max(1, args.limit))
+    found = suggest_links(args.claim, limit=args.limit)
     if args.json:
         print_json([suggestion.object() for suggestion in found])
         return EXIT_OK

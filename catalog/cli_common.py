@@ -5,7 +5,8 @@ import json
 import sys
 
 from catalog.catalogue import OpenedCatalogue, open_catalogue
-from catalog.db import NoCatalogue, default_location, resolve_location
+from catalog.dates import DateError, parse_date
+from catalog.db import ENV_VAR, NoCatalogue, default_location, resolve_location
 from catalog.limits import Limit, OverLimit, check
 from catalog.terminal_text import one_line
 
@@ -15,6 +16,21 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_CONFLICT = 0, 1, 2, 3
 #: which open theirs themselves). Every other command refuses a location holding none: a typo
 #: in a nightly job's ``--db`` must not back up, export or search an empty new catalogue.
 CREATING_COMMANDS = frozenset({"import", "import-json"})
+
+
+DB_HELP = (
+    f"the catalogue: a file or a URL (default: ${ENV_VAR}, else catalog.sqlite3 in your data folder); "
+    "before the command or after it"
+)
+
+
+def db_parent() -> argparse.ArgumentParser:
+    """A parent parser giving a (sub)command ``--db``, so it may follow any command word:
+    ``catalog claims list --db X`` as well as ``catalog --db X claims list``. Its default is
+    suppressed: a ``--db`` given before the command is not undone by one not given after."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--db", metavar="PATH|URL", help=DB_HELP, default=argparse.SUPPRESS)
+    return parent
 
 
 def open_from(args) -> OpenedCatalogue:
@@ -51,6 +67,62 @@ def fail(message: str, code: int = EXIT_SOME_FAILED) -> int:
     """Say what went wrong in one line on standard error; returns the exit code."""
     print(f"catalog: {one_line(message)}", file=sys.stderr)
     return code
+
+
+#: The largest whole number SQLite and PostgreSQL's bigint hold: ids, versions and counts
+#: past it can only be typing mistakes, and would reach the database as errors of its own.
+LARGEST_NUMBER = 2**63 - 1
+
+
+def article_id(text: str) -> int:
+    """An argparse ``type`` for an id of an article or a claim: a whole number from 1."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        value = 0
+    if not 1 <= value <= LARGEST_NUMBER:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id (ids are whole numbers from 1)")
+    return value
+
+
+def article_ids(text: str) -> list[int]:
+    """An argparse ``type`` for ``--ids 1,2,3``: ids in the order given, each once."""
+    parts = [part for part in text.replace(" ", "").split(",") if part]
+    if not parts:
+        raise argparse.ArgumentTypeError("no ids given (try 1,2,3)")
+    if not all(part.lstrip("-").isdigit() for part in parts):
+        raise argparse.ArgumentTypeError(f"not a list of ids: {text!r} (try 1,2,3)")
+    return list(dict.fromkeys(article_id(part) for part in parts))
+
+
+NO_DATE = object()  #: ``--date unknown``: clear the date
+
+
+def date_option(text: str):
+    """An argparse ``type`` for a date as people write it: a PartialDate, or NO_DATE for "unknown"."""
+    try:
+        parsed = parse_date(text)
+    except DateError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return NO_DATE if parsed is None else parsed
+
+
+def whole_number(minimum: int = 1):
+    """An argparse ``type`` for a count or a version: a whole number from ``minimum``."""
+
+    def parsed(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum:,}, not {value:,}")
+        if value > LARGEST_NUMBER:
+            raise argparse.ArgumentTypeError(f"must be at most {LARGEST_NUMBER:,}, not {text.strip()}")
+        return value
+
+    parsed.__name__ = "whole number"  # what argparse names in other errors
+    return parsed
 
 
 def limited(limit: Limit):

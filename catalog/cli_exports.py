@@ -9,7 +9,7 @@ import os
 import sys
 
 from catalog.browsing import Filters, filtered_ids
-from catalog.cli_common import EXIT_OK, fail, open_from, print_json
+from catalog.cli_common import EXIT_OK, article_ids, fail, open_from, print_json
 from catalog.exporting.csv_export import export_csv
 from catalog.models import Article
 from catalog.reporting import build_report, describe_selection
@@ -24,7 +24,7 @@ def add_commands(command) -> None:
         "write a summary report of articles as PDF (no display needed)",
         "catalog export-pdf report.pdf --query 'ukraine since:2022' --paper a4",
     )
-    pdf.add_argument("file", metavar="OUT.pdf")
+    pdf.add_argument("file", metavar="OUT.pdf", help="the PDF file to write")
     _choice_options(pdf)
     pdf.add_argument(
         "--paper", choices=("a4", "letter"), help="paper size (default: from your locale, else A4)"
@@ -68,22 +68,10 @@ def _choice_options(parser) -> None:
     parser.dash_values = True  # --query -russia: the search language's exclusion, not an option
     parser.add_argument(
         "--ids",
-        type=_ids,
+        type=article_ids,
         metavar="1,2,3",
         help="these articles, in this order (with --query: those it finds)",
     )
-
-
-def _ids(text: str) -> list[int]:
-    import argparse
-
-    try:
-        ids = [int(part) for part in text.replace(" ", "").split(",") if part]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a list of ids: {text!r} (try 1,2,3)") from None
-    if not ids:
-        raise argparse.ArgumentTypeError("no ids given")
-    return list(dict.fromkeys(ids))
 
 
 def _chosen(args) -> tuple[list[int], str] | str:
@@ -124,7 +112,7 @@ def _cmd_export_pdf(args) -> int:
         return fail(str(exc))
     count = report.count
     print(
-        f"wrote {pages} page{'' if pages == 1 else 's'} on {count:,} article{'' if count == 1 else 's'} "
+        f"wrote {pages:,} page{'' if pages == 1 else 's'} on {count:,} article{'' if count == 1 else 's'} "
         f"to {one_line(args.file)}"
     )
     return EXIT_OK

@@ -2,6 +2,7 @@
 
 import argparse
 import math
+import os
 import sys
 import time
 from typing import TextIO
@@ -39,6 +40,19 @@ def max_size_option(text: str) -> int:
             f"at most 1 GB ({MAX_SIZE_CEILING:,} bytes), the most one article can hold, not {given!r}"
         )
     return int(value)
+
+
+def glob_option(text: str) -> str:
+    """``--glob``: a pattern of file names (``*.txt``, ``2022-*.md``); the folders are walked
+    whatever their names, so a pattern with a folder in it would match nothing, silently."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("--glob is empty: give a pattern of file names such as *.txt")
+    if "/" in text or (os.sep != "/" and os.sep in text):
+        raise argparse.ArgumentTypeError(
+            f"--glob matches file names, not paths: {text!r} holds a folder (name the folder as "
+            "the PATH to import, and the files' pattern alone: --glob '*.txt')"
+        )
+    return text
 
 
 def jobs_option(text: str) -> int:

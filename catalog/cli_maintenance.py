@@ -9,6 +9,24 @@ from catalog.maintenance import backup_catalogue, check_catalogue, copy_catalogu
 from catalog.safe_output import OutputError
 from catalog.terminal_text import one_line
 
+#: Every key ``check --json`` prints, with what it holds: ``check --help`` lists them.
+CHECK_JSON_KEYS = {
+    "ok": "true when no problem was found (after --repair: none is left)",
+    "problems": "what is wrong, one sentence each (empty when ok)",
+    "advice": "how to recover, one sentence each",
+    "index_only": "true when every problem is in the search indexes, which --repair rebuilds",
+    "repaired": "true when this run rebuilt the search indexes (--repair)",
+}
+
+
+def _check_epilog() -> str:
+    keys = "\n".join(f'  "{key}": {meaning}' for key, meaning in CHECK_JSON_KEYS.items())
+    return (
+        f"--json prints one object:\n{keys}\n\n"
+        "exit code 0 when no problem is found (or every one was repaired), 1 otherwise.\n\n"
+        "example:\n  catalog check --repair"
+    )
+
 
 def add_commands(command) -> None:
     backup = command(
@@ -28,7 +46,8 @@ def add_commands(command) -> None:
     check.add_argument(
         "--repair", action="store_true", help="rebuild the search indexes if only they are wrong"
     )
-    check.add_argument("--json", action="store_true", help='print {"ok", "problems", "advice", "index_only"}')
+    check.epilog = _check_epilog()
+    check.add_argument("--json", action="store_true", help="print the findings as a JSON object (keys below)")
     check.set_defaults(run=_cmd_check)
 
 

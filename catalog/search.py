@@ -146,12 +146,12 @@ def _check_size(query: ParsedQuery) -> None:
     words = sum(max(1, len(_WORDS.findall(t.text))) for t in terms)
     if words > MAX_QUERY_WORDS:
         raise QueryError(
-            f"the search has {words} words; at most {MAX_QUERY_WORDS} can be searched at once: keep the rarest"
+            f"the search has {words:,} words; at most {MAX_QUERY_WORDS:,} can be searched at once: keep the rarest"
         )
     prefixes = len(query.prefix_terms)
     if prefixes > MAX_QUERY_PREFIXES:
         raise QueryError(
-            f"the search has {prefixes} words ending in *; at most {MAX_QUERY_PREFIXES} can be searched at once"
+            f"the search has {prefixes:,} words ending in *; at most {MAX_QUERY_PREFIXES:,} can be searched at once"
         )
 
 

@@ -87,8 +87,9 @@ def test_bad_relation_or_missing_action_is_a_usage_error(capsys, db):
     assert run(capsys, db, "claims")[0] == 2
     run(capsys, db, "claims", "add", "1", "--text", "taxes will fall")
     run(capsys, db, "claims", "add", "2", "--text", "taxes will fall")
-    code, _, err = run(capsys, db, "claims", "link", "1", "2", "--relation", "likes")
-    assert code == 1 and "unknown relation 'likes'" in err
+    with pytest.raises(SystemExit) as exit_info:  # argparse refuses it before anything is opened
+        run(capsys, db, "claims", "link", "1", "2", "--relation", "likes")
+    assert exit_info.value.code == 2 and "unknown relation 'likes'" in capsys.readouterr().err
 
 
 def test_import_json_and_claimreview(capsys, db, tmp_path):
