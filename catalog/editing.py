@@ -435,6 +435,9 @@ def _edited_state(state: ArticleState, resolved: _Resolved) -> ArticleState:
     if edit.date is not UNSET:
         changes["date"] = edit.date.first_day() if edit.date else None
         changes["date_precision"] = edit.date.precision if edit.date else None
+        if changes["date"] == state.date and changes["date_precision"] == (state.date_precision or "day"):
+            # A stored NULL precision is "day" (imports leave it NULL): the same date is no change.
+            changes["date_precision"] = state.date_precision
     if resolved.outlet_id is not UNSET:
         changes["outlet_id"] = resolved.outlet_id
     if resolved.author_ids is not UNSET:
