@@ -112,7 +112,9 @@ class TerminalProgress:
 
 
 def report_lines(report: ImportReport, *, verbose: bool = False) -> list[str]:
-    """The summary, then one line per failed or duplicate file (and per article if verbose).
+    """The summary, one line per failed file, then the duplicates counted in one line (a
+    folder imported again is thousands of them); verbose lists each duplicate and each
+    article imported instead.
 
     Names and titles come from files nobody checked: each goes through ``one_line``, so a
     newline in a name cannot forge a line and no escape sequence reaches the terminal.
@@ -121,15 +123,16 @@ def report_lines(report: ImportReport, *, verbose: bool = False) -> list[str]:
         f"{report.files_seen:,} file{'' if report.files_seen == 1 else 's'}: {one_line(report.summary())}"
     ]
     lines += [_line("failed", item.path, item.reason) for item in report.failed]
+    if not verbose:
+        counted = report.duplicates_in_words()
+        return lines + ([f"{counted} (-v lists them)"] if counted else [])
     lines += [_line("duplicate", item.path, item.reason) for item in report.duplicates]
-    if verbose:
-        verb = "would import" if report.dry_run else "imported"
-        titles = _titles(report)
-        lines += [
-            _line(verb, item.path, (f"#{item.article_id} " if item.article_id else "") + titles[item])
-            for item in report.imported
-        ]
-    return lines
+    verb = "would import" if report.dry_run else "imported"
+    titles = _titles(report)
+    return lines + [
+        _line(verb, item.path, (f"#{item.article_id} " if item.article_id else "") + titles[item])
+        for item in report.imported
+    ]
 
 
 def _line(outcome: str, path: str, detail: str) -> str:

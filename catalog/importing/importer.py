@@ -74,6 +74,18 @@ class ImportReport:
             return f"{text} (stopped: {self.stopped})"
         return text + (" (cancelled)" if self.cancelled else "")
 
+    def duplicates_in_words(self) -> str:
+        """The duplicates counted by kind, for a report that does not list each one:
+        ``2,998 already in the catalogue, 1 with the same text as a file earlier in this
+        import``; "" when there are none."""
+        new = {item.article_id for item in self.imported}
+        repeats = sum(1 for item in self.duplicates if item.article_id is None or item.article_id in new)
+        already = len(self.duplicates) - repeats
+        parts = [f"{already:,} already in the catalogue"] if already else []
+        if repeats:
+            parts.append(f"{repeats:,} with the same text as a file earlier in this import")
+        return ", ".join(parts)
+
 
 def count_files(paths: Iterable[str | Path], pattern: str = DEFAULT_PATTERN) -> int:
     """How many files (and unusable paths) an import of ``paths`` will go through."""

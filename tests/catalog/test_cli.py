@@ -66,6 +66,8 @@ def test_duplicates_are_not_failures(capsys, db):
     code, out, _err = run(capsys, "--db", db, "import", str(SEED_FILE))
     assert code == 0
     assert out.splitlines()[0] == "1 file: 0 imported, 1 duplicate, 0 failed"
+    assert out.splitlines()[1:] == ["1 already in the catalogue (-v lists them)"]
+    _code, out, _err = run(capsys, "--db", db, "import", "-v", str(SEED_FILE))
     assert out.splitlines()[1].startswith(f"duplicate: {SEED_FILE}: duplicate of According to a report")
     assert out.splitlines()[1].endswith("(id 1)")
 

@@ -7,7 +7,7 @@ import time
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPushButton
 
 from catalog.importing import reading
 from catalog.maintenance import check_catalogue
@@ -60,7 +60,20 @@ def test_the_report_dialog_lists_each_problem_and_saves_csv(
     assert dialog.isVisible()
     assert dialog.windowTitle() == "Import Finished"
     assert dialog.findChild(object, "importSummary").text() == "4 files: 2 imported, 1 duplicate, 1 failed."
+    assert dialog.findChild(QLabel, "duplicatesCount").text() == (
+        "1 with the same text as a file earlier in this import: not imported again."
+    )
     model = dialog.table.model()
+    qtmodeltester.check(model)
+    shown = [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())]
+    assert shown == [
+        [
+            str(write_folder / "broken.txt"),
+            "failed",
+            "not a text file: looks like binary data (it contains NUL bytes)",
+        ]
+    ]
+    qtbot.mouseClick(dialog.findChild(QPushButton, "showDuplicatesButton"), Qt.MouseButton.LeftButton)
     qtmodeltester.check(model)
     rows = [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())]
     assert rows == [

@@ -1,14 +1,16 @@
-"""The dialog at the end of an import: counts, and every file not imported with its reason."""
+"""The dialog at the end of an import: counts, every file that failed with its reason, and the
+duplicates counted, listed behind Show Duplicates (a folder imported again is thousands)."""
 
 import io
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -59,15 +61,38 @@ class ImportReportDialog(QDialog):
         summary = QLabel(f"{report.files_seen:,} files: {one_line(report.summary())}.", self)
         summary.setObjectName("importSummary")
         layout.addWidget(summary)
+        self.show_duplicates: QPushButton | None = None  #: a toggle, when there are duplicates
+        counted = report.duplicates_in_words()
+        if counted:
+            layout.addLayout(self._make_duplicates_row(counted))
         self.table = self._make_table()
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)
+        layout.addStretch(0)  # takes the room while the table is hidden, so the lines stay on top
         layout.addWidget(self._make_buttons())
+
+    def _make_duplicates_row(self, counted: str) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel(f"{counted[:1].upper()}{counted[1:]}: not imported again.", self)
+        label.setObjectName("duplicatesCount")
+        label.setWordWrap(True)
+        self.show_duplicates = QPushButton("Show &Duplicates", self)
+        self.show_duplicates.setObjectName("showDuplicatesButton")
+        self.show_duplicates.setCheckable(True)
+        self.show_duplicates.toggled.connect(self._list_duplicates)
+        row.addWidget(label, 1)
+        row.addWidget(self.show_duplicates)
+        return row
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("problemsTable")
         table.setAccessibleName("Files not imported")
-        table.setModel(ImportProblemsModel(self.report, table))
+        self.problems = ImportProblemsModel(self.report, table)
+        self.shown = QSortFilterProxyModel(table)  #: the failed files, and duplicates when asked for
+        self.shown.setSourceModel(self.problems)
+        self.shown.setFilterKeyColumn(COL_OUTCOME)
+        self.shown.setFilterFixedString("failed")
+        table.setModel(self.shown)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
@@ -76,8 +101,13 @@ class ImportReportDialog(QDialog):
         header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_FILE, 320)
         header.setStretchLastSection(True)
-        table.setVisible(bool(problem_rows(self.report)))
+        table.setVisible(self.shown.rowCount() > 0)
         return table
+
+    def _list_duplicates(self, shown: bool) -> None:
+        self.shown.setFilterFixedString("" if shown else "failed")
+        self.show_duplicates.setText("Hide &Duplicates" if shown else "Show &Duplicates")
+        self.table.setVisible(self.shown.rowCount() > 0)
 
     def _make_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -94,7 +124,8 @@ class ImportReportDialog(QDialog):
         return buttons
 
     def copy_to_clipboard(self) -> None:
-        """The problem list as CSV text, ready to paste into a spreadsheet or an e-mail."""
+        """The problem list (failed files and duplicates, shown or not) as CSV text, ready to
+        paste into a spreadsheet or an e-mail."""
         out = io.StringIO()
         write_problems_csv(self.report, out)
         QApplication.clipboard().setText(out.getvalue())
