@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from catalog import __version__, cli_claims, cli_edit, cli_exports, cli_maintenance, db_errors
+from catalog import __version__, cli_claims, cli_edit, cli_exports, cli_info, cli_maintenance, db_errors
 from catalog.articles import get_article, iter_articles
 from catalog.browsing import Filters, filtered_ids, snippets
 from catalog.catalogue import open_catalogue
@@ -58,8 +58,11 @@ DESCRIPTION = f"""Catalogue news articles from plain-text files.
 
 Which catalogue: the one --db names (before the command or after it), else ${ENV_VAR}, else
 catalog.sqlite3 in your data folder. The window follows the same rule: plain `catalog` opens
-the catalogue `catalog search` searches. `catalog info` says which one a command uses, and why.
-Counts print with separators (3,000 articles); ids and versions without (article 3000)."""
+the catalogue plain `catalog search` searches, not the one the window showed last (File ▸ Open
+Recent lists those). `catalog info` says which catalogue a command uses, and why.
+
+Counts print with separators (3,000 articles); ids, versions and offsets without (article 3000).
+Exit codes: 0 done, 1 something failed (the rest was done), 2 usage error, 3 version conflict."""
 EPILOG = """examples:
   catalog import ~/articles            import every .txt file under a folder
   catalog import --dry-run inbox/      see what an import would do, change nothing
@@ -245,6 +248,8 @@ def build_parser() -> argparse.ArgumentParser:
         "location", metavar="PATH|URL", help="a file that does not exist yet, or an empty PostgreSQL database"
     )
     new.set_defaults(run=_cmd_new)
+
+    cli_info.add_command(command)
 
     gui = command("gui", "open the window (the default when no command is given)", "catalog gui")
     gui.set_defaults(run=_cmd_gui)
@@ -458,31 +463,14 @@ def _cmd_gui(args) -> int:
     if problem:
         return _fail(problem)
     given = getattr(args, "db", None)
-    named = given is not None or bool(os.environ.get(ENV_VAR))
-    opened = None if named else _reopen_last(app)
-    password = None
-    if opened is None:
-        opened = _open(args)  # a named catalogue must exist; the default one is made on first run
-        password = split_password(resolve_location(given))[1]  # for this session only
-        if opened.created and not named:
-            import_seeds()
+    # The catalogue every other command would use (see DESCRIPTION), not the one the window
+    # showed last: a named one must exist; the default one is made, with the seed article,
+    # on the first run.
+    opened = _open(args)
+    password = split_password(resolve_location(given))[1]  # for this session only
+    if opened.created and given is None and not os.environ.get(ENV_VAR):
+        import_seeds()
     return app.run(opened.location, password=password)
-
-
-def _reopen_last(app):
-    """The catalogue the window showed last, opened; None on first run or if it cannot be
-    opened now (a server that is down, or one that wants a password: none is ever kept),
-    which is said, and the default opens instead."""
-    last = app.last_catalogue()
-    if last is None:
-        return None
-    try:
-        return open_catalogue(last, create=False)
-    except CatalogueError as exc:
-        print(
-            f"catalog: could not reopen the last catalogue ({exc}); opening the default one", file=sys.stderr
-        )
-        return None
 
 
 def _name_within(limit):

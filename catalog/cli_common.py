@@ -16,6 +16,8 @@ EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_CONFLICT = 0, 1, 2, 3
 #: which open theirs themselves). Every other command refuses a location holding none: a typo
 #: in a nightly job's ``--db`` must not back up, export or search an empty new catalogue.
 CREATING_COMMANDS = frozenset({"import", "import-json"})
+#: Commands that only look: they never make a catalogue, not even the default one.
+LOOKING_COMMANDS = frozenset({"info"})
 
 
 DB_HELP = (
@@ -39,7 +41,9 @@ def open_from(args) -> OpenedCatalogue:
     that is open read-only is said so, once, on standard error."""
     location = resolve_location(getattr(args, "db", None))
     command = getattr(args, "command", None)
-    create = command in CREATING_COMMANDS or location == default_location()
+    create = command in CREATING_COMMANDS or (
+        location == default_location() and command not in LOOKING_COMMANDS
+    )
     if command == "import" and getattr(args, "dry_run", False):
         create = False
     try:

@@ -10,12 +10,9 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from catalog import __version__
 from catalog.catalogue import open_catalogue
 from catalog.db import split_password
+from catalog.places import APPLICATION, ORGANIZATION  # which place the settings, as `catalog info` says
 from ui.main_window import MainWindow
 from ui.resources import icon, stylesheet
-
-ORGANIZATION = "Catalog"
-APPLICATION = "Catalog"
-
 
 # Libraries Qt 6's xcb platform plugin needs beyond libxcb itself (Qt's "X11 requirements"),
 # by the Debian package that ships each. Without them Qt aborts the process.
@@ -84,14 +81,6 @@ def application() -> QApplication:
         app.setStyleSheet(stylesheet())
         app.setProperty("catalogConfigured", True)
     return app
-
-
-def last_catalogue() -> str | None:
-    """The catalogue the window showed last, to reopen when none is named; None on first run."""
-    from ui.window_catalogues import last_catalogue as last
-
-    application()
-    return last()
 
 
 def open_window(db: str, *, password: str | None = None, create: bool = True) -> QMainWindow:

@@ -1,5 +1,6 @@
 """Part of MainWindow: which catalogue the window shows. New, Open, Open Recent and Connect to
-Shared Catalogue move the window to another catalogue; the last one reopens on start."""
+Shared Catalogue move the window to another catalogue. On start the window opens the catalogue
+every command would (``--db``, ``$CATALOG_DB``, the default), not the one it showed last."""
 
 from pathlib import Path
 
@@ -69,15 +70,6 @@ def remember_catalogue(location: str) -> None:
 
 def forget_catalogue(location: str) -> None:
     QSettings().setValue(RECENT_KEY, [item for item in recent_catalogues() if item != location])
-
-
-def last_catalogue() -> str | None:
-    """The catalogue to reopen on start: the last one opened, if it is still there."""
-    for location in recent_catalogues()[:1]:
-        path = sqlite_path(location)
-        if path is None or Path(path).is_file():
-            return location
-    return None
 
 
 class CataloguesMixin:

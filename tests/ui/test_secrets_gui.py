@@ -48,7 +48,7 @@ def test_a_password_given_to_catalog_gui_is_used_and_never_kept(
     assert os.stat(settings_file).st_mode & 0o777 == new_file_mode()  # the umask's mode
 
     windows.clear()
-    assert main([]) == 0  # a bare `catalog` reopens the last catalogue: without any password
+    assert main(["--db", recent_catalogues()[0]]) == 0  # reopened as remembered: without any password
     [(location, password, _)] = windows
     assert (location, password) == (postgres_url, None)
     assert SECRET not in "".join(capsys.readouterr())
@@ -58,7 +58,7 @@ def test_a_password_an_older_release_stored_is_dropped(windows, postgres_url, tm
     assert main(["new", postgres_url]) == 0
     QSettings().setValue(RECENT_KEY, [with_password(postgres_url), "/gone/elsewhere.sqlite3"])
     QSettings().sync()
-    assert main([]) == 0
+    assert main(["--db", recent_catalogues()[0], "gui"]) == 0
     [(location, password, _)] = windows
     assert (location, password) == (postgres_url, None)
     QSettings().sync()
