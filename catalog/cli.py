@@ -17,6 +17,8 @@ from catalog.cli_common import (
     EXIT_USAGE,
     article_id,
     db_parent,
+    empty_search,
+    file_name,
     limited,
     whole_number,
 )
@@ -126,7 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     imp = command("import", "import article files and folders", "catalog import ~/articles extra.txt")
-    imp.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder (searched recursively)")
+    imp.add_argument(
+        "paths", nargs="+", type=file_name, metavar="PATH", help="a file or a folder (searched recursively)"
+    )
     imp.add_argument(
         "--glob",
         type=glob_option,
@@ -189,7 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.set_defaults(run=_cmd_search)
 
     exp = command("export-json", "write the whole catalogue as JSON", "catalog export-json backup.json")
-    exp.add_argument("file", metavar="FILE", help="where to write ('-' for standard output)")
+    exp.add_argument("file", type=file_name, metavar="FILE", help="where to write ('-' for standard output)")
     exp.set_defaults(run=_cmd_export_json)
 
     cli_edit.add_command(command)
@@ -216,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
         "add a catalogue export (export-json) to this catalogue",
         "catalog import-json backup.json",
     )
-    imj.add_argument("file", metavar="FILE", help="a file written by export-json")
+    imj.add_argument("file", type=file_name, metavar="FILE", help="a file written by export-json")
     imj.add_argument("--json", action="store_true", help="print the counts as a JSON object")
     imj.set_defaults(run=_cmd_import_json)
 
@@ -225,7 +229,9 @@ def build_parser() -> argparse.ArgumentParser:
         "write claims that have a verdict as schema.org ClaimReview JSON-LD",
         'catalog export-claimreview reviews.jsonld --reviewer "Our Newsroom"',
     )
-    review.add_argument("file", metavar="FILE", help="where to write ('-' for standard output)")
+    review.add_argument(
+        "file", type=file_name, metavar="FILE", help="where to write ('-' for standard output)"
+    )
     review.add_argument(
         "--reviewer",
         metavar="NAME",
@@ -358,6 +364,9 @@ def format_article(article: dict) -> str:
 
 def _cmd_search(args) -> int:
     query = " ".join(args.query)
+    problem = empty_search(query, "catalog list lists every article")
+    if problem:
+        return _fail(problem, EXIT_USAGE)
     _open(args)
     ids = filtered_ids(Filters(query=query), sort="relevance", limit=args.limit)
     found = {article["id"]: article for article in iter_articles(ids=ids)}

@@ -65,7 +65,7 @@ def add_commands(command, parser_class, db_option) -> None:
     add.add_argument("article", type=article_id, metavar="ARTICLE_ID", help="the article the claim is in")
     add.add_argument(
         "--text",
-        type=limited(CLAIM_TEXT),
+        type=_claim_text,
         required=True,
         metavar="TEXT",
         help="the claim as it occurs in the article's text",
@@ -121,6 +121,13 @@ def add_commands(command, parser_class, db_option) -> None:
     )
     suggest.add_argument("--json", action="store_true", help="print a JSON array of suggestions")
     suggest.set_defaults(run=_cmd_suggest)
+
+
+def _claim_text(text: str) -> str:
+    """An argparse ``type``: text to look for in the article, within its limit, not blank."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("a claim needs some text")
+    return limited(CLAIM_TEXT)(text)
 
 
 def _verdict(text: str) -> str:

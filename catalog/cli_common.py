@@ -8,6 +8,7 @@ from catalog.catalogue import OpenedCatalogue, open_catalogue
 from catalog.dates import DateError, parse_date
 from catalog.db import ENV_VAR, NoCatalogue, default_location, resolve_location
 from catalog.limits import Limit, OverLimit, check
+from catalog.search import QueryError, parse_query
 from catalog.terminal_text import one_line
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_CONFLICT = 0, 1, 2, 3
@@ -60,6 +61,29 @@ def open_from(args) -> OpenedCatalogue:
             file=sys.stderr,
         )
     return opened
+
+
+def empty_search(query: str | None, everything: str) -> str | None:
+    """Why ``query`` cannot choose articles when it has nothing to look for (``""``, ``()``,
+    ``-``), in words, or None. Such a search finds every article, as in the window; from a
+    script it is a variable that came out empty, and an edit or an export of the whole
+    catalogue must be asked for as such (``everything`` says how)."""
+    if query is None:
+        return None
+    try:
+        if parse_query(query):
+            return None
+    except QueryError:
+        return None  # said when the search runs, as every query error is
+    return f"the search “{query}” has nothing to look for: give words, phrases or dates ({everything})"
+
+
+def file_name(text: str) -> str:
+    """An argparse ``type`` for a file to read or write: an empty name (a script's variable
+    that came out empty) is refused rather than read as the current folder."""
+    if not text:
+        raise argparse.ArgumentTypeError("the file name is empty")
+    return text
 
 
 def print_json(value) -> None:

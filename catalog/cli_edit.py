@@ -15,6 +15,7 @@ from catalog.cli_common import (
     article_id,
     article_ids,
     date_option,
+    empty_search,
     fail,
     limited,
     open_from,
@@ -168,6 +169,9 @@ def _form_problem(args, many: bool) -> str | None:
             f"{', '.join(one_given)}: for one article, with its ID; many at once take --set-outlet, "
             "--set-date, --add-/--remove-topic and --add-/--remove-author"
         )
+    empty = empty_search(args.query, "an edit of every article names them with --ids")
+    if empty:
+        return empty
     changes = one_given if not many else many_given
     changes = [name for name in changes if name not in ("--expect-version", "--dry-run")]
     if not changes and not args.add_topic and not args.remove_topic:

@@ -9,7 +9,16 @@ import os
 import sys
 
 from catalog.browsing import Filters, filtered_ids
-from catalog.cli_common import EXIT_OK, article_ids, fail, open_from, print_json
+from catalog.cli_common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    article_ids,
+    empty_search,
+    fail,
+    file_name,
+    open_from,
+    print_json,
+)
 from catalog.exporting.csv_export import export_csv
 from catalog.models import Article
 from catalog.reporting import build_report, describe_selection
@@ -24,10 +33,13 @@ def add_commands(command) -> None:
         "write a summary report of articles as PDF (no display needed)",
         "catalog export-pdf report.pdf --query 'ukraine since:2022' --paper a4",
     )
-    pdf.add_argument("file", metavar="OUT.pdf", help="the PDF file to write")
+    pdf.add_argument("file", type=file_name, metavar="OUT.pdf", help="the PDF file to write")
     _choice_options(pdf)
     pdf.add_argument(
-        "--paper", choices=("a4", "letter"), help="paper size (default: from your locale, else A4)"
+        "--paper",
+        type=str.casefold,
+        choices=("a4", "letter"),
+        help="paper size (default: from your locale, else A4)",
     )
     pdf.set_defaults(run=_cmd_export_pdf)
 
@@ -36,7 +48,9 @@ def add_commands(command) -> None:
         "write articles as CSV for a spreadsheet (UTF-8, header row)",
         "catalog export-csv articles.csv --query 'outlet:reuters'",
     )
-    csv.add_argument("file", metavar="OUT.csv", help="where to write ('-' for standard output)")
+    csv.add_argument(
+        "file", type=file_name, metavar="OUT.csv", help="where to write ('-' for standard output)"
+    )
     _choice_options(csv)
     csv.add_argument(
         "--raw",
@@ -74,6 +88,14 @@ def _choice_options(parser) -> None:
     )
 
 
+def _empty_query(args) -> bool:
+    """Whether ``--query`` has nothing to look for (said, as a usage error)."""
+    problem = empty_search(args.query, "without --query: every article")
+    if problem:
+        fail(problem, EXIT_USAGE)
+    return bool(problem)
+
+
 def _chosen(args) -> tuple[list[int], str] | str:
     """The ids the options choose, with the choice in words; or what is wrong, in words."""
     if args.ids is not None:
@@ -94,6 +116,8 @@ def _chosen(args) -> tuple[list[int], str] | str:
 
 
 def _cmd_export_pdf(args) -> int:
+    if _empty_query(args):
+        return EXIT_USAGE
     opened = open_from(args)
     chosen = _chosen(args)
     if isinstance(chosen, str):
@@ -119,6 +143,8 @@ def _cmd_export_pdf(args) -> int:
 
 
 def _cmd_export_csv(args) -> int:
+    if _empty_query(args):
+        return EXIT_USAGE
     open_from(args)
     chosen = _chosen(args)
     if isinstance(chosen, str):
@@ -133,6 +159,8 @@ def _cmd_export_csv(args) -> int:
 
 
 def _cmd_suggest_summaries(args) -> int:
+    if _empty_query(args):
+        return EXIT_USAGE
     open_from(args)
     chosen = _chosen(args)
     if isinstance(chosen, str):

@@ -3,7 +3,7 @@ check in words, a catalogue moved, and Catalog in the applications menu."""
 
 import importlib
 
-from catalog.cli_common import EXIT_OK, EXIT_SOME_FAILED, fail, open_from, print_json
+from catalog.cli_common import EXIT_OK, EXIT_SOME_FAILED, fail, file_name, open_from, print_json
 from catalog.db import CatalogueError, redacted
 from catalog.maintenance import backup_catalogue, check_catalogue, copy_catalogue, repair_indexes
 from catalog.safe_output import OutputError
@@ -34,7 +34,9 @@ def add_commands(command) -> None:
         "copy the catalogue to a file, safely, even while it is in use",
         "catalog backup ~/backups/catalog-2026-11-26.sqlite3",
     )
-    backup.add_argument("file", metavar="OUT", help="the backup file to write (replaced if it exists)")
+    backup.add_argument(
+        "file", type=file_name, metavar="OUT", help="the backup file to write (replaced if it exists)"
+    )
     backup.set_defaults(run=_cmd_backup)
 
     check = command(

@@ -67,6 +67,23 @@ USAGE_ERRORS = [
     (["import", "--glob", "", "."], "--glob is empty"),
     (["import", "--glob", "/tmp/*.txt", "."], "file names, not paths"),
     (["edit", "1"], "nothing to change"),
+    (["export-pdf", "--paper", "a5", "out.pdf"], "invalid choice: 'a5'"),
+    (["search", ""], "has nothing to look for"),
+    (["search", "-", "()"], "has nothing to look for"),
+    (
+        ["export-csv", "-", "--query", '""'],
+        "has nothing to look for: give words, phrases or dates (without --query",
+    ),
+    (["suggest-summaries", "--query", " "], "has nothing to look for"),
+    (["export-pdf", "out.pdf", "--query", ""], "has nothing to look for"),
+    (["edit", "--query", "", "--set-outlet", "Everywhere"], "has nothing to look for"),
+    (["claims", "add", "1", "--text", "  "], "a claim needs some text"),
+    (["import", ""], "the file name is empty"),
+    (["import-json", ""], "the file name is empty"),
+    (["backup", ""], "the file name is empty"),
+    (["export-json", ""], "the file name is empty"),
+    (["export-csv", ""], "the file name is empty"),
+    (["export-claimreview", ""], "the file name is empty"),
 ]
 
 
