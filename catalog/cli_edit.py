@@ -37,6 +37,10 @@ from catalog.limits import AUTHOR, NOTES, OUTLET, SUMMARY, TITLE, TOPIC
 from catalog.models import Article
 from catalog.terminal_text import one_line
 
+DESCRIPTION = """Change one article's metadata (edit ID): each change bumps its version; an edit
+that changes nothing says so and keeps it. Or many articles' at once (edit --query Q and/or
+--ids 1,2,3), in one transaction, printing how many change. The forms do not mix: an ID with
+--query/--ids, or an option of one form in the other, is a usage error (exit 2)."""
 EXAMPLES = """examples:
   catalog edit 12 --outlet "AntiWar.com" --add-topic Ukraine
   catalog edit 12 --title "Budget day" --expect-version 4 --json
@@ -55,6 +59,7 @@ def add_command(command) -> None:
     """The ``edit`` command, on the main parser's ``command`` maker."""
     edit = command("edit", "change one article's metadata, or many articles' at once", "")
     edit.epilog = EXAMPLES
+    edit.description = DESCRIPTION
     edit.dash_values = True  # --query -russia: the search language's exclusion, not an option
     edit.add_argument(
         "id",
