@@ -288,7 +288,8 @@ def _chosen(args) -> tuple[list[int], list[int]]:
         ids = [i for i in args.ids if i in found]
     if args.query is not None:
         matched = filtered_ids(Filters(query=args.query))
-        ids = matched if ids is None else [i for i in ids if i in set(matched)]
+        found = set(matched)
+        ids = matched if ids is None else [i for i in ids if i in found]
     return ids, missing
 
 
@@ -318,4 +319,4 @@ def _said(changed: int, chosen: int, batch: BatchEdit, dry_run: bool) -> str:
 
 
 def _verb(dry_run: bool) -> str:
-    return "looked at" if dry_run else "edited"
+    return "previewed" if dry_run else "edited"

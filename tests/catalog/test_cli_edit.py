@@ -134,6 +134,9 @@ def test_authors_dates_and_both_choices_together(capsys, db):
 
 
 def test_an_id_that_names_no_article_is_said_and_the_others_are_changed(capsys, db):
+    code, out, err = outcome(capsys, "--db", db, "edit", "--ids", "1,77", "--set-outlet", "Desk", "--dry-run")
+    assert (code, out) == (1, "would change 1 article: set outlet to Desk\n")
+    assert err == "catalog: no article with id 77; the others chosen were previewed\n"
     code, out, err = outcome(capsys, "--db", db, "edit", "--ids", "1,77,2", "--set-outlet", "Desk")
     assert code == 1
     assert out == "changed 2 articles: set outlet to Desk\n"
