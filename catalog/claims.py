@@ -18,7 +18,7 @@ from catalog.conflicts import Choices, FieldConflict, StepClash, StepGone, StepR
 from catalog.dates import as_date
 from catalog.db import checked_write, database, lock_rows
 from catalog.limits import CLAIM_NOTES, CLAIM_TEXT, CLAIMANT, EXPLANATION, LINK_NOTE, OverLimit, check
-from catalog.models import Article, Claim, ClaimLink, Outlet, utc_now
+from catalog.models import Article, Author, Claim, ClaimLink, Outlet, utc_now
 
 #: Verdicts, from a fact-checker's rating scale (schema.org ClaimReview); "unrated" is the default.
 VERDICTS = ("unrated", "true", "mostly true", "mixed", "mostly false", "false", "unproven")
@@ -190,6 +190,20 @@ def claimants() -> list[str]:
     """Every claimant named so far, for completion."""
     query = Claim.select(Claim.claimant).where(Claim.claimant.is_null(False)).distinct()
     return sorted({name for (name,) in query.tuples() if name}, key=str.casefold)
+
+
+def claimant_names() -> list[str]:
+    """Who may have said a claim, for completing the claimant field: the claimants named so far,
+    and every author and outlet, since claims are most often theirs."""
+    names = set(claimants())
+    names.update(name for (name,) in Author.select(Author.name).tuples())
+    names.update(name for (name,) in Outlet.select(Outlet.name).tuples())
+    return sorted(names, key=str.casefold)
+
+
+def outlet_choices() -> list[tuple[str, int]]:
+    """Every outlet as (name, id), in the order names are listed, for choosing claims by outlet."""
+    return list(Outlet.select(Outlet.name, Outlet.id).order_by(Outlet.key).tuples())
 
 
 @dataclass(frozen=True)

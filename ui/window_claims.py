@@ -19,7 +19,7 @@ from catalog.claims import (
     RemovedClaims,
     add_claim,
     claim_graph,
-    claimants,
+    claimant_names,
     claims_of_article,
     delete_claims,
     edit_claim,
@@ -31,7 +31,6 @@ from catalog.claims import (
 )
 from catalog.db_errors import DATABASE_ERRORS
 from catalog.editing import NoSuchArticle, VersionConflict
-from catalog.models import Author, Outlet
 from catalog.watching import CONNECTION_ERRORS
 from ui.commands import (
     AcceptSuggestionCommand,
@@ -66,7 +65,7 @@ class ClaimsMixin:
         panel.editor.edit_requested.connect(
             lambda i, e: self.edit_claim_fields(i, e, base=panel.editor.claim)
         )
-        panel.editor.set_names_source(self._claimant_names)
+        panel.editor.set_names_source(claimant_names)
         self.reading_pane.claim_clicked.connect(self._claim_clicked)
         self.claims_browser: ClaimsBrowser | None = None
         self.claim_map_dialog: ClaimMapDialog | None = None
@@ -148,12 +147,6 @@ class ClaimsMixin:
             if claim:
                 self.reading_pane.scroll_to_claim(claim)
         self.activateWindow()
-
-    def _claimant_names(self) -> list[str]:
-        names = set(claimants())
-        names.update(name for (name,) in Author.select(Author.name).tuples())
-        names.update(name for (name,) in Outlet.select(Outlet.name).tuples())
-        return sorted(names, key=str.casefold)
 
     def claims_changed(self, article_ids: list[int]) -> None:
         """Claims or links changed (an edit, undo or redo): show them as they are now."""
@@ -333,7 +326,7 @@ class ClaimsMixin:
             browser_editor.edit_requested.connect(
                 lambda i, e: self.edit_claim_fields(i, e, base=browser_editor.claim)
             )
-            self.claims_browser.editor.set_names_source(self._claimant_names)
+            self.claims_browser.editor.set_names_source(claimant_names)
         self.claims_browser.refresh()
         self.claims_browser.show()
         self.claims_browser.raise_()

@@ -17,6 +17,7 @@ from catalog.claims import (
     add_claim,
     add_claim_by_text,
     claim_graph,
+    claimant_names,
     claims_of_article,
     delete_claims,
     edit_claim,
@@ -24,6 +25,7 @@ from catalog.claims import (
     link_claims,
     links_of,
     list_claims,
+    outlet_choices,
     relink,
     restore_claim,
     restore_claims,
@@ -93,6 +95,12 @@ def test_a_claim_is_a_span_of_the_text_found_even_when_copied_loosely(news):
         add_claim(one, 0, 3, verdict="probably")
     padded = get_claim(add_claim(one, 3, 13))  # " minister " picked up by a mouse: trimmed
     assert padded["text"] == "minister"
+
+
+def test_claimants_to_choose_from_are_the_claimants_authors_and_outlets(news):
+    add_claim_by_text(news[0], "taxes will fall next year", claimant="the minister")
+    assert claimant_names() == ["Ann Lee", "Bo Chan", "Cy Diaz", "Daily", "Sport", "the minister", "Weekly"]
+    assert [name for name, _id in outlet_choices()] == ["Daily", "Sport", "Weekly"]
 
 
 def test_offsets_follow_edits_elsewhere_in_the_text(news):

@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from catalog.claims import VERDICTS, ClaimFilters, claimants, get_claim, list_claims
+from catalog.claims import VERDICTS, ClaimFilters, claimants, get_claim, list_claims, outlet_choices
 from catalog.dates import DateError, parse_date
-from catalog.models import Outlet
 from ui.models.claim_models import ArticleIdRole, ClaimIdRole, ClaimsBrowserModel
 from ui.widgets.claim_editor import ClaimEditor
 from ui.widgets.row_table import row_table
@@ -119,7 +118,7 @@ class ClaimsBrowser(QDialog):
     def _fill_choices(self) -> None:
         for combo, label, items in (
             (self.claimant, "Any claimant", [(name, name) for name in claimants()]),
-            (self.outlet, "Any outlet", [(o.name, o.id) for o in Outlet.select().order_by(Outlet.key)]),
+            (self.outlet, "Any outlet", outlet_choices()),
         ):
             chosen = combo.currentData()
             combo.clear()

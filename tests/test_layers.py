@@ -1,0 +1,52 @@
+"""The layers stay apart: catalog/ never loads Qt, and ui/ asks catalog, never its tables."""
+
+import ast
+import json
+import subprocess
+import sys
+
+from tests.helpers import REPO
+
+PROBE = """
+import importlib, json, pkgutil, sys
+import catalog
+names = [m.name for m in pkgutil.walk_packages(catalog.__path__, "catalog.") if m.name != "catalog.__main__"]
+for name in names:
+    importlib.import_module(name)
+print(json.dumps({"modules": names, "qt": sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6", "ui")))}))
+"""
+
+
+def test_importing_every_catalog_module_loads_no_pyside6():
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=REPO, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert "catalog.cli" in found["modules"] and "catalog.models" in found["modules"]
+    assert len(found["modules"]) >= 12
+    assert found["qt"] == []
+
+
+def _imports(path):
+    """Every module a file imports, as written (``from a.b import c`` gives ``a.b``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            yield node.module
+            if node.module == "catalog":
+                yield from (f"catalog.{alias.name}" for alias in node.names)
+
+
+def test_the_window_asks_the_domain_never_the_tables():
+    """ui/ goes through catalog's functions: a query written in the window bypasses the checks
+    (versions, limits, the other desk) that catalog's writers and readers make."""
+    reaching = [
+        f"{path.relative_to(REPO)} imports {name}"
+        for path in sorted((REPO / "ui").rglob("*.py"))
+        for name in _imports(path)
+        if name == "catalog.models" or name == "peewee" or name.startswith(("peewee.", "playhouse"))
+    ]
+    assert reaching == []
