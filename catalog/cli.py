@@ -1,10 +1,9 @@
 """The ``catalog`` command: import, list, show and export articles, or open the window."""
 
 import argparse
-import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from catalog import __version__, cli_claims, cli_edit, cli_exports, cli_info, cli_maintenance, db_errors
 from catalog.articles import get_article, iter_articles
@@ -40,7 +39,6 @@ from catalog.db import (
     check_location,
     redacted,
     resolve_location,
-    split_password,
     sqlite_path,
 )
 from catalog.exporting.claimreview import export_claimreview
@@ -53,7 +51,6 @@ from catalog.limits import NAMES
 from catalog.names_admin import KINDS, NameProblem, merge_names, name_counts
 from catalog.safe_output import OutputError
 from catalog.search import QueryError
-from catalog.seeds import import_seeds
 from catalog.terminal_text import block, one_line
 
 DESCRIPTION = f"""Catalogue news articles from plain-text files.
@@ -105,7 +102,7 @@ def _excludes(argument: str) -> bool:
     return len(argument) > 1 and argument[0] == "-" and argument[1] != "-"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(more_commands: Callable[[Callable], None] | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="catalog",
         description=DESCRIPTION,
@@ -243,7 +240,6 @@ def build_parser() -> argparse.ArgumentParser:
     cli_exports.add_commands(command)
     cli_maintenance.add_commands(command)
     cli_maintenance.add_copy_command(command)
-    cli_maintenance.add_desktop_command(command)
 
     new = command(
         "new",
@@ -256,16 +252,27 @@ def build_parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_cmd_new)
 
     cli_info.add_command(command)
-
-    gui = command("gui", "open the window (the default when no command is given)", "catalog gui")
-    gui.set_defaults(run=_cmd_gui)
+    if more_commands is not None:
+        more_commands(command)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    more_commands: Callable[[Callable], None] | None = None,
+    default_run: Callable[[argparse.Namespace], int] | None = None,
+) -> int:
+    """Run one command. The program adds the commands that need Qt (``more_commands``, given
+    the function that adds a command) and what a bare ``catalog`` does (``default_run``):
+    catalog/ never reaches into ui/ for them. Without a default, a bare call prints the usage."""
     _use_utf8_output()
-    args = build_parser().parse_args(argv)
-    run = getattr(args, "run", _cmd_gui)
+    parser = build_parser(more_commands)
+    args = parser.parse_args(argv)
+    run = getattr(args, "run", default_run)
+    if run is None:
+        parser.print_usage(sys.stderr)
+        return EXIT_USAGE
     try:
         return run(args)
     except LocationError as exc:  # no catalogue there, another application's, an unusable URL
@@ -462,24 +469,6 @@ def _cmd_new(args) -> int:
         return _fail(f"{redacted(args.location)} already holds a catalogue: open it with --db", EXIT_USAGE)
     print(f"created an empty catalogue at {one_line(redacted(args.location))}")
     return EXIT_OK
-
-
-def _cmd_gui(args) -> int:
-    # The window lives in ui/, which catalog/ never imports at module level; it is loaded
-    # only here, when a person asks for it, so every other command runs without Qt.
-    app = importlib.import_module("ui.app")
-    problem = app.display_problem()
-    if problem:
-        return _fail(problem)
-    given = getattr(args, "db", None)
-    # The catalogue every other command would use (see DESCRIPTION), not the one the window
-    # showed last: a named one must exist; the default one is made, with the seed article,
-    # on the first run.
-    opened = _open(args)
-    password = split_password(resolve_location(given))[1]  # for this session only
-    if opened.created and given is None and not os.environ.get(ENV_VAR):
-        import_seeds()
-    return app.run(opened.location, password=password)
 
 
 def _name_within(limit):

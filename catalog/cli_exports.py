@@ -1,11 +1,6 @@
-"""``catalog export-pdf``, ``export-csv`` and ``suggest-summaries``: reports and summaries for scripts.
+"""``catalog export-csv`` and ``suggest-summaries``, and the choice of articles they share with
+``export-pdf`` (which needs Qt to lay out its pages, so ui/command_line.py adds it)."""
 
-The PDF is laid out by Qt (ui/report/), loaded only when asked for so every other command
-runs without it; with no display, Qt draws offscreen.
-"""
-
-import importlib
-import os
 import sys
 
 from catalog.browsing import Filters, filtered_ids
@@ -21,28 +16,13 @@ from catalog.cli_common import (
 )
 from catalog.exporting.csv_export import export_csv
 from catalog.models import Article
-from catalog.reporting import build_report, describe_selection
+from catalog.reporting import describe_selection
 from catalog.safe_output import OutputError
 from catalog.summaries import suggest_summaries
 from catalog.terminal_text import one_line
 
 
 def add_commands(command) -> None:
-    pdf = command(
-        "export-pdf",
-        "write a summary report of articles as PDF (no display needed)",
-        "catalog export-pdf report.pdf --query 'ukraine since:2022' --paper a4",
-    )
-    pdf.add_argument("file", type=file_name, metavar="OUT.pdf", help="the PDF file to write")
-    _choice_options(pdf)
-    pdf.add_argument(
-        "--paper",
-        type=str.casefold,
-        choices=("a4", "letter"),
-        help="paper size (default: from your locale, else A4)",
-    )
-    pdf.set_defaults(run=_cmd_export_pdf)
-
     csv = command(
         "export-csv",
         "write articles as CSV for a spreadsheet (UTF-8, header row)",
@@ -51,7 +31,7 @@ def add_commands(command) -> None:
     csv.add_argument(
         "file", type=file_name, metavar="OUT.csv", help="where to write ('-' for standard output)"
     )
-    _choice_options(csv)
+    selection_options(csv)
     csv.add_argument(
         "--raw",
         action="store_true",
@@ -65,7 +45,7 @@ def add_commands(command) -> None:
         "fill empty summaries with the article's most central sentences",
         "catalog suggest-summaries --query 'year:2022' --overwrite",
     )
-    _choice_options(summaries)
+    selection_options(summaries)
     summaries.add_argument(
         "--overwrite",
         action="store_true",
@@ -75,7 +55,7 @@ def add_commands(command) -> None:
     summaries.set_defaults(run=_cmd_suggest_summaries)
 
 
-def _choice_options(parser) -> None:
+def selection_options(parser) -> None:
     parser.add_argument(
         "--query", metavar="Q", help="the articles a search finds, best first (search language)"
     )
@@ -88,7 +68,7 @@ def _choice_options(parser) -> None:
     )
 
 
-def _empty_query(args) -> bool:
+def empty_query(args) -> bool:
     """Whether ``--query`` has nothing to look for (said, as a usage error)."""
     problem = empty_search(args.query, "without --query: every article")
     if problem:
@@ -96,7 +76,7 @@ def _empty_query(args) -> bool:
     return bool(problem)
 
 
-def _chosen(args) -> tuple[list[int], str] | str:
+def chosen_articles(args) -> tuple[list[int], str] | str:
     """The ids the options choose, with the choice in words; or what is wrong, in words."""
     if args.ids is not None:
         found = {i for (i,) in Article.select(Article.id).where(Article.id.in_(args.ids)).tuples()}
@@ -115,38 +95,11 @@ def _chosen(args) -> tuple[list[int], str] | str:
     return filtered_ids(Filters(), sort="date"), describe_selection(None)
 
 
-def _cmd_export_pdf(args) -> int:
-    if _empty_query(args):
-        return EXIT_USAGE
-    opened = open_from(args)
-    chosen = _chosen(args)
-    if isinstance(chosen, str):
-        return fail(chosen)
-    ids, selection = chosen
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    try:
-        headless = importlib.import_module("ui.report.headless")
-    except ImportError as exc:
-        return fail(f"cannot lay out a PDF here: Qt did not load ({exc})")
-    report = build_report(ids, catalogue=opened.name, selection=selection)
-    try:
-        pages = headless.write_pdf(report, args.file, args.paper)
-    except OutputError as exc:
-        return fail(str(exc))
-    count = report.count
-    print(
-        f"wrote {pages:,} page{'' if pages == 1 else 's'} on {count:,} article{'' if count == 1 else 's'} "
-        f"to {one_line(args.file)}"
-    )
-    return EXIT_OK
-
-
 def _cmd_export_csv(args) -> int:
-    if _empty_query(args):
+    if empty_query(args):
         return EXIT_USAGE
     open_from(args)
-    chosen = _chosen(args)
+    chosen = chosen_articles(args)
     if isinstance(chosen, str):
         return fail(chosen)
     try:
@@ -159,10 +112,10 @@ def _cmd_export_csv(args) -> int:
 
 
 def _cmd_suggest_summaries(args) -> int:
-    if _empty_query(args):
+    if empty_query(args):
         return EXIT_USAGE
     open_from(args)
-    chosen = _chosen(args)
+    chosen = chosen_articles(args)
     if isinstance(chosen, str):
         return fail(chosen)
     run = suggest_summaries(chosen[0], overwrite=args.overwrite)

@@ -1,12 +1,9 @@
-"""``catalog backup``, ``check``, ``copy`` and ``install-desktop``: a copy to fall back on, a
-check in words, a catalogue moved, and Catalog in the applications menu."""
-
-import importlib
+"""``catalog backup``, ``check`` and ``copy``: a copy to fall back on, a check in words, a
+catalogue moved."""
 
 from catalog.cli_common import EXIT_OK, EXIT_SOME_FAILED, fail, file_name, open_from, print_json
 from catalog.db import CatalogueError, redacted
 from catalog.maintenance import backup_catalogue, check_catalogue, copy_catalogue, repair_indexes
-from catalog.safe_output import OutputError
 from catalog.terminal_text import one_line
 
 #: Every key ``check --json`` prints, with what it holds: ``check --help`` lists them.
@@ -104,33 +101,4 @@ def _cmd_copy(args) -> int:
         f"copied {articles:,} articles, {claims:,} claims and {links:,} links "
         f"from {one_line(redacted(args.source))} to {one_line(redacted(args.target))}"
     )
-    return EXIT_OK
-
-
-def add_desktop_command(command) -> None:
-    desktop = command(
-        "install-desktop",
-        "add Catalog to the Linux applications menu (a .desktop file and an icon, for this user)",
-        "catalog install-desktop",
-    )
-    desktop.add_argument("--uninstall", action="store_true", help="take them away again")
-    desktop.set_defaults(run=_cmd_install_desktop)
-
-
-def _cmd_install_desktop(args) -> int:
-    # In ui/ beside the icon it installs; it imports no Qt, so it runs without a display.
-    entry = importlib.import_module("ui.desktop_entry")
-    try:
-        paths = entry.uninstall() if args.uninstall else entry.install()
-    except entry.DesktopEntryError as exc:
-        return fail(f"cannot install the desktop entry: {exc}")
-    except OutputError as exc:
-        return fail(str(exc))
-    except OSError as exc:
-        return fail(f"cannot write the desktop entry: {exc}")
-    verb = "removed" if args.uninstall else "installed"
-    for path in paths:
-        print(f"{verb} {one_line(str(path))}")
-    if not paths:
-        print("nothing to remove: no desktop entry was installed")
     return EXIT_OK

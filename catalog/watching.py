@@ -5,11 +5,10 @@ backend. On SQLite, ``PRAGMA data_version`` moves when another connection commit
 PostgreSQL, a second connection LISTENs for the notices migration 0010's triggers send.
 """
 
-import importlib
-
 from peewee import InterfaceError, OperationalError, PostgresqlDatabase, SqliteDatabase
 
-CHANNEL = importlib.import_module("catalog.migrations.0010_change_notices").CHANNEL
+#: The channel migration 0010's triggers notify (a migration is frozen: it is not imported).
+CHANNEL = "catalog_changes"
 CONNECT_TIMEOUT_S = 3
 
 

@@ -1,10 +1,12 @@
 """The layers stay apart: catalog/ never loads Qt, and ui/ asks catalog, never its tables."""
 
 import ast
+import importlib
 import json
 import subprocess
 import sys
 
+from catalog import watching
 from tests.helpers import REPO
 
 PROBE = """
@@ -50,3 +52,27 @@ def test_the_window_asks_the_domain_never_the_tables():
         if name == "catalog.models" or name == "peewee" or name.startswith(("peewee.", "playhouse"))
     ]
     assert reaching == []
+
+
+def _strings(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node.value
+
+
+def test_catalog_never_reaches_into_ui_not_even_by_name():
+    """The window, PDF layout and desktop entry are added to the command line from ui/
+    (ui/command_line.py); a module name in a string would hide the same dependency."""
+    reaching = [
+        f"{path.relative_to(REPO)}: {name!r}"
+        for path in sorted((REPO / "catalog").rglob("*.py"))
+        for name in [*_imports(path), *_strings(path)]
+        if name == "ui" or name.startswith("ui.")
+    ]
+    assert reaching == []
+
+
+def test_the_change_notices_channel_is_the_one_the_triggers_notify():
+    migration = importlib.import_module("catalog.migrations.0010_change_notices")
+    assert watching.CHANNEL == migration.CHANNEL

@@ -46,7 +46,11 @@ class DesktopEntryError(ValueError):
 
 
 def launcher_arguments() -> list[str]:
-    """The command that starts the window from this installation, as arguments."""
+    """The command that starts the window from this installation, as arguments: its window
+    script (no console), else its ``catalog gui``."""
+    window = Path(sys.executable).with_name("catalog-window")
+    if window.is_file():
+        return [str(window)]
     script = Path(sys.executable).with_name("catalog")
     if script.is_file():
         return [str(script), "gui"]

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from catalog.catalogue import close_catalogue, open_catalogue
-from catalog.cli import main
 from catalog.importing import import_paths
 from catalog.models import Article
 from catalog.safe_output import partial_files
 from tests.helpers import SEED_FILE, article_file, make_article_files, run_catalog
+from ui.command_line import main
 
 ARTICLES = 3000
 

@@ -3,8 +3,8 @@ words (never "unexpected error"), and nothing is half written."""
 
 import sqlite3
 
-from catalog.cli import main
 from tests.helpers import SEED_FOLDER
+from ui.command_line import main
 
 
 def test_an_edit_while_another_desk_holds_the_catalogue_says_it_is_busy(tmp_path, capsys):

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from catalog.cli import main
 from tests.helpers import SEED_FILE, SEED_FOLDER, article_file, run_catalog
+from ui.command_line import main
 
 LIST_KEYS = {
     "id",
@@ -226,7 +226,7 @@ def _commands(parser, prefix=()):
 
 
 def test_every_command_has_help_with_an_example(capsys):
-    from catalog.cli import build_parser
+    from ui.command_line import build_parser
 
     commands = list(_commands(build_parser()))
     assert len(commands) > 25 and ("install-desktop",) in commands and ("claims", "add") in commands
@@ -411,7 +411,7 @@ def test_install_desktop_puts_catalog_in_the_applications_menu(capsys, tmp_path,
     fields = dict(line.split("=", 1) for line in entry.read_text().splitlines()[1:])
     assert entry.read_text().startswith("[Desktop Entry]\n")
     assert (fields["Name"], fields["Icon"], fields["Type"]) == ("Catalog", "catalog", "Application")
-    assert fields["Exec"].endswith(" gui")
+    assert fields["Exec"].endswith(("/catalog-window", " gui"))  # the window script, where installed
     assert icon.read_text().startswith("<svg")
     assert main(["install-desktop", "--uninstall"]) == 0
     assert not entry.exists() and not icon.exists()

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from catalog.cli import main
 from tests.helpers import article_file
+from ui.command_line import main
 
 CLAIM_KEYS = {
     "id", "article_id", "text", "start", "end", "claimant", "claim_date", "verdict", "explanation", "notes",

@@ -7,8 +7,8 @@ import pytest
 from peewee import OperationalError
 
 from catalog import editing
-from catalog.cli import main
 from tests.helpers import SEED_FOLDER, article_file
+from ui.command_line import main
 
 BODIES = {
     "a.txt": ("Kyiv talks stall", "Officials in Kyiv said the talks stalled on Monday.", "via AntiWar.com"),

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from catalog.cli import main
 from tests.helpers import article_file, make_article_files
+from ui.command_line import main
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from catalog.cli import main
 from catalog.db import default_location, sqlite_path
 from catalog.migrations import latest_version
 from tests.catalog.test_secrets import SECRET, with_password
 from tests.helpers import SEED_FOLDER, run_catalog
+from ui.command_line import main
 
 INFO_KEYS = {
     "location",

@@ -6,8 +6,8 @@ import json
 import pytest
 
 from catalog import cli
-from catalog.cli import main
 from tests.helpers import make_article_files
+from ui.command_line import main
 
 ARTICLES = 1_000
 

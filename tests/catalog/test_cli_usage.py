@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from catalog.cli import build_parser, main
 from tests.helpers import article_file
+from ui.command_line import build_parser, main
 
 HUGE = "99999999999999999999"  # past 64 bits: no database can hold it as an id
 

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from catalog.cli import main
 from catalog.safe_output import new_file_mode
+from ui.command_line import main
 
 #: Every character the specification reserves, a percent sign and a backslash, in folder names.
 AWKWARD_FOLDERS = ["My Apps", "50%off %f %U", "$HOME `id` \"q\" 'single'", "back\\slash", "~;&|<>*?#()"]
@@ -72,15 +72,17 @@ def data_home(tmp_path, monkeypatch):
     return tmp_path / "share"
 
 
-def python_in(folder, monkeypatch, *, script: bool):
-    """A Python (and, if ``script``, a ``catalog`` script beside it) in ``folder``, as
-    ``sys.executable``."""
+def python_in(folder, monkeypatch, *, script: bool, window: bool = False):
+    """A Python (and, if ``script``, a ``catalog`` script beside it; if ``window``, a
+    ``catalog-window`` script too) in ``folder``, as ``sys.executable``."""
     bin_folder = folder / "bin"
     bin_folder.mkdir(parents=True)
     python = bin_folder / "python"
     python.write_text("#!/bin/sh\n")
     if script:
         (bin_folder / "catalog").write_text("#!/bin/sh\n")
+    if window:
+        (bin_folder / "catalog-window").write_text("#!/bin/sh\n")
     monkeypatch.setattr(sys, "executable", str(python))
     return python
 
@@ -95,6 +97,13 @@ def test_a_desktop_runs_exactly_the_installed_program(
     entry = data_home / "applications" / "catalog.desktop"
     expected = [str(python.with_name("catalog")), "gui"] if script else [str(python), "-m", "catalog", "gui"]
     assert exec_argv(entry.read_text(encoding="utf-8")) == expected
+
+
+def test_a_desktop_starts_the_window_script_where_there_is_one(data_home, tmp_path, monkeypatch, capsys):
+    python = python_in(tmp_path / "venv", monkeypatch, script=True, window=True)
+    assert main(["install-desktop"]) == 0, capsys.readouterr().err
+    entry = data_home / "applications" / "catalog.desktop"
+    assert exec_argv(entry.read_text(encoding="utf-8")) == [str(python.with_name("catalog-window"))]
 
 
 def test_a_plain_path_is_written_plainly(data_home, tmp_path, monkeypatch):

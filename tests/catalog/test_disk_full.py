@@ -12,11 +12,11 @@ from peewee import OperationalError
 from catalog import db as catalog_db
 from catalog import db_errors
 from catalog.catalogue import close_catalogue, open_catalogue
-from catalog.cli import main
 from catalog.db import database
 from catalog.maintenance import check_catalogue
 from catalog.models import Article
 from tests.helpers import SEED_FOLDER
+from ui.command_line import main
 
 NOTES = "Field notes from the press conference, verbatim. " * 1800  # ~88 KB: more pages than allowed
 

@@ -10,7 +10,6 @@ import pytest
 from catalog import migrations
 from catalog.body_editing import capture_body, edit_body, restore_body
 from catalog.catalogue import close_catalogue, open_catalogue
-from catalog.cli import main
 from catalog.db import database
 from catalog.editing import delete_articles, undelete_articles
 from catalog.exporting.json_export import export_json
@@ -18,6 +17,7 @@ from catalog.exporting.json_import import import_json
 from catalog.importing import import_paths
 from catalog.models import Article, EarlierFingerprint
 from tests.helpers import article_file
+from ui.command_line import main
 
 BUDGET = "The minister said taxes will fall next year.\n\nCritics said the deficit would grow instead."
 CORRECTED = "The minister said taxes would fall next year.\n\nCritics said the deficit would grow instead."

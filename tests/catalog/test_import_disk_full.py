@@ -20,11 +20,11 @@ import pytest
 
 from catalog import fulltext
 from catalog.catalogue import close_catalogue, open_catalogue
-from catalog.cli import main
 from catalog.importing import import_paths, reading
 from catalog.importing.article_writer import ArticleWriter
 from catalog.models import Article
 from tests.helpers import article_file
+from ui.command_line import main
 
 FILES = 60
 

@@ -7,9 +7,9 @@ import sys
 
 import pytest
 
-from catalog.cli import main
 from catalog.importing import import_paths
 from tests.helpers import article_file, run_catalog
+from ui.command_line import main
 
 
 def run(capsys, *args):

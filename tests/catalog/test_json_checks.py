@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from catalog.cli import main
 from catalog.models import Article, Claim, ClaimLink, Outlet
+from ui.command_line import main
 
 WHEN = "2026-11-26T13:05:56Z"
 BUDGET = "The minister said taxes will fall next year. Critics said the deficit would grow instead."

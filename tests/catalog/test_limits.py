@@ -11,7 +11,6 @@ from catalog.body_editing import edit_body
 from catalog.browsing import Filters
 from catalog.catalogue import close_catalogue, open_catalogue
 from catalog.claims import ClaimEdit, ClaimError, add_claim_by_text, edit_claim, edit_link_note, link_claims
-from catalog.cli import main
 from catalog.db import database
 from catalog.editing import ArticleEdit, BatchEdit, apply_batch, edit_article, plan_batch
 from catalog.exporting.json_export import export_json
@@ -21,6 +20,7 @@ from catalog.models import Article, Author, Claim, ClaimLink, Outlet, SavedSearc
 from catalog.names_admin import NameProblem, merge_names, rename_name
 from catalog.saved_searches import SavedSearchProblem, save_search
 from tests.helpers import article_file
+from ui.command_line import main
 
 BUDGET = "The minister said taxes will fall next year. Critics said the deficit would grow instead."
 RADIO = "Farm news first. Then the radio repeated that taxes will fall next year, as the minister said."

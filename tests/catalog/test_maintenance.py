@@ -12,11 +12,11 @@ from catalog.articles import iter_articles
 from catalog.browsing import Filters, filtered_ids
 from catalog.catalogue import close_catalogue, open_catalogue
 from catalog.claims import add_claim_by_text, links_of
-from catalog.cli import main
 from catalog.db import database
 from catalog.importing import import_paths
 from catalog.maintenance import backup_catalogue, check_catalogue, quick_file_check
 from tests.helpers import article_file
+from ui.command_line import main
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "catalogue-schema-1.sqlite3"
 

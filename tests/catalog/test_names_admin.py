@@ -153,7 +153,7 @@ def test_delete_unused_only(articles):
 
 
 def test_the_command_line_refuses_an_empty_name_and_a_merge_into_a_sub_topic(tmp_path, write, capsys):
-    from catalog.cli import main
+    from ui.command_line import main
 
     db = str(tmp_path / "names.sqlite3")
     write("1.txt", article_file("One", "x.", header=" date 2022-01-01 Authored by Ann Lee via AntiWar.com,"))

@@ -10,9 +10,9 @@ import pytest
 
 from catalog import migrations
 from catalog.catalogue import close_catalogue, open_catalogue
-from catalog.cli import main
 from catalog.db import APPLICATION_ID, CatalogueError, database, default_location
 from tests.helpers import SEED_FILE, run_catalog
+from ui.command_line import main
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "catalogue-schema-1.sqlite3"
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + b"\x1f\x15\xc4\x89" * 8
@@ -354,7 +354,7 @@ def test_a_relative_and_a_home_path_are_the_same_catalogue(capsys, tmp_path, mon
 def test_a_server_catalogue_without_the_driver_says_how_to_install_it(monkeypatch, capsys):
     import peewee
 
-    from catalog.cli import main
+    from ui.command_line import main
 
     monkeypatch.setattr(peewee, "psycopg", None)
     monkeypatch.setattr(peewee, "psycopg2", None)

@@ -6,7 +6,6 @@ import json
 import pytest
 
 from catalog.browsing import Filters, filtered_ids, snippets
-from catalog.cli import main
 from catalog.editing import (
     ArticleEdit,
     BatchEdit,
@@ -20,6 +19,7 @@ from catalog.importing import import_paths
 from catalog.names_admin import merge_names, undo_name_change
 from catalog.search import parse_query
 from tests.helpers import article_file
+from ui.command_line import main
 
 
 def test_every_construct_parses():

@@ -168,8 +168,8 @@ def test_export_messages_escape_the_file_name(hostile, tmp_path, command):
 
 def test_check_escapes_what_it_reports(capsys, monkeypatch, hostile):
     from catalog import cli_maintenance
-    from catalog.cli import main
     from catalog.maintenance import CheckReport
+    from ui.command_line import main
 
     location, _, _ = hostile
     report = CheckReport(problems=[f"the catalogue file is damaged ({TITLE})"], advice=[f"restore {NAME}"])
@@ -183,8 +183,8 @@ def test_check_escapes_what_it_reports(capsys, monkeypatch, hostile):
 
 
 def test_backup_copy_and_import_json_print_file_names_escaped(tmp_path, capsys):
-    from catalog.cli import main
     from tests.helpers import SEED_FOLDER
+    from ui.command_line import main
 
     hostile = tmp_path / "evil\x1b]0;pwned\x07\nforged"
     hostile.mkdir()

@@ -10,10 +10,10 @@ import pytest
 
 import ui.app
 from catalog.catalogue import close_catalogue
-from catalog.cli import main
 from catalog.db import default_location
 from catalog.places import settings_location
 from tests.helpers import article_file, run_catalog
+from ui.command_line import main
 from ui.window_catalogues import recent_catalogues
 
 

@@ -6,8 +6,8 @@ import pytest
 
 import ui.app
 from catalog.catalogue import close_catalogue
-from catalog.cli import main
 from catalog.db import default_location
+from ui.command_line import main
 
 
 @pytest.fixture

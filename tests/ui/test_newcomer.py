@@ -102,8 +102,8 @@ def test_new_open_and_recent_catalogues(sqlite_window, qtbot, tmp_path, monkeypa
 def test_the_gui_command_opens_the_catalogue_commands_use_not_the_last_one(tmp_path, monkeypatch, capsys):
     """A catalogue the window showed last, even one on a server that is down now, is on the
     Open Recent menu; plain ``catalog`` opens the default, as ``catalog search`` searches it."""
-    from catalog.cli import main
     from catalog.db import default_location
+    from ui.command_line import main
     from ui.window_catalogues import remember_catalogue
 
     opened = []
