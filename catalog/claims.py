@@ -14,31 +14,23 @@ from peewee import JOIN, IntegrityError, fn
 from catalog import fulltext
 from catalog.articles import iso_date, iso_time
 from catalog.claim_anchoring import ClaimTextNotFound, find_offsets
+from catalog.claim_words import (  # noqa: F401 - the words of claims, said here too
+    PHRASES,
+    RELATIONS,
+    SYMMETRIC,
+    VERDICTS,
+    ClaimError,
+    check_relation,
+    check_verdict,
+)
 from catalog.conflicts import Choices, FieldConflict, StepClash, StepGone, StepRefused, clash_message, decided
 from catalog.dates import as_date
 from catalog.db import checked_write, database, lock_rows
 from catalog.limits import CLAIM_NOTES, CLAIM_TEXT, CLAIMANT, EXPLANATION, LINK_NOTE, OverLimit, check
 from catalog.models import Article, Author, Claim, ClaimLink, Outlet, utc_now
 
-#: Verdicts, from a fact-checker's rating scale (schema.org ClaimReview); "unrated" is the default.
-VERDICTS = ("unrated", "true", "mostly true", "mixed", "mostly false", "false", "unproven")
 #: A claim's fields people edit (its place and text follow its article's text).
 EDITABLE = ("claimant", "claim_date", "verdict", "explanation", "notes")
-#: Relations between two claims; in SYMMETRIC ones the order of the two does not matter.
-RELATIONS = ("repeats", "supports", "contradicts", "cites", "debunks")
-SYMMETRIC = frozenset({"repeats", "contradicts"})
-#: How a relation reads from its source, and from its target.
-PHRASES = {
-    "repeats": ("repeats", "is repeated by"),
-    "supports": ("supports", "is supported by"),
-    "contradicts": ("contradicts", "is contradicted by"),
-    "cites": ("cites", "is cited by"),
-    "debunks": ("debunks", "is debunked by"),
-}
-
-
-class ClaimError(ValueError):
-    """A claim or link that cannot be made as asked; the message is for people."""
 
 
 class ClaimConflict(ClaimError):
@@ -665,13 +657,6 @@ def edit_link_note(link_id: int, note: str) -> str:
 # --- checking ---------------------------------------------------------------------------
 
 
-def check_verdict(verdict: str) -> str:
-    tidy = " ".join(verdict.replace("-", " ").replace("_", " ").split()).casefold()
-    if tidy not in VERDICTS:
-        raise ClaimError(f"unknown verdict {verdict!r}; use one of: {', '.join(VERDICTS)}")
-    return tidy
-
-
 #: The limit of each claim or link field (catalog.limits).
 _LIMITS = {
     "text": CLAIM_TEXT,
@@ -689,13 +674,6 @@ def _within_limits(**values) -> None:
             check(_LIMITS[name], value)
         except OverLimit as exc:
             raise ClaimError(str(exc)) from None
-
-
-def check_relation(relation: str) -> str:
-    tidy = relation.strip().casefold()
-    if tidy not in RELATIONS:
-        raise ClaimError(f"unknown relation {relation!r}; use one of: {', '.join(RELATIONS)}")
-    return tidy
 
 
 def _tidy(name: str | None) -> str | None:

@@ -5,10 +5,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from catalog import __version__, cli_claims, cli_edit, cli_exports, cli_info, cli_maintenance, db_errors
-from catalog.articles import get_article, iter_articles
-from catalog.browsing import Filters, filtered_ids, snippets
-from catalog.catalogue import open_catalogue
+from catalog import __version__, cli_claims, cli_edit, cli_exports, cli_info, cli_maintenance
 from catalog.cli_common import (
     DB_HELP,
     EXIT_OK,
@@ -32,26 +29,13 @@ from catalog.cli_import import (
     report_lines,
     report_object,
 )
-from catalog.db import (
-    ENV_VAR,
-    CatalogueError,
-    LocationError,
-    check_location,
-    redacted,
-    resolve_location,
-    sqlite_path,
-)
-from catalog.exporting.claimreview import export_claimreview
-from catalog.exporting.json_export import export_json
-from catalog.exporting.json_import import ImportJsonError, import_json
-from catalog.importing import import_paths
 from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN
-from catalog.importing.importer import count_files
 from catalog.limits import NAMES
-from catalog.names_admin import KINDS, NameProblem, merge_names, name_counts
-from catalog.safe_output import OutputError
-from catalog.search import QueryError
+from catalog.places import ENV_VAR
 from catalog.terminal_text import block, one_line
+
+#: The kinds of name (see catalog.names_admin.KINDS, which loads the models).
+NAME_KINDS = ("outlet", "author", "topic")
 
 DESCRIPTION = f"""Catalogue news articles from plain-text files.
 
@@ -195,7 +179,7 @@ def build_parser(more_commands: Callable[[Callable], None] | None = None) -> arg
 
     cli_edit.add_command(command)
 
-    for kind in KINDS:
+    for kind in NAME_KINDS:
         names = command(f"{kind}s", f"list {kind}s with their article counts", f"catalog {kind}s --json")
         names.add_argument("--json", action="store_true", help='print [{"name", "count"}, ...]')
         names.set_defaults(run=_cmd_names, kind=kind)
@@ -275,31 +259,46 @@ def main(
         return EXIT_USAGE
     try:
         return run(args)
-    except LocationError as exc:  # no catalogue there, another application's, an unusable URL
-        return _fail(str(exc), EXIT_USAGE)
-    except CatalogueError as exc:
-        return _fail(str(exc))
-    except QueryError as exc:  # a search that cannot be run: the user must change it
-        return _fail(str(exc), EXIT_USAGE)
     except BrokenPipeError:  # the reader went away (catalog list | head): not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the interpreter's final flush is silent
         return EXIT_OK
-    except OutputError as exc:
-        return _fail(str(exc))
-    except OSError as exc:
-        return _fail(f"{exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}")
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
-    except Exception as exc:  # a full disk, a busy catalogue, or a bug: one line, never a traceback
-        explained = db_errors.explain(exc, getattr(args, "db", None) or resolve_location())
-        if explained:
-            return _fail(explained)
-        if os.environ.get("CATALOG_DEBUG"):
-            raise
-        return _fail(f"unexpected error ({type(exc).__name__}: {exc}); set CATALOG_DEBUG=1 for details")
+    except Exception as exc:  # noqa: BLE001 - said in one line, never a traceback (see _failed)
+        return _failed(exc, args)
+
+
+def _failed(exc: Exception, args) -> int:
+    """What went wrong, in one line, with its exit code; never a traceback. (The catalogue's
+    modules are loaded here, not at start: a command that raised one of theirs loaded them.)"""
+    from catalog import db_errors
+    from catalog.db import CatalogueError, LocationError, resolve_location
+    from catalog.safe_output import OutputError
+    from catalog.search import QueryError
+
+    if isinstance(exc, LocationError):  # no catalogue there, another application's, an unusable URL
+        return _fail(str(exc), EXIT_USAGE)
+    if isinstance(exc, CatalogueError):
+        return _fail(str(exc))
+    if isinstance(exc, QueryError):  # a search that cannot be run: the user must change it
+        return _fail(str(exc), EXIT_USAGE)
+    if isinstance(exc, OutputError):
+        return _fail(str(exc))
+    if isinstance(exc, OSError):
+        return _fail(f"{exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}")
+    # a full disk, a busy catalogue, or a bug
+    explained = db_errors.explain(exc, getattr(args, "db", None) or resolve_location())
+    if explained:
+        return _fail(explained)
+    if os.environ.get("CATALOG_DEBUG"):
+        raise exc
+    return _fail(f"unexpected error ({type(exc).__name__}: {exc}); set CATALOG_DEBUG=1 for details")
 
 
 def _cmd_import(args) -> int:
+    from catalog.importing import import_paths
+    from catalog.importing.importer import count_files
+
     _open(args)
     progress = TerminalProgress(count_files(args.paths, args.glob))
     try:
@@ -322,6 +321,8 @@ def _cmd_import(args) -> int:
 
 
 def _cmd_list(args) -> int:
+    from catalog.articles import iter_articles
+
     _open(args)
     if args.json:
         _print_json(list(iter_articles()))
@@ -341,6 +342,8 @@ def _list_line(article: dict) -> str:
 
 
 def _cmd_show(args) -> int:
+    from catalog.articles import get_article
+
     _open(args)
     article = get_article(args.id)
     if article is None:
@@ -370,6 +373,9 @@ def format_article(article: dict) -> str:
 
 
 def _cmd_search(args) -> int:
+    from catalog.articles import iter_articles
+    from catalog.browsing import Filters, filtered_ids, snippets
+
     query = " ".join(args.query)
     problem = empty_search(query, "catalog list lists every article")
     if problem:
@@ -390,6 +396,8 @@ def _cmd_search(args) -> int:
 
 
 def _cmd_names(args) -> int:
+    from catalog.names_admin import name_counts
+
     _open(args)
     counts = name_counts(args.kind)
     if args.json:
@@ -401,6 +409,8 @@ def _cmd_names(args) -> int:
 
 
 def _cmd_merge(args) -> int:
+    from catalog.names_admin import NameProblem, merge_names
+
     _open(args)
     try:
         change = merge_names(args.kind, args.names, into=args.into)
@@ -412,6 +422,9 @@ def _cmd_merge(args) -> int:
 
 
 def _cmd_export_json(args) -> int:
+    from catalog.exporting.json_export import export_json
+    from catalog.safe_output import OutputError
+
     _open(args)
     try:
         count = export_json(args.file)
@@ -423,6 +436,8 @@ def _cmd_export_json(args) -> int:
 
 
 def _cmd_import_json(args) -> int:
+    from catalog.exporting.json_import import ImportJsonError, import_json
+
     _open(args)
     try:
         report = import_json(args.file)
@@ -449,6 +464,9 @@ def _cmd_import_json(args) -> int:
 
 
 def _cmd_export_claimreview(args) -> int:
+    from catalog.exporting.claimreview import export_claimreview
+    from catalog.safe_output import OutputError
+
     opened = _open(args)
     try:
         count = export_claimreview(args.file, args.reviewer or opened.name)
@@ -460,6 +478,9 @@ def _cmd_export_claimreview(args) -> int:
 
 
 def _cmd_new(args) -> int:
+    from catalog.catalogue import open_catalogue
+    from catalog.db import check_location, redacted, sqlite_path
+
     check_location(args.location)
     path = sqlite_path(args.location)
     if path not in (None, ":memory:") and os.path.lexists(os.path.expanduser(path)):

@@ -2,22 +2,7 @@
 
 import argparse
 
-from catalog.claim_suggestions import suggest_links
-from catalog.claims import (
-    PHRASES,
-    RELATIONS,
-    VERDICTS,
-    ClaimError,
-    ClaimFilters,
-    add_claim_by_text,
-    check_relation,
-    check_verdict,
-    get_claim,
-    link_claims,
-    link_object,
-    links_of,
-    list_claims,
-)
+from catalog.claim_words import PHRASES, RELATIONS, VERDICTS, ClaimError, check_relation, check_verdict
 from catalog.cli_common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -30,7 +15,6 @@ from catalog.cli_common import (
     whole_number,
 )
 from catalog.limits import CLAIM_NOTES, CLAIM_TEXT, CLAIMANT, EXPLANATION, LINK_NOTE
-from catalog.models import ClaimLink
 from catalog.terminal_text import one_line
 
 EXAMPLES = """examples:
@@ -151,6 +135,8 @@ def _usage(parser) -> int:
 
 
 def _cmd_add(args) -> int:
+    from catalog.claims import add_claim_by_text, get_claim
+
     open_from(args)
     fields = {
         "claimant": args.claimant,
@@ -174,6 +160,9 @@ def _cmd_add(args) -> int:
 
 
 def _cmd_link(args) -> int:
+    from catalog.claims import link_claims, link_object
+    from catalog.models import ClaimLink
+
     open_from(args)
     try:
         link_id = link_claims(args.source, args.target, args.relation, args.note)
@@ -188,6 +177,8 @@ def _cmd_link(args) -> int:
 
 
 def _cmd_list(args) -> int:
+    from catalog.claims import ClaimFilters, list_claims
+
     open_from(args)
     try:
         rows = list_claims(ClaimFilters(verdict=args.verdict or "", article_id=args.article))
@@ -206,6 +197,8 @@ def _cmd_list(args) -> int:
 
 
 def _listed(row) -> dict:
+    from catalog.claims import links_of
+
     item = dict(row.claim)
     item["article_title"] = row.article_title
     item["links"] = [
@@ -216,6 +209,9 @@ def _listed(row) -> dict:
 
 
 def _cmd_suggest(args) -> int:
+    from catalog.claim_suggestions import suggest_links
+    from catalog.claims import get_claim
+
     open_from(args)
     if get_claim(args.claim) is None:
         return fail(f"no claim with id {args.claim}")

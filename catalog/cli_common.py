@@ -1,15 +1,22 @@
-"""What every ``catalog`` command shares: exit codes, opening the catalogue, printing."""
+"""What every ``catalog`` command shares: exit codes, opening the catalogue, printing.
+
+A script pays only for what its command uses: the command line's modules import the
+catalogue, its database driver and the domain inside the commands that need them, so that
+``catalog --version``, ``--help`` and a mistyped option answer at once.
+"""
 
 import argparse
-import json
 import sys
+from typing import TYPE_CHECKING
 
-from catalog.catalogue import OpenedCatalogue, open_catalogue
 from catalog.dates import DateError, parse_date
-from catalog.db import ENV_VAR, NoCatalogue, default_location, resolve_location
 from catalog.limits import Limit, OverLimit, check
+from catalog.places import ENV_VAR, default_location
 from catalog.search import QueryError, parse_query
 from catalog.terminal_text import one_line
+
+if TYPE_CHECKING:
+    from catalog.catalogue import OpenedCatalogue
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_CONFLICT = 0, 1, 2, 3
 
@@ -36,10 +43,13 @@ def db_parent() -> argparse.ArgumentParser:
     return parent
 
 
-def open_from(args) -> OpenedCatalogue:
+def open_from(args) -> "OpenedCatalogue":
     """The catalogue ``--db`` (or the environment, or the default) names. Only the creating
     commands, and any command on the default catalogue (the first run), make one; a catalogue
     that is open read-only is said so, once, on standard error."""
+    from catalog.catalogue import open_catalogue
+    from catalog.db import NoCatalogue, resolve_location
+
     location = resolve_location(getattr(args, "db", None))
     command = getattr(args, "command", None)
     create = command in CREATING_COMMANDS or (
@@ -87,6 +97,8 @@ def file_name(text: str) -> str:
 
 
 def print_json(value) -> None:
+    import json
+
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 

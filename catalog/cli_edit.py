@@ -6,7 +6,8 @@ option of one form in the other (``--title`` changes one article; ``--set-outlet
 ``--add-topic``, ``--remove-topic`` and ``--json`` belong to both.
 """
 
-from catalog.browsing import Filters, filtered_ids
+from typing import TYPE_CHECKING
+
 from catalog.cli_common import (
     EXIT_CONFLICT,
     EXIT_OK,
@@ -22,20 +23,11 @@ from catalog.cli_common import (
     print_json,
     whole_number,
 )
-from catalog.db import checked_write, lock_rows
-from catalog.editing import (
-    UNSET,
-    ArticleEdit,
-    BatchEdit,
-    NoSuchArticle,
-    VersionConflict,
-    apply_batch_change,
-    edit_article,
-    plan_batch,
-)
 from catalog.limits import AUTHOR, NOTES, OUTLET, SUMMARY, TITLE, TOPIC
-from catalog.models import Article
 from catalog.terminal_text import one_line
+
+if TYPE_CHECKING:
+    from catalog.editing import ArticleEdit, BatchEdit
 
 DESCRIPTION = """Change one article's metadata (edit ID): each change bumps its version; an edit
 that changes nothing says so and keeps it. Or many articles' at once (edit --query Q and/or
@@ -202,6 +194,7 @@ def _option(name: str) -> str:
 
 def _edit_one(args) -> int:
     from catalog.articles import get_article
+    from catalog.editing import NoSuchArticle, VersionConflict, edit_article
 
     open_from(args)
     try:
@@ -222,7 +215,9 @@ def _edit_one(args) -> int:
     return EXIT_OK
 
 
-def _article_edit(args) -> ArticleEdit:
+def _article_edit(args) -> "ArticleEdit":
+    from catalog.editing import ArticleEdit
+
     given = {
         "title": args.title,
         "date": args.date,
@@ -251,6 +246,9 @@ def _names(given: list[str]) -> list[str]:
 
 
 def _edit_many(args) -> int:
+    from catalog.db import checked_write
+    from catalog.editing import apply_batch_change, plan_batch
+
     open_from(args)
     ids, missing = _chosen(args)
     batch = _batch_edit(args)
@@ -276,6 +274,9 @@ def _edit_many(args) -> int:
 
 
 def _chosen(args) -> tuple[list[int], list[int]]:
+    from catalog.browsing import Filters, filtered_ids
+    from catalog.models import Article
+
     """The ids of the articles chosen, and the ids given that name no article."""
     missing = []
     ids = None
@@ -293,7 +294,9 @@ def _chosen(args) -> tuple[list[int], list[int]]:
     return ids, missing
 
 
-def _batch_edit(args) -> BatchEdit:
+def _batch_edit(args) -> "BatchEdit":
+    from catalog.editing import UNSET, BatchEdit
+
     outlet = UNSET if args.set_outlet is None else (args.set_outlet.strip() or None)
     date = UNSET if args.set_date is None else (None if args.set_date is NO_DATE else args.set_date)
     return BatchEdit(
@@ -307,11 +310,13 @@ def _batch_edit(args) -> BatchEdit:
 
 
 def _lock(ids: list[int]) -> None:
+    from catalog.db import lock_rows
+
     for start in range(0, len(ids), _LOCK_CHUNK):
         lock_rows("article", ids[start : start + _LOCK_CHUNK])
 
 
-def _said(changed: int, chosen: int, batch: BatchEdit, dry_run: bool) -> str:
+def _said(changed: int, chosen: int, batch: "BatchEdit", dry_run: bool) -> str:
     """``changed 3 articles (of 5 chosen): set outlet to Reuters; add topic Oil``."""
     verb = "would change" if dry_run else "changed"
     of = f" (of {chosen:,} chosen)" if chosen != changed else ""

@@ -3,7 +3,6 @@
 
 import sys
 
-from catalog.browsing import Filters, filtered_ids
 from catalog.cli_common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -14,11 +13,6 @@ from catalog.cli_common import (
     open_from,
     print_json,
 )
-from catalog.exporting.csv_export import export_csv
-from catalog.models import Article
-from catalog.reporting import describe_selection
-from catalog.safe_output import OutputError
-from catalog.summaries import suggest_summaries
 from catalog.terminal_text import one_line
 
 
@@ -78,6 +72,10 @@ def empty_query(args) -> bool:
 
 def chosen_articles(args) -> tuple[list[int], str] | str:
     """The ids the options choose, with the choice in words; or what is wrong, in words."""
+    from catalog.browsing import Filters, filtered_ids
+    from catalog.models import Article
+    from catalog.reporting import describe_selection
+
     if args.ids is not None:
         found = {i for (i,) in Article.select(Article.id).where(Article.id.in_(args.ids)).tuples()}
         missing = [str(i) for i in args.ids if i not in found]
@@ -96,6 +94,9 @@ def chosen_articles(args) -> tuple[list[int], str] | str:
 
 
 def _cmd_export_csv(args) -> int:
+    from catalog.exporting.csv_export import export_csv
+    from catalog.safe_output import OutputError
+
     if empty_query(args):
         return EXIT_USAGE
     open_from(args)
@@ -112,6 +113,8 @@ def _cmd_export_csv(args) -> int:
 
 
 def _cmd_suggest_summaries(args) -> int:
+    from catalog.summaries import suggest_summaries
+
     if empty_query(args):
         return EXIT_USAGE
     open_from(args)

@@ -5,13 +5,14 @@ import math
 import os
 import sys
 import time
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from catalog.articles import article_titles
-from catalog.importing import ImportReport
 from catalog.importing.files import MAX_SIZE_CEILING, path_text
 from catalog.importing.progress import ProgressMeter
 from catalog.terminal_text import one_line
+
+if TYPE_CHECKING:
+    from catalog.importing import ImportReport
 
 BAR_WIDTH = 28
 TERMINAL_INTERVAL = 0.1  # seconds between redraws of the bar
@@ -111,7 +112,7 @@ class TerminalProgress:
             self.stream.flush()
 
 
-def report_lines(report: ImportReport, *, verbose: bool = False) -> list[str]:
+def report_lines(report: "ImportReport", *, verbose: bool = False) -> list[str]:
     """The summary, one line per failed file, then the duplicates counted in one line (a
     folder imported again is thousands of them); verbose lists each duplicate and each
     article imported instead.
@@ -139,15 +140,17 @@ def _line(outcome: str, path: str, detail: str) -> str:
     return f"{outcome}: {one_line(path)}: {one_line(detail)}"
 
 
-def _titles(report: ImportReport) -> dict:
+def _titles(report: "ImportReport") -> dict:
     """Each imported item's title: from the report in a dry run, else from the catalogue."""
     if report.dry_run:
         return {item: item.title for item in report.imported}
+    from catalog.articles import article_titles
+
     by_id = article_titles(item.article_id for item in report.imported)
     return {item: by_id.get(item.article_id, "") for item in report.imported}
 
 
-def report_object(report: ImportReport) -> dict:
+def report_object(report: "ImportReport") -> dict:
     """The report as JSON for scripts; names that are not UTF-8 as ``path_text`` writes them."""
     titles = _titles(report)
     return {

@@ -3,11 +3,9 @@ what it holds, and where Catalog keeps its settings and data on this computer.""
 
 import os
 
-from catalog.catalogue_info import catalogue_facts
 from catalog.cli_common import EXIT_OK, open_from, print_json
-from catalog.db import ENV_VAR, default_location, resolve_location
 from catalog.importing.files import human_size
-from catalog.places import data_folder, settings_location
+from catalog.places import ENV_VAR, data_folder, default_location, settings_location
 from catalog.terminal_text import one_line
 
 #: How the location was chosen (``chosen_by``), in words for the text form.
@@ -35,6 +33,9 @@ def add_command(command) -> None:
 
 
 def _cmd_info(args) -> int:
+    from catalog.catalogue_info import catalogue_facts
+    from catalog.db import resolve_location
+
     given = getattr(args, "db", None)
     chosen_by = "--db" if given is not None else ENV_VAR if os.environ.get(ENV_VAR) else "default"
     resolve_location(given)  # an empty --db is refused before anything is opened

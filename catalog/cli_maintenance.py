@@ -2,8 +2,6 @@
 catalogue moved."""
 
 from catalog.cli_common import EXIT_OK, EXIT_SOME_FAILED, fail, file_name, open_from, print_json
-from catalog.db import CatalogueError, redacted
-from catalog.maintenance import backup_catalogue, check_catalogue, copy_catalogue, repair_indexes
 from catalog.terminal_text import one_line
 
 #: Every key ``check --json`` prints, with what it holds: ``check --help`` lists them.
@@ -51,6 +49,9 @@ def add_commands(command) -> None:
 
 
 def _cmd_backup(args) -> int:
+    from catalog.db import CatalogueError
+    from catalog.maintenance import backup_catalogue
+
     opened = open_from(args)
     try:
         target = backup_catalogue(args.file)
@@ -61,6 +62,8 @@ def _cmd_backup(args) -> int:
 
 
 def _cmd_check(args) -> int:
+    from catalog.maintenance import check_catalogue, repair_indexes
+
     open_from(args)
     report = check_catalogue(quick=args.quick)
     repaired = False
@@ -96,6 +99,9 @@ def add_copy_command(command) -> None:
 
 
 def _cmd_copy(args) -> int:
+    from catalog.db import redacted
+    from catalog.maintenance import copy_catalogue
+
     articles, claims, links = copy_catalogue(args.source, args.target)
     print(
         f"copied {articles:,} articles, {claims:,} claims and {links:,} links "

@@ -4,8 +4,6 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from dateutil import parser as date_parser
-
 PRECISIONS = ("year", "month", "day")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _UNKNOWN = {"", "unknown", "none", "n/a", "-", "—", "?"}
@@ -97,6 +95,8 @@ def _parse_iso(text: str) -> PartialDate | None:
 def _parse_free(text: str, day_first: bool) -> PartialDate:
     if not re.search(r"\d{4}", text):
         raise ValueError("no four-digit year")
+    from dateutil import parser as date_parser  # only for dates not written the ISO way: it is slow to load
+
     # Parse twice with different defaults: a part that changes came from the default, not the text.
     first = date_parser.parse(text, dayfirst=day_first, default=datetime.datetime(2000, 1, 1))
     second = date_parser.parse(text, dayfirst=day_first, default=datetime.datetime(2004, 2, 2))

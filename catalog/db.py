@@ -6,15 +6,14 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urlparse, urlsplit, urlunsplit
 from urllib.request import pathname2url
 
-import platformdirs
 from peewee import DatabaseProxy, IntegrityError, OperationalError, SqliteDatabase
-from playhouse.db_url import connect as connect_url
+
+from catalog import pg_driver
+from catalog.places import ENV_VAR, default_location
 
 #: The one database every model is bound to; ``open_catalogue`` points it somewhere.
 database = DatabaseProxy()
 
-ENV_VAR = "CATALOG_DB"
-DEFAULT_FILE_NAME = "catalog.sqlite3"
 
 #: ``PRAGMA application_id`` of every catalogue file ("CTLG" in ASCII): how Catalog (and
 #: ``file(1)``-like tools) tell its databases from any other application's SQLite file.
@@ -71,12 +70,6 @@ class NoCatalogue(LocationError):
 
 class ReadOnlyCatalogue(CatalogueError):
     """A change refused because the catalogue is open read-only."""
-
-
-def default_location() -> str:
-    """The catalogue used when neither ``--db`` nor ``CATALOG_DB`` names one."""
-    data_dir = platformdirs.user_data_dir("Catalog", appauthor=False)
-    return str(Path(data_dir) / DEFAULT_FILE_NAME)
 
 
 def resolve_location(given: str | None = None) -> str:
@@ -210,6 +203,9 @@ def make_database(location: str, password: str | None = None, *, read_only_uri: 
         location, embedded = split_password(location)
         password = password or embedded
         extra = {"password": password} if password else {}
+        pg_driver.load()
+        from playhouse.db_url import connect as connect_url  # loads the PostgreSQL extensions
+
         try:
             return connect_url(location, **extra)
         except (RuntimeError, ValueError, ImportError) as exc:

@@ -3,7 +3,8 @@
 catalog/ is the domain and never reaches into ui/; the window (``gui``, also a bare
 ``catalog``), PDF reports (``export-pdf``, laid out by Qt) and the desktop entry
 (``install-desktop``, beside the icon it installs) come from ui/. Qt is loaded only when one of
-them runs, so every other command starts without it.
+them runs, so every other command starts without it; as in catalog's command modules, what a
+command needs is imported when it runs (a script pays only for what it uses).
 """
 
 import os
@@ -13,10 +14,7 @@ from collections.abc import Sequence
 from catalog import cli
 from catalog.cli_common import EXIT_OK, EXIT_USAGE, fail, file_name, open_from
 from catalog.cli_exports import chosen_articles, empty_query, selection_options
-from catalog.db import ENV_VAR, resolve_location, split_password
-from catalog.reporting import build_report
-from catalog.safe_output import OutputError
-from catalog.seeds import import_seeds
+from catalog.places import ENV_VAR
 from catalog.terminal_text import one_line
 
 
@@ -60,6 +58,8 @@ def add_commands(command) -> None:
 
 
 def _cmd_gui(args) -> int:
+    from catalog.db import resolve_location, split_password
+    from catalog.seeds import import_seeds
     from ui import app
 
     problem = app.display_problem()
@@ -77,6 +77,9 @@ def _cmd_gui(args) -> int:
 
 
 def _cmd_export_pdf(args) -> int:
+    from catalog.reporting import build_report
+    from catalog.safe_output import OutputError
+
     if empty_query(args):
         return EXIT_USAGE
     opened = open_from(args)
@@ -104,6 +107,7 @@ def _cmd_export_pdf(args) -> int:
 
 
 def _cmd_install_desktop(args) -> int:
+    from catalog.safe_output import OutputError
     from ui import desktop_entry  # no Qt: it runs without a display
 
     try:

@@ -3,8 +3,6 @@
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 
 class NotText(Exception):
     """The bytes are not a text article; the message says why, for people."""
@@ -98,7 +96,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     elif even >= UTF16_NUL_SHARE * units and even > 8 * odd:
         encoding = "utf-16-be"
     else:
-        best = from_bytes(data, cp_isolation=["utf_16_le", "utf_16_be"]).best()
+        best = _detected(data, ["utf_16_le", "utf_16_be"]).best()
         encoding = best.encoding.replace("_", "-") if best is not None and best.chaos == 0 else None
     if encoding is None or _ascii_in_pairs(data, encoding):
         return None
@@ -127,8 +125,16 @@ def _decode_strict(data: bytes, encoding: str) -> str:
         raise NotText(f"broken {encoding.upper()} text at byte {exc.start}") from exc
 
 
+def _detected(data: bytes, candidates: list[str]):
+    """charset-normalizer's guesses among ``candidates``; loaded only for text that is not
+    UTF-8, since loading it costs a command more than most imports of UTF-8 files."""
+    from charset_normalizer import from_bytes
+
+    return from_bytes(data, cp_isolation=candidates)
+
+
 def _decode_detected(data: bytes) -> str:
-    matches = list(from_bytes(data, cp_isolation=list(_CANDIDATES)))
+    matches = list(_detected(data, list(_CANDIDATES)))
     if not matches:
         raise NotText("cannot tell its text encoding")
     best = matches[0]

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from catalog import cli
+from catalog.exporting import claimreview
 from tests.helpers import make_article_files
 from ui.command_line import main
 
@@ -85,7 +85,7 @@ def test_every_count_has_separators_and_every_id_none(capsys, db, folder, tmp_pa
     assert (info["Articles"], info["Claims"]) == ("1,000", "1")
     assert info["Size"].endswith(" bytes)") and "," in info["Size"]
 
-    monkeypatch.setattr(cli, "export_claimreview", lambda target, reviewer: 1_234)
+    monkeypatch.setattr(claimreview, "export_claimreview", lambda target, reviewer: 1_234)
     assert said(capsys, "--db", db, "export-claimreview", str(tmp_path / "r.jsonld")) == (
         f"exported 1,234 claim reviews to {tmp_path / 'r.jsonld'}\n"
     )

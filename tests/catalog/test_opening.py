@@ -4,6 +4,7 @@ database is refused untouched, and every location is used as written or refused 
 import hashlib
 import os
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -358,6 +359,7 @@ def test_a_server_catalogue_without_the_driver_says_how_to_install_it(monkeypatc
 
     monkeypatch.setattr(peewee, "psycopg", None)
     monkeypatch.setattr(peewee, "psycopg2", None)
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # not installed: it cannot be loaded either
     code = main(["--db", "postgres://desk:s3cret@db.example.org/newsroom", "list"])
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1

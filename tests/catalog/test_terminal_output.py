@@ -167,13 +167,13 @@ def test_export_messages_escape_the_file_name(hostile, tmp_path, command):
 
 
 def test_check_escapes_what_it_reports(capsys, monkeypatch, hostile):
-    from catalog import cli_maintenance
+    from catalog import maintenance
     from catalog.maintenance import CheckReport
     from ui.command_line import main
 
     location, _, _ = hostile
     report = CheckReport(problems=[f"the catalogue file is damaged ({TITLE})"], advice=[f"restore {NAME}"])
-    monkeypatch.setattr(cli_maintenance, "check_catalogue", lambda quick=False: report)
+    monkeypatch.setattr(maintenance, "check_catalogue", lambda quick=False: report)
     assert main(["--db", location, "check"]) == 1
     out = capsys.readouterr().out
     assert out.splitlines() == [
