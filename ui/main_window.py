@@ -46,6 +46,7 @@ from catalog.catalogue import OpenedCatalogue, close_catalogue
 from catalog.db import database
 from catalog.search import QueryError
 from catalog.watching import CONNECTION_ERRORS
+from ui.controllers.help import HelpController
 from ui.dialogs.import_report import ImportReportDialog
 from ui.models.article_table_model import (
     COL_AUTHORS,
@@ -65,7 +66,6 @@ from ui.widgets.sidebar import Sidebar
 from ui.window_catalogues import CataloguesMixin
 from ui.window_claims import ClaimsMixin
 from ui.window_editing import EditingMixin
-from ui.window_help import HelpMixin
 from ui.window_importing import ImportingMixin
 from ui.window_maintenance import MaintenanceMixin
 from ui.window_reports import ReportsMixin
@@ -123,7 +123,6 @@ class MainWindow(
     ImportingMixin,
     SharingMixin,
     CataloguesMixin,
-    HelpMixin,
     QMainWindow,
 ):
     #: An import is about to start: its ImportTask.
@@ -299,7 +298,7 @@ class MainWindow(
         self._make_backup_action(file_menu)
         self._make_catalogue_actions(file_menu)
         self._make_claim_menu()
-        self._make_help_menu()
+        self.help = HelpController(self, lambda: self.catalogue.location)
         self._make_main_toolbar()
         self.apply_icons()
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -26,6 +27,7 @@ from catalog import __version__
 from catalog.catalogue import close_catalogue
 from catalog.seeds import seeds_folder
 from tests.ui.driving import trigger
+from ui.dialogs.help import shortcuts
 from ui.resources import icon
 from ui.screenshots import _dark_palette, _demo_catalogue
 from ui.widgets.reading_pane import CLAIM_HIGHLIGHT, CURRENT_CLAIM_HIGHLIGHT, HIGHLIGHT, VERDICT_COLOURS
@@ -124,17 +126,25 @@ def test_the_gui_command_opens_the_catalogue_commands_use_not_the_last_one(tmp_p
 
 
 def test_help_explains_the_query_language_keys_and_where_things_are(window):
-    text = window.show_query_syntax().findChild(QWidget, "querySyntaxDialogText").toPlainText()
+    trigger(window, "actionQuerySyntax")
+    text = (
+        window.findChild(QDialog, "querySyntaxDialog")
+        .findChild(QWidget, "querySyntaxDialogText")
+        .toPlainText()
+    )
     for example in ('author:"Dave DeCamp"', "since:2022-01-01", "ukrain*", "tanks OR drones", "-oil"):
         assert example in text
-    keys = {name: keys for keys, name in window.shortcuts()}
+    keys = {name: keys for keys, name in shortcuts(window)}
     assert keys["File ▸ Import Files"] == "Ctrl+O"
     assert keys["Edit ▸ Undo"] == "Ctrl+Z"
     assert keys["Find"] == "Ctrl+F"
     assert keys["Edit ▸ Delete Articles"] == "Del"
-    shown = window.show_shortcuts().findChild(QWidget, "shortcutsDialogText").toPlainText()
+    trigger(window, "actionKeyboardShortcuts")
+    shown = (
+        window.findChild(QDialog, "shortcutsDialog").findChild(QWidget, "shortcutsDialogText").toPlainText()
+    )
     assert "Claims ▸ Mark as Claim" in shown and "Escape (in the search box)" in shown
-    about = window.about_text()
+    about = window.help.about_text()
     assert f"Catalog {__version__}" in about and window.catalogue.location in about
     assert "Data folder" in about and QSettings().fileName() in about
 

@@ -153,7 +153,7 @@ def test_a_prefix_too_short_is_explained_and_the_table_keeps_its_rows(news, qtbo
     assert titles(news) == ["Drones over Odesa"]
     assert not problem.isVisible() and news.statusBar().currentMessage() == ""
     assert message_boxes == []
-    help_text = news.show_query_syntax().findChild(QWidget, "querySyntaxDialogText").toPlainText()
+    help_text = news.help.show_query_syntax().findChild(QWidget, "querySyntaxDialogText").toPlainText()
     assert "needs two letters or more" in help_text and "the status bar says why" in help_text
 
 

@@ -39,7 +39,7 @@ def test_a_password_given_to_catalog_gui_is_used_and_never_kept(
     assert main(["--db", url, "gui"]) == 0
     [(location, password, window)] = windows
     assert (location, password) == (postgres_url, SECRET)  # for this session, in memory only
-    assert SECRET not in window.windowTitle() and SECRET not in window.about_text()
+    assert SECRET not in window.windowTitle() and SECRET not in window.help.about_text()
     assert recent_catalogues()[0] == postgres_url
     QSettings().sync()
     for folder in (tmp_path, private_user_dirs):

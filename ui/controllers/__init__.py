@@ -1,0 +1,1 @@
+"""Controllers: the window's menus and the work behind them, each composed into the window."""

@@ -1,0 +1,61 @@
+"""The Help menu: Query Syntax, Keyboard Shortcuts and About, for one window."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from ui.dialogs.help import HelpDialog, about_text, query_syntax_dialog, shortcuts_dialog
+
+
+class HelpController(QObject):
+    """Adds the Help menu to ``window``; ``location`` gives the catalogue shown, for About."""
+
+    def __init__(self, window: QMainWindow, location: Callable[[], str]):
+        super().__init__(window)
+        self.window = window
+        self.location = location
+        self.dialog: HelpDialog | None = None  #: the one help page open
+        menu = window.menuBar().addMenu("&Help")
+        self.query_syntax = self._action(
+            "actionQuerySyntax",
+            "&Query Syntax",
+            QKeySequence.StandardKey.HelpContents,
+            self.show_query_syntax,
+        )
+        self.shortcuts = self._action(
+            "actionKeyboardShortcuts", "&Keyboard Shortcuts", QKeySequence("Ctrl+/"), self.show_shortcuts
+        )
+        self.about = self._action("actionAbout", "&About Catalog", QKeySequence(), self.show_about)
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        menu.addAction(self.query_syntax)
+        menu.addAction(self.shortcuts)
+        menu.addSeparator()
+        menu.addAction(self.about)
+
+    def _action(self, name: str, text: str, keys, slot) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.setShortcut(keys)
+        action.triggered.connect(slot)
+        return action
+
+    def show_query_syntax(self) -> HelpDialog:
+        return self._show(query_syntax_dialog(self.window))
+
+    def show_shortcuts(self) -> HelpDialog:
+        return self._show(shortcuts_dialog(self.window))
+
+    def about_text(self) -> str:
+        return about_text(self.location())
+
+    def show_about(self) -> None:
+        QMessageBox.about(self.window, "About Catalog", self.about_text())
+
+    def _show(self, dialog: HelpDialog) -> HelpDialog:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        dialog.show()
+        return dialog
