@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from peewee import JOIN, fn
 
 from catalog.dates import PartialDate, as_date
-from catalog.db import database, placeholders
+from catalog.db import among, database, placeholders
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, Topic
 
 #: Article fields that every listing carries; the body only travels when asked for.
@@ -63,7 +63,7 @@ def iter_articles(*, with_body: bool = False, ids: Iterable[int] | None = None) 
     if ids is not None:
         ids = sorted(set(ids))
         for start in range(0, len(ids), _CHUNK):
-            yield from _with_names(list(query.where(Article.id.in_(ids[start : start + _CHUNK])).dicts()))
+            yield from _with_names(list(query.where(among(Article.id, ids[start : start + _CHUNK])).dicts()))
         return
     last_id = 0
     while True:
@@ -117,7 +117,9 @@ def article_titles(ids: Iterable[int]) -> dict[int, str]:
     ids = list(ids)
     titles: dict[int, str] = {}
     for start in range(0, len(ids), _CHUNK):
-        query = Article.select(Article.id, Article.title).where(Article.id.in_(ids[start : start + _CHUNK]))
+        query = Article.select(Article.id, Article.title).where(
+            among(Article.id, ids[start : start + _CHUNK])
+        )
         titles.update(query.tuples())
     return titles
 
@@ -138,13 +140,13 @@ def _with_names(rows: list[dict]) -> list[dict]:
     authors = _names_by_article(
         ArticleAuthor.select(ArticleAuthor.article, Author.name)
         .join(Author)
-        .where(ArticleAuthor.article.in_(ids))
+        .where(among(ArticleAuthor.article, ids))
         .order_by(ArticleAuthor.article, ArticleAuthor.position)
     )
     topics = _names_by_article(
         ArticleTopic.select(ArticleTopic.article, Topic.name)
         .join(Topic)
-        .where(ArticleTopic.article.in_(ids))
+        .where(among(ArticleTopic.article, ids))
         .order_by(ArticleTopic.article, fn.LOWER(Topic.name))
     )
     return [article_object(row, authors[row["id"]], topics[row["id"]]) for row in rows]

@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urlparse, urlsplit, urlunsplit
 from urllib.request import pathname2url
 
-from peewee import DatabaseProxy, IntegrityError, OperationalError, SqliteDatabase
+from peewee import OP, SQL, DatabaseProxy, Expression, IntegrityError, OperationalError, SqliteDatabase
 
 from catalog import pg_driver
 from catalog.places import ENV_VAR, default_location
@@ -191,6 +191,12 @@ def file_of(db) -> str | None:
 def placeholders(count: int) -> str:
     """``?, ?, ?`` (``%s, …`` on PostgreSQL): parameter marks for ``count`` values in plain SQL."""
     return ", ".join([database.obj.param] * count)
+
+
+def among(column, ids: list[int]) -> Expression:
+    """``column IN (ids)`` with the ids bound as one node: for a few thousand ids, peewee's
+    node per value took longer to build than the query took to run."""
+    return Expression(column, OP.IN, SQL(f"({placeholders(len(ids))})", ids)) if ids else column.in_([])
 
 
 def make_database(location: str, password: str | None = None, *, read_only_uri: str | None = None):
