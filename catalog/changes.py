@@ -5,6 +5,7 @@ what the change touches (an edited title is one row, not the whole listing and t
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
+from catalog.browsing import Filters
 from catalog.editing import ArticleState
 
 #: The fields of an article as views name them; ``ArticleState``'s columns map onto them.
@@ -75,6 +76,36 @@ class Change:
     def touches(self, article_id: int | None) -> bool:
         """Whether the article shown in a pane must be shown again."""
         return article_id is not None and (self.everything or article_id in self.articles)
+
+
+#: The fields each sort of a listing orders by (ties go by id, which no edit changes).
+SORT_FIELDS = {
+    "title": frozenset({"title"}),
+    "outlet": frozenset({"outlet"}),
+    "authors": frozenset({"authors"}),
+    "date": frozenset({"date"}),
+    "topics": frozenset({"topics"}),
+    "imported": frozenset(),
+}
+
+
+def relists(change: Change, filters: Filters, sort: str) -> bool:
+    """Whether a listing of ``filters`` in ``sort`` order may hold other articles, or the same
+    in another order, after ``change``; if not, its rows can be shown again where they are."""
+    if change.rows:
+        return True
+    depends = set(SORT_FIELDS.get(sort, ARTICLE_FIELDS))
+    named = {"outlet": filters.outlet_ids, "authors": filters.author_ids, "topics": filters.topic_ids}
+    depends.update(name for name, chosen in named.items() if chosen)
+    if filters.years:
+        depends.add("date")
+    if filters.query.strip():  # a search reads every field, and claims
+        depends.update(ARTICLE_FIELDS)
+        if change.claims:
+            return True
+    if change.names and any(named.values()):
+        return True  # a chosen name may have been merged away
+    return bool(change.fields & depends)
 
 
 def edited_fields(before: ArticleState, after: ArticleState) -> frozenset[str]:

@@ -129,6 +129,14 @@ class RowPager:
             self._row_by_id = {article_id: row for row, article_id in enumerate(self._ids[: self._shown])}
         return self._row_by_id.get(article_id)
 
+    def forget(self, article_ids) -> list[int]:
+        """The rows showing these articles, their pages dropped so that they are read again
+        when next shown (the articles changed, in fields that do not move them)."""
+        rows = sorted(row for row in map(self.row_of, article_ids) if row is not None)
+        for row in rows:
+            self._pages.pop(row // self.PAGE_SIZE, None)
+        return rows
+
     def close(self) -> None:
         """The table moved on: a read that has not started need not run."""
         if self._rest is not None:

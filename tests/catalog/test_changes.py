@@ -2,7 +2,16 @@
 
 import pytest
 
-from catalog.changes import EVERYTHING, Change, body_change, deletion_change, states_change
+from catalog.browsing import Filters
+from catalog.changes import (
+    EVERYTHING,
+    Change,
+    body_change,
+    claims_change,
+    deletion_change,
+    relists,
+    states_change,
+)
 from catalog.editing import ArticleEdit, BatchEdit, apply_batch_change, edit_article_change
 from catalog.importing import import_paths
 from tests.helpers import article_file
@@ -63,3 +72,19 @@ def test_changes_add_up_and_say_what_views_redraw():
     assert deletion_change([2], undone=True).added == {2}
     assert EVERYTHING.rows and EVERYTHING.counts and EVERYTHING.name_lists and EVERYTHING.touches(99)
     assert not Change() and not Change().touches(None)
+
+
+def test_a_listing_is_read_again_only_when_the_change_can_move_its_rows():
+    title = Change(edited=frozenset({1}), fields=frozenset({"title"}))
+    outlet = Change(edited=frozenset({1}), fields=frozenset({"outlet"}))
+    assert not relists(title, Filters(), "date")  # shown again in place
+    assert relists(title, Filters(), "title")  # it may move
+    assert relists(title, Filters(query="budget"), "relevance")  # it may match no more
+    assert not relists(outlet, Filters(years=frozenset({2022})), "date")
+    assert relists(outlet, Filters(outlet_ids=frozenset({3})), "date")
+    assert relists(
+        Change(edited=frozenset({1}), fields=frozenset({"date"})), Filters(years=frozenset({2022})), "title"
+    )
+    assert relists(claims_change([1]), Filters(query="claim:taxes"), "relevance")
+    assert not relists(claims_change([1]), Filters(), "date")
+    assert relists(deletion_change([2]), Filters(), "date") and relists(EVERYTHING, Filters(), "imported")

@@ -51,10 +51,21 @@ class ArticleTableModel(RowTableModel):
         self._loaded = True
         self.endResetModel()
 
+    def show_again(self, article_ids) -> None:
+        """These articles changed where they are (nothing that moves or filters them): their
+        rows are read again and redrawn, and the others are left alone."""
+        for row in self.rows.forget(article_ids):
+            self._snippets.pop(self.rows.id_at(row), None)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    @property
+    def sort_name(self) -> str:
+        """The listing's order as catalog.browsing names it."""
+        return "relevance" if self.by_relevance else SORT_KEYS[self.sort_column]
+
     def _listed(self) -> RowPager:
         descending = self.sort_order == Qt.SortOrder.DescendingOrder
-        sort = "relevance" if self.by_relevance else SORT_KEYS[self.sort_column]
-        return RowPager(make_listing(self.filters, sort=sort, descending=descending))
+        return RowPager(make_listing(self.filters, sort=self.sort_name, descending=descending))
 
     def _install(self, rows: RowPager) -> None:
         self.rows.close()
