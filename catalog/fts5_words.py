@@ -16,7 +16,7 @@ every character with the SQLite in use.
 import re
 import sqlite3
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from catalog import fts5_unicode
@@ -48,6 +48,9 @@ _WORD = _words_pattern(fts5_unicode.SEPARATORS, fts5_unicode.SEPARATORS_WITHIN_W
 # all text, is cut with the classes of the plane alone.
 _BMP_WORD = _words_pattern(_in_bmp(fts5_unicode.SEPARATORS), _in_bmp(fts5_unicode.SEPARATORS_WITHIN_WORDS))
 _BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+#: A character no word goes on past (not an accent a word may carry).
+_WORD_END = re.compile(f"[{re.escape(_ASCII_SEPARATORS)}{_char_class(fts5_unicode.SEPARATORS_WITHIN_WORDS)}]")
+_PIECE = 1 << 20
 _ASCII_WORD = re.compile("[0-9a-z]+")
 _FOLD = {ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 _FOLD.update(fts5_unicode.FOLDS)
@@ -62,6 +65,18 @@ def words(text: str | None) -> list[str]:
         return _ASCII_WORD.findall(text.lower())
     pattern = _WORD if _BEYOND_BMP.search(text) else _BMP_WORD
     return [word.lower() if word.isascii() else word.translate(_FOLD) for word in pattern.findall(text)]
+
+
+def iter_words(text: str | None) -> Iterator[str]:
+    """``words(text)`` a megabyte of text at a time: an article's text may be a gigabyte, of a
+    hundred million words. Each cut is moved on to a character that ends any word."""
+    start, length = 0, len(text or "")
+    while start < length:
+        end = start + _PIECE
+        cut = _WORD_END.search(text, end) if end < length else None
+        stop = cut.start() if cut else length
+        yield from words(text[start:stop])
+        start = stop
 
 
 def sqlite_words(texts: list[str]) -> list[list[str]]:

@@ -56,3 +56,17 @@ def test_real_articles_are_cut_as_sqlite_cuts_them():
         field for article in articles for field in (article["title"], article["body"], article["summary"])
     ]
     assert [words(text) for text in texts] == sqlite_words(texts)
+
+
+def test_a_long_text_is_cut_a_piece_at_a_time_without_cutting_a_word(monkeypatch):
+    """``iter_words`` reads a megabyte at a time; here seven characters, over text whose every
+    character may end, continue or start a word."""
+    import random
+
+    from catalog import fts5_words
+
+    monkeypatch.setattr(fts5_words, "_PIECE", 7)
+    rng = random.Random(15)
+    alphabet = list("ab É\u0301.-'’x²ᦰ\U00010400Zoë/") + ["\u0301\u0301", "  "]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(80))) for _ in range(2000)]
+    assert [list(fts5_words.iter_words(text)) for text in texts] == sqlite_words(texts)
