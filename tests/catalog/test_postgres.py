@@ -283,6 +283,10 @@ def test_check_finds_the_postgres_index_out_of_step_and_repair_rebuilds_it(capsy
     ]
     code, out = run(capsys, postgres_url, "check", "--json")
     assert code == 1 and json.loads(out)["index_only"] is True
+    code, out = run(capsys, postgres_url, "check", "--quick")  # missing articles only: no text read
+    assert code == 1 and out.startswith(
+        "problem: the full-text index does not match the articles: 1 article missing from it\n"
+    )
     code, out = run(capsys, postgres_url, "check", "--repair", "--json")
     assert code == 0
     assert json.loads(out) == {
