@@ -379,3 +379,24 @@ def test_every_place_a_term_is_found_counts_as_in_fts5(capsys, tmp_path, postgre
         assert cli("--db", location, "import", str(folder))[0] == 0
     assert search(postgres_url, query) == search(sqlite, query)
     assert len(search(sqlite, query)[1]) >= 2
+
+
+@pytest.mark.parametrize(
+    ("query", "title", "shown"),
+    [
+        ("Biden's", "According to a report from CNN", "Biden’s"),
+        ("U.S", "Despite everything", "U.S."),
+        ('"pro russian"', "Pro-Russian forces", "pro-Russian"),
+        ("1,000", "According to a report from CNN", "1,000 howitzers"),
+        ("ticket/24197", "Debugging a test", "ticket/24197"),
+        ("Phoenix's", "South Korea", "Phoenix’s"),
+    ],
+)
+def test_the_passage_shown_is_where_the_words_were_found(catalogues, query, title, shown):
+    """The passage beside each result finds the words as the index does: ``Biden's`` found
+    ``Biden’s`` in the seed article, yet no passage was shown for it."""
+    for location in catalogues:
+        listed = json.loads(cli("--db", location, "list", "--json")[1])
+        [article_id] = [article["id"] for article in listed if article["title"].startswith(title)]
+        code, found, _ = search(location, query)
+        assert code == 0 and shown in dict(found)[article_id], (location, found)
