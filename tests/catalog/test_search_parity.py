@@ -350,6 +350,18 @@ def test_the_queries_rank_many_articles(catalogues):
     assert sum(count >= 3 for count in found) >= 40 and max(found) >= 20
 
 
+@pytest.mark.parametrize("query", ["the", "oil OR coal", "said -biden", "s", "year:2022 the"])
+def test_past_the_rank_limit_both_list_newest_first(catalogues, monkeypatch, query):
+    """A search with more matches than are ranked (10,000; here 3) lists them newest first, the
+    same on both backends."""
+    monkeypatch.setattr("catalog.browsing.RANK_LIMIT", 3)
+    monkeypatch.setattr("catalog.listing.RANK_LIMIT", 3)
+    on_sqlite, on_postgres = (search(location, query) for location in catalogues)
+    assert on_postgres == on_sqlite
+    ids = [article_id for article_id, _ in on_sqlite[1]]
+    assert len(ids) >= 3 and ids == sorted(ids, reverse=True)
+
+
 COUNTED = [
     ("Oil prices", "Oil prices rose. Oil, oil everywhere: oil stocks and oily rags. Gas oil oil gas."),
     ("Oil", "An oil oil oil oil spill; the oil."),
