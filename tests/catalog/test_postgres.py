@@ -359,3 +359,49 @@ def test_the_upgrade_says_how_far_it_has_indexed_a_big_catalogue(monkeypatch, ca
         "\rcatalog: upgrading: indexed 10,000 of 50,000 articles for search"
         "\rcatalog: upgrading: indexed 50,000 of 50,000 articles for search\n"
     )
+
+
+def test_where_the_backends_refuse_differently(capsys, tmp_path, postgres_url, monkeypatch):
+    """README's list of differences: PostgreSQL refuses phrases of words found in too many
+    articles, which SQLite runs; SQLite refuses a long prefix matching too many words of its
+    vocabulary, which PostgreSQL runs. The limits are lowered as 40,000 and 2,000 are reached
+    at 100,000 articles."""
+    from catalog import fulltext
+
+    news = tmp_path / "news"
+    news.mkdir()
+    for number, (title, body) in enumerate(
+        [
+            ("One", "The minister said the port was closed. Wxyza wxyzb."),
+            ("Two", "The minister said nothing; the port opened. Wxyzc."),
+            ("Three", "The port minister has said it. Wxyzd."),
+        ]
+    ):
+        (news / f"{number}.txt").write_text(article_file(title, body), encoding="utf-8")
+    sqlite = str(tmp_path / "news.sqlite3")
+    for location in (sqlite, postgres_url):
+        assert run(capsys, location, "import", str(news))[0] == 0
+    monkeypatch.setattr(fulltext, "MAX_PHRASE_CANDIDATES", 3)
+    monkeypatch.setattr(fulltext, "MAX_PREFIX_WORDS", 3)
+
+    def search(location, query):
+        capsys.readouterr()
+        code = main(["--db", location, "search", "--json", "--", query])
+        found = capsys.readouterr()
+        return code, [a["title"] for a in json.loads(found.out)] if code == 0 else found.err
+
+    phrases = '"minister said" "the port"'
+    assert search(sqlite, phrases) == (0, ["Two", "One"])  # the shorter first (bm25)
+    assert search(postgres_url, phrases) == (
+        2,
+        (
+            "catalog: the phrase “the port” is made of words found in too many articles to check it "
+            "quickly: add a rarer word to it, or leave out the quotes\n"
+        ),
+    )
+    assert search(sqlite, "wxyz*") == (
+        2,
+        "catalog: “wxyz*” matches too many words: type at least 5 letters before the *\n",
+    )
+    assert search(postgres_url, "wxyz*") == (0, ["One", "Three", "Two"])
+    assert search(sqlite, "wxyza*") == search(postgres_url, "wxyza*") == (0, ["One"])
