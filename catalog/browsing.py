@@ -13,6 +13,7 @@ from catalog.db import database
 from catalog.matching import fold, passage, word_pattern
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, Topic
 from catalog.search import ParsedQuery, QueryError, parse_query
+from catalog.topic_counts import topic_counts
 
 #: Sort keys by column name: text case-insensitively; unknown values sort last.
 _SORT_SQL = {
@@ -294,7 +295,8 @@ class SidebarEntry:
 
 
 def sidebar_entries() -> list[SidebarEntry]:
-    """Outlets, authors, topics (with their parents) and years, each with its article count."""
+    """Outlets, authors, topics (with their parents) and years that articles carry, each with its
+    article count (a topic's counts the articles of its sub-topics too, each once)."""
     entries = []
     for kind, model, table, name_column in (
         ("outlet", Outlet, Article, Article.outlet),
@@ -307,17 +309,16 @@ def sidebar_entries() -> list[SidebarEntry]:
             .order_by(model.key)
         )
         entries += [SidebarEntry(kind, i, name, count) for i, name, count in query.tuples()]
-    counts = dict(
-        ArticleTopic.select(ArticleTopic.topic, fn.COUNT(ArticleTopic.article))
-        .group_by(ArticleTopic.topic)
-        .tuples()
-    )
+    # Like outlets and authors, a topic is listed while some article is filed under it (or
+    # under one of its sub-topics); its count is of those articles, each once.
+    counts = topic_counts()
     for topic_id, name, parent_id in (
         Topic.select(Topic.id, Topic.name, Topic.parent).order_by(Topic.key).tuples()
     ):
-        entries.append(
-            SidebarEntry("topic", topic_id, name.rsplit("/", 1)[-1], counts.get(topic_id, 0), parent_id)
-        )
+        if topic_id in counts:
+            entries.append(
+                SidebarEntry("topic", topic_id, name.rsplit("/", 1)[-1], counts[topic_id], parent_id)
+            )
     year = fn.strftime("%Y", Article.date) if fulltext.available() else fn.to_char(Article.date, "YYYY")
     years = (
         Article.select(year, fn.COUNT(Article.id))

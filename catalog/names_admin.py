@@ -11,6 +11,7 @@ from catalog.editing import ArticleState, apply_states, capture, revert_states
 from catalog.limits import NAMES, OverLimit, check
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, NamedModel, Outlet, Topic
 from catalog.names import name_cache, name_key, tidy_name, tidy_topic
+from catalog.topic_counts import topic_counts
 
 #: The kinds of name, as the command line and the window call them.
 KINDS: dict[str, type[NamedModel]] = {"outlet": Outlet, "author": Author, "topic": Topic}
@@ -61,8 +62,13 @@ def _link(kind: str):
 
 
 def name_counts(kind: str) -> list[NameCount]:
-    """Every name of ``kind`` with the number of articles that carry it, by name."""
+    """Every name of ``kind`` with the number of articles that carry it, by name; a topic's
+    number counts the articles of its sub-topics too, each once (as the sidebar does)."""
     model = KINDS[kind]
+    if model is Topic:
+        counts = topic_counts()
+        query = Topic.select(Topic.id, Topic.name).order_by(Topic.key).tuples()
+        return [NameCount(topic_id, name, counts.get(topic_id, 0)) for topic_id, name in query]
     table, article_column, name_column = _link(kind)
     query = (
         model.select(model.id, model.name, fn.COUNT(article_column))

@@ -31,7 +31,7 @@ def titles(win):
 def test_counts_are_shown(filled):
     assert entry(filled, "Daily").data() == "Daily  (2)"
     assert entry(filled, "2022").data() == "2022  (2)"
-    assert entry(filled, "Elections").parent().data() == "Politics  (0)"
+    assert entry(filled, "Elections").parent().data() == "Politics  (1)"  # its sub-topic's article
 
 
 def test_clicking_filters_and_filters_combine(filled, qtbot):
