@@ -60,7 +60,7 @@ from ui.resources import icon
 from ui.undo_steps import UndoSteps
 from ui.widgets.article_editor import ArticleEditor
 from ui.widgets.empty_state import EmptyState
-from ui.widgets.reading_pane import ReadingPane
+from ui.widgets.reading_pane import NO_MATCH, PLACEHOLDER, ReadingPane
 from ui.widgets.sidebar import Sidebar
 from ui.window_catalogues import CataloguesMixin
 from ui.window_claims import ClaimsMixin
@@ -432,8 +432,7 @@ class MainWindow(
         if row is not None and current_in_view:
             self.table.scrollTo(self.table_model.index(row, COL_TITLE))
         if self.current_article_id() is None:
-            self.reading_pane.show_article(None)
-            self.editor.show_article(None)
+            self.show_no_article()
 
     def _in_view(self, article_id: int) -> bool:
         row = self.table_model.rows.row_of(article_id)
@@ -473,6 +472,8 @@ class MainWindow(
             self.select_row(0)
         else:
             self.reading_pane.highlight(filters.parsed.words, filters.parsed.prefixes)
+        if self.current_article_id() is None:  # nothing matches: nothing stays shown
+            self.show_no_article()
 
     def _show_search_problem(self, problem: str | None) -> None:
         """Why the search in the box cannot be run, in the status bar and the box; None clears it."""
@@ -518,11 +519,22 @@ class MainWindow(
         except CONNECTION_ERRORS as exc:
             self.lost_connection(exc)
             return
+        if article is None:
+            self.show_no_article()
+            return
         self.reading_pane.show_article(article)
         parsed = self.table_model.filters.parsed
         self.reading_pane.highlight(parsed.words, parsed.prefixes)
         self.editor.update_article(article)
         self.show_article_claims(article_id)
+
+    def show_no_article(self) -> None:
+        """No article is current: the reading pane says why, and the editor and the claims
+        panel are emptied and disabled, so nothing is edited that is not a result."""
+        nothing_matches = self.table_model.rowCount() == 0 and bool(self.table_model.filters)
+        self.reading_pane.show_article(None, placeholder=NO_MATCH if nothing_matches else PLACEHOLDER)
+        self.editor.show_article(None)
+        self.show_article_claims(None)
 
     def selected_article_ids(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows()

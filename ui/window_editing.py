@@ -47,8 +47,10 @@ class EditingMixin:
         self.refresh()
         self._refresh_names()
         current = self.current_article_id()
-        if current is None or current in article_ids:
-            article = get_article(current) if current is not None else None
+        if current is None:
+            self.show_no_article()  # the change took it out of the results
+        elif current in article_ids:
+            article = get_article(current)
             self.reading_pane.show_article(article)
             self.editor.show_article(article)
             self.show_article_claims(current, keep=self.claims_panel.current_claim_id())
