@@ -69,14 +69,21 @@ def name_counts(kind: str) -> list[NameCount]:
         counts = topic_counts()
         query = Topic.select(Topic.id, Topic.name).order_by(Topic.key).tuples()
         return [NameCount(topic_id, name, counts.get(topic_id, 0)) for topic_id, name in query]
-    table, article_column, name_column = _link(kind)
+    table, _, name_column = _link(kind)
+    # Counting the link's name column (NULL for a name nothing carries): its index answers alone.
     query = (
-        model.select(model.id, model.name, fn.COUNT(article_column))
+        model.select(model.id, model.name, fn.COUNT(name_column))
         .join(table, JOIN.LEFT_OUTER, on=(name_column == model.id))
         .group_by(model.id)
         .order_by(model.key)
     )
     return [NameCount(*row) for row in query.tuples()]
+
+
+def names(kind: str) -> list[str]:
+    """Every name of ``kind``, as shown, in order: what a completer offers (no counting)."""
+    model = KINDS[kind]
+    return [name for (name,) in model.select(model.name).order_by(model.key).tuples()]
 
 
 def find_name(kind: str, name: str) -> NamedModel:

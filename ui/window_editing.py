@@ -23,7 +23,7 @@ from catalog.editing import (
     edit_article_change,
 )
 from catalog.limits import OverLimit
-from catalog.names_admin import NameProblem, delete_unused, merge_names, name_counts, rename_name
+from catalog.names_admin import NameProblem, delete_unused, merge_names, names, rename_name
 from catalog.saved_searches import (
     SavedSearchProblem,
     delete_search,
@@ -235,9 +235,7 @@ class EditingMixin:
 
     def _refresh_names(self) -> None:
         self.sidebar.reload()
-        self.editor.set_names(
-            *([c.name for c in name_counts(kind)] for kind in ("outlet", "author", "topic"))
-        )
+        self.editor.set_names(*(names(kind) for kind in ("outlet", "author", "topic")))
 
 
 def _what_goes_with(article_ids: list[int]) -> str:
