@@ -44,8 +44,10 @@ from PySide6.QtWidgets import (
 from catalog.articles import count_articles, get_article
 from catalog.catalogue import OpenedCatalogue, close_catalogue
 from catalog.db import database
+from catalog.name_moves import moved_to
 from catalog.search import QueryError
 from catalog.watching import CONNECTION_ERRORS
+from ui.commands import NameCommand
 from ui.dialogs.import_report import ImportReportDialog
 from ui.models.article_table_model import (
     COL_AUTHORS,
@@ -74,6 +76,7 @@ from ui.workers import ImportTask
 
 SETTINGS_GROUP = "mainWindow"
 SEARCH_DELAY_MS = 250  # results follow typing after this pause
+FILTER_NOTE_MS = 15000  # how long the status bar says a filter followed a name, or went
 SEARCH_HELP = """<b>Search</b><br>
 words — all must appear (Zoe finds Zoë)<br>
 "exact phrase" — the words in this order<br>
@@ -174,6 +177,10 @@ class MainWindow(
         self.side_splitter.setStretchFactor(1, 2)
         self.sidebar = Sidebar(self)
         self.sidebar.filters_changed.connect(lambda _: self._filter())
+        self.sidebar.filters_followed.connect(self._filters_followed)
+        self.sidebar.where_went = self._where_name_went
+        self._lost_current: int | None = None  # the article a reload's stale filters hid
+        self._filter_note: str | None = None  # what the sidebar just did to a filter, for say()
         self.sidebar.saved_search_chosen.connect(self.apply_saved_search)
         self.sidebar.rename_saved_requested.connect(self.rename_saved_search)
         self.sidebar.delete_saved_requested.connect(self.delete_saved_search)
@@ -422,6 +429,7 @@ class MainWindow(
         selected = self.selected_article_ids()
         top = self.top_article_id()
         current_in_view = current is not None and self._in_view(current)
+        self._lost_current = None
         self.table_model.reload()
         self._show_count()
         row = self.table_model.row_of(current) if current is not None else None
@@ -432,6 +440,7 @@ class MainWindow(
         if row is not None and current_in_view:
             self.table.scrollTo(self.table_model.index(row, COL_TITLE))
         if self.current_article_id() is None:
+            self._lost_current = current  # perhaps only until the sidebar follows a name
             self.show_no_article()
 
     def _in_view(self, article_id: int) -> bool:
@@ -474,6 +483,37 @@ class MainWindow(
             self.reading_pane.highlight(filters.parsed.words, filters.parsed.prefixes)
         if self.current_article_id() is None:  # nothing matches: nothing stays shown
             self.show_no_article()
+
+    def _filters_followed(self, message: str) -> None:
+        """The sidebar followed a chosen name to where its articles went, or dropped it: the
+        table shows what the sidebar shows now (the article being read stays, if it is among
+        them), and the status bar says what changed."""
+        keep = self.current_article_id() or self._lost_current
+        self._filter()
+        if keep is not None and self.current_article_id() != keep:
+            self.select_article(keep)
+        self.statusBar().showMessage(message, FILTER_NOTE_MS)
+        # What the step that caused it says next (``say``) keeps this note beside it.
+        self._filter_note = message
+        QTimer.singleShot(0, lambda: setattr(self, "_filter_note", None))
+
+    def say(self, text: str, timeout_ms: int) -> None:
+        """``text`` in the status bar, after what a step just did to the sidebar's filters."""
+        if self._filter_note:
+            self.statusBar().showMessage(f"{text.rstrip('.')}. {self._filter_note}", FILTER_NOTE_MS)
+        else:
+            self.statusBar().showMessage(text, timeout_ms)
+
+    def _where_name_went(self, kind: str, name_id: int) -> list[int]:
+        """Where the articles of a name no longer listed went, if this window's own merge (or
+        its undo or redo) moved them; else nothing (the sidebar drops the filter)."""
+        for position in reversed(range(self.undo_stack.count())):
+            command = self.undo_stack.command(position)
+            if isinstance(command, NameCommand):
+                found = moved_to(command.change, kind, name_id)
+                if found:
+                    return found
+        return []
 
     def _show_search_problem(self, problem: str | None) -> None:
         """Why the search in the box cannot be run, in the status bar and the box; None clears it."""

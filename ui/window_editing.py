@@ -147,7 +147,7 @@ class EditingMixin:
             text = f"Batch edit: {dialog.batch().describe()}"
             self.undo_stack.push(StatesCommand(text, plan.before, plan.after, self.announce))
             self.announce([state.id for state in plan.before])
-        self.statusBar().showMessage(f"{plan.count:,} article{'' if plan.count == 1 else 's'} changed", 5000)
+        self.say(f"{plan.count:,} article{'' if plan.count == 1 else 's'} changed", 5000)
 
     def delete_selected(self) -> None:
         ids = self.selected_article_ids()

@@ -83,7 +83,7 @@ class SharingMixin:
         # (the editor keeping any typing: ArticleEditor.update_article).
         self.refresh()
         self._refresh_names()
-        self.statusBar().showMessage("Updated with changes saved by others.", 4000)
+        self.say("Updated with changes saved by others.", 4000)
 
     def connection_lost(self, reason: str) -> None:
         """Show the banner and refuse edits until the server answers again."""
