@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QSettings,
     QSize,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -71,7 +70,7 @@ from ui.window_help import HelpMixin
 from ui.window_importing import ImportingMixin
 from ui.window_maintenance import MaintenanceMixin
 from ui.window_reports import ReportsMixin
-from ui.window_sharing import SharingMixin
+from ui.window_sharing import SharingMixin, WritePool
 from ui.workers import ImportTask
 
 SETTINGS_GROUP = "mainWindow"
@@ -140,8 +139,7 @@ class MainWindow(
         self._database = database.obj  # the connection this window opened, for closing
         self._password = password  # a server's, for this session only: never written anywhere
         # One thread for every write, so writes never race each other.
-        self.write_pool = QThreadPool(self)
-        self.write_pool.setMaxThreadCount(1)
+        self.write_pool = WritePool(self)
         self._import_task: ImportTask | None = None
         self._last_import_task: ImportTask | None = None
         self.import_progress: QProgressDialog | None = None
@@ -442,6 +440,7 @@ class MainWindow(
         if self.current_article_id() is None:
             self._lost_current = current  # perhaps only until the sidebar follows a name
             self.show_no_article()
+        self.remember_articles_shown()
 
     def _in_view(self, article_id: int) -> bool:
         row = self.table_model.rows.row_of(article_id)
