@@ -429,7 +429,7 @@ class MainWindow(
         current_in_view = current is not None and self._in_view(current)
         self._lost_current = None
         self.table_model.reload()
-        self._show_count()
+        total = self._show_count()
         row = self.table_model.row_of(current) if current is not None else None
         if row is not None:
             self.select_row(row)
@@ -440,7 +440,7 @@ class MainWindow(
         if self.current_article_id() is None:
             self._lost_current = current  # perhaps only until the sidebar follows a name
             self.show_no_article()
-        self.remember_articles_shown()
+        self.remember_articles_shown(total)
 
     def _in_view(self, article_id: int) -> bool:
         row = self.table_model.rows.row_of(article_id)
@@ -449,7 +449,8 @@ class MainWindow(
         rect = self.table.visualRect(self.table_model.index(row, COL_TITLE))
         return rect.isValid() and self.table.viewport().rect().intersects(rect)
 
-    def _show_count(self) -> None:
+    def _show_count(self) -> int:
+        """Count the articles in the status bar; returns how many there are."""
         total = count_articles()
         # An empty catalogue shows how to fill it rather than an empty grid.
         self.table_stack.setCurrentWidget(self.empty_state if total == 0 else self.table)
@@ -459,6 +460,7 @@ class MainWindow(
             shown = f"{self.table_model.rowCount():,}" if self.table_model.complete else "Counting…"
             text = f"{shown} of {text}"
         self.count_label.setText(text)
+        return total
 
     def _filter(self) -> None:
         """Show the articles the sidebar and the search box choose. A search that cannot be run

@@ -75,10 +75,11 @@ class SharingMixin:
     def offline(self) -> bool:
         return self.offline_reason is not None
 
-    def remember_articles_shown(self) -> None:
-        """What the window shows now, to tell others' changes from (after every reload)."""
+    def remember_articles_shown(self, count: int | None = None) -> None:
+        """What the window shows now, to tell others' changes from (after every reload, which
+        has counted the articles: ``count``)."""
         if getattr(self, "watcher", None) is not None:
-            self.articles_shown = article_facts()
+            self.articles_shown = article_facts(count)
 
     def _own_writes_since_last_look(self) -> bool:
         """Whether this window's own writing thread was busy since the last look, or is now."""
