@@ -11,6 +11,7 @@ from catalog.editing import ArticleState, apply_states, capture, revert_states
 from catalog.limits import NAMES, OverLimit, check
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, NamedModel, Outlet, Topic
 from catalog.names import name_cache, name_key, tidy_name, tidy_topic
+from catalog.topic_counts import topic_counts
 
 #: The kinds of name, as the command line and the window call them.
 KINDS: dict[str, type[NamedModel]] = {"outlet": Outlet, "author": Author, "topic": Topic}
@@ -61,16 +62,28 @@ def _link(kind: str):
 
 
 def name_counts(kind: str) -> list[NameCount]:
-    """Every name of ``kind`` with the number of articles that carry it, by name."""
+    """Every name of ``kind`` with the number of articles that carry it, by name; a topic's
+    number counts the articles of its sub-topics too, each once (as the sidebar does)."""
     model = KINDS[kind]
-    table, article_column, name_column = _link(kind)
+    if model is Topic:
+        counts = topic_counts()
+        query = Topic.select(Topic.id, Topic.name).order_by(Topic.key).tuples()
+        return [NameCount(topic_id, name, counts.get(topic_id, 0)) for topic_id, name in query]
+    table, _, name_column = _link(kind)
+    # Counting the link's name column (NULL for a name nothing carries): its index answers alone.
     query = (
-        model.select(model.id, model.name, fn.COUNT(article_column))
+        model.select(model.id, model.name, fn.COUNT(name_column))
         .join(table, JOIN.LEFT_OUTER, on=(name_column == model.id))
         .group_by(model.id)
         .order_by(model.key)
     )
     return [NameCount(*row) for row in query.tuples()]
+
+
+def names(kind: str) -> list[str]:
+    """Every name of ``kind``, as shown, in order: what a completer offers (no counting)."""
+    model = KINDS[kind]
+    return [name for (name,) in model.select(model.name).order_by(model.key).tuples()]
 
 
 def find_name(kind: str, name: str) -> NamedModel:

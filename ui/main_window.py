@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QSettings,
     QSize,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -44,8 +43,10 @@ from PySide6.QtWidgets import (
 from catalog.articles import count_articles, get_article
 from catalog.catalogue import OpenedCatalogue, close_catalogue
 from catalog.db import database
+from catalog.name_moves import moved_to
 from catalog.search import QueryError
 from catalog.watching import CONNECTION_ERRORS
+from ui.commands import NameCommand
 from ui.controllers.help import HelpController
 from ui.dialogs.import_report import ImportReportDialog
 from ui.models.article_table_model import (
@@ -61,7 +62,7 @@ from ui.resources import icon
 from ui.undo_steps import UndoSteps
 from ui.widgets.article_editor import ArticleEditor
 from ui.widgets.empty_state import EmptyState
-from ui.widgets.reading_pane import ReadingPane
+from ui.widgets.reading_pane import NO_MATCH, PLACEHOLDER, ReadingPane
 from ui.widgets.sidebar import Sidebar
 from ui.window_catalogues import CataloguesMixin
 from ui.window_claims import ClaimsMixin
@@ -69,11 +70,12 @@ from ui.window_editing import EditingMixin
 from ui.window_importing import ImportingMixin
 from ui.window_maintenance import MaintenanceMixin
 from ui.window_reports import ReportsMixin
-from ui.window_sharing import SharingMixin
+from ui.window_sharing import SharingMixin, WritePool
 from ui.workers import ImportTask
 
 SETTINGS_GROUP = "mainWindow"
 SEARCH_DELAY_MS = 250  # results follow typing after this pause
+FILTER_NOTE_MS = 15000  # how long the status bar says a filter followed a name, or went
 SEARCH_HELP = """<b>Search</b><br>
 words — all must appear (Zoe finds Zoë)<br>
 "exact phrase" — the words in this order<br>
@@ -136,8 +138,7 @@ class MainWindow(
         self._database = database.obj  # the connection this window opened, for closing
         self._password = password  # a server's, for this session only: never written anywhere
         # One thread for every write, so writes never race each other.
-        self.write_pool = QThreadPool(self)
-        self.write_pool.setMaxThreadCount(1)
+        self.write_pool = WritePool(self)
         self._import_task: ImportTask | None = None
         self._last_import_task: ImportTask | None = None
         self.import_progress: QProgressDialog | None = None
@@ -173,6 +174,10 @@ class MainWindow(
         self.side_splitter.setStretchFactor(1, 2)
         self.sidebar = Sidebar(self)
         self.sidebar.filters_changed.connect(lambda _: self._filter())
+        self.sidebar.filters_followed.connect(self._filters_followed)
+        self.sidebar.where_went = self._where_name_went
+        self._lost_current: int | None = None  # the article a reload's stale filters hid
+        self._filter_note: str | None = None  # what the sidebar just did to a filter, for say()
         self.sidebar.saved_search_chosen.connect(self.apply_saved_search)
         self.sidebar.rename_saved_requested.connect(self.rename_saved_search)
         self.sidebar.delete_saved_requested.connect(self.delete_saved_search)
@@ -421,8 +426,9 @@ class MainWindow(
         selected = self.selected_article_ids()
         top = self.top_article_id()
         current_in_view = current is not None and self._in_view(current)
+        self._lost_current = None
         self.table_model.reload()
-        self._show_count()
+        total = self._show_count()
         row = self.table_model.row_of(current) if current is not None else None
         if row is not None:
             self.select_row(row)
@@ -431,8 +437,9 @@ class MainWindow(
         if row is not None and current_in_view:
             self.table.scrollTo(self.table_model.index(row, COL_TITLE))
         if self.current_article_id() is None:
-            self.reading_pane.show_article(None)
-            self.editor.show_article(None)
+            self._lost_current = current  # perhaps only until the sidebar follows a name
+            self.show_no_article()
+        self.remember_articles_shown(total)
 
     def _in_view(self, article_id: int) -> bool:
         row = self.table_model.rows.row_of(article_id)
@@ -441,7 +448,8 @@ class MainWindow(
         rect = self.table.visualRect(self.table_model.index(row, COL_TITLE))
         return rect.isValid() and self.table.viewport().rect().intersects(rect)
 
-    def _show_count(self) -> None:
+    def _show_count(self) -> int:
+        """Count the articles in the status bar; returns how many there are."""
         total = count_articles()
         # An empty catalogue shows how to fill it rather than an empty grid.
         self.table_stack.setCurrentWidget(self.empty_state if total == 0 else self.table)
@@ -451,6 +459,7 @@ class MainWindow(
             shown = f"{self.table_model.rowCount():,}" if self.table_model.complete else "Counting…"
             text = f"{shown} of {text}"
         self.count_label.setText(text)
+        return total
 
     def _filter(self) -> None:
         """Show the articles the sidebar and the search box choose. A search that cannot be run
@@ -472,6 +481,39 @@ class MainWindow(
             self.select_row(0)
         else:
             self.reading_pane.highlight(filters.parsed.words, filters.parsed.prefixes)
+        if self.current_article_id() is None:  # nothing matches: nothing stays shown
+            self.show_no_article()
+
+    def _filters_followed(self, message: str) -> None:
+        """The sidebar followed a chosen name to where its articles went, or dropped it: the
+        table shows what the sidebar shows now (the article being read stays, if it is among
+        them), and the status bar says what changed."""
+        keep = self.current_article_id() or self._lost_current
+        self._filter()
+        if keep is not None and self.current_article_id() != keep:
+            self.select_article(keep)
+        self.statusBar().showMessage(message, FILTER_NOTE_MS)
+        # What the step that caused it says next (``say``) keeps this note beside it.
+        self._filter_note = message
+        QTimer.singleShot(0, lambda: setattr(self, "_filter_note", None))
+
+    def say(self, text: str, timeout_ms: int) -> None:
+        """``text`` in the status bar, after what a step just did to the sidebar's filters."""
+        if self._filter_note:
+            self.statusBar().showMessage(f"{text.rstrip('.')}. {self._filter_note}", FILTER_NOTE_MS)
+        else:
+            self.statusBar().showMessage(text, timeout_ms)
+
+    def _where_name_went(self, kind: str, name_id: int) -> list[int]:
+        """Where the articles of a name no longer listed went, if this window's own merge (or
+        its undo or redo) moved them; else nothing (the sidebar drops the filter)."""
+        for position in reversed(range(self.undo_stack.count())):
+            command = self.undo_stack.command(position)
+            if isinstance(command, NameCommand):
+                found = moved_to(command.change, kind, name_id)
+                if found:
+                    return found
+        return []
 
     def _show_search_problem(self, problem: str | None) -> None:
         """Why the search in the box cannot be run, in the status bar and the box; None clears it."""
@@ -517,11 +559,22 @@ class MainWindow(
         except CONNECTION_ERRORS as exc:
             self.lost_connection(exc)
             return
+        if article is None:
+            self.show_no_article()
+            return
         self.reading_pane.show_article(article)
         parsed = self.table_model.filters.parsed
         self.reading_pane.highlight(parsed.words, parsed.prefixes)
         self.editor.update_article(article)
         self.show_article_claims(article_id)
+
+    def show_no_article(self) -> None:
+        """No article is current: the reading pane says why, and the editor and the claims
+        panel are emptied and disabled, so nothing is edited that is not a result."""
+        nothing_matches = self.table_model.rowCount() == 0 and bool(self.table_model.filters)
+        self.reading_pane.show_article(None, placeholder=NO_MATCH if nothing_matches else PLACEHOLDER)
+        self.editor.show_article(None)
+        self.show_article_claims(None)
 
     def selected_article_ids(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows()

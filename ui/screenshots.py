@@ -2,9 +2,10 @@
 
 The window opens on a temporary catalogue holding the seed article and three short demo
 articles with marked and linked claims, with private settings, so the pictures show what a
-newcomer sees and never depend on the machine they are made on. It writes the main window
-(light and dark), the editor, the claim map and the first pages of a report (the report page
-needs ``pdftoppm`` from poppler-utils).
+newcomer sees and never depend on the machine they are made on (the articles' source files are
+named in a neutral folder, ``NEUTRAL_FOLDER``, not where the demo was imported from). It writes
+the main window (light and dark), the editor, the claim map and the first pages of a report (the
+report page needs ``pdftoppm`` from poppler-utils).
 """
 
 import os
@@ -12,9 +13,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 SIZE = (1280, 800)
+#: Where the pictures say the articles were imported from (a desk's, not the renderer's).
+NEUTRAL_FOLDER = PurePosixPath("/home/desk/articles")
 DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 DEMO_ARTICLES = {
@@ -86,7 +89,19 @@ def _demo_catalogue(scratch: Path) -> tuple[int, int]:
     link_claims(repeat, origin, "repeats")
     link_claims(denial, origin, "contradicts", "The ministry denies the report")
     link_claims(check, origin, "cites")
+    _neutral_sources()
     return seed, origin
+
+
+def _neutral_sources() -> None:
+    """Each article's source file, named as if imported from ``NEUTRAL_FOLDER``."""
+    from catalog.db import database
+    from catalog.models import Article
+
+    with database.atomic():
+        for article in Article.select(Article.id, Article.source_path):
+            neutral = NEUTRAL_FOLDER / PurePosixPath(article.source_path).name
+            Article.update(source_path=str(neutral)).where(Article.id == article.id).execute()
 
 
 def _dark_palette():

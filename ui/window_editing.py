@@ -23,7 +23,7 @@ from catalog.editing import (
     edit_article_change,
 )
 from catalog.limits import OverLimit
-from catalog.names_admin import NameProblem, delete_unused, merge_names, name_counts, rename_name
+from catalog.names_admin import NameProblem, delete_unused, merge_names, names, rename_name
 from catalog.saved_searches import (
     SavedSearchProblem,
     delete_search,
@@ -47,8 +47,10 @@ class EditingMixin:
         self.refresh()
         self._refresh_names()
         current = self.current_article_id()
-        if current is None or current in article_ids:
-            article = get_article(current) if current is not None else None
+        if current is None:
+            self.show_no_article()  # the change took it out of the results
+        elif current in article_ids:
+            article = get_article(current)
             self.reading_pane.show_article(article)
             self.editor.show_article(article)
             self.show_article_claims(current, keep=self.claims_panel.current_claim_id())
@@ -145,7 +147,7 @@ class EditingMixin:
             text = f"Batch edit: {dialog.batch().describe()}"
             self.undo_stack.push(StatesCommand(text, plan.before, plan.after, self.announce))
             self.announce([state.id for state in plan.before])
-        self.statusBar().showMessage(f"{plan.count:,} article{'' if plan.count == 1 else 's'} changed", 5000)
+        self.say(f"{plan.count:,} article{'' if plan.count == 1 else 's'} changed", 5000)
 
     def delete_selected(self) -> None:
         ids = self.selected_article_ids()
@@ -233,9 +235,7 @@ class EditingMixin:
 
     def _refresh_names(self) -> None:
         self.sidebar.reload()
-        self.editor.set_names(
-            *([c.name for c in name_counts(kind)] for kind in ("outlet", "author", "topic"))
-        )
+        self.editor.set_names(*(names(kind) for kind in ("outlet", "author", "topic")))
 
 
 def _what_goes_with(article_ids: list[int]) -> str:

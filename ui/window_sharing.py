@@ -1,16 +1,44 @@
-"""Part of MainWindow: others' saves appear within seconds, and a shared catalogue's server
-going away is shown in a banner, with edits refused until it is back."""
+"""Part of MainWindow: others' saves appear within seconds, saying what changed, and a shared
+catalogue's server going away is shown in a banner, with edits refused until it is back.
 
-from PySide6.QtCore import QPoint, QTimer
+The watcher notices this window's own background writes (an import, suggested summaries, a
+text saved) as it does anyone else's: they run on a connection of their own. So whatever is
+noticed while one of them runs, or has just run, is shown without a word (the write's end says
+what it did), and otherwise the articles now are compared with those last shown
+(catalog.watching.changes_since): "3 articles added by another program".
+"""
+
+from PySide6.QtCore import QPoint, QThreadPool, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QSizePolicy
 
 from catalog import db_errors
 from catalog.db import database
-from catalog.watching import CONNECTION_ERRORS, ServerGone, watcher_for
+from catalog.watching import (
+    CONNECTION_ERRORS,
+    ArticleChanges,
+    ServerGone,
+    article_facts,
+    changes_since,
+    watcher_for,
+)
 from ui.models.article_table_model import COL_TITLE, ArticleTableModel
 
 WATCH_INTERVAL_MS = 2000  # others' changes show within this, plus the reload
 RECONNECT_INTERVAL_MS = 5000
+
+
+class WritePool(QThreadPool):
+    """The window's one writing thread (so writes never race each other), counting the writes
+    it is given: the watcher tells the window's own from others' by them."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMaxThreadCount(1)
+        self.started = 0
+
+    def start(self, runnable, priority: int = 0) -> None:
+        self.started += 1
+        super().start(runnable, priority)
 
 
 class SharingMixin:
@@ -29,6 +57,8 @@ class SharingMixin:
         """Ask the catalogue every few seconds whether someone else changed it."""
         self.offline_reason: str | None = None
         self.watcher = watcher_for(database.obj)
+        self._writes_seen = (self.write_pool.started, self.write_pool.activeThreadCount() > 0)
+        self.remember_articles_shown()
         if not hasattr(self, "_watch_timer"):
             self._watch_timer = QTimer(self, interval=WATCH_INTERVAL_MS)
             self._watch_timer.timeout.connect(self.check_for_changes)
@@ -45,16 +75,30 @@ class SharingMixin:
     def offline(self) -> bool:
         return self.offline_reason is not None
 
+    def remember_articles_shown(self, count: int | None = None) -> None:
+        """What the window shows now, to tell others' changes from (after every reload, which
+        has counted the articles: ``count``)."""
+        if getattr(self, "watcher", None) is not None:
+            self.articles_shown = article_facts(count)
+
+    def _own_writes_since_last_look(self) -> bool:
+        """Whether this window's own writing thread was busy since the last look, or is now."""
+        started, was_busy = self._writes_seen
+        busy = self.write_pool.activeThreadCount() > 0
+        self._writes_seen = (self.write_pool.started, busy)
+        return busy or was_busy or started != self.write_pool.started
+
     def check_for_changes(self) -> None:
         """One look: reconnect if the server was gone, else show others' changes if any."""
         if self.watcher is None:
             return
         try:
+            own = self._own_writes_since_last_look()
             if self.offline:
                 self.watcher.reconnect()
-                self._back_online()
+                self._back_online(own=own)
             elif self.watcher.changed():
-                self.show_others_changes()
+                self.show_others_changes(own=own)
         except ServerGone as exc:
             self.connection_lost(str(exc))
         except CONNECTION_ERRORS as exc:  # the catalogue connection failed while reloading
@@ -76,14 +120,19 @@ class SharingMixin:
         else:
             self.connection_lost(f"the catalogue stopped answering ({exc})")
 
-    def show_others_changes(self) -> None:
+    def show_others_changes(self, *, own: bool = False) -> str:
         """Reload what someone else changed, keeping the selection, the scroll position and
-        whatever the user is typing."""
+        whatever the user is typing, and say what changed unless ``own`` (this window's
+        writing thread may have made it); returns what was said."""
+        changes = ArticleChanges() if own else changes_since(self.articles_shown, article_facts())
         # The reload selects the current row anew, which shows its article as it is now
         # (the editor keeping any typing: ArticleEditor.update_article).
         self.refresh()
         self._refresh_names()
-        self.statusBar().showMessage("Updated with changes saved by others.", 4000)
+        told = f"{changes.describe()} by another program." if changes else ""
+        if told:
+            self.say(told, 8000)
+        return told
 
     def connection_lost(self, reason: str) -> None:
         """Show the banner and refuse edits until the server answers again."""
@@ -97,12 +146,12 @@ class SharingMixin:
         if first:
             self._watch_timer.setInterval(RECONNECT_INTERVAL_MS)
 
-    def _back_online(self) -> None:
+    def _back_online(self, *, own: bool = False) -> None:
         self.offline_reason = None
         self.banner.hide()
         self._watch_timer.setInterval(WATCH_INTERVAL_MS)
-        self.show_others_changes()
-        self.statusBar().showMessage("Connected again.", 8000)
+        told = self.show_others_changes(own=own)
+        self.say(f"Connected again. {told}".strip(), 8000)
         if self.editor.has_unsaved_typing():
             self.editor.save_typing()  # what was refused, checked against what others saved
 

@@ -63,7 +63,7 @@ def test_sidebar_counts(articles):
         by_kind.setdefault(entry.kind, []).append((entry.name, entry.count))
     assert by_kind["outlet"] == [("Daily", 1), ("Weekly", 1)]
     assert by_kind["author"] == [("amy", 1), ("Zed", 1)]
-    assert by_kind["topic"] == [("Politics", 1), ("Elections", 1)]
+    assert by_kind["topic"] == [("Politics", 2), ("Elections", 1)]  # Politics with its sub-topic
     assert by_kind["year"] == [("2022", 1), ("2021", 1)]
     elections = next(e for e in entries if e.name == "Elections")
     assert (

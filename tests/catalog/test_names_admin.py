@@ -39,7 +39,7 @@ def counts(kind):
 def test_counts_per_name(articles):
     assert counts("outlet") == [("Antiwar News", 1), ("AntiWar.com", 1), ("Reuters", 1)]
     assert counts("author") == [("Ann Lee", 1), ("Bo Chan", 2), ("Cy Diaz", 1)]
-    assert counts("topic") == [("Politics", 1), ("Politics/Elections", 1), ("War", 1)]
+    assert counts("topic") == [("Politics", 2), ("Politics/Elections", 1), ("War", 1)]  # with its sub-topic
 
 
 def test_merge_outlets_moves_articles_and_undo_puts_them_back(articles):

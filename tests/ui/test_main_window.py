@@ -1,5 +1,7 @@
 """The first window, driven as a user would: menus, table, reading pane, status bar."""
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QSplitter, QTableView
 
@@ -154,3 +156,19 @@ def test_readme_screenshot_script_renders_the_window(tmp_path):
         assert len(colours) > 20
     light, dark = (QImage(str(written[name])) for name in ("main-window.png", "main-window-dark.png"))
     assert QColor(dark.pixel(600, 500)).lightness() < 80 < QColor(light.pixel(600, 500)).lightness()
+
+
+def test_readme_screenshots_name_no_folder_of_the_machine_they_are_made_on(window, tmp_path):
+    from ui.screenshots import _demo_catalogue
+
+    _demo_catalogue(tmp_path)
+    window.announce([])
+    here = str(Path(__file__).resolve().parents[2])  # the source tree the seed is imported from
+    sources = []
+    for row in range(table(window).model().rowCount()):
+        window.select_row(row)
+        shown = pane(window).toPlainText()
+        assert here not in shown and str(tmp_path) not in shown
+        sources += [line for line in shown.splitlines() if line.startswith("Source: ")]
+    assert len(sources) == 4
+    assert all(line.startswith("Source: /home/desk/articles/") for line in sources), sources

@@ -8,9 +8,9 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from catalog.articles import get_article
 from catalog.catalogue import close_catalogue
 from catalog.db import database
-from catalog.editing import ArticleEdit, edit_article
+from catalog.editing import ArticleEdit, delete_articles, edit_article
 from catalog.importing.importer import import_paths
-from tests.helpers import article_file, make_article_files
+from tests.helpers import article_file, make_article_files, run_catalog
 from tests.ui.driving import import_and_wait, open_one_article
 from ui.app import open_window
 from ui.models.article_table_model import COL_TITLE
@@ -57,6 +57,73 @@ def test_others_changes_appear_and_the_user_keeps_their_place(window, qtbot, tmp
     assert sorted(window.selected_article_ids()) == selected
     assert window.top_article_id() == top
     assert window.banner.isHidden()
+
+
+def look_a_few_times(window, qtbot) -> None:
+    """The watcher's look, as its timer makes it, until the notices of every commit are in."""
+    for _ in range(5):
+        window.check_for_changes()
+        qtbot.wait(50)
+
+
+def article_files(folder, count: int, first: int = 0) -> str:
+    folder.mkdir()
+    for number in range(first, first + count):
+        text = article_file(f"Story {number}", f"Text of story {number}, told once.", " via Daily,")
+        (folder / f"{number}.txt").write_text(text)
+    return str(folder)
+
+
+def test_the_windows_own_import_is_not_told_as_changes_by_others(window, qtbot, tmp_path):
+    import_and_wait(qtbot, window, [article_files(tmp_path / "mine", 3)])
+    window.report_dialog.close()
+    look_a_few_times(window, qtbot)
+
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Import finished: 3 imported"), message
+    assert "others" not in message and "another program" not in message
+
+
+def test_looks_while_the_windows_own_import_runs_say_nothing_of_others(window, qtbot, tmp_path):
+    said = []
+    window.statusBar().messageChanged.connect(said.append)
+    window._watch_timer.setInterval(10)  # the watcher looks many times during the import
+    make_article_files(tmp_path / "many", 150, paragraphs=1)
+    import_and_wait(qtbot, window, [str(tmp_path / "many")])
+    window.report_dialog.close()
+    look_a_few_times(window, qtbot)
+
+    assert window.count_label.text() == "150 articles"
+    assert [text for text in said if "other" in text] == []
+
+
+def test_an_import_by_another_program_is_told_with_what_it_added(window, qtbot, tmp_path):
+    import_and_wait(qtbot, window, [article_files(tmp_path / "mine", 2)])
+    window.report_dialog.close()
+    look_a_few_times(window, qtbot)  # the window's own import, taken in silently
+
+    done = run_catalog("--db", window.catalogue.location, "import", article_files(tmp_path / "theirs", 3, 10))
+    assert done.returncode == 0, done.stderr
+    qtbot.waitUntil(lambda: (window.check_for_changes(), window.table_model.rowCount() == 5)[1], timeout=6000)
+
+    assert window.statusBar().currentMessage() == "3 articles added by another program."
+    assert window.count_label.text() == "5 articles"
+
+
+def test_others_edits_and_deletions_are_told_as_such(window, qtbot, tmp_path):
+    report = import_and_wait(qtbot, window, [article_files(tmp_path / "mine", 3)])
+    window.report_dialog.close()
+    look_a_few_times(window, qtbot)
+    first, second, _ = (imported.article_id for imported in report.imported)
+
+    as_someone_else(lambda: edit_article(first, ArticleEdit(summary="Checked by the desk")))
+    look_a_few_times(window, qtbot)
+    assert window.statusBar().currentMessage() == "1 article changed by another program."
+
+    as_someone_else(lambda: delete_articles([second]))
+    look_a_few_times(window, qtbot)
+    assert window.table_model.rowCount() == 2
+    assert window.statusBar().currentMessage() == "1 article deleted by another program."
 
 
 def test_the_users_typing_survives_a_reload_and_saves_beside_their_change(window, qtbot, tmp_path):

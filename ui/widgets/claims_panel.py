@@ -110,8 +110,10 @@ class ClaimsPanel(QWidget):
         self.show_article(None)
 
     def show_article(self, article_id: int | None, *, keep: int | None = None) -> None:
-        """List this article's claims, choosing ``keep`` (a claim id) if it is among them."""
+        """List this article's claims, choosing ``keep`` (a claim id) if it is among them; for
+        None (no article shown) the panel is empty and disabled."""
         self.article_id = article_id
+        self.setEnabled(article_id is not None)
         claims = claims_of_article(article_id) if article_id is not None else []
         self.claims_model.set_rows(claims)
         self.claims_view.resizeColumnToContents(2)

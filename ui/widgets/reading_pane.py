@@ -11,6 +11,7 @@ from catalog.dates import parse_date
 from catalog.matching import find_spans
 
 PLACEHOLDER = "Select an article to read it."
+NO_MATCH = "No article matches the search and the filters."
 HIGHLIGHT = "#ffe066"  # search hits: dark text on yellow reads in light and dark palettes
 CLAIM_HIGHLIGHT = "#cfe2ff"  # claims: dark text on pale blue, in either palette
 CURRENT_CLAIM_HIGHLIGHT = "#9ec5fe"
@@ -150,14 +151,15 @@ class ReadingPane(QTextBrowser):
         self.setExtraSelections(self._claim_selections + self._search_selections)
         return len(selections)
 
-    def show_article(self, article: dict | None) -> None:
-        """Show ``article`` (an article object with ``body``), or the placeholder for None."""
+    def show_article(self, article: dict | None, *, placeholder: str = PLACEHOLDER) -> None:
+        """Show ``article`` (an article object with ``body``), or for None ``placeholder``
+        (say NO_MATCH when a search left nothing to show)."""
         self.clear()
         self._body_map = _BodyMap()
         self._claims, self._claim_selections, self._search_selections = [], [], []
         cursor = QTextCursor(self.document())
         if article is None:
-            cursor.insertText(PLACEHOLDER, self._muted_format())
+            cursor.insertText(placeholder, self._muted_format())
         else:
             self._write_article(cursor, article)
         self._fit_measure()
@@ -171,7 +173,9 @@ class ReadingPane(QTextBrowser):
         """Keep lines to a comfortable reading length: a wide pane centres the text in a column
         of about MEASURE_CHARACTERS characters rather than stretching it edge to edge."""
         column = self.fontMetrics().averageCharWidth() * MEASURE_CHARACTERS
-        side = max(0, (self.viewport().width() - 2 * MARGIN - column) // 2)
+        # A side margin set on the frame replaces the document's margin: MARGIN stays in it, so
+        # a narrow pane's text (and the placeholder) never touches the edge.
+        side = MARGIN + max(0, (self.viewport().width() - 2 * MARGIN - column) // 2)
         root = self.document().rootFrame()
         frame = root.frameFormat()
         if frame.leftMargin() != side:
@@ -182,7 +186,7 @@ class ReadingPane(QTextBrowser):
     def text_column_width(self) -> float:
         """The width the text is set in, in pixels."""
         frame = self.document().rootFrame().frameFormat()
-        return self.viewport().width() - 2 * MARGIN - frame.leftMargin() - frame.rightMargin()
+        return self.viewport().width() - frame.leftMargin() - frame.rightMargin()
 
     def _write_article(self, cursor: QTextCursor, article: dict) -> None:
         cursor.insertText(article["title"], self._title_format())

@@ -1,5 +1,13 @@
 """The sidebar: saved searches, then outlets, authors, topics (as a tree) and years with article
-counts; selecting entries filters the table (any entry within a group, every group at once)."""
+counts; selecting entries filters the table (any entry within a group, every group at once).
+
+A chosen entry that a reload no longer lists (a merge, a batch edit, an undo, another desk)
+is followed to where its articles went when the window can say (``where_went``: a merge's
+target), or dropped; either way ``filters_followed`` says so, so that no filter stays active
+that the sidebar does not show.
+"""
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -17,6 +25,14 @@ GROUPS = (
 )
 KindRole = Qt.ItemDataRole.UserRole + 1  #: "outlet", "author", "topic" or "year"
 IdRole = Qt.ItemDataRole.UserRole + 2  #: the name's id, or the year
+NameRole = Qt.ItemDataRole.UserRole + 3  #: the name in full (a topic's whole path), for messages
+#: Why an entry is no longer listed, by kind.
+NOTHING_LEFT = {
+    "outlet": "no article has that outlet now",
+    "author": "no article has that author now",
+    "topic": "no article is filed under that topic now",
+    "year": "no article is dated in that year now",
+}
 
 
 class SidebarModel(QStandardItemModel):
@@ -39,9 +55,16 @@ class SidebarModel(QStandardItemModel):
             if entry.kind == "topic":
                 topics[entry.id] = item
                 parent = topics.get(entry.parent_id, groups["topic"])
+                if parent is not groups["topic"]:
+                    item.setData(f"{parent.data(NameRole)}/{entry.name}", NameRole)
             else:
                 parent = groups[entry.kind]
             parent.appendRow(item)
+
+
+def _node(index) -> tuple:
+    """What an entry is, whatever its count: a group by its label, a name by its id."""
+    return (index.data(KindRole), index.data(IdRole)) if index.parent().isValid() else (None, index.data())
 
 
 def _item(entry: SidebarEntry) -> QStandardItem:
@@ -54,11 +77,14 @@ def _item(entry: SidebarEntry) -> QStandardItem:
     item.setEditable(False)
     item.setData(entry.kind, KindRole)
     item.setData(entry.id, IdRole)
+    item.setData(entry.name, NameRole)
     return item
 
 
 class Sidebar(QTreeView):
     filters_changed = Signal(object)  #: the new Filters
+    #: A reload changed what is chosen (an entry gone, followed or dropped): what, in words.
+    filters_followed = Signal(str)
     saved_search_chosen = Signal(int)  #: the saved search's id
     rename_saved_requested = Signal(int)
     delete_saved_requested = Signal(int)
@@ -74,6 +100,8 @@ class Sidebar(QTreeView):
         self.clicked.connect(self._clicked)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
+        #: (kind, id) of an entry no longer listed -> ids of the kind's names its articles went to.
+        self.where_went: Callable[[str, int], list[int]] = lambda kind, name_id: []
 
     def _clicked(self, index) -> None:
         if index.data(KindRole) == "saved":
@@ -99,20 +127,37 @@ class Sidebar(QTreeView):
         self.viewport().update()
 
     def reload(self) -> None:
-        """Read counts again, keeping what was selected and which groups were open."""
-        chosen = self._chosen()
-        expanded = {
-            self.model().index(row, 0).data()
-            for row in range(self.model().rowCount())
-            if self.isExpanded(self.model().index(row, 0))
+        """Read counts again, keeping what was selected and which groups were open. A chosen
+        entry no longer listed is followed to where its articles went, or dropped, and
+        ``filters_followed`` says which."""
+        chosen = {
+            (index.data(KindRole), index.data(IdRole)): index.data(NameRole)
+            for index in self.selectionModel().selectedIndexes()
         }
+        expanded = {_node(index) for index in self._all_indexes() if self.isExpanded(index)}
         self.selectionModel().blockSignals(True)
         self.model().reload()
-        for row in range(self.model().rowCount()):
-            index = self.model().index(row, 0)
-            self.setExpanded(index, index.data() in expanded or not expanded)
-        self._select(chosen)
+        for index in self._all_indexes():
+            if index.parent().isValid():
+                self.setExpanded(index, _node(index) in expanded)
+            else:  # a group: all open the first time
+                self.setExpanded(index, _node(index) in expanded or not expanded)
+        kept = self._select(set(chosen))
+        gone = {key: name for key, name in chosen.items() if key not in kept}
+        notes = [self._follow(kind, name_id, name) for (kind, name_id), name in sorted(gone.items())]
         self.selectionModel().blockSignals(False)
+        if notes:
+            self.viewport().update()
+            self.filters_followed.emit(" ".join(notes))
+
+    def _follow(self, kind: str, name_id: int, name: str) -> str:
+        """Choose where the articles of an entry no longer listed went; what happened, in words."""
+        targets = {(kind, target) for target in self.where_went(kind, name_id)}
+        found = self._select(targets) if targets else set()
+        if not found:
+            return f"Filter on {kind} “{name}” removed: {NOTHING_LEFT[kind]}."
+        names = ", ".join(f"“{index.data(NameRole)}”" for index in self._indexes_of(found))
+        return f"Filter on {kind} “{name}” now on {names}, where its articles went."
 
     def filters(self) -> Filters:
         chosen: dict[str, set[int]] = {"outlet": set(), "author": set(), "topic": set(), "year": set()}
@@ -134,14 +179,26 @@ class Sidebar(QTreeView):
             (index.data(KindRole), index.data(IdRole)) for index in self.selectionModel().selectedIndexes()
         }
 
-    def _select(self, chosen: set[tuple[str, int]]) -> None:
-        for index in self._all_indexes():
-            if (index.data(KindRole), index.data(IdRole)) in chosen:
-                self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Select)
+    def _select(self, chosen: set[tuple[str, int]]) -> set[tuple[str, int]]:
+        """Select these entries; returns those that are listed."""
+        found = set()
+        for index in self._indexes_of(chosen):
+            self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Select)
+            found.add((index.data(KindRole), index.data(IdRole)))
+            parent = index.parent()
+            while parent.isValid():  # a chosen sub-topic is never hidden in a closed topic
+                self.expand(parent)
+                parent = parent.parent()
+        return found
+
+    def _indexes_of(self, entries: set[tuple[str, int]]):
+        return [i for i in self._all_indexes() if (i.data(KindRole), i.data(IdRole)) in entries]
 
     def _all_indexes(self):
-        pending = [self.model().index(row, 0) for row in range(self.model().rowCount())]
+        """Every entry, in the order the sidebar shows them."""
+        pending = [self.model().index(row, 0) for row in reversed(range(self.model().rowCount()))]
         while pending:
             index = pending.pop()
             yield index
-            pending += [self.model().index(row, 0, index) for row in range(self.model().rowCount(index))]
+            rows = reversed(range(self.model().rowCount(index)))
+            pending += [self.model().index(row, 0, index) for row in rows]
