@@ -124,6 +124,20 @@ def article_titles(ids: Iterable[int]) -> dict[int, str]:
     return titles
 
 
+def move_sources(old_folder: str, new_folder: str) -> int:
+    """The article files moved from ``old_folder`` to ``new_folder`` (a new drive, a shared
+    folder): each source path under the old folder now names the file under the new one. How
+    many articles were changed; the rest keep theirs."""
+    old, new = old_folder.rstrip("/\\"), new_folder.rstrip("/\\")
+    moved = 0
+    with database.atomic():
+        for article_id, path in Article.select(Article.id, Article.source_path).tuples():
+            if path and path.startswith(old) and path[len(old) : len(old) + 1] in ("/", "\\"):
+                Article.update(source_path=new + path[len(old) :]).where(Article.id == article_id).execute()
+                moved += 1
+    return moved
+
+
 def get_article(article_id: int) -> dict | None:
     """The full article object with body and version, or None when there is no such id."""
     found = list(iter_articles(with_body=True, ids=[article_id]))

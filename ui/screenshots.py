@@ -56,7 +56,7 @@ def _demo_catalogue(scratch: Path) -> tuple[int, int]:
     from catalog.claims import add_claim_by_text, link_claims
     from catalog.editing import ArticleEdit, edit_article
     from catalog.importing import import_paths
-    from catalog.seeds import import_seeds
+    from catalog.seeds import import_seeds, seeds_folder
 
     seed = import_seeds().imported[0].article_id
     folder = scratch / "demo"
@@ -89,19 +89,16 @@ def _demo_catalogue(scratch: Path) -> tuple[int, int]:
     link_claims(repeat, origin, "repeats")
     link_claims(denial, origin, "contradicts", "The ministry denies the report")
     link_claims(check, origin, "cites")
-    _neutral_sources()
+    _neutral_sources(folder, seeds_folder())
     return seed, origin
 
 
-def _neutral_sources() -> None:
+def _neutral_sources(*folders: Path) -> None:
     """Each article's source file, named as if imported from ``NEUTRAL_FOLDER``."""
-    from catalog.db import database
-    from catalog.models import Article
+    from catalog.articles import move_sources
 
-    with database.atomic():
-        for article in Article.select(Article.id, Article.source_path):
-            neutral = NEUTRAL_FOLDER / PurePosixPath(article.source_path).name
-            Article.update(source_path=str(neutral)).where(Article.id == article.id).execute()
+    for folder in folders:
+        move_sources(str(folder), str(NEUTRAL_FOLDER))
 
 
 def _dark_palette():

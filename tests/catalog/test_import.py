@@ -196,3 +196,16 @@ def test_a_file_whose_value_the_database_refuses_does_not_take_its_batch_with_it
     [failed] = report.failed
     assert failed.path.endswith("refused.txt") and failed.reason.startswith("could not be stored (CHECK")
     assert Article.select().count() == 5
+
+
+def test_moved_article_files_are_named_where_they_are_now(catalogue, tmp_path):
+    from catalog.articles import move_sources
+
+    inbox = tmp_path / "inbox"
+    (inbox / "sub").mkdir(parents=True)
+    (inbox / "sub" / "a.txt").write_text(article_file("First", "One text."), encoding="utf-8")
+    (tmp_path / "inbox-old.txt").write_text(article_file("Beside", "Another text."), encoding="utf-8")
+    import_paths([inbox, tmp_path / "inbox-old.txt"])
+    assert move_sources(f"{inbox}/", "/mnt/shared/articles") == 1
+    sources = sorted(article["source"] for article in iter_articles())
+    assert sources == ["/mnt/shared/articles/sub/a.txt", str(tmp_path / "inbox-old.txt")]  # not inbox-old
