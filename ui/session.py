@@ -1,0 +1,144 @@
+"""One opened catalogue, as a window works on it: the undo stack, the one writer, the watcher
+of others' changes and whether the catalogue can be written now.
+
+A window's panes and controllers are given the session, not the window: they ask it whether
+a change can be saved (``refusal``), run long writes on its writer (``write_pool``, one thread,
+so writes never race each other), push steps on its undo stack, and learn what changed from
+its ``changed`` signal, whoever made the change: this window, its undo, or another desk.
+"""
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from catalog import db_errors
+from catalog.catalogue import OpenedCatalogue, close_catalogue
+from catalog.changes import Change
+from catalog.db import database
+from catalog.watching import CONNECTION_ERRORS, ServerGone, watcher_for
+
+WATCH_INTERVAL_MS = 2000  # others' changes show within this, plus the reload
+RECONNECT_INTERVAL_MS = 5000
+
+
+class CatalogSession(QObject):
+    #: Something changed in the catalogue: a ``catalog.changes.Change`` saying what.
+    changed = Signal(object)
+    #: The catalogue stopped answering; the reason, in words naming the server.
+    connection_lost = Signal(str)
+    #: It answers again.
+    connection_restored = Signal()
+    #: Others changed the catalogue (another window, program or desk): what, in words, if known.
+    changed_by_others = Signal(str)
+
+    def __init__(self, catalogue: OpenedCatalogue, *, password: str | None = None, parent=None):
+        super().__init__(parent)
+        self.catalogue = catalogue
+        self.database = database.obj  # the connection this session opened, for closing
+        self.password = password  # a server's, for this session only: never written anywhere
+        self.undo_stack = QUndoStack(self)
+        self.write_pool = QThreadPool(self)
+        self.write_pool.setMaxThreadCount(1)
+        self.offline_reason: str | None = None
+        self.watcher = None
+        self._watch_timer = QTimer(self, interval=WATCH_INTERVAL_MS)
+        self._watch_timer.timeout.connect(self.check_for_changes)
+
+    # --- whether a change can be saved now ---------------------------------------------
+
+    @property
+    def offline(self) -> bool:
+        return self.offline_reason is not None
+
+    def refusal(self) -> str | None:
+        """Why a change cannot be saved now (a read-only catalogue, a server gone), in words
+        for the status bar; None when it can."""
+        if self.catalogue.read_only:
+            return f"Not saved: the catalogue is read-only ({self.catalogue.read_only})."
+        if self.offline:
+            return (
+                "Not saved: the catalogue server cannot be reached. Your text is kept; "
+                "it can be saved once the connection is back."
+            )
+        return None
+
+    def explain_failure(self, exc: BaseException) -> str | None:
+        """A write failed: the reason in words when the catalogue answered that it cannot take
+        the change (a full disk, another desk holding it, a read-only file); None when the
+        connection broke, which ``connection_lost`` then says."""
+        explained = db_errors.explain(exc, self.catalogue.location)
+        if explained is None and not isinstance(exc, CONNECTION_ERRORS):
+            explained = f"the catalogue refused the change ({db_errors.describe(exc)})"
+        if explained is None:
+            reason = (
+                self.watcher.describe(exc)
+                if self.watcher is not None
+                else f"the catalogue stopped answering ({exc})"
+            )
+            self.lose_connection(reason)
+        return explained
+
+    # --- what changed -------------------------------------------------------------------
+
+    def announce(self, change: Change) -> None:
+        """Tell every pane what changed (this window's own writes, undo and redo)."""
+        if change:
+            self.changed.emit(change)
+
+    # --- others' changes and the server -------------------------------------------------
+
+    def start_watching(self) -> None:
+        """Ask the catalogue every few seconds whether someone else changed it."""
+        self.offline_reason = None
+        self.watcher = watcher_for(database.obj)
+        self._watch_timer.setInterval(WATCH_INTERVAL_MS)
+        if self.watcher is not None:
+            self._watch_timer.start()
+
+    def stop_watching(self) -> None:
+        self._watch_timer.stop()
+        if self.watcher is not None:
+            self.watcher.close()
+
+    def check_for_changes(self) -> None:
+        """One look: reconnect if the server was gone, else announce others' changes if any."""
+        if self.watcher is None:
+            return
+        try:
+            if self.offline:
+                self.watcher.reconnect()
+                self._back_online()
+            elif self.watcher.changed():
+                self.others_changed()
+        except ServerGone as exc:
+            self.lose_connection(str(exc))
+        except CONNECTION_ERRORS as exc:  # the catalogue connection failed while reloading
+            self.explain_failure(exc)
+
+    def others_changed(self, description: str = "") -> None:
+        self.changed.emit(Change(everything=True))
+        self.changed_by_others.emit(description)
+
+    def lose_connection(self, reason: str) -> None:
+        first = not self.offline
+        self.offline_reason = reason
+        if first:
+            self._watch_timer.setInterval(RECONNECT_INTERVAL_MS)
+        self.connection_lost.emit(reason)
+
+    def _back_online(self) -> None:
+        self.offline_reason = None
+        self._watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self.changed.emit(Change(everything=True))
+        self.connection_restored.emit()
+
+    # --- closing ------------------------------------------------------------------------
+
+    def owns_database(self) -> bool:
+        return database.obj is self.database
+
+    def close(self) -> None:
+        """Wait for the writer, stop watching and close the catalogue if it is still this one."""
+        self.write_pool.waitForDone()
+        self.stop_watching()
+        if self.owns_database():
+            close_catalogue()
