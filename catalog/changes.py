@@ -131,6 +131,12 @@ def states_change(before: Iterable[ArticleState], after: Iterable[ArticleState])
     return Change(edited=frozenset(edited), fields=frozenset(changed))
 
 
+def shown_again(article_id: int) -> Change:
+    """An article to show as it is now, whatever changed in it (a save refused because
+    someone else changed it first)."""
+    return Change(edited=frozenset({article_id}), fields=frozenset(ARTICLE_FIELDS))
+
+
 def body_change(article_id: int) -> Change:
     """An article's text changed, and with it the places of its claims."""
     return Change(edited=frozenset({article_id}), fields=frozenset({"body"}), claims=frozenset({article_id}))

@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QSettings,
     QSize,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -20,7 +19,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QKeySequence,
     QShortcut,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,8 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from catalog.articles import count_articles, get_article
-from catalog.catalogue import OpenedCatalogue, close_catalogue
-from catalog.db import database
+from catalog.catalogue import OpenedCatalogue
 from catalog.search import QueryError
 from catalog.watching import CONNECTION_ERRORS
 from ui.controllers.help import HelpController
@@ -58,6 +55,7 @@ from ui.models.article_table_model import (
     ArticleTableModel,
 )
 from ui.resources import icon
+from ui.session import CatalogSession
 from ui.undo_steps import UndoSteps
 from ui.widgets.article_editor import ArticleEditor
 from ui.widgets.empty_state import EmptyState
@@ -133,11 +131,11 @@ class MainWindow(
     def __init__(self, catalogue: OpenedCatalogue, parent=None, *, password: str | None = None):
         super().__init__(parent)
         self.catalogue = catalogue
-        self._database = database.obj  # the connection this window opened, for closing
-        self._password = password  # a server's, for this session only: never written anywhere
-        # One thread for every write, so writes never race each other.
-        self.write_pool = QThreadPool(self)
-        self.write_pool.setMaxThreadCount(1)
+        self.session = CatalogSession(catalogue, password=password, parent=self)
+        self.session.changed.connect(self.announce)
+        self.session.changed_by_others.connect(self.others_changed)
+        self.session.connection_lost.connect(self.connection_lost)
+        self.session.connection_restored.connect(self.back_online)
         self._import_task: ImportTask | None = None
         self._last_import_task: ImportTask | None = None
         self.import_progress: QProgressDialog | None = None
@@ -198,7 +196,6 @@ class MainWindow(
         central_layout.addWidget(self.banner)
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.undo_stack = QUndoStack(self)
         self.table.setColumnHidden(COL_SNIPPET, True)
         self.undo_view = self._make_undo_history()
         self.count_label = QLabel(self)
@@ -215,7 +212,7 @@ class MainWindow(
         self._refresh_names()
         self.select_row(0)
         self.start_quick_check()
-        self.start_watching()
+        self.session.start_watching()
         self.show_read_only()
 
     # --- building ---------------------------------------------------------------
@@ -264,7 +261,7 @@ class MainWindow(
 
         edit_menu = self.menuBar().addMenu("&Edit")
         # Undo and Redo make each step in the catalogue first, and move the stack only then.
-        self.undo_steps = UndoSteps(self, self.undo_stack, self.undo_view)
+        self.undo_steps = UndoSteps(self, self.session.undo_stack, self.undo_view)
         self.action_undo = self.undo_steps.undo_action
         self.action_redo = self.undo_steps.redo_action
         self.action_batch_edit = self._action(
@@ -397,7 +394,7 @@ class MainWindow(
     def _make_undo_history(self) -> QUndoView:
         self.undo_dock = QDockWidget("Undo History", self)
         self.undo_dock.setObjectName("undoHistoryDock")
-        view = QUndoView(self.undo_stack, self.undo_dock)
+        view = QUndoView(self.session.undo_stack, self.undo_dock)
         view.setObjectName("undoHistory")
         view.setEmptyLabel("Catalogue as opened")
         self.undo_dock.setWidget(view)
@@ -566,8 +563,5 @@ class MainWindow(
         self.save_settings()
         if self._import_task is not None:
             self._import_task.cancel()  # whole batches are kept; wait for the current one
-        self.write_pool.waitForDone()
-        self.stop_watching()
-        if self.owns_database():
-            close_catalogue()
+        self.session.close()
         super().closeEvent(event)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from catalog import db_errors
 from catalog.articles import get_article
 from catalog.body_editing import replace_body
+from catalog.changes import Change, body_change
 from catalog.claim_suggestions import accept, suggest_links
 from catalog.claims import (
     EDITABLE,
@@ -160,10 +161,10 @@ class ClaimsMixin:
         if self.claims_browser is not None and self.claims_browser.isVisible():
             self.claims_browser.refresh()
 
-    def claims_stepped(self, article_ids: list[int]) -> None:
+    def claims_stepped(self, change: Change) -> None:
         """Claims or links undone or redone: show the articles as they are now (another desk may
         have changed their text meanwhile, moving the claims), with their claims."""
-        self.announce(article_ids)
+        self.announce(change)
         if self.claims_browser is not None and self.claims_browser.isVisible():
             self.claims_browser.refresh()
 
@@ -191,7 +192,9 @@ class ClaimsMixin:
             QMessageBox.warning(self, "Mark as Claim", f"Not marked: {exc}.")
             return None
         text = f"Mark claim “{one_line(get_claim(claim_id)['text'], 40)}”"
-        self.undo_stack.push(MarkClaimCommand(text, stored([claim_id]), [article_id], self.claims_stepped))
+        self.session.undo_stack.push(
+            MarkClaimCommand(text, stored([claim_id]), [article_id], self.claims_stepped)
+        )
         self.show_article_claims(article_id, keep=claim_id)
         self.detail_tabs.setCurrentWidget(self.claims_panel)
         self.claims_changed([article_id])
@@ -219,7 +222,7 @@ class ClaimsMixin:
         after = get_claim(claim_id)
         changed = [name.replace("_", " ") for name in EDITABLE if before[name] != after[name]]
         text = f"Edit claim {', '.join(changed) or 'fields'}"
-        self.undo_stack.push(ClaimEditCommand(text, before, after, self.claims_stepped))
+        self.session.undo_stack.push(ClaimEditCommand(text, before, after, self.claims_stepped))
         self.claims_changed([after["article_id"]])
         return True
 
@@ -253,7 +256,9 @@ class ClaimsMixin:
                 return
         removed = delete_claims([claim_id])
         text = f"Delete claim “{one_line(claim['text'], 40)}”"
-        self.undo_stack.push(DeleteClaimCommand(text, removed, [claim["article_id"]], self.claims_stepped))
+        self.session.undo_stack.push(
+            DeleteClaimCommand(text, removed, [claim["article_id"]], self.claims_stepped)
+        )
         self.claims_changed([claim["article_id"]])
 
     def link_claim(self, claim_id: int) -> bool:
@@ -271,7 +276,7 @@ class ClaimsMixin:
             return False
         articles = [get_claim(source_id)["article_id"], get_claim(target_id)["article_id"]]
         text = f"Link claims: {PHRASES[relation][0]}"
-        self.undo_stack.push(
+        self.session.undo_stack.push(
             LinkClaimsCommand(text, stored(link_ids=[link_id]), articles, self.claims_stepped)
         )
         self.claims_changed(articles)
@@ -285,7 +290,9 @@ class ClaimsMixin:
             return
         articles = [get_claim(row["source"])["article_id"], get_claim(row["target"])["article_id"]]
         removed = RemovedClaims([], [row])
-        self.undo_stack.push(UnlinkClaimsCommand("Remove link", removed, articles, self.claims_stepped))
+        self.session.undo_stack.push(
+            UnlinkClaimsCommand("Remove link", removed, articles, self.claims_stepped)
+        )
         self.claims_changed(articles)
 
     def suggest_claim_links(self, claim_id: int) -> None:
@@ -306,7 +313,7 @@ class ClaimsMixin:
         articles = [get_claim(claim_id)["article_id"], suggestion.article_id]
         added = stored([new_claim] if new_claim is not None else [], [link_id])
         text = f"Link claims: {PHRASES[relation][0]}"
-        self.undo_stack.push(AcceptSuggestionCommand(text, added, articles, self.claims_stepped))
+        self.session.undo_stack.push(AcceptSuggestionCommand(text, added, articles, self.claims_stepped))
         dialog.remove(suggestion)
         self.claims_changed(articles)
 
@@ -360,13 +367,13 @@ class ClaimsMixin:
         task.signals.failed.connect(lambda exc: self._text_not_saved(article_id, exc, dialog))
         self._text_task = task  # kept until it reports
         dialog.saving()
-        self.write_pool.start(task)
+        self.session.write_pool.start(task)
 
     def _text_saved(self, article_id: int, changed, dialog: EditTextDialog) -> None:
         self._text_task = None
         if changed is not None:
-            self.undo_stack.push(BodyCommand(*changed, self.announce))
-            self.announce([article_id])
+            self.session.undo_stack.push(BodyCommand(*changed, self.announce))
+            self.announce(body_change(article_id))
         dialog.accept()
 
     def _text_not_saved(self, article_id: int, exc: Exception, dialog: EditTextDialog) -> None:

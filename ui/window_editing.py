@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from catalog.articles import get_article
+from catalog.changes import Change, deletion_change, names_change, relists, shown_again, states_change
 from catalog.dates import DateError, parse_date
 from catalog.db_errors import DATABASE_ERRORS
 from catalog.editing import (
@@ -31,6 +32,7 @@ from catalog.saved_searches import (
     save_search,
     saved_searches,
 )
+from catalog.watching import CONNECTION_ERRORS
 from ui.commands import DeleteCommand, NameCommand, StatesCommand
 from ui.dialogs.batch_edit import BatchEditDialog
 from ui.dialogs.edit_conflict import BOTH, MINE, EditConflictDialog
@@ -42,12 +44,31 @@ from ui.widgets.article_editor import day_first_locale
 class EditingMixin:
     """Part of MainWindow: every change goes through here and onto the window's undo stack."""
 
-    def announce(self, article_ids: list[int]) -> None:
-        """Articles changed (an edit, undo or redo): show the catalogue as it is now."""
-        self.refresh()
-        self._refresh_names()
+    def announce(self, change: Change) -> None:
+        """Something changed (an edit, undo or redo here, or another desk's save): each part
+        of the window shows what the change touches, and only that. An edited title is one
+        row read again; the listing is read again only when the change can move or filter
+        its rows, the sidebar's counts only when it can move them, the name lists only when
+        names may have come or gone."""
+        try:
+            self._show_change(change)
+        except CONNECTION_ERRORS as exc:  # the catalogue stopped answering while reading
+            self.lost_connection(exc)
+
+    def _show_change(self, change: Change) -> None:
+        model = self.table_model
+        if change.everything or relists(change, model.filters, model.sort_name):
+            self.refresh()
+        else:
+            model.show_again(change.edited)
+        if change.counts:
+            self.sidebar.reload()
+        if change.name_lists:
+            self._refresh_name_lists()
+        if change.everything:
+            return  # the reload showed the current article as it is now, keeping any typing
         current = self.current_article_id()
-        if current is None or current in article_ids:
+        if current is None or change.touches(current):
             article = get_article(current) if current is not None else None
             self.reading_pane.show_article(article)
             self.editor.show_article(article)
@@ -72,7 +93,7 @@ class EditingMixin:
         except VersionConflict as exc:
             if not exc.fields:
                 QMessageBox.warning(self, "Edit", f"Not saved: {exc}.\n\nThe article is shown as it is now.")
-                self.announce([article_id])
+                self.announce(shown_again(article_id))
                 return False
             return self._resolve_conflict(article_id, edit, exc)
         except OverLimit as exc:  # the typing stays in the editor, to be shortened
@@ -80,12 +101,12 @@ class EditingMixin:
             return False
         except (ValueError, NoSuchArticle) as exc:
             QMessageBox.warning(self, "Edit", f"Not saved: {exc}.")
-            self.announce([article_id])
+            self.announce(shown_again(article_id))
             return False
         if before:
             text = f"Edit {_edited_fields(edit)} of “{before[0].title[:40]}”"
-            self.undo_stack.push(StatesCommand(text, before, after, self.announce))
-            self.announce([article_id])
+            self.session.undo_stack.push(StatesCommand(text, before, after, self.announce))
+            self.announce(states_change(before, after))
         return True
 
     def _resolve_conflict(self, article_id: int, edit: ArticleEdit, conflict: VersionConflict) -> bool:
@@ -100,7 +121,7 @@ class EditingMixin:
             self.conflict_dialog = None
             dialog.deleteLater()
         if answer != QDialog.DialogCode.Accepted:
-            self.announce([article_id])  # nothing saved; shown as it is now
+            self.announce(shown_again(article_id))  # nothing saved; shown as it is now
             return False
         chosen = dialog.chosen()
         mine = ArticleEdit(
@@ -111,7 +132,7 @@ class EditingMixin:
             }
         )
         if mine == ArticleEdit():
-            self.announce([article_id])
+            self.announce(shown_again(article_id))
             return True
         return self.edit_article(article_id, theirs["version"], mine, base=theirs)
 
@@ -143,8 +164,8 @@ class EditingMixin:
         plan = apply_batch_change(ids, dialog.batch())
         if plan.before:
             text = f"Batch edit: {dialog.batch().describe()}"
-            self.undo_stack.push(StatesCommand(text, plan.before, plan.after, self.announce))
-            self.announce([state.id for state in plan.before])
+            self.session.undo_stack.push(StatesCommand(text, plan.before, plan.after, self.announce))
+            self.announce(states_change(plan.before, plan.after))
         self.statusBar().showMessage(f"{plan.count:,} article{'' if plan.count == 1 else 's'} changed", 5000)
 
     def delete_selected(self) -> None:
@@ -160,8 +181,8 @@ class EditingMixin:
         if answer != QMessageBox.StandardButton.Yes:
             return
         deleted = delete_articles(ids)
-        self.undo_stack.push(DeleteCommand(deleted, self.announce))
-        self.announce(ids)
+        self.session.undo_stack.push(DeleteCommand(deleted, self.announce))
+        self.announce(deletion_change(ids))
 
     def merge_names(self, kind: str, names: list[str], into: str) -> bool:
         return self._name_change(f"Merge {kind}s into {into}", partial(merge_names, kind, list(names), into))
@@ -181,8 +202,8 @@ class EditingMixin:
         except NameProblem as exc:
             QMessageBox.warning(self, "Names", f"Not changed: {exc}.")
             return False
-        self.undo_stack.push(NameCommand(text, change, perform, self.announce))
-        self.announce([state.id for state in change.articles_before])
+        self.session.undo_stack.push(NameCommand(text, change, perform, self.announce))
+        self.announce(names_change([state.id for state in change.articles_before]))
         return True
 
     # --- saved searches -----------------------------------------------------------
@@ -233,6 +254,9 @@ class EditingMixin:
 
     def _refresh_names(self) -> None:
         self.sidebar.reload()
+        self._refresh_name_lists()
+
+    def _refresh_name_lists(self) -> None:
         self.editor.set_names(
             *([c.name for c in name_counts(kind)] for kind in ("outlet", "author", "topic"))
         )

@@ -9,6 +9,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
 from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from catalog.articles import get_article
+from catalog.changes import states_change
 from catalog.editing import ArticleEdit
 from catalog.exporting.csv_export import export_csv
 from catalog.reporting import build_report, describe_selection
@@ -113,15 +114,16 @@ class ReportsMixin:
         task.signals.progressed.connect(lambda done, total: dialog.setValue(done))
         task.signals.finished.connect(self._summaries_done)
         task.signals.failed.connect(self._summaries_failed)
-        self.write_pool.start(task)
+        self.session.write_pool.start(task)
         return True
 
     def _summaries_done(self, run) -> None:
         self._end_summaries()
         if run.after:
-            ids = [state.id for state in run.after]
-            self.undo_stack.push(StatesCommand("Suggest summaries", run.before, run.after, self.announce))
-            self.announce(ids)
+            self.session.undo_stack.push(
+                StatesCommand("Suggest summaries", run.before, run.after, self.announce)
+            )
+            self.announce(states_change(run.before, run.after))
         self.statusBar().showMessage(
             f"Summaries: {run.filled:,} filled, {run.kept:,} kept as people wrote them, "
             f"{run.empty:,} without text, {run.unchanged:,} already suggested.",

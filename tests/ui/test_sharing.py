@@ -66,7 +66,7 @@ def test_the_users_typing_survives_a_reload_and_saves_beside_their_change(window
     qtbot.keyClicks(window.editor.title_edit, "Budget night")
 
     as_someone_else(lambda: edit_article(article_id, ArticleEdit(summary="Their summary")))
-    window.check_for_changes()
+    window.session.check_for_changes()
 
     assert window.editor.summary_edit.toPlainText() == "Their summary"
     assert window.editor.title_edit.text() == "Budget night"  # still being typed
@@ -85,7 +85,7 @@ def test_a_server_gone_is_shown_edits_wait_and_save_when_it_is_back(
     name = postgres_url.rsplit("/", 1)[1]
 
     postgres_server.cut_off(name)
-    window.check_for_changes()
+    window.session.check_for_changes()
     assert window.banner.isVisible()
     assert "Not connected" in window.banner.text() and "127.0.0.1" in window.banner.text()
 
@@ -96,15 +96,15 @@ def test_a_server_gone_is_shown_edits_wait_and_save_when_it_is_back(
     qtbot.keyClick(editor.title_edit, Qt.Key.Key_Return)
     assert "Not saved" in window.statusBar().currentMessage()
     assert editor.title_edit.text() == "Budget night"  # refused, not lost
-    assert window.undo_stack.count() == 0
-    window.check_for_changes()  # still gone: still shown
+    assert window.session.undo_stack.count() == 0
+    window.session.check_for_changes()  # still gone: still shown
     assert window.banner.isVisible()
 
     postgres_server.restore(name)
-    window.check_for_changes()
+    window.session.check_for_changes()
     assert window.banner.isHidden()
     assert get_article(article_id)["title"] == "Budget night"  # the kept typing, saved on return
     assert editor.title_edit.text() == "Budget night"
-    assert window.undo_stack.count() == 1
+    assert window.session.undo_stack.count() == 1
     window.close()
     close_catalogue()

@@ -3,6 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
+from catalog.changes import EVERYTHING
 from catalog.editing import ArticleEdit, edit_article
 from tests.helpers import article_file
 from tests.ui.driving import cell, click, entry, import_and_wait, sidebar, table
@@ -20,7 +21,7 @@ def filled(window, qtbot, tmp_path):
     report = import_and_wait(qtbot, window, [str(folder)])
     window.report_dialog.close()
     edit_article(report.imported[0].article_id, ArticleEdit(topics=["Politics/Elections"]))
-    window.announce([])
+    window.announce(EVERYTHING)
     return window
 
 
@@ -58,7 +59,7 @@ def test_sidebar_follows_edits_and_keeps_the_selection(filled, qtbot):
         table(filled).model().index(0, 0).data(table(filled).model().ArticleIdRole),
         ArticleEdit(outlet="Weekly"),
     )
-    filled.announce([])
+    filled.announce(EVERYTHING)
     assert entry(filled, "Daily").data() == "Daily  (1)"
     assert sidebar(filled).selectionModel().isSelected(entry(filled, "Daily"))
     assert len(titles(filled)) == 1
