@@ -136,6 +136,7 @@ class MainWindow(
         self.session.changed_by_others.connect(self.others_changed)
         self.session.connection_lost.connect(self.connection_lost)
         self.session.connection_restored.connect(self.back_online)
+        self.session.refused.connect(self.show_refusal)
         self._import_task: ImportTask | None = None
         self._last_import_task: ImportTask | None = None
         self.import_progress: QProgressDialog | None = None

@@ -9,6 +9,7 @@ its ``changed`` signal, whoever made the change: this window, its undo, or anoth
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox
 
 from catalog import db_errors
 from catalog.catalogue import OpenedCatalogue, close_catalogue
@@ -29,6 +30,8 @@ class CatalogSession(QObject):
     connection_restored = Signal()
     #: Others changed the catalogue (another window, program or desk): what, in words, if known.
     changed_by_others = Signal(str)
+    #: A change was not saved because the catalogue cannot be written now: why, in words.
+    refused = Signal(str)
 
     def __init__(self, catalogue: OpenedCatalogue, *, password: str | None = None, parent=None):
         super().__init__(parent)
@@ -39,6 +42,9 @@ class CatalogSession(QObject):
         self.write_pool = QThreadPool(self)
         self.write_pool.setMaxThreadCount(1)
         self.offline_reason: str | None = None
+        #: An edit conflict is being resolved (its dialog is open): another save of the same
+        #: typing, as the field loses focus to the dialog, waits for it.
+        self.conflict_open = False
         self.watcher = None
         self._watch_timer = QTimer(self, interval=WATCH_INTERVAL_MS)
         self._watch_timer.timeout.connect(self.check_for_changes)
@@ -60,6 +66,21 @@ class CatalogSession(QObject):
                 "it can be saved once the connection is back."
             )
         return None
+
+    def refuse(self) -> bool:
+        """True, said through ``refused``, when a change cannot be saved now."""
+        refusal = self.refusal()
+        if refusal:
+            self.refused.emit(refusal)
+        return refusal is not None
+
+    def fail(self, exc: BaseException, parent) -> None:
+        """A write failed: said in a message box over ``parent`` when the catalogue answered
+        why (``explain_failure``); otherwise the connection broke, and ``connection_lost`` says."""
+        explained = self.explain_failure(exc)
+        if explained is not None:
+            self.refused.emit(f"Not saved: {explained}.")
+            QMessageBox.warning(parent, "Not Saved", f"Not saved: {explained}.")
 
     def explain_failure(self, exc: BaseException) -> str | None:
         """A write failed: the reason in words when the catalogue answered that it cannot take

@@ -2,7 +2,7 @@
 server (gone: a banner, and edits refused until it is back), shown in the window."""
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QSizePolicy
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QSizePolicy
 
 from ui.models.article_table_model import COL_TITLE, ArticleTableModel
 
@@ -28,10 +28,7 @@ class SharingMixin:
         """A write failed: if the catalogue answered that it cannot take the change (a full
         disk, another desk holding it too long, a read-only file), say so and stay online;
         otherwise the connection broke, which the session says (``connection_lost``)."""
-        explained = self.session.explain_failure(exc)
-        if explained is not None:
-            self.statusBar().showMessage(f"Not saved: {explained}.", 10000)
-            QMessageBox.warning(self, "Not Saved", f"Not saved: {explained}.")
+        self.session.fail(exc, self)
 
     def connection_lost(self, reason: str) -> None:
         """Show the banner; edits are refused until the server answers again."""
@@ -54,10 +51,10 @@ class SharingMixin:
     def refuse_while_offline(self) -> bool:
         """True, with a word in the status bar, when a change cannot be saved now: the server
         is gone, or the catalogue is read-only."""
-        refusal = self.session.refusal()
-        if refusal:
-            self.statusBar().showMessage(refusal, 8000)
-        return refusal is not None
+        return self.session.refuse()
+
+    def show_refusal(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
 
     # --- keeping the user's place across a reload ------------------------------------
 
