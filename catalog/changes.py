@@ -146,6 +146,13 @@ def claims_change(article_ids: Iterable[int]) -> Change:
     return Change(claims=frozenset(article_ids))
 
 
+def claims_stepped(article_ids: Iterable[int]) -> Change:
+    """Claims undone or redone: shown with their articles' text as it is now, since the text
+    may have moved under them (another desk's edit) since the step was first made."""
+    ids = frozenset(article_ids)
+    return Change(edited=ids, fields=frozenset({"body"}), claims=ids)
+
+
 def deletion_change(article_ids: Iterable[int], *, undone: bool = False) -> Change:
     """Articles deleted (or, ``undone``, brought back), with their claims."""
     ids = frozenset(article_ids)

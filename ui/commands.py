@@ -17,7 +17,7 @@ from catalog.changes import (
     ARTICLE_FIELDS,
     Change,
     body_change,
-    claims_change,
+    claims_stepped,
     deletion_change,
     names_change,
     states_change,
@@ -155,7 +155,7 @@ class ClaimEditCommand(CatalogCommand):
         revert_claim(self.before, self.after, choices=choices)
 
     def change(self, *, undone: bool) -> Change:
-        return claims_change(self.article_ids)
+        return claims_stepped(self.article_ids)
 
 
 class ClaimsAddedCommand(CatalogCommand):
@@ -173,7 +173,7 @@ class ClaimsAddedCommand(CatalogCommand):
         self.rows = restore_claims(self.rows)
 
     def change(self, *, undone: bool) -> Change:
-        return claims_change(self.article_ids)
+        return claims_stepped(self.article_ids)
 
 
 class ClaimsRemovedCommand(ClaimsAddedCommand):

@@ -54,14 +54,20 @@ class EditingMixin:
             self.sidebar.reload()
         if change.name_lists:
             self._refresh_name_lists()
+        browser = self.claims_browser
+        if (change.claims or change.everything) and browser is not None and browser.isVisible():
+            browser.refresh()
         if change.everything:
             return  # the reload showed the current article as it is now, keeping any typing
         current = self.current_article_id()
-        if current is None or change.touches(current):
+        kept = self.claims_panel.current_claim_id()
+        if current is None or current in change.edited | change.added | change.removed:
             article = get_article(current) if current is not None else None
             self.reading_pane.show_article(article)
             self.editor.show_article(article)
-            self.show_article_claims(current, keep=self.claims_panel.current_claim_id())
+            self.show_article_claims(current, keep=kept)
+        elif current in change.claims:  # its claims only: the text stays where it was read
+            self.show_article_claims(current, keep=kept)
 
     def edit_article(
         self, article_id: int, version: int, edit: ArticleEdit, base: dict | None = None

@@ -9,14 +9,13 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
 from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from catalog.articles import get_article
-from catalog.changes import states_change
 from catalog.editing import ArticleEdit
 from catalog.exporting.csv_export import export_csv
 from catalog.reporting import build_report, describe_selection
 from catalog.safe_output import OutputError
 from catalog.summaries import suggest_summary
-from ui.commands import StatesCommand
 from ui.dialogs.report_scope import ARTICLE, SELECTION, ReportScopeDialog
+from ui.operations import summaries
 from ui.report.output import export_pdf, new_printer, print_report
 from ui.report.paging import paper_for_locale
 from ui.workers import SummaryTask
@@ -119,11 +118,7 @@ class ReportsMixin:
 
     def _summaries_done(self, run) -> None:
         self._end_summaries()
-        if run.after:
-            self.session.undo_stack.push(
-                StatesCommand("Suggest summaries", run.before, run.after, self.announce)
-            )
-            self.announce(states_change(run.before, run.after))
+        summaries.summaries_suggested(session=self.session, run=run)
         self.statusBar().showMessage(
             f"Summaries: {run.filled:,} filled, {run.kept:,} kept as people wrote them, "
             f"{run.empty:,} without text, {run.unchanged:,} already suggested.",
