@@ -6,7 +6,9 @@ measures, offscreen: opening the window with the table filled; searches returnin
 page, drawn (median and 95th percentile over rare, common and fielded queries); the median time
 until every matching row is counted in (the rest is read in the background: "all rows");
 scrolling the table from top to bottom a page at a time (slowest step); and the process's peak
-memory.
+memory. ``--backend sqlite|postgresql`` measures one backend (SQLite by default; PostgreSQL on
+a throwaway server); ``--keep DIR`` keeps the article files and catalogues for the next run.
+Run one backend per process: the memory figure is the process's peak.
 Targets at 100,000: open < 1 s, search median < 50 ms and p95 < 150 ms, scroll step < 50 ms,
 memory < 400 MB.
 
@@ -31,6 +33,8 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -50,19 +54,6 @@ QUERIES = [
     "since:2020 vote",
     "zzzznotfound",
 ]
-
-
-def build(folder: Path, count: int) -> str:
-    from catalog.catalogue import open_catalogue
-    from catalog.importing import import_paths
-
-    files = folder / "articles"
-    files.mkdir()
-    generate(files, count)
-    db = str(folder / "bench.sqlite3")
-    open_catalogue(db)
-    import_paths([files])
-    return db
 
 
 def measure(db: str) -> dict:
@@ -324,34 +315,17 @@ def postgres_server(folder: Path):
     return server
 
 
-def worst(count: int, keep: str | None, backends: list[str], texts: list[str]) -> None:
-    from catalog.catalogue import close_catalogue
-
+@contextmanager
+def workspace(keep: str | None, backends: list[str]) -> Iterator[tuple[Path, object]]:
+    """A folder for the article files and catalogues (``keep``, or a temporary one removed at
+    the end) and, if PostgreSQL is among ``backends``, a throwaway server in it."""
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="bench-search-"))
     folder.mkdir(parents=True, exist_ok=True)
     if not keep:
         folder.chmod(0o755)  # as root, the server runs as the postgres user: it must get in
     server = postgres_server(folder / "postgres") if "postgresql" in backends else None
     try:
-        for text in texts:
-            files = folder / f"{text}-{count}"
-            for backend in backends:
-                if backend == "sqlite":
-                    location = str(folder / f"{text}-{count}.sqlite3")
-                else:
-                    name = f"{text}_{count}"
-                    location = f"{server.url}/{name}"
-                    import psycopg
-
-                    with psycopg.connect(f"{server.url}/postgres", autocommit=True) as admin:
-                        if not admin.execute(
-                            "SELECT 1 FROM pg_database WHERE datname = %s", (name,)
-                        ).fetchone():
-                            admin.execute(f'CREATE DATABASE "{name}"')
-                print(f"{count:,} articles of {text} text on {backend}:", flush=True)
-                build_catalogue(location, files, count, text)
-                run_worst(location, f"{text} text, {backend}")
-                close_catalogue()
+        yield folder, server
     finally:
         if server is not None:
             server.stop()
@@ -361,15 +335,48 @@ def worst(count: int, keep: str | None, backends: list[str], texts: list[str]) -
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def window_figures(sizes: list[int]) -> None:
+def location_of(folder: Path, server, backend: str, name: str) -> str:
+    """Where the catalogue ``name`` of ``backend`` lives: a file in ``folder``, or a database on
+    ``server`` (created if missing)."""
+    if backend == "sqlite":
+        return str(folder / f"{name}.sqlite3")
+    import psycopg
+
+    database_name = name.replace("-", "_")
+    with psycopg.connect(f"{server.url}/postgres", autocommit=True) as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (database_name,)).fetchone():
+            admin.execute(f'CREATE DATABASE "{database_name}"')
+    return f"{server.url}/{database_name}"
+
+
+def worst(count: int, keep: str | None, backends: list[str], texts: list[str]) -> None:
+    from catalog.catalogue import close_catalogue
+
+    with workspace(keep, backends) as (folder, server):
+        for text in texts:
+            files = folder / f"{text}-{count}"
+            for backend in backends:
+                location = location_of(folder, server, backend, f"{text}-{count}")
+                print(f"{count:,} articles of {text} text on {backend}:", flush=True)
+                build_catalogue(location, files, count, text)
+                run_worst(location, f"{text} text, {backend}")
+                close_catalogue()
+
+
+def window_figures(sizes: list[int], keep: str | None, backend: str) -> None:
+    from catalog.catalogue import close_catalogue
+
     print(
-        f"{'articles':>10} {'open':>8} {'search median':>14} {'search p95':>11} {'all rows':>9} "
+        f"{backend}:\n{'articles':>10} {'open':>8} {'search median':>14} {'search p95':>11} {'all rows':>9} "
         f"{'scroll worst':>13} {'memory':>8}"
     )
-    for count in sizes:
-        with tempfile.TemporaryDirectory() as scratch:
-            db = build(Path(scratch), count)
-            figures = measure(db)
+    with workspace(keep, [backend]) as (folder, server):
+        for count in sizes:
+            location = location_of(folder, server, backend, f"generated-{count}")  # the same as --worst's
+            build_catalogue(location, folder / f"generated-{count}", count, "generated")
+            close_catalogue()
+            figures = measure(location)
+            close_catalogue()
             memory = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
             print(
                 f"{count:>10,} {figures['open'] * 1000:>6.0f}ms {figures['search_median'] * 1000:>12.0f}ms "
@@ -392,7 +399,8 @@ def main() -> None:
         for size in args.sizes or [100_000]:
             worst(size, args.keep, backends, args.text or ["generated", "real", "hostile"])
     else:
-        window_figures(args.sizes or [10_000, 100_000])
+        for backend in args.backend or ["sqlite"]:
+            window_figures(args.sizes or [10_000, 100_000], args.keep, backend)
 
 
 if __name__ == "__main__":

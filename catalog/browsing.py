@@ -7,7 +7,7 @@ from functools import cached_property, reduce
 
 from peewee import SQL, fn
 
-from catalog import fulltext, pg_search
+from catalog import bm25, fulltext, pg_ranking, pg_search
 from catalog.articles import ArticleRow, iter_articles
 from catalog.db import database
 from catalog.matching import fold, passage, word_pattern
@@ -30,8 +30,6 @@ _SORT_SQL = {
     "imported": '"t1"."imported_at"',
 }
 SORT_COLUMNS = (*_SORT_SQL, "relevance")
-#: bm25 weights of title, body, authors, outlet, topics, summary, claims: the title counts most.
-_WEIGHTS = "10.0, 1.0, 5.0, 4.0, 5.0, 3.0, 3.0"
 RANK_LIMIT = 10_000  #: more matches than this are listed newest first, not ranked
 
 
@@ -64,7 +62,8 @@ def filtered_ids(
 ) -> list[int]:
     """Ids of the articles that pass ``filters``, in the order asked for (the first ``limit``).
 
-    ``sort="relevance"`` ranks by bm25 when the query has words (best first), else by date.
+    ``sort="relevance"`` ranks by bm25 when the query has words (best first, the same order on
+    both backends: catalog.bm25), else by date.
     Raises ``QueryError`` for a query that cannot be run.
     """
     filters = filters or Filters()
@@ -100,12 +99,11 @@ def listing_sql(
     """
     fulltext.check(filters.parsed)
     if sort == "relevance":
-        if fulltext.on_postgres() and filters.parsed.groups:
-            return _ranked_sql_postgres(filters)
-        if filters.parsed.match and fulltext.available():
+        if filters.parsed.groups and fulltext.searchable():
             if ranked is None:
                 ranked = not more_matches_than(filters.parsed, RANK_LIMIT)
-            return _ranked_sql(filters, by_date=not ranked)
+            ranking = _ranked_sql_postgres if fulltext.on_postgres() else _ranked_sql
+            return ranking(filters, by_date=not ranked)
         sort, descending = "date", True
     key = _SORT_SQL[sort]
     direction = "DESC" if descending else "ASC"
@@ -137,36 +135,28 @@ def _ranked_sql(filters: Filters, *, by_date: bool) -> tuple[str, list]:
         return sql, [parsed.match, *params]
     # MATERIALIZED: rank every match first, then filter.
     sql = (
-        f"WITH matched AS MATERIALIZED (SELECT rowid AS id, bm25({fts}, {_WEIGHTS}) AS score "
+        f"WITH matched AS MATERIALIZED (SELECT rowid AS id, bm25({fts}, {bm25.sqlite_weights()}) AS score "
         f'FROM {fts} WHERE {fts} MATCH ?) SELECT matched.id FROM matched CROSS JOIN "article" AS "t1" '
         f'ON "t1"."id" = matched.id WHERE {where} ORDER BY score, matched.id'
     )
     return sql, [parsed.match, *params]
 
 
-def _ranked_sql_postgres(filters: Filters) -> tuple[str, list]:
-    """Best first by ts_rank over the whole article; GIN finds the matches, whatever their number.
-
-    One pass over the index finds them (for a phrase it reads each candidate's text, the costly
-    part, so it is done once); as on SQLite, past RANK_LIMIT matches they are listed newest
-    first, unranked.
-    """
+def _ranked_sql_postgres(filters: Filters, *, by_date: bool) -> tuple[str, list]:
+    """As ``_ranked_sql``, on PostgreSQL: the same bm25 (catalog.pg_ranking) and tie-break, or
+    newest first past RANK_LIMIT matches. GIN finds the matches, whatever their number."""
     parsed = filters.parsed
     found = pg_search.condition(parsed.groups, parsed.excluded, table="s")
     if found is None:
         return listing_sql(replace(filters, query=""), sort="date")
-    where, params = _where_sql(
-        _conditions(replace(filters, query="")) + _query_conditions(parsed, words=False)
-    )
-    table = pg_search.TABLE
-    score = f"(SELECT ts_rank(r.document, to_tsquery('simple', %s)) FROM {table} r WHERE r.article_id = matched.id)"
+    where = _where_sql(_conditions(replace(filters, query="")) + _query_conditions(parsed, words=False))
+    if not by_date:
+        return pg_ranking.ranked_sql(parsed, found, where)
     sql = (
-        f"WITH matched AS MATERIALIZED (SELECT s.article_id AS id FROM {table} s WHERE {found[0]}), "
-        f"few AS (SELECT count(*) <= {RANK_LIMIT} AS yes FROM matched) "
-        f'SELECT "t1"."id" FROM matched JOIN "article" AS "t1" ON "t1"."id" = matched.id WHERE {where} '
-        f'ORDER BY CASE WHEN (SELECT yes FROM few) THEN {score} END DESC NULLS LAST, "t1"."id" DESC'
+        f'SELECT "t1"."id" FROM {pg_search.TABLE} s JOIN "article" AS "t1" ON "t1"."id" = s.article_id '
+        f'WHERE {found[0]} AND {where[0]} ORDER BY "t1"."id" DESC'
     )
-    return sql, [*found[1], *params, pg_search.rank_query(parsed.groups)]
+    return sql, [*found[1], *where[1]]
 
 
 def _where_sql(conditions: list) -> tuple[str, list]:

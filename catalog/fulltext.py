@@ -183,10 +183,12 @@ def rebuild() -> None:
             database.execute_sql(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
 
 
-def problems() -> list[str]:
-    """What is wrong with the indexes, in words; empty when they are in step with the catalogue."""
+def problems(*, quick: bool = False) -> list[str]:
+    """What is wrong with the indexes, in words; empty when they are in step with the catalogue.
+    ``quick``: on PostgreSQL, only whether every article is there (the full check makes every
+    article's words again)."""
     if on_postgres():
-        return pg_search.problems()
+        return pg_search.problems(quick=quick)
     if not available():
         return []
     found = []

@@ -23,6 +23,9 @@ class _FoldTable(dict):
 
 _FOLD = _FoldTable()
 _TOKEN = re.compile(r"\S+")
+_LETTER = r"[^\W_]"  # a letter or digit
+_LETTERS = re.compile(f"{_LETTER}+")
+_BETWEEN = r"[\W_]+"  # what separates a phrase's words
 
 
 def fold(text: str) -> str:
@@ -31,17 +34,21 @@ def fold(text: str) -> str:
 
 
 def word_pattern(words: Iterable[str], prefixes: frozenset[str] = frozenset()) -> re.Pattern | None:
-    """One regular expression for these words and phrases over folded text, or None for none."""
+    """One regular expression for these words and phrases over folded text, or None for none.
+
+    As the index does (catalog.fts5_words), it sees only letters and digits: ``U.S.`` is ``u``
+    then ``s`` with anything but letters and digits between, so it finds ``U.S``, and
+    ``Biden's`` finds ``Biden’s``."""
     alternatives = []
     for word in words:
-        pattern = r"\s+".join(map(re.escape, fold(word).split()))
+        pattern = _BETWEEN.join(map(re.escape, _LETTERS.findall(fold(word))))
         if pattern:
-            alternatives.append(pattern + (r"\w*" if word in prefixes else ""))
+            alternatives.append(pattern + (f"{_LETTER}*" if word in prefixes else ""))
     if not alternatives:
         return None
     # Longest first, so that a phrase wins over a word it starts with.
     alternatives.sort(key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
+    return re.compile(rf"(?<!{_LETTER})(?:{'|'.join(alternatives)})(?!{_LETTER})")
 
 
 def find_spans(

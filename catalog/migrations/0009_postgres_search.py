@@ -1,7 +1,7 @@
 """Schema version 9: full-text search on PostgreSQL (SQLite has had FTS5 since version 2).
 
 A tsvector per indexed field and one for the whole article, each with a GIN index; the rows
-are filled from the articles already there.
+are filled from the articles already there by step 14, which made the table again.
 """
 
 from peewee import PostgresqlDatabase
@@ -21,6 +21,4 @@ def up(migrator, db):
     for name in FIELDS:
         if name != "body":  # the body is searched through the document
             db.execute_sql(f"CREATE INDEX article_search_{name} ON article_search_index USING GIN ({name})")
-    from catalog import pg_search  # the current code indexes, as every later change will
-
-    pg_search.rebuild()
+    # Step 14 makes the table again and fills it, as the current code indexes.
