@@ -131,6 +131,12 @@ def states_change(before: Iterable[ArticleState], after: Iterable[ArticleState])
     return Change(edited=frozenset(edited), fields=frozenset(changed))
 
 
+def shown_again(article_id: int) -> Change:
+    """An article to show as it is now, whatever changed in it (a save refused because
+    someone else changed it first)."""
+    return Change(edited=frozenset({article_id}), fields=frozenset(ARTICLE_FIELDS))
+
+
 def body_change(article_id: int) -> Change:
     """An article's text changed, and with it the places of its claims."""
     return Change(edited=frozenset({article_id}), fields=frozenset({"body"}), claims=frozenset({article_id}))
@@ -138,6 +144,13 @@ def body_change(article_id: int) -> Change:
 
 def claims_change(article_ids: Iterable[int]) -> Change:
     return Change(claims=frozenset(article_ids))
+
+
+def claims_stepped(article_ids: Iterable[int]) -> Change:
+    """Claims undone or redone: shown with their articles' text as it is now, since the text
+    may have moved under them (another desk's edit) since the step was first made."""
+    ids = frozenset(article_ids)
+    return Change(edited=ids, fields=frozenset({"body"}), claims=ids)
 
 
 def deletion_change(article_ids: Iterable[int], *, undone: bool = False) -> Change:

@@ -130,12 +130,17 @@ class RowPager:
         return self._row_by_id.get(article_id)
 
     def forget(self, article_ids) -> list[int]:
-        """The rows showing these articles, their pages dropped so that they are read again
-        when next shown (the articles changed, in fields that do not move them)."""
-        rows = sorted(row for row in map(self.row_of, article_ids) if row is not None)
-        for row in rows:
-            self._pages.pop(row // self.PAGE_SIZE, None)
-        return rows
+        """The rows read so far that show these articles, their pages dropped so that they are
+        read again (the articles changed, in fields that do not move them). A row never read
+        was never drawn: it is read as it is when it comes into view."""
+        wanted = set(article_ids)
+        rows = []
+        for number, page in list(self._pages.items()):
+            found = [number * self.PAGE_SIZE + i for i, row in enumerate(page) if row.id in wanted]
+            if found:
+                rows += found
+                del self._pages[number]
+        return sorted(rows)
 
     def close(self) -> None:
         """The table moved on: a read that has not started need not run."""

@@ -13,13 +13,22 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from catalog.body_editing import BodyChange, revert_body
+from catalog.changes import (
+    ARTICLE_FIELDS,
+    Change,
+    body_change,
+    claims_stepped,
+    deletion_change,
+    names_change,
+    states_change,
+)
 from catalog.claims import RemovedClaims, remove_claims, restore_claims, revert_claim
 from catalog.conflicts import Choices
 from catalog.editing import ArticleState, DeletedArticles, delete_articles, revert_states, undelete_articles
 from catalog.names_admin import NameChange, undo_name_change
 
-#: Called after every undo and redo with the ids of the articles that changed.
-Announce = Callable[[list[int]], None]
+#: Called after every undo and redo with what it changed.
+Announce = Callable[[Change], None]
 
 
 class CatalogCommand(QUndoCommand):
@@ -46,7 +55,7 @@ class CatalogCommand(QUndoCommand):
     def undo(self) -> None:
         if self._made != "undo":  # the stack moved directly (a script): make it now
             self.make(undo=True)
-        self._announce(self.article_ids)
+        self._announce(self.change(undone=True))
 
     def redo(self) -> None:
         if not self._pushed:
@@ -54,13 +63,17 @@ class CatalogCommand(QUndoCommand):
             return
         if self._made != "redo":
             self.make(undo=False)
-        self._announce(self.article_ids)
+        self._announce(self.change(undone=False))
 
     def undo_change(self, choices: Choices | None) -> None:
         raise NotImplementedError
 
     def redo_change(self, choices: Choices | None) -> None:
         raise NotImplementedError
+
+    def change(self, *, undone: bool) -> Change:
+        """What the last step changed, for the panes to show (``undone``: it was an undo)."""
+        return Change(edited=frozenset(self.article_ids), fields=frozenset(ARTICLE_FIELDS))
 
 
 class StatesCommand(CatalogCommand):
@@ -76,6 +89,9 @@ class StatesCommand(CatalogCommand):
 
     def redo_change(self, choices: Choices | None) -> None:
         self._note_skipped(revert_states(self.before, self.after, choices=choices))
+
+    def change(self, *, undone: bool) -> Change:
+        return states_change(self.before, self.after)
 
     def _note_skipped(self, gone: list[int]) -> None:
         count = len(gone)
@@ -102,21 +118,27 @@ class DeleteCommand(CatalogCommand):
     def redo_change(self, choices: Choices | None) -> None:
         self.deleted = delete_articles(self.deleted.ids, expect=self.deleted, choices=choices)
 
+    def change(self, *, undone: bool) -> Change:
+        return deletion_change(self.deleted.ids, undone=undone)
+
 
 class NameCommand(CatalogCommand):
     """A merge, rename or delete of names: undo puts names and articles back, redo performs it again."""
 
     def __init__(self, text: str, change: NameChange, perform: Callable[[], NameChange], announce: Announce):
         super().__init__(text, [state.id for state in change.articles_before], announce)
-        self.change = change
+        self.name_change = change
         self._perform = perform  # e.g. functools.partial(merge_names, kind, names, into)
 
     def undo_change(self, choices: Choices | None) -> None:
-        undo_name_change(self.change, choices=choices)
+        undo_name_change(self.name_change, choices=choices)
 
     def redo_change(self, choices: Choices | None) -> None:
-        self.change = self._perform()
-        self.article_ids = [state.id for state in self.change.articles_before]
+        self.name_change = self._perform()
+        self.article_ids = [state.id for state in self.name_change.articles_before]
+
+    def change(self, *, undone: bool) -> Change:
+        return names_change(self.article_ids)
 
 
 class ClaimEditCommand(CatalogCommand):
@@ -132,6 +154,9 @@ class ClaimEditCommand(CatalogCommand):
     def redo_change(self, choices: Choices | None) -> None:
         revert_claim(self.before, self.after, choices=choices)
 
+    def change(self, *, undone: bool) -> Change:
+        return claims_stepped(self.article_ids)
+
 
 class ClaimsAddedCommand(CatalogCommand):
     """Claims or links the step added (marked, linked, a suggestion accepted): undo takes them
@@ -146,6 +171,9 @@ class ClaimsAddedCommand(CatalogCommand):
 
     def redo_change(self, choices: Choices | None) -> None:
         self.rows = restore_claims(self.rows)
+
+    def change(self, *, undone: bool) -> Change:
+        return claims_stepped(self.article_ids)
 
 
 class ClaimsRemovedCommand(ClaimsAddedCommand):
@@ -191,3 +219,6 @@ class BodyCommand(CatalogCommand):
 
     def redo_change(self, choices: Choices | None) -> None:
         revert_body(self.before, self.after, choices=choices)
+
+    def change(self, *, undone: bool) -> Change:
+        return body_change(self.before.article_id)

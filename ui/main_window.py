@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QKeySequence,
     QShortcut,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,8 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from catalog.articles import count_articles, get_article
-from catalog.catalogue import OpenedCatalogue, close_catalogue
-from catalog.db import database
+from catalog.catalogue import OpenedCatalogue
 from catalog.name_moves import moved_to
 from catalog.search import QueryError
 from catalog.watching import CONNECTION_ERRORS
@@ -59,6 +57,7 @@ from ui.models.article_table_model import (
     ArticleTableModel,
 )
 from ui.resources import icon
+from ui.session import CatalogSession
 from ui.undo_steps import UndoSteps
 from ui.widgets.article_editor import ArticleEditor
 from ui.widgets.empty_state import EmptyState
@@ -70,7 +69,7 @@ from ui.window_editing import EditingMixin
 from ui.window_importing import ImportingMixin
 from ui.window_maintenance import MaintenanceMixin
 from ui.window_reports import ReportsMixin
-from ui.window_sharing import SharingMixin, WritePool
+from ui.window_sharing import SharingMixin
 from ui.workers import ImportTask
 
 SETTINGS_GROUP = "mainWindow"
@@ -135,10 +134,12 @@ class MainWindow(
     def __init__(self, catalogue: OpenedCatalogue, parent=None, *, password: str | None = None):
         super().__init__(parent)
         self.catalogue = catalogue
-        self._database = database.obj  # the connection this window opened, for closing
-        self._password = password  # a server's, for this session only: never written anywhere
-        # One thread for every write, so writes never race each other.
-        self.write_pool = WritePool(self)
+        self.session = CatalogSession(catalogue, password=password, parent=self)
+        self.session.changed.connect(self.announce)
+        self.session.changed_by_others.connect(self.others_changed)
+        self.session.connection_lost.connect(self.connection_lost)
+        self.session.connection_restored.connect(self.back_online)
+        self.session.refused.connect(self.show_refusal)
         self._import_task: ImportTask | None = None
         self._last_import_task: ImportTask | None = None
         self.import_progress: QProgressDialog | None = None
@@ -203,7 +204,6 @@ class MainWindow(
         central_layout.addWidget(self.banner)
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self.undo_stack = QUndoStack(self)
         self.table.setColumnHidden(COL_SNIPPET, True)
         self.undo_view = self._make_undo_history()
         self.count_label = QLabel(self)
@@ -220,7 +220,7 @@ class MainWindow(
         self._refresh_names()
         self.select_row(0)
         self.start_quick_check()
-        self.start_watching()
+        self.session.start_watching()
         self.show_read_only()
 
     # --- building ---------------------------------------------------------------
@@ -269,7 +269,7 @@ class MainWindow(
 
         edit_menu = self.menuBar().addMenu("&Edit")
         # Undo and Redo make each step in the catalogue first, and move the stack only then.
-        self.undo_steps = UndoSteps(self, self.undo_stack, self.undo_view)
+        self.undo_steps = UndoSteps(self, self.session.undo_stack, self.undo_view)
         self.action_undo = self.undo_steps.undo_action
         self.action_redo = self.undo_steps.redo_action
         self.action_batch_edit = self._action(
@@ -402,7 +402,7 @@ class MainWindow(
     def _make_undo_history(self) -> QUndoView:
         self.undo_dock = QDockWidget("Undo History", self)
         self.undo_dock.setObjectName("undoHistoryDock")
-        view = QUndoView(self.undo_stack, self.undo_dock)
+        view = QUndoView(self.session.undo_stack, self.undo_dock)
         view.setObjectName("undoHistory")
         view.setEmptyLabel("Catalogue as opened")
         self.undo_dock.setWidget(view)
@@ -439,7 +439,7 @@ class MainWindow(
         if self.current_article_id() is None:
             self._lost_current = current  # perhaps only until the sidebar follows a name
             self.show_no_article()
-        self.remember_articles_shown(total)
+        self.session.remember_articles_shown(total)
 
     def _in_view(self, article_id: int) -> bool:
         row = self.table_model.rows.row_of(article_id)
@@ -507,10 +507,11 @@ class MainWindow(
     def _where_name_went(self, kind: str, name_id: int) -> list[int]:
         """Where the articles of a name no longer listed went, if this window's own merge (or
         its undo or redo) moved them; else nothing (the sidebar drops the filter)."""
-        for position in reversed(range(self.undo_stack.count())):
-            command = self.undo_stack.command(position)
+        stack = self.session.undo_stack
+        for position in reversed(range(stack.count())):
+            command = stack.command(position)
             if isinstance(command, NameCommand):
-                found = moved_to(command.change, kind, name_id)
+                found = moved_to(command.name_change, kind, name_id)
                 if found:
                     return found
         return []
@@ -619,8 +620,5 @@ class MainWindow(
         self.save_settings()
         if self._import_task is not None:
             self._import_task.cancel()  # whole batches are kept; wait for the current one
-        self.write_pool.waitForDone()
-        self.stop_watching()
-        if self.owns_database():
-            close_catalogue()
+        self.session.close()
         super().closeEvent(event)

@@ -132,6 +132,7 @@ def render(folder: Path) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from catalog.catalogue import close_catalogue
+    from catalog.changes import EVERYTHING
     from catalog.reporting import build_report
     from ui.app import application, open_window
     from ui.report.output import export_pdf
@@ -144,7 +145,7 @@ def render(folder: Path) -> list[Path]:
         QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(scratch))
         window = open_window(str(scratch / "Newsroom.sqlite3"))
         seed, origin = _demo_catalogue(scratch)
-        window.announce([])
+        window.announce(EVERYTHING)
         window.select_article(seed)
         window.resize(*SIZE)
         window.show()

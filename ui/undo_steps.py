@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView
 
+from catalog.changes import EVERYTHING
 from catalog.conflicts import Choices, StepClash, StepGone, StepRefused
 from catalog.db_errors import DATABASE_ERRORS
 from catalog.editing import NoSuchArticle
@@ -102,7 +103,7 @@ class UndoSteps(QObject):
                 choices = self._choose(clash, verb, choices)
                 if choices is None:
                     self._tell(verb, command, "nothing changed; the step stays in the Edit menu", warn=False)
-                    self.window.announce(command.article_ids)  # shown as it is now
+                    self.window.announce(EVERYTHING)  # shown as it is now, whoever changed it
                     return Outcome.REFUSED
             except StepGone as exc:
                 self._tell(
@@ -112,11 +113,11 @@ class UndoSteps(QObject):
                 )
                 command.setObsolete(True)  # the stack drops it rather than calling it
                 stack.undo() if undo else stack.redo()
-                self.window.announce(command.article_ids)
+                self.window.announce(EVERYTHING)
                 return Outcome.DROPPED
             except REFUSALS as exc:
                 self._tell(verb, command, f"{exc}; the step stays in the Edit menu")
-                self.window.announce(command.article_ids)
+                self.window.announce(EVERYTHING)
                 return Outcome.REFUSED
         stack.undo() if undo else stack.redo()  # made already: the command only shows it
         if command.skipped:

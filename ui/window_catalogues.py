@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from catalog.catalogue import open_catalogue
-from catalog.db import CatalogueError, database, display_name, is_url, split_password, sqlite_path
+from catalog.db import CatalogueError, display_name, is_url, split_password, sqlite_path
 from ui.dialogs.connect_shared import ConnectSharedDialog
 
 RECENT_KEY = "catalogues/recent"
@@ -164,13 +164,13 @@ class CataloguesMixin:
 
         if _normal(location) == _normal(self.catalogue.location):
             return None
-        self.stop_watching()
+        self.session.stop_watching()
         mine = self.catalogue.location
         try:
             opened = open_catalogue(location, password=password, create=create)
         except CatalogueError as exc:
-            open_catalogue(mine, password=self._password, create=False)
-            self.start_watching()
+            open_catalogue(mine, password=self.session.password, create=False)
+            self.session.start_watching()
             QMessageBox.warning(self, "Open Catalogue", f"Could not open that catalogue: {exc}.")
             return None
         window = MainWindow(opened, password=password)
@@ -215,6 +215,3 @@ class CataloguesMixin:
         notice.setStyleSheet("background: palette(alternate-base); border-bottom: 1px solid palette(mid);")
         self.centralWidget().layout().insertWidget(0, notice)
         self.read_only_notice = notice
-
-    def owns_database(self) -> bool:
-        return database.obj is self._database

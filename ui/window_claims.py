@@ -9,44 +9,22 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from catalog import db_errors
 from catalog.articles import get_article
 from catalog.body_editing import replace_body
-from catalog.claim_suggestions import accept, suggest_links
+from catalog.claim_suggestions import suggest_links
 from catalog.claims import (
-    EDITABLE,
-    PHRASES,
-    ClaimConflict,
-    ClaimEdit,
-    ClaimError,
-    RemovedClaims,
-    add_claim,
     claim_graph,
     claimant_names,
     claims_of_article,
-    delete_claims,
-    edit_claim,
     get_claim,
-    link_claims,
     link_count,
-    stored,
-    unlink,
 )
-from catalog.db_errors import DATABASE_ERRORS
 from catalog.editing import NoSuchArticle, VersionConflict
 from catalog.watching import CONNECTION_ERRORS
-from ui.commands import (
-    AcceptSuggestionCommand,
-    BodyCommand,
-    ClaimEditCommand,
-    DeleteClaimCommand,
-    LinkClaimsCommand,
-    MarkClaimCommand,
-    UnlinkClaimsCommand,
-)
 from ui.dialogs.claim_suggestions import SuggestionsDialog
 from ui.dialogs.claims_browser import ClaimsBrowser
-from ui.dialogs.edit_conflict import MINE, EditConflictDialog
 from ui.dialogs.edit_text import EditTextDialog
 from ui.dialogs.link_claim import LinkClaimDialog
 from ui.models.claim_models import one_line
+from ui.operations import claims
 from ui.widgets.claim_map import ClaimMapDialog
 from ui.widgets.claims_panel import ClaimsPanel
 from ui.write_task import WriteTask
@@ -148,25 +126,6 @@ class ClaimsMixin:
                 self.reading_pane.scroll_to_claim(claim)
         self.activateWindow()
 
-    def claims_changed(self, article_ids: list[int]) -> None:
-        """Claims or links changed (an edit, undo or redo): show them as they are now."""
-        kept = self.claims_panel.current_claim_id()
-        current = self.current_article_id()
-        if self.table_model.filters.parsed.match:  # claims are searched with their article
-            self.table_model.reload()
-            if current is not None:
-                self.select_article(current)
-        self.show_article_claims(self.current_article_id(), keep=kept)
-        if self.claims_browser is not None and self.claims_browser.isVisible():
-            self.claims_browser.refresh()
-
-    def claims_stepped(self, article_ids: list[int]) -> None:
-        """Claims or links undone or redone: show the articles as they are now (another desk may
-        have changed their text meanwhile, moving the claims), with their claims."""
-        self.announce(article_ids)
-        if self.claims_browser is not None and self.claims_browser.isVisible():
-            self.claims_browser.refresh()
-
     def _for_claim(self, run) -> None:
         claim_id = self.claims_panel.current_claim_id()
         if claim_id is None:
@@ -185,57 +144,16 @@ class ClaimsMixin:
         if article_id is None or span is None:
             self.statusBar().showMessage("Select some of the article's text first, then Mark as Claim.", 5000)
             return None
-        try:
-            claim_id = add_claim(article_id, *span)
-        except ClaimError as exc:
-            QMessageBox.warning(self, "Mark as Claim", f"Not marked: {exc}.")
-            return None
-        text = f"Mark claim “{one_line(get_claim(claim_id)['text'], 40)}”"
-        self.undo_stack.push(MarkClaimCommand(text, stored([claim_id]), [article_id], self.claims_stepped))
-        self.show_article_claims(article_id, keep=claim_id)
-        self.detail_tabs.setCurrentWidget(self.claims_panel)
-        self.claims_changed([article_id])
-        self.claims_panel.select_claim(claim_id)
+        claim_id = claims.mark_claim(
+            session=self.session, parent=self, article_id=article_id, start=span[0], end=span[1]
+        )
+        if claim_id is not None:
+            self.detail_tabs.setCurrentWidget(self.claims_panel)
+            self.claims_panel.select_claim(claim_id)
         return claim_id
 
     def edit_claim_fields(self, claim_id: int, edit, base: dict | None = None) -> bool:
-        """Save a claim edit as an undoable step. With ``base`` (the claim as the editor showed
-        it), fields someone else changed meanwhile are offered to keep or take, never overwritten."""
-        if self.refuse_while_offline():
-            return False
-        try:
-            before = edit_claim(claim_id, edit, base=base)
-        except DATABASE_ERRORS as exc:
-            self.lost_connection(exc)
-            self.refuse_while_offline()
-            return False
-        except ClaimConflict as exc:
-            return self._resolve_claim_conflict(claim_id, edit, exc)
-        except ClaimError as exc:
-            QMessageBox.warning(self, "Claim", f"Not saved: {exc}.")
-            return False
-        if before is None:
-            return True
-        after = get_claim(claim_id)
-        changed = [name.replace("_", " ") for name in EDITABLE if before[name] != after[name]]
-        text = f"Edit claim {', '.join(changed) or 'fields'}"
-        self.undo_stack.push(ClaimEditCommand(text, before, after, self.claims_stepped))
-        self.claims_changed([after["article_id"]])
-        return True
-
-    def _resolve_claim_conflict(self, claim_id: int, edit, conflict: ClaimConflict) -> bool:
-        theirs = get_claim(claim_id)
-        dialog = EditConflictDialog(theirs["text"], conflict.fields, self, kind="claim")
-        try:
-            answer = dialog.exec()
-        finally:
-            dialog.deleteLater()
-        kept = {name for name, choice in dialog.chosen().items() if choice == MINE}
-        mine = ClaimEdit(**{name: getattr(edit, name) for name in kept})
-        if answer != QDialog.DialogCode.Accepted or mine == ClaimEdit():
-            self.claims_changed([theirs["article_id"]])  # shown as it is now
-            return answer == QDialog.DialogCode.Accepted
-        return self.edit_claim_fields(claim_id, mine, base=theirs)
+        return claims.edit_claim(session=self.session, parent=self, claim_id=claim_id, edit=edit, base=base)
 
     def delete_claim(self, claim_id: int) -> None:
         claim = get_claim(claim_id)
@@ -251,10 +169,7 @@ class ClaimsMixin:
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        removed = delete_claims([claim_id])
-        text = f"Delete claim “{one_line(claim['text'], 40)}”"
-        self.undo_stack.push(DeleteClaimCommand(text, removed, [claim["article_id"]], self.claims_stepped))
-        self.claims_changed([claim["article_id"]])
+        claims.delete_claim(session=self.session, parent=self, claim=claim)
 
     def link_claim(self, claim_id: int) -> bool:
         claim = get_claim(claim_id)
@@ -264,29 +179,17 @@ class ClaimsMixin:
         return self.make_link(claim_id, dialog.target_id(), dialog.chosen_relation(), dialog.note.text())
 
     def make_link(self, source_id: int, target_id: int, relation: str, note: str = "") -> bool:
-        try:
-            link_id = link_claims(source_id, target_id, relation, note)
-        except ClaimError as exc:
-            QMessageBox.warning(self, "Link Claim", f"Not linked: {exc}.")
-            return False
-        articles = [get_claim(source_id)["article_id"], get_claim(target_id)["article_id"]]
-        text = f"Link claims: {PHRASES[relation][0]}"
-        self.undo_stack.push(
-            LinkClaimsCommand(text, stored(link_ids=[link_id]), articles, self.claims_stepped)
+        return claims.link_claims(
+            session=self.session,
+            parent=self,
+            source_id=source_id,
+            target_id=target_id,
+            relation=relation,
+            note=note,
         )
-        self.claims_changed(articles)
-        return True
 
     def unlink_claims(self, link_id: int) -> None:
-        try:
-            row = unlink(link_id)
-        except ClaimError as exc:
-            QMessageBox.warning(self, "Remove Link", f"Not removed: {exc}.")
-            return
-        articles = [get_claim(row["source"])["article_id"], get_claim(row["target"])["article_id"]]
-        removed = RemovedClaims([], [row])
-        self.undo_stack.push(UnlinkClaimsCommand("Remove link", removed, articles, self.claims_stepped))
-        self.claims_changed(articles)
+        claims.unlink_claims(session=self.session, parent=self, link_id=link_id)
 
     def suggest_claim_links(self, claim_id: int) -> None:
         claim = get_claim(claim_id)
@@ -298,17 +201,11 @@ class ClaimsMixin:
         dialog.show()
 
     def _accept_suggestion(self, dialog, claim_id: int, suggestion, relation: str) -> None:
-        try:
-            link_id, new_claim = accept(claim_id, suggestion, relation)
-        except ClaimError as exc:
-            QMessageBox.warning(self, "Suggested Links", f"Not linked: {exc}.")
-            return
-        articles = [get_claim(claim_id)["article_id"], suggestion.article_id]
-        added = stored([new_claim] if new_claim is not None else [], [link_id])
-        text = f"Link claims: {PHRASES[relation][0]}"
-        self.undo_stack.push(AcceptSuggestionCommand(text, added, articles, self.claims_stepped))
-        dialog.remove(suggestion)
-        self.claims_changed(articles)
+        accepted = claims.accept_suggestion(
+            session=self.session, parent=self, claim_id=claim_id, suggestion=suggestion, relation=relation
+        )
+        if accepted:
+            dialog.remove(suggestion)
 
     def show_claim_map(self, claim_id: int) -> None:
         if self.claim_map_dialog is not None:
@@ -360,13 +257,11 @@ class ClaimsMixin:
         task.signals.failed.connect(lambda exc: self._text_not_saved(article_id, exc, dialog))
         self._text_task = task  # kept until it reports
         dialog.saving()
-        self.write_pool.start(task)
+        self.session.write_pool.start(task)
 
     def _text_saved(self, article_id: int, changed, dialog: EditTextDialog) -> None:
         self._text_task = None
-        if changed is not None:
-            self.undo_stack.push(BodyCommand(*changed, self.announce))
-            self.announce([article_id])
+        claims.text_saved(session=self.session, article_id=article_id, changed=changed)
         dialog.accept()
 
     def _text_not_saved(self, article_id: int, exc: Exception, dialog: EditTextDialog) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
+from catalog.changes import EVERYTHING
 from catalog.importing import ImportReport
 from catalog.importing.files import DEFAULT_PATTERN
 from catalog.importing.progress import ProgressMeter
@@ -47,7 +48,7 @@ class ImportingMixin:
         task.signals.failed.connect(self._import_failed)
         self._set_importing(True)
         self.import_started.emit(task)
-        self.write_pool.start(task)
+        self.session.write_pool.start(task)
         return True
 
     def _make_progress_dialog(self, task: ImportTask) -> QProgressDialog:
@@ -90,8 +91,7 @@ class ImportingMixin:
 
     def _import_done(self, report: ImportReport) -> None:
         self._end_import()
-        self.refresh()
-        self._refresh_names()
+        self.announce(EVERYTHING)
         if report.imported:
             self.select_article(report.imported[0].article_id)
         self.statusBar().showMessage(f"Import finished: {one_line(report.summary())}", 10_000)

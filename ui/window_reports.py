@@ -14,8 +14,8 @@ from catalog.exporting.csv_export import export_csv
 from catalog.reporting import build_report, describe_selection
 from catalog.safe_output import OutputError
 from catalog.summaries import suggest_summary
-from ui.commands import StatesCommand
 from ui.dialogs.report_scope import ARTICLE, SELECTION, ReportScopeDialog
+from ui.operations import summaries
 from ui.report.output import export_pdf, new_printer, print_report
 from ui.report.paging import paper_for_locale
 from ui.workers import SummaryTask
@@ -113,15 +113,12 @@ class ReportsMixin:
         task.signals.progressed.connect(lambda done, total: dialog.setValue(done))
         task.signals.finished.connect(self._summaries_done)
         task.signals.failed.connect(self._summaries_failed)
-        self.write_pool.start(task)
+        self.session.write_pool.start(task)
         return True
 
     def _summaries_done(self, run) -> None:
         self._end_summaries()
-        if run.after:
-            ids = [state.id for state in run.after]
-            self.undo_stack.push(StatesCommand("Suggest summaries", run.before, run.after, self.announce))
-            self.announce(ids)
+        summaries.summaries_suggested(session=self.session, run=run)
         self.statusBar().showMessage(
             f"Summaries: {run.filled:,} filled, {run.kept:,} kept as people wrote them, "
             f"{run.empty:,} without text, {run.unchanged:,} already suggested.",

@@ -70,10 +70,10 @@ def test_select_text_mark_a_claim_see_it_highlighted_and_undo(news, qtbot):
     assert panel(news).claims_model.index(0, 0).data() == "taxes will fall next year"
     highlighted = [s.cursor.selectedText() for s in pane(news).extraSelections()]
     assert highlighted == ["taxes will fall next year"]
-    news.undo_stack.undo()
+    news.session.undo_stack.undo()
     assert get_claim(claim_id) is None and pane(news).extraSelections() == []
     assert panel(news).claims_model.rowCount() == 0
-    news.undo_stack.redo()
+    news.session.undo_stack.redo()
     assert get_claim(claim_id)["text"] == "taxes will fall next year"
     assert [s.cursor.selectedText() for s in pane(news).extraSelections()] == ["taxes will fall next year"]
 
@@ -107,9 +107,9 @@ def test_edit_a_claims_verdict_and_undo(news, qtbot):
     editor.claimant.setText("Finance Minister")
     editor.claimant.editingFinished.emit()
     assert get_claim(claim_id)["claimant"] == "Finance Minister"
-    assert news.undo_stack.undoText() == "Edit claim claimant"
-    news.undo_stack.undo()
-    news.undo_stack.undo()
+    assert news.session.undo_stack.undoText() == "Edit claim claimant"
+    news.session.undo_stack.undo()
+    news.session.undo_stack.undo()
     assert (get_claim(claim_id)["verdict"], get_claim(claim_id)["claimant"]) == ("unrated", None)
     assert editor.verdict.currentText() == "Unrated"
 
@@ -145,12 +145,12 @@ def test_link_to_a_claim_in_another_article_follow_it_and_undo_both(news, qtbot)
     assert panel(news).current_claim_id() == target
     assert panel(news).links_model.index(0, 0).data() == "is repeated by"
 
-    news.undo_stack.undo()  # the link
+    news.session.undo_stack.undo()  # the link
     assert ClaimLink.select().count() == 0 and panel(news).links_model.rowCount() == 0
-    news.undo_stack.undo()  # the second claim
+    news.session.undo_stack.undo()  # the second claim
     assert get_claim(source) is None and get_claim(target) is not None
-    news.undo_stack.redo()
-    news.undo_stack.redo()
+    news.session.undo_stack.redo()
+    news.session.undo_stack.redo()
     assert len(links_of(target)) == 1
 
 
@@ -165,7 +165,7 @@ def test_suggested_link_is_one_click(news, qtbot):
     [view] = links_of(claim_id)
     assert view.other_title == "Tax promises" and view.phrase == "repeats"
     assert dialog.model.rowCount() == 0
-    news.undo_stack.undo()  # the link and the claim the passage became
+    news.session.undo_stack.undo()  # the link and the claim the passage became
     assert links_of(claim_id) == [] and claims_of_article(news.ids["Tax promises"]) == []
     dialog.close()
 
@@ -202,7 +202,7 @@ def test_deleting_an_article_names_its_claims_and_links_and_undo_brings_all_back
     trigger(news, "actionDelete")
     assert "Their 1 claim go" in asked[0] and "1 link to claims in other articles" in asked[0]
     assert Claim.select().count() == 1 and ClaimLink.select().count() == 0
-    news.undo_stack.undo()
+    news.session.undo_stack.undo()
     assert get_claim(target) is not None and len(links_of(source)) == 1
 
 
@@ -220,7 +220,7 @@ def test_editing_the_text_keeps_claims_on_their_words(news, qtbot):
     assert body.startswith("BREAKING.") and body[claim["start"] : claim["end"]] == "the deficit would grow"
     assert "BREAKING." in pane(news).toPlainText()
     assert [s.cursor.selectedText() for s in pane(news).extraSelections()] == ["the deficit would grow"]
-    news.undo_stack.undo()
+    news.session.undo_stack.undo()
     assert Article.get_by_id(news.ids["Budget day"]).body == MINISTER
     assert get_claim(claim_id)["start"] == MINISTER.index("the deficit")
 
@@ -266,12 +266,12 @@ def test_remove_link_and_delete_claim_buttons_are_undoable(news, qtbot, monkeypa
     news.make_link(source, target, "supports", "why")
     qtbot.mouseClick(panel(news).unlink_button, Qt.MouseButton.LeftButton)
     assert links_of(source) == [] and panel(news).links_model.rowCount() == 0
-    news.undo_stack.undo()
+    news.session.undo_stack.undo()
     assert len(links_of(source)) == 1 and panel(news).links_model.rowCount() == 1
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(panel(news).buttons["delete"], Qt.MouseButton.LeftButton)
     assert get_claim(source) is None and panel(news).claims_model.rowCount() == 0
-    news.undo_stack.undo()
+    news.session.undo_stack.undo()
     assert get_claim(source)["text"] == "Farm news first" and len(links_of(target)) == 1
 
 

@@ -37,7 +37,7 @@ def test_a_clash_asks_and_keeps_what_the_user_chooses(window, qtbot, tmp_path):
     window.editor.title_edit.editingFinished.emit()
     assert seen["fields"] == ["title"]
     assert get_article(article_id)["title"] == "My title"
-    window.undo_stack.undo()
+    window.session.undo_stack.undo()
     assert get_article(article_id)["title"] == "Their title"
 
     def take_theirs():

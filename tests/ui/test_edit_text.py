@@ -172,6 +172,6 @@ def test_undo_of_a_text_edit_whose_old_text_another_article_took_meanwhile_stays
     other_desk(edit_body, news.ids["Tax promises"], MINISTER)  # the old text is free: they took it
     press_undo(qtbot, news)
     assert body_of(news, "Budget day") == "BREAKING. " + MINISTER
-    assert news.undo_stack.index() == 1  # the step stays where it was
+    assert news.session.undo_stack.index() == 1  # the step stays where it was
     tax = news.ids["Tax promises"]
     assert f"article {tax} (“Tax promises”) already has this text" in news.statusBar().currentMessage()

@@ -156,8 +156,8 @@ def test_batch_edit_many_articles_in_one_undoable_step(three, qtbot):
     QTimer.singleShot(0, fill)
     trigger(win, "actionBatchEdit")
     assert [cell(win, row, COL_OUTLET) for row in range(3)] == ["Weekly"] * 3
-    assert win.undo_stack.count() == 1
-    assert win.undo_stack.undoText().startswith("Batch edit: set outlet to Weekly; add topic Ukraine")
+    assert win.session.undo_stack.count() == 1
+    assert win.session.undo_stack.undoText().startswith("Batch edit: set outlet to Weekly; add topic Ukraine")
     trigger(win, "actionUndo")
     assert [cell(win, row, COL_OUTLET) for row in range(3)] == ["Daily", "Weekly", "Daily"]
 

@@ -106,7 +106,7 @@ def test_edit_text_refuses_another_articles_text_naming_it(news, qtbot):
     )
     assert dialog.isVisible() and dialog.box.toPlainText() == BUDGET + "\n"
     assert Article.get_by_id(news.ids["Tax promises"]).body == RADIO
-    assert news.undo_stack.count() == 0
+    assert news.session.undo_stack.count() == 0
     dialog.reject()
 
 
@@ -136,7 +136,7 @@ def test_batch_edit_says_a_name_is_too_long_and_will_not_apply(news, qtbot):
         "ok": False,
         "open": True,
     }
-    assert news.undo_stack.count() == 0
+    assert news.session.undo_stack.count() == 0
 
 
 def test_the_link_note_stops_at_its_limit(news, qtbot):

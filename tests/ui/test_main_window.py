@@ -5,6 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QSplitter, QTableView
 
+from catalog.changes import EVERYTHING
 from catalog.db import display_name
 from tests.helpers import SEED_FILE, article_file
 from tests.ui.driving import cell, import_and_wait, pane, table, trigger
@@ -162,7 +163,7 @@ def test_readme_screenshots_name_no_folder_of_the_machine_they_are_made_on(windo
     from ui.screenshots import _demo_catalogue
 
     _demo_catalogue(tmp_path)
-    window.announce([])
+    window.announce(EVERYTHING)
     here = str(Path(__file__).resolve().parents[2])  # the source tree the seed is imported from
     sources = []
     for row in range(table(window).model().rowCount()):

@@ -50,7 +50,7 @@ def test_merge_outlets_from_the_manager_and_undo(spelled_twice, qtbot, monkeypat
 
     open_manager(win, qtbot, merge)
     assert {cell(win, row, COL_OUTLET) for row in range(2)} == {"AntiWar.com"}
-    assert win.undo_stack.undoText() == "Merge outlets into AntiWar.com"
+    assert win.session.undo_stack.undoText() == "Merge outlets into AntiWar.com"
     trigger(win, "actionUndo")
     assert {cell(win, row, COL_OUTLET) for row in range(2)} == {"AntiWar.com", "Antiwar News"}
     trigger(win, "actionRedo")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 import ui.app
 from catalog import __version__
 from catalog.catalogue import close_catalogue
+from catalog.changes import EVERYTHING
 from catalog.seeds import seeds_folder
 from tests.ui.driving import trigger
 from ui.dialogs.help import shortcuts
@@ -40,7 +41,7 @@ SIZES = ((1280, 800), (1920, 1080))
 def demo_window(window, tmp_path):
     """The window on the seed article and three demo articles with linked claims."""
     seed, origin = _demo_catalogue(tmp_path)
-    window.announce([])
+    window.announce(EVERYTHING)
     window.select_article(seed)
     window.demo_claim = origin
     return window
@@ -274,7 +275,7 @@ def test_a_dark_palette_keeps_everything_readable(qapp, tmp_path, qtbot, db_path
         window = ui.app.open_window(db_path)
         qtbot.addWidget(window)
         seed, origin = _demo_catalogue(tmp_path)
-        window.announce([])
+        window.announce(EVERYTHING)
         window.select_article(seed)
         window.resize(1280, 800)
         window.show()

@@ -59,7 +59,7 @@ def test_a_search_that_finds_nothing_shows_no_article_and_nothing_can_be_edited(
     qtbot.keyClicks(window.editor.title_edit, "Typed into nothing")  # disabled: nothing typed
     qtbot.keyClick(window.editor.title_edit, Qt.Key.Key_Return)
     assert get_article(article_id)["title"] == title
-    assert window.undo_stack.count() == 0
+    assert window.session.undo_stack.count() == 0
 
     qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)  # the articles again: one is shown
     assert window.current_article_id() is not None
@@ -83,7 +83,9 @@ def test_the_last_match_deleted_by_another_desk_is_shown_no_more(window, qtbot, 
     thread = threading.Thread(target=lambda: (delete_articles([article_id]), database.obj.close()))
     thread.start()
     thread.join()
-    qtbot.waitUntil(lambda: (window.check_for_changes(), window.table_model.rowCount() == 0)[1], timeout=6000)
+    qtbot.waitUntil(
+        lambda: (window.session.check_for_changes(), window.table_model.rowCount() == 0)[1], timeout=6000
+    )
 
     assert nothing_is_shown(window)
 
@@ -103,5 +105,5 @@ def test_an_edit_that_takes_the_article_out_of_the_results_shows_no_article(wind
     qtbot.keyClicks(editor.title_edit, "Road works return")
     qtbot.keyClick(editor.title_edit, Qt.Key.Key_Return)
 
-    assert window.undo_stack.count() == 1  # saved, and no longer a result
+    assert window.session.undo_stack.count() == 1  # saved, and no longer a result
     assert nothing_is_shown(window)

@@ -228,7 +228,7 @@ def test_suggest_summary_button_fills_the_summary_and_undo_empties_it(news, qtbo
     summary = get_article(article_id)["summary"]
     assert summary and all(sentence.strip() in body for sentence in re.split(r"(?<=[.!?])\s+", summary))
     assert news.editor.summary_edit.toPlainText() == summary
-    news.undo_stack.undo()
+    news.session.undo_stack.undo()
     assert get_article(article_id)["summary"] == ""
 
 
@@ -241,7 +241,7 @@ def test_suggest_summaries_for_a_selection_in_the_background(news, qtbot):
     summaries = [get_article(i)["summary"] for i in news.selected_article_ids()]
     assert "Written by a person." in summaries and all(summaries)
     assert "1 kept as people wrote them" in news.statusBar().currentMessage()
-    news.undo_stack.undo()
+    news.session.undo_stack.undo()
     assert sorted(get_article(i)["summary"] for i in news.selected_article_ids()) == [""] * 3 + [
         "Written by a person."
     ]

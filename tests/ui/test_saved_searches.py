@@ -5,6 +5,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit
 
 from catalog.catalogue import close_catalogue
+from catalog.changes import EVERYTHING
 from catalog.editing import ArticleEdit, edit_article
 from tests.helpers import article_file
 from tests.ui.driving import cell, click, entry, import_and_wait, sidebar, table, trigger
@@ -47,7 +48,7 @@ def test_save_apply_rename_delete_and_survive_a_restart(news, qtbot, monkeypatch
     assert win.findChild(QLineEdit, "searchBox").text() == "tanks"
 
     edit_article(table(win).model().rows.id_at(0), ArticleEdit(title="Budget again"))  # the count follows
-    win.announce([])
+    win.announce(EVERYTHING)
     assert entry(win, "Daily tanks").data() == "Daily tanks  (0)"
 
     win.close()

@@ -62,7 +62,7 @@ def test_others_changes_appear_and_the_user_keeps_their_place(window, qtbot, tmp
 def look_a_few_times(window, qtbot) -> None:
     """The watcher's look, as its timer makes it, until the notices of every commit are in."""
     for _ in range(5):
-        window.check_for_changes()
+        window.session.check_for_changes()
         qtbot.wait(50)
 
 
@@ -87,7 +87,7 @@ def test_the_windows_own_import_is_not_told_as_changes_by_others(window, qtbot, 
 def test_looks_while_the_windows_own_import_runs_say_nothing_of_others(window, qtbot, tmp_path):
     said = []
     window.statusBar().messageChanged.connect(said.append)
-    window._watch_timer.setInterval(10)  # the watcher looks many times during the import
+    window.session._watch_timer.setInterval(10)  # the watcher looks many times during the import
     make_article_files(tmp_path / "many", 150, paragraphs=1)
     import_and_wait(qtbot, window, [str(tmp_path / "many")])
     window.report_dialog.close()
@@ -104,7 +104,9 @@ def test_an_import_by_another_program_is_told_with_what_it_added(window, qtbot, 
 
     done = run_catalog("--db", window.catalogue.location, "import", article_files(tmp_path / "theirs", 3, 10))
     assert done.returncode == 0, done.stderr
-    qtbot.waitUntil(lambda: (window.check_for_changes(), window.table_model.rowCount() == 5)[1], timeout=6000)
+    qtbot.waitUntil(
+        lambda: (window.session.check_for_changes(), window.table_model.rowCount() == 5)[1], timeout=6000
+    )
 
     assert window.statusBar().currentMessage() == "3 articles added by another program."
     assert window.count_label.text() == "5 articles"
@@ -133,7 +135,7 @@ def test_the_users_typing_survives_a_reload_and_saves_beside_their_change(window
     qtbot.keyClicks(window.editor.title_edit, "Budget night")
 
     as_someone_else(lambda: edit_article(article_id, ArticleEdit(summary="Their summary")))
-    window.check_for_changes()
+    window.session.check_for_changes()
 
     assert window.editor.summary_edit.toPlainText() == "Their summary"
     assert window.editor.title_edit.text() == "Budget night"  # still being typed
@@ -152,7 +154,7 @@ def test_a_server_gone_is_shown_edits_wait_and_save_when_it_is_back(
     name = postgres_url.rsplit("/", 1)[1]
 
     postgres_server.cut_off(name)
-    window.check_for_changes()
+    window.session.check_for_changes()
     assert window.banner.isVisible()
     assert "Not connected" in window.banner.text() and "127.0.0.1" in window.banner.text()
 
@@ -163,15 +165,15 @@ def test_a_server_gone_is_shown_edits_wait_and_save_when_it_is_back(
     qtbot.keyClick(editor.title_edit, Qt.Key.Key_Return)
     assert "Not saved" in window.statusBar().currentMessage()
     assert editor.title_edit.text() == "Budget night"  # refused, not lost
-    assert window.undo_stack.count() == 0
-    window.check_for_changes()  # still gone: still shown
+    assert window.session.undo_stack.count() == 0
+    window.session.check_for_changes()  # still gone: still shown
     assert window.banner.isVisible()
 
     postgres_server.restore(name)
-    window.check_for_changes()
+    window.session.check_for_changes()
     assert window.banner.isHidden()
     assert get_article(article_id)["title"] == "Budget night"  # the kept typing, saved on return
     assert editor.title_edit.text() == "Budget night"
-    assert window.undo_stack.count() == 1
+    assert window.session.undo_stack.count() == 1
     window.close()
     close_catalogue()

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QPushButton, QTableView
 
+from catalog.changes import EVERYTHING
 from catalog.db import database
 from catalog.editing import ArticleEdit, edit_article
 from catalog.names_admin import merge_names
@@ -27,7 +28,7 @@ def filled(window, qtbot, tmp_path):
     report = import_and_wait(qtbot, window, [str(folder)])
     window.report_dialog.close()
     edit_article(report.imported[0].article_id, ArticleEdit(topics=["Politics/Elections"]))
-    window.announce([])
+    window.announce(EVERYTHING)
     return window
 
 
@@ -65,7 +66,7 @@ def test_sidebar_follows_edits_and_keeps_the_selection(filled, qtbot):
         table(filled).model().index(0, 0).data(table(filled).model().ArticleIdRole),
         ArticleEdit(outlet="Weekly"),
     )
-    filled.announce([])
+    filled.announce(EVERYTHING)
     assert entry(filled, "Daily").data() == "Daily  (1)"
     assert sidebar(filled).selectionModel().isSelected(entry(filled, "Daily"))
     assert len(titles(filled)) == 1
@@ -221,7 +222,7 @@ def test_a_sub_topic_merged_with_its_parent_is_followed_to_its_new_place(filled,
         table(filled).model().index(beta, 0).data(table(filled).model().ArticleIdRole),
         ArticleEdit(topics=["Government/Elections"]),
     )
-    filled.announce([])
+    filled.announce(EVERYTHING)
     view = sidebar(filled)
     politics = entry(filled, "Politics")
     view.expand(politics)
@@ -261,7 +262,7 @@ def test_another_desks_merge_drops_the_filter_and_says_so(filled, qtbot):
     )
     thread.start()
     thread.join()
-    qtbot.waitUntil(lambda: (filled.check_for_changes(), chosen(filled) == [])[1], timeout=6000)
+    qtbot.waitUntil(lambda: (filled.session.check_for_changes(), chosen(filled) == [])[1], timeout=6000)
 
     assert titles(filled) == ["Alpha", "Beta", "Gamma"]
     assert "Filter on outlet “Daily” removed" in filled.statusBar().currentMessage()

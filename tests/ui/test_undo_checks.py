@@ -123,7 +123,7 @@ def test_undo_keeps_the_summary_another_desk_saved_meanwhile(desk, qtbot, db_pat
     press_undo(qtbot, desk)
     article = get_article(article_id)
     assert (article["title"], article["summary"]) == ("Alpha story", "Their summary.")
-    assert desk.undo_stack.index() == 0 and message_boxes == []
+    assert desk.session.undo_stack.index() == 0 and message_boxes == []
     assert desk.editor.summary_edit.toPlainText() == "Their summary."
     press_redo(qtbot, desk)
     article = get_article(article_id)
@@ -141,14 +141,14 @@ def test_undo_of_a_field_someone_changed_since_asks_and_keeps_theirs_or_undoes_a
     press_undo(qtbot, desk)
     assert seen["fields"] == [f"{article_id}:title"] and "Undo" in seen["title"]
     assert get_article(article_id)["title"] == "Theirs"  # nothing changed
-    assert desk.undo_stack.index() == 1  # the step stays, Undo still offers it
+    assert desk.session.undo_stack.index() == 1  # the step stays, Undo still offers it
     assert desk.action_undo.isEnabled() and not desk.action_redo.isEnabled()
     assert "stays in the Edit menu" in desk.statusBar().currentMessage()
 
     answer_conflict(desk, qtbot, "take_theirs", seen)
     press_undo(qtbot, desk)
     assert get_article(article_id)["title"] == "Theirs"
-    assert desk.undo_stack.index() == 0
+    assert desk.session.undo_stack.index() == 0
 
     answer_conflict(desk, qtbot, "keep_mine", seen)  # Redo: "Redo All Anyway"
     press_redo(qtbot, desk)
@@ -168,7 +168,7 @@ def test_a_batch_undo_puts_back_only_what_nobody_changed_since(desk, qtbot, db_p
     from ui.commands import StatesCommand
 
     plan = apply_batch_change(plan_ids, BatchEdit(outlet="Monthly", add_topics=["Tax"]))
-    desk.undo_stack.push(StatesCommand("Batch edit", plan.before, plan.after, desk.announce))
+    desk.session.undo_stack.push(StatesCommand("Batch edit", plan.before, plan.after, desk.announce))
     catalog_cli(db_path, "edit", str(ids["Beta story"]), "--outlet", "Quarterly")
     catalog_cli(db_path, "edit", str(ids["Gamma story"]), "--summary", "Kept.")
     seen = {}
@@ -199,7 +199,7 @@ def test_undo_of_an_article_deleted_meanwhile_is_taken_off_the_list_in_words(des
     type_title(qtbot, desk, "Mine")
     other_desk(delete_articles, [article_id])
     press_undo(qtbot, desk)
-    assert desk.undo_stack.count() == 0 and not desk.action_redo.isEnabled()
+    assert desk.session.undo_stack.count() == 0 and not desk.action_redo.isEnabled()
     [box] = message_boxes
     assert "deleted by someone else" in box.text() and "taken off the list" in box.text()
 
@@ -236,7 +236,11 @@ def test_an_undelete_that_cannot_be_made_stays_on_the_stack_and_says_why(
     catalog_cli(db_path, "import", str(tmp_path / "three" / "2.txt"))  # the same file, again
     press_undo(qtbot, desk)
     assert get_article(article_id) is None
-    assert desk.undo_stack.index() == 1 and desk.action_undo.isEnabled() and not desk.action_redo.isEnabled()
+    assert (
+        desk.session.undo_stack.index() == 1
+        and desk.action_undo.isEnabled()
+        and not desk.action_redo.isEnabled()
+    )
     [box] = message_boxes
     assert "is in the catalogue again" in box.text() and "Gamma story" in box.text()
     assert "is in the catalogue again" in desk.statusBar().currentMessage()
@@ -251,7 +255,7 @@ def test_undo_of_a_delete_whose_outlet_was_merged_away_refuses_naming_it(
     trigger(desk, "actionDelete")
     other_desk(merge_names, "outlet", ["Weekly"], "Daily")
     press_undo(qtbot, desk)
-    assert get_article(desk.ids["Beta story"]) is None and desk.undo_stack.index() == 1
+    assert get_article(desk.ids["Beta story"]) is None and desk.session.undo_stack.index() == 1
     assert "the outlet “Weekly” they had was merged or deleted" in message_boxes[0].text()
 
 
@@ -271,7 +275,7 @@ def test_undo_of_a_merge_refuses_when_someone_took_the_old_name(desk, qtbot, mes
     assert desk.merge_names("outlet", ["Weekly"], "Daily")
     other_desk(edit_article, desk.ids["Alpha story"], ArticleEdit(outlet="weekly"))  # a new "weekly"
     press_undo(qtbot, desk)
-    assert desk.undo_stack.index() == 1
+    assert desk.session.undo_stack.index() == 1
     assert "someone else made a outlet named “weekly”" in message_boxes[0].text().replace(
         "an outlet", "a outlet"
     )
@@ -290,13 +294,13 @@ def test_the_undo_history_view_steps_one_at_a_time_and_stops_at_a_clash(desk, qt
     first_row = view.model().index(0, 0)  # "Catalogue as opened"
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(first_row).center())
     assert seen["fields"] == [f"{article_id}:title"]
-    assert desk.undo_stack.index() == 2 and get_article(article_id)["title"] == "Theirs"
+    assert desk.session.undo_stack.index() == 2 and get_article(article_id)["title"] == "Theirs"
     answer_conflict(desk, qtbot, "keep_mine", seen)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(first_row).center())
-    assert desk.undo_stack.index() == 0 and get_article(article_id)["title"] == "Alpha story"
+    assert desk.session.undo_stack.index() == 0 and get_article(article_id)["title"] == "Alpha story"
     last_row = view.model().index(2, 0)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(last_row).center())
-    assert desk.undo_stack.index() == 2 and get_article(article_id)["title"] == "Second"
+    assert desk.session.undo_stack.index() == 2 and get_article(article_id)["title"] == "Second"
 
 
 def test_suggested_summary_undo_leaves_another_desks_title(desk, qtbot, db_path):

@@ -83,7 +83,7 @@ def test_undo_of_a_claim_edit_keeps_another_desks_change_to_another_field(news, 
     press_undo(qtbot, news)
     claim = get_claim(claim_id)
     assert (claim["verdict"], claim["explanation"]) == ("unrated", "Taxes rose in 2023.")
-    assert message_boxes == [] and news.undo_stack.index() == 1  # the mark is still there to undo
+    assert message_boxes == [] and news.session.undo_stack.index() == 1  # the mark is still there to undo
 
 
 def test_undo_of_a_claim_field_someone_changed_since_asks(news, qtbot):
@@ -107,7 +107,7 @@ def test_undoing_a_mark_after_someone_gave_the_claim_a_verdict_asks_first(news, 
     answer_conflict(news, qtbot, "cancel", seen)
     press_undo(qtbot, news)
     assert seen["fields"] == [f"{claim_id}:claim"]
-    assert get_claim(claim_id)["verdict"] == "false" and news.undo_stack.index() == 1
+    assert get_claim(claim_id)["verdict"] == "false" and news.session.undo_stack.index() == 1
     answer_conflict(news, qtbot, "keep_mine", seen)
     press_undo(qtbot, news)
     assert get_claim(claim_id) is None and pane(news).extraSelections() == []
@@ -122,9 +122,9 @@ def test_undo_of_a_link_someone_removed_meanwhile_is_dropped_in_words(news, qtbo
     assert news.make_link(source, target, "cites")
     [link] = [view.link for view in links_of(source)]
     other_desk(unlink, link["id"])
-    count = news.undo_stack.count()
+    count = news.session.undo_stack.count()
     press_undo(qtbot, news)
-    assert news.undo_stack.count() == count - 1
+    assert news.session.undo_stack.count() == count - 1
     assert "removed by someone else" in message_boxes[0].text()
     press_undo(qtbot, news)  # the steps before it still undo
     assert get_claim(source) is None
@@ -153,7 +153,7 @@ def test_undo_of_a_claim_delete_whose_words_are_gone_refuses_and_stays(
         news.ids["Budget day"],
         MINISTER.replace("Critics said the deficit would grow instead. ", ""),
     )
-    index = news.undo_stack.index()
+    index = news.session.undo_stack.index()
     press_undo(qtbot, news)
-    assert get_claim(claim_id) is None and news.undo_stack.index() == index
+    assert get_claim(claim_id) is None and news.session.undo_stack.index() == index
     assert "no longer in its article's text" in message_boxes[0].text()

@@ -1,0 +1,13 @@
+"""Operations on summaries: suggested summaries saved as one undoable step."""
+
+from catalog.changes import states_change
+from catalog.summaries import SummaryRun
+from ui.commands import StatesCommand
+from ui.session import CatalogSession
+
+
+def summaries_suggested(*, session: CatalogSession, run: SummaryRun) -> None:
+    """The writer filled summaries (``run``): one undoable step, if any changed."""
+    if run.after:
+        session.undo_stack.push(StatesCommand("Suggest summaries", run.before, run.after, session.announce))
+        session.announce(states_change(run.before, run.after))
