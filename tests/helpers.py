@@ -48,3 +48,17 @@ def make_article_files(folder: Path, count: int, *, paragraphs: int = 6) -> list
         path.write_text(article_file(f"Report number {number}", body, header=header), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def cli_outcome(capsys, *args: str) -> tuple[int, str, str]:
+    """(exit code, standard output, standard error) of ``catalog ARGS`` run in this process,
+    whether argparse exits or the command returns."""
+    from ui.command_line import main
+
+    capsys.readouterr()
+    try:
+        code = main(list(args))
+    except SystemExit as exit_info:
+        code = exit_info.code
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -7,7 +7,7 @@ import pytest
 from peewee import OperationalError
 
 from catalog import editing
-from tests.helpers import SEED_FOLDER, article_file
+from tests.helpers import SEED_FOLDER, article_file, cli_outcome
 from ui.command_line import main
 
 BODIES = {
@@ -33,18 +33,8 @@ def db(db_path, tmp_path):
     return db_path
 
 
-def outcome(capsys, *args):
-    capsys.readouterr()
-    try:
-        code = main(list(args))
-    except SystemExit as exit_info:
-        code = exit_info.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def articles(capsys, db) -> dict[int, dict]:
-    return {a["id"]: a for a in json.loads(outcome(capsys, "--db", db, "list", "--json")[1])}
+    return {a["id"]: a for a in json.loads(cli_outcome(capsys, "--db", db, "list", "--json")[1])}
 
 
 # --- one article ------------------------------------------------------------------------
@@ -63,22 +53,24 @@ def test_an_edit_that_changes_nothing_says_so_and_keeps_the_version(capsys, db_p
         ["--topic", ""],
         ["--remove-topic", "Nowhere"],
     ):
-        code, out, err = outcome(capsys, "--db", db_path, "edit", "1", *same)
+        code, out, err = cli_outcome(capsys, "--db", db_path, "edit", "1", *same)
         assert (code, out, err) == (0, "article 1 unchanged (version 1)\n", ""), same
-    code, out, _ = outcome(capsys, "--db", db_path, "edit", "1", "--date", "2022-06-29", "--json")
+    code, out, _ = cli_outcome(capsys, "--db", db_path, "edit", "1", "--date", "2022-06-29", "--json")
     assert code == 0 and json.loads(out)["version"] == 1 and json.loads(out)["date"] == "2022-06-29"
     assert articles(capsys, db_path)[1] == seed  # not even updated_at moved
 
-    code, out, _ = outcome(capsys, "--db", db_path, "edit", "1", "--date", "June 2022")
+    code, out, _ = cli_outcome(capsys, "--db", db_path, "edit", "1", "--date", "June 2022")
     assert (code, out) == (0, "article 1 is now version 2\n")
-    code, out, _ = outcome(capsys, "--db", db_path, "edit", "1", "--date", "June 2022")
+    code, out, _ = cli_outcome(capsys, "--db", db_path, "edit", "1", "--date", "June 2022")
     assert (code, out) == (0, "article 1 unchanged (version 2)\n")
 
 
 def test_the_one_article_form_keeps_working_as_before(capsys, db):
-    code, out, _ = outcome(capsys, "--db", db, "edit", "3", "--outlet", "Reuters UK", "--add-topic", "Energy")
+    code, out, _ = cli_outcome(
+        capsys, "--db", db, "edit", "3", "--outlet", "Reuters UK", "--add-topic", "Energy"
+    )
     assert (code, out) == (0, "article 3 is now version 2\n")
-    code, _, err = outcome(capsys, "--db", db, "edit", "3", "--title", "Stale", "--expect-version", "1")
+    code, _, err = cli_outcome(capsys, "--db", db, "edit", "3", "--title", "Stale", "--expect-version", "1")
     assert code == 3 and "changed since version 1" in err
     shown = articles(capsys, db)[3]
     assert (shown["outlet"], shown["topics"], shown["title"]) == ("Reuters UK", ["Energy"], "Oil prices rise")
@@ -90,16 +82,18 @@ def test_the_one_article_form_keeps_working_as_before(capsys, db):
 def test_a_batch_edit_by_query_previews_then_changes_in_one_go(capsys, db):
     before = articles(capsys, db)
     chosen = ["edit", "--query", "outlet:antiwar*", "--set-outlet", "AntiWar.com", "--add-topic", "Ukraine"]
-    code, out, err = outcome(capsys, "--db", db, *chosen, "--dry-run")
+    code, out, err = cli_outcome(capsys, "--db", db, *chosen, "--dry-run")
     assert (code, err) == (0, "")
     assert out == "would change 3 articles: set outlet to AntiWar.com; add topic Ukraine\n"
     assert articles(capsys, db) == before
-    assert json.loads(outcome(capsys, "--db", db, "topics", "--json")[1]) == []  # no name made by a preview
+    assert (
+        json.loads(cli_outcome(capsys, "--db", db, "topics", "--json")[1]) == []
+    )  # no name made by a preview
 
-    code, out, _ = outcome(capsys, "--db", db, *chosen, "--dry-run", "--json")
+    code, out, _ = cli_outcome(capsys, "--db", db, *chosen, "--dry-run", "--json")
     assert (code, json.loads(out)) == (0, {"changed": 3, "ids": [1, 2, 4], "dry_run": True})
 
-    code, out, _ = outcome(capsys, "--db", db, *chosen)
+    code, out, _ = cli_outcome(capsys, "--db", db, *chosen)
     assert (code, out) == (0, "changed 3 articles: set outlet to AntiWar.com; add topic Ukraine\n")
     after = articles(capsys, db)
     for article_id in (1, 2, 4):
@@ -108,16 +102,18 @@ def test_a_batch_edit_by_query_previews_then_changes_in_one_go(capsys, db):
     assert after[3] == before[3]
 
     # Again: two of them are as asked already; only what changes gets a new version.
-    code, out, _ = outcome(capsys, "--db", db, "edit", "--ids", "1,2,3", "--add-topic", "Ukraine", "--json")
+    code, out, _ = cli_outcome(
+        capsys, "--db", db, "edit", "--ids", "1,2,3", "--add-topic", "Ukraine", "--json"
+    )
     assert (code, json.loads(out)) == (0, {"changed": 1, "ids": [3], "dry_run": False})
     versions = {i: a["version"] for i, a in articles(capsys, db).items()}
     assert versions == {1: 2, 2: 2, 3: 2, 4: 2}
-    code, out, _ = outcome(capsys, "--db", db, "edit", "--ids", "1,2", "--add-topic", "Ukraine")
+    code, out, _ = cli_outcome(capsys, "--db", db, "edit", "--ids", "1,2", "--add-topic", "Ukraine")
     assert (code, out) == (0, "changed 0 articles (of 2 chosen): add topic Ukraine\n")
 
 
 def test_authors_dates_and_both_choices_together(capsys, db):
-    code, out, _ = outcome(
+    code, out, _ = cli_outcome(
         capsys, "--db", db, "edit", "--ids", "4,3,1", "--query", "kyiv",
         "--add-author", "Bo Chan", "--remove-author", "ann lee", "--set-date", "unknown",
     )  # fmt: skip
@@ -126,18 +122,20 @@ def test_authors_dates_and_both_choices_together(capsys, db):
     shown = articles(capsys, db)
     assert [(shown[i]["authors"], shown[i]["date"]) for i in (1, 4)] == [(["Bo Chan"], None)] * 2
     assert shown[3]["authors"] == ["Ann Lee"] and shown[3]["date"] is not None
-    code, out, _ = outcome(capsys, "--db", db, "edit", "--ids", "2", "--set-date", "March 2021", "--json")
+    code, out, _ = cli_outcome(capsys, "--db", db, "edit", "--ids", "2", "--set-date", "March 2021", "--json")
     assert json.loads(out) == {"changed": 1, "ids": [2], "dry_run": False}
     assert articles(capsys, db)[2]["date"] == "2021-03"
-    code, out, _ = outcome(capsys, "--db", db, "edit", "--ids", "3", "--set-date", "2022-05-03", "--json")
+    code, out, _ = cli_outcome(capsys, "--db", db, "edit", "--ids", "3", "--set-date", "2022-05-03", "--json")
     assert json.loads(out) == {"changed": 0, "ids": [], "dry_run": False}  # the day it has
 
 
 def test_an_id_that_names_no_article_is_said_and_the_others_are_changed(capsys, db):
-    code, out, err = outcome(capsys, "--db", db, "edit", "--ids", "1,77", "--set-outlet", "Desk", "--dry-run")
+    code, out, err = cli_outcome(
+        capsys, "--db", db, "edit", "--ids", "1,77", "--set-outlet", "Desk", "--dry-run"
+    )
     assert (code, out) == (1, "would change 1 article: set outlet to Desk\n")
     assert err == "catalog: no article with id 77; the others chosen were previewed\n"
-    code, out, err = outcome(capsys, "--db", db, "edit", "--ids", "1,77,2", "--set-outlet", "Desk")
+    code, out, err = cli_outcome(capsys, "--db", db, "edit", "--ids", "1,77,2", "--set-outlet", "Desk")
     assert code == 1
     assert out == "changed 2 articles: set outlet to Desk\n"
     assert err == "catalog: no article with id 77; the others chosen were edited\n"
@@ -151,7 +149,9 @@ def test_a_batch_edit_is_one_transaction(capsys, db, monkeypatch):
         raise OperationalError("disk I/O error")
 
     monkeypatch.setattr(editing, "_replace_links", fail_half_way)  # after the article rows are written
-    code, _, err = outcome(capsys, "--db", db, "edit", "--query", "kyiv OR grain", "--add-author", "Bo Chan")
+    code, _, err = cli_outcome(
+        capsys, "--db", db, "edit", "--query", "kyiv OR grain", "--add-author", "Bo Chan"
+    )
     assert code == 1 and err.startswith("catalog: ") and err.count("\n") == 1
     assert articles(capsys, db) == before  # versions, outlets, authors: nothing moved
 
@@ -159,7 +159,7 @@ def test_a_batch_edit_is_one_transaction(capsys, db, monkeypatch):
 def test_a_read_only_catalogue_refuses_a_batch_edit(capsys, sqlite_catalogue, tmp_path):
     location = sqlite_catalogue.location
     assert main(["--db", location, "import", str(SEED_FOLDER)]) == 0
-    code, _, err = outcome(
+    code, _, err = cli_outcome(
         capsys, "--db", f"sqlite:///{location}?mode=ro", "edit", "--ids", "1", "--set-outlet", "X"
     )
     assert code == 1 and "the catalogue is read-only" in err
@@ -193,14 +193,14 @@ def test_a_read_only_catalogue_refuses_a_batch_edit(capsys, sqlite_catalogue, tm
 )
 def test_forms_that_do_not_combine_are_usage_errors(capsys, db, args, message):
     before = articles(capsys, db)
-    code, out, err = outcome(capsys, "--db", db, *args)
+    code, out, err = cli_outcome(capsys, "--db", db, *args)
     assert code == 2 and message in err, err
     assert out == "" and err.count("\n") == 1
     assert articles(capsys, db) == before
 
 
 def test_a_query_of_the_batch_form_may_exclude_with_a_dash(capsys, db):
-    code, out, _ = outcome(
+    code, out, _ = cli_outcome(
         capsys, "--db", db, "edit", "--query", "-kyiv", "--add-topic", "Elsewhere", "--json"
     )
     assert (code, json.loads(out)["ids"]) == (0, [2, 3])

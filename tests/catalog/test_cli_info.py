@@ -11,7 +11,7 @@ import pytest
 from catalog.db import default_location, sqlite_path
 from catalog.migrations import latest_version
 from tests.catalog.test_secrets import SECRET, with_password
-from tests.helpers import SEED_FOLDER, run_catalog
+from tests.helpers import SEED_FOLDER, cli_outcome, run_catalog
 from ui.command_line import main
 
 INFO_KEYS = {
@@ -32,16 +32,6 @@ INFO_KEYS = {
 }
 
 
-def outcome(capsys, *args):
-    capsys.readouterr()
-    try:
-        code = main(list(args))
-    except SystemExit as exit_info:
-        code = exit_info.code
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.fixture
 def filled(db_path, capsys):
     """The catalogue under test with the seed article and a claim on it."""
@@ -51,7 +41,7 @@ def filled(db_path, capsys):
 
 
 def test_info_as_json_on_the_backend_under_test(capsys, filled, private_user_dirs):
-    code, out, err = outcome(capsys, "info", "--json", "--db", filled)
+    code, out, err = cli_outcome(capsys, "info", "--json", "--db", filled)
     assert (code, err) == (0, "")
     info = json.loads(out)
     assert set(info) == INFO_KEYS
@@ -75,7 +65,7 @@ def test_info_as_json_on_the_backend_under_test(capsys, filled, private_user_dir
 
 def test_info_as_text(capsys, filled, monkeypatch):
     monkeypatch.setenv("CATALOG_DB", filled)
-    code, out, _ = outcome(capsys, "info")
+    code, out, _ = cli_outcome(capsys, "info")
     assert code == 0
     fields = dict(line.split(":", 1) for line in out.splitlines())
     fields = {key: value.strip() for key, value in fields.items()}
@@ -94,16 +84,16 @@ def test_info_as_text(capsys, filled, monkeypatch):
 def test_info_never_shows_a_password(capsys, postgres_url):
     url = with_password(postgres_url)
     assert main(["new", url]) == 0
-    code, out, err = outcome(capsys, "--db", url, "info", "--json")
+    code, out, err = cli_outcome(capsys, "--db", url, "info", "--json")
     assert code == 0 and SECRET not in out + err
     assert json.loads(out)["location"] == postgres_url
-    code, out, err = outcome(capsys, "--db", f"{postgres_url}?password={SECRET}", "info")
+    code, out, err = cli_outcome(capsys, "--db", f"{postgres_url}?password={SECRET}", "info")
     assert code == 0 and SECRET not in out + err
 
 
 def test_info_on_a_missing_catalogue_exits_2_and_creates_nothing(capsys, tmp_path):
     missing = tmp_path / "no" / "such" / "reel.sqlite3"
-    code, out, err = outcome(capsys, "--db", str(missing), "info")
+    code, out, err = cli_outcome(capsys, "--db", str(missing), "info")
     assert (code, out) == (2, "")
     assert (
         err == f"catalog: no catalogue at {missing} (catalog import … or catalog new {missing} creates one)\n"
@@ -112,7 +102,7 @@ def test_info_on_a_missing_catalogue_exits_2_and_creates_nothing(capsys, tmp_pat
 
 
 def test_info_does_not_make_the_default_catalogue(capsys):
-    code, _out, err = outcome(capsys, "info", "--json")
+    code, _out, err = cli_outcome(capsys, "info", "--json")
     assert code == 2 and f"no catalogue at {default_location()}" in err
     assert not Path(default_location()).exists() and not Path(default_location()).parent.exists()
 
@@ -129,13 +119,13 @@ def test_info_on_a_catalogue_without_articles_in_a_new_process(tmp_path):
 def test_info_on_a_read_only_catalogue(capsys, sqlite_catalogue):
     location = sqlite_catalogue.location
     assert main(["--db", location, "import", str(SEED_FOLDER)]) == 0
-    code, out, _ = outcome(capsys, "--db", f"sqlite:///{location}?mode=ro", "info", "--json")
+    code, out, _ = cli_outcome(capsys, "--db", f"sqlite:///{location}?mode=ro", "info", "--json")
     info = json.loads(out)
     assert code == 0
     assert (info["read_only"], info["read_only_reason"]) == (True, "the location asks for mode=ro")
     assert info["articles"] == 1
     os.chmod(location, 0o444)  # read-only by its mode bits, even for root
-    code, out, _ = outcome(capsys, "--db", location, "info")
+    code, out, _ = cli_outcome(capsys, "--db", location, "info")
     assert code == 0
     fields = {key: value.strip() for key, value in (line.split(":", 1) for line in out.splitlines())}
     assert fields["Read-only"] == "yes (its file is not writable)"

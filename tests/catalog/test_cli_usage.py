@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.helpers import article_file
+from tests.helpers import article_file, cli_outcome
 from ui.command_line import build_parser, main
 
 HUGE = "99999999999999999999"  # past 64 bits: no database can hold it as an id
@@ -31,17 +31,6 @@ def db(db_path, tmp_path):
     assert main(["--db", db_path, "claims", "add", "1", "--text", "taxes will fall"]) == 0
     assert main(["--db", db_path, "claims", "add", "2", "--text", "taxes will fall"]) == 0
     return db_path
-
-
-def outcome(capsys, *args):
-    """(exit code, stdout, stderr) of ``catalog ARGS``, whether argparse exits or main returns."""
-    capsys.readouterr()
-    try:
-        code = main(list(args))
-    except SystemExit as exit_info:
-        code = exit_info.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 USAGE_ERRORS = [
@@ -89,13 +78,13 @@ USAGE_ERRORS = [
 
 @pytest.mark.parametrize("args, message", USAGE_ERRORS, ids=[" ".join(a[:3]) for a, _ in USAGE_ERRORS])
 def test_usage_errors_exit_2_with_one_line_and_change_nothing(capsys, db, args, message):
-    before = outcome(capsys, "--db", db, "export-json", "-")[1]
-    code, out, err = outcome(capsys, "--db", db, *args)
+    before = cli_outcome(capsys, "--db", db, "export-json", "-")[1]
+    code, out, err = cli_outcome(capsys, "--db", db, *args)
     assert code == 2, err
     assert message in err
     assert err.startswith("catalog") and err.count("\n") == 1 and "Traceback" not in err
     assert out == ""
-    assert outcome(capsys, "--db", db, "export-json", "-")[1] == before
+    assert cli_outcome(capsys, "--db", db, "export-json", "-")[1] == before
 
 
 @pytest.mark.parametrize(
@@ -111,18 +100,18 @@ def test_usage_errors_exit_2_with_one_line_and_change_nothing(capsys, db, args, 
     ],
 )
 def test_what_fails_at_run_time_stays_exit_1(capsys, db, args, message):
-    code, _out, err = outcome(capsys, "--db", db, *args)
+    code, _out, err = cli_outcome(capsys, "--db", db, *args)
     assert code == 1 and message in err and err.count("\n") == 1
 
 
 def test_a_verdict_is_read_as_the_window_reads_it(capsys, db):
-    code, out, _ = outcome(
+    code, out, _ = cli_outcome(
         capsys, "--db", db, "claims", "add", "2", "--text", "radio", "--verdict", "Mostly-False", "--json"
     )
     assert code == 0 and json.loads(out)["verdict"] == "mostly false"
-    code, out, _ = outcome(capsys, "--db", db, "claims", "list", "--verdict", "MOSTLY FALSE", "--json")
+    code, out, _ = cli_outcome(capsys, "--db", db, "claims", "list", "--verdict", "MOSTLY FALSE", "--json")
     assert code == 0 and [claim["text"] for claim in json.loads(out)] == ["radio"]
-    code, out, _ = outcome(
+    code, out, _ = cli_outcome(
         capsys, "--db", db, "claims", "link", "1", "2", "--relation", " Supports ", "--json"
     )
     assert code == 0 and json.loads(out)["relation"] == "supports"
@@ -181,10 +170,10 @@ def test_db_is_accepted_before_the_command_and_after_every_subcommand(tmp_path):
 
 
 def test_claims_commands_take_db_after_the_action(capsys, db):
-    code, out, err = outcome(capsys, "claims", "list", "--json", "--db", db)
+    code, out, err = cli_outcome(capsys, "claims", "list", "--json", "--db", db)
     assert code == 0, err
     assert [claim["article_id"] for claim in json.loads(out)] == [2, 1]
-    code, out, _ = outcome(capsys, "claims", "suggest", "1", "--db", db, "--json")
+    code, out, _ = cli_outcome(capsys, "claims", "suggest", "1", "--db", db, "--json")
     assert code == 0 and isinstance(json.loads(out), list)
 
 
@@ -210,18 +199,18 @@ def test_every_argument_of_every_command_has_help_text():
 
 
 def test_check_help_documents_every_key_of_its_json(capsys, db):
-    code, out, _ = outcome(capsys, "--db", db, "check", "--json")
+    code, out, _ = cli_outcome(capsys, "--db", db, "check", "--json")
     assert code == 0
     keys = set(json.loads(out))
     assert keys >= {"ok", "problems", "advice", "index_only", "repaired"}
-    code, help_text, _ = outcome(capsys, "check", "--help")
+    code, help_text, _ = cli_outcome(capsys, "check", "--help")
     assert code == 0
     for key in keys:
         assert f'"{key}"' in help_text, key
 
 
 def test_help_says_which_catalogue_a_command_without_db_uses(capsys):
-    code, out, _ = outcome(capsys, "--help")
+    code, out, _ = cli_outcome(capsys, "--help")
     assert code == 0
     flat = " ".join(out.split())
     assert "CATALOG_DB" in flat and "catalog info" in flat
