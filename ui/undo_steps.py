@@ -121,7 +121,7 @@ class UndoSteps(QObject):
                 return Outcome.REFUSED
         stack.undo() if undo else stack.redo()  # made already: the command only shows it
         if command.skipped:
-            self.window.statusBar().showMessage(f"{verb}ne, except where {command.skipped}.", 10000)
+            self.window.say(f"{verb}ne, except where {command.skipped}.", 10000)
         return Outcome.MADE
 
     def _choose(self, clash: StepClash, verb: str, earlier: Choices | None) -> Choices | None:
@@ -136,7 +136,7 @@ class UndoSteps(QObject):
 
     def _tell(self, verb: str, command: CatalogCommand, why: str, *, warn: bool = True) -> None:
         text = f"{verb} of “{command.text()}” not made: {why}."
-        self.window.statusBar().showMessage(text, 15000)
+        self.window.say(text, 15000)
         if warn:
             QMessageBox.warning(self.window, verb, text)
 

@@ -56,7 +56,7 @@ class SharingMixin:
         return self.session.refuse()
 
     def show_refusal(self, text: str) -> None:
-        self.statusBar().showMessage(text, 10000)
+        self.say(text, 10000)
 
     # --- keeping the user's place across a reload ------------------------------------
 
