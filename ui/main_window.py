@@ -2,7 +2,6 @@
 
 from dataclasses import replace
 from itertools import pairwise
-from pathlib import Path
 
 from PySide6.QtCore import (
     QEvent,
@@ -46,7 +45,9 @@ from catalog.search import QueryError
 from catalog.watching import CONNECTION_ERRORS
 from ui.commands import NameCommand
 from ui.controllers.help import HelpController
+from ui.controllers.reports import ReportsController
 from ui.dialogs.import_report import ImportReportDialog
+from ui.folders import last_folder, remember_folder
 from ui.models.article_table_model import (
     COL_AUTHORS,
     COL_DATE,
@@ -68,7 +69,6 @@ from ui.window_claims import ClaimsMixin
 from ui.window_editing import EditingMixin
 from ui.window_importing import ImportingMixin
 from ui.window_maintenance import MaintenanceMixin
-from ui.window_reports import ReportsMixin
 from ui.window_sharing import SharingMixin
 from ui.workers import ImportTask
 
@@ -119,7 +119,6 @@ COLUMN_WIDTHS = {COL_OUTLET: 110, COL_AUTHORS: 120, COL_DATE: 96, COL_TOPICS: 10
 class MainWindow(
     EditingMixin,
     ClaimsMixin,
-    ReportsMixin,
     MaintenanceMixin,
     ImportingMixin,
     SharingMixin,
@@ -299,7 +298,18 @@ class MainWindow(
         edit_menu.addAction(self.action_save_search)
         edit_menu.addSeparator()
         edit_menu.addAction(self.action_undo_history)
-        self._make_report_actions(file_menu, edit_menu)
+        self.reports = ReportsController(
+            self,
+            self.session,
+            listing=self.table_model,
+            selected_ids=self.selected_article_ids,
+            current_id=self.current_article_id,
+            say=self.say,
+            file_menu=file_menu,
+            before=self.action_quit,
+            edit_menu=edit_menu,
+        )
+        self.editor.suggest_requested.connect(self.reports.suggest_summary_for)
         self._make_backup_action(file_menu)
         self._make_catalogue_actions(file_menu)
         self._make_claim_menu()
@@ -333,7 +343,7 @@ class MainWindow(
             (self.action_import_folder, self.action_import_files),
             (self.action_undo, self.action_redo),
             (self.action_mark_claim, self.action_link_claim, self.action_claim_map),
-            (self.action_print_preview, self.action_export_pdf),
+            (self.reports.action_print_preview, self.reports.action_export_pdf),
         )
         for number, group in enumerate(groups):
             if number:
@@ -584,11 +594,10 @@ class MainWindow(
     # --- settings ---------------------------------------------------------------
 
     def _last_folder(self) -> str:
-        return str(QSettings().value(f"{SETTINGS_GROUP}/lastImportFolder", ""))
+        return last_folder()
 
     def _remember_folder(self, path: str) -> None:
-        folder = Path(path) if Path(path).is_dir() else Path(path).parent
-        QSettings().setValue(f"{SETTINGS_GROUP}/lastImportFolder", str(folder))
+        remember_folder(path)
 
     def _restore_settings(self) -> None:
         settings = QSettings()
