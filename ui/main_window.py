@@ -16,6 +16,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QKeySequence,
     QShortcut,
 )
@@ -26,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -45,9 +47,9 @@ from catalog.search import QueryError
 from catalog.watching import CONNECTION_ERRORS
 from ui.commands import NameCommand
 from ui.controllers.help import HelpController
+from ui.controllers.importing import ImportController
 from ui.controllers.reports import ReportsController
-from ui.dialogs.import_report import ImportReportDialog
-from ui.folders import last_folder, remember_folder
+from ui.folders import last_folder
 from ui.models.article_table_model import (
     COL_AUTHORS,
     COL_DATE,
@@ -67,10 +69,8 @@ from ui.widgets.sidebar import Sidebar
 from ui.window_catalogues import CataloguesMixin
 from ui.window_claims import ClaimsMixin
 from ui.window_editing import EditingMixin
-from ui.window_importing import ImportingMixin
 from ui.window_maintenance import MaintenanceMixin
 from ui.window_sharing import SharingMixin
-from ui.workers import ImportTask
 
 SETTINGS_GROUP = "mainWindow"
 SEARCH_DELAY_MS = 250  # results follow typing after this pause
@@ -120,14 +120,13 @@ class MainWindow(
     EditingMixin,
     ClaimsMixin,
     MaintenanceMixin,
-    ImportingMixin,
     SharingMixin,
     CataloguesMixin,
     QMainWindow,
 ):
-    #: An import is about to start: its ImportTask.
+    #: An import is about to start: its ImportTask (the importer's ``started``, passed on).
     import_started = Signal(object)
-    #: An import ended: its ImportReport, or None when it stopped on an error.
+    #: An import ended: its ImportReport, or None when it stopped on an error (``finished``).
     import_finished = Signal(object)
 
     def __init__(self, catalogue: OpenedCatalogue, parent=None, *, password: str | None = None):
@@ -139,10 +138,6 @@ class MainWindow(
         self.session.connection_lost.connect(self.connection_lost)
         self.session.connection_restored.connect(self.back_online)
         self.session.refused.connect(self.show_refusal)
-        self._import_task: ImportTask | None = None
-        self._last_import_task: ImportTask | None = None
-        self.import_progress: QProgressDialog | None = None
-        self.report_dialog: ImportReportDialog | None = None
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{catalogue.name} — Catalog")
@@ -184,8 +179,6 @@ class MainWindow(
         self.search_box = self._make_search_box()
         self.splitter.addWidget(self.sidebar)
         self.empty_state = EmptyState(self)
-        self.empty_state.import_files_requested.connect(self.import_files)
-        self.empty_state.import_folder_requested.connect(self.import_folder)
         self.table_stack = QStackedWidget(self)
         self.table_stack.setObjectName("tableStack")
         self.table_stack.addWidget(self.table)
@@ -209,6 +202,10 @@ class MainWindow(
         self.count_label.setObjectName("articleCount")
         self.statusBar().addPermanentWidget(self.count_label)
         self._make_menus()
+        self.importer.started.connect(self.import_started)
+        self.importer.finished.connect(self.import_finished)
+        self.empty_state.import_files_requested.connect(self.importer.import_files)
+        self.empty_state.import_folder_requested.connect(self.importer.import_folder)
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
         self.resize(1200, 760)
         self.splitter.setSizes([170, 600, 430])
@@ -253,16 +250,16 @@ class MainWindow(
         )
         self.addAction(self.action_find)
         file_menu = self.menuBar().addMenu("&File")
-        self.action_import_files = self._action(
-            "actionImportFiles", "Import &Files…", QKeySequence.StandardKey.Open, self.import_files
-        )
-        self.action_import_folder = self._action(
-            "actionImportFolder", "Import F&older…", QKeySequence("Ctrl+Shift+O"), self.import_folder
+        self.importer = ImportController(
+            self,
+            self.session,
+            show_article=self.select_article,
+            refresh=self.refresh,
+            say=self.say,
+            file_menu=file_menu,
         )
         self.action_quit = self._action("actionQuit", "&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu.addAction(self.action_import_files)
-        file_menu.addAction(self.action_import_folder)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
 
@@ -340,7 +337,7 @@ class MainWindow(
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(20, 20))
         groups = (
-            (self.action_import_folder, self.action_import_files),
+            (self.importer.action_import_folder, self.importer.action_import_files),
             (self.action_undo, self.action_redo),
             (self.action_mark_claim, self.action_link_claim, self.action_claim_map),
             (self.reports.action_print_preview, self.reports.action_export_pdf),
@@ -596,9 +593,6 @@ class MainWindow(
     def _last_folder(self) -> str:
         return last_folder()
 
-    def _remember_folder(self, path: str) -> None:
-        remember_folder(path)
-
     def _restore_settings(self) -> None:
         settings = QSettings()
         settings.beginGroup(SETTINGS_GROUP)
@@ -625,9 +619,17 @@ class MainWindow(
         settings.endGroup()
         settings.sync()
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.importer.accept_drag(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.importer.accept_drag(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.importer.drop(event)  # files and folders from a file manager: an import
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
-        if self._import_task is not None:
-            self._import_task.cancel()  # whole batches are kept; wait for the current one
+        self.importer.cancel()  # whole batches are kept; the session waits for the current one
         self.session.close()
         super().closeEvent(event)
