@@ -2,7 +2,6 @@
 
 from dataclasses import replace
 from itertools import pairwise
-from pathlib import Path
 
 from PySide6.QtCore import (
     QEvent,
@@ -17,6 +16,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QKeySequence,
     QShortcut,
 )
@@ -27,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -46,7 +47,9 @@ from catalog.search import QueryError
 from catalog.watching import CONNECTION_ERRORS
 from ui.commands import NameCommand
 from ui.controllers.help import HelpController
-from ui.dialogs.import_report import ImportReportDialog
+from ui.controllers.importing import ImportController
+from ui.controllers.reports import ReportsController
+from ui.folders import last_folder
 from ui.models.article_table_model import (
     COL_AUTHORS,
     COL_DATE,
@@ -66,11 +69,8 @@ from ui.widgets.sidebar import Sidebar
 from ui.window_catalogues import CataloguesMixin
 from ui.window_claims import ClaimsMixin
 from ui.window_editing import EditingMixin
-from ui.window_importing import ImportingMixin
 from ui.window_maintenance import MaintenanceMixin
-from ui.window_reports import ReportsMixin
 from ui.window_sharing import SharingMixin
-from ui.workers import ImportTask
 
 SETTINGS_GROUP = "mainWindow"
 SEARCH_DELAY_MS = 250  # results follow typing after this pause
@@ -119,16 +119,14 @@ COLUMN_WIDTHS = {COL_OUTLET: 110, COL_AUTHORS: 120, COL_DATE: 96, COL_TOPICS: 10
 class MainWindow(
     EditingMixin,
     ClaimsMixin,
-    ReportsMixin,
     MaintenanceMixin,
-    ImportingMixin,
     SharingMixin,
     CataloguesMixin,
     QMainWindow,
 ):
-    #: An import is about to start: its ImportTask.
+    #: An import is about to start: its ImportTask (the importer's ``started``, passed on).
     import_started = Signal(object)
-    #: An import ended: its ImportReport, or None when it stopped on an error.
+    #: An import ended: its ImportReport, or None when it stopped on an error (``finished``).
     import_finished = Signal(object)
 
     def __init__(self, catalogue: OpenedCatalogue, parent=None, *, password: str | None = None):
@@ -140,10 +138,6 @@ class MainWindow(
         self.session.connection_lost.connect(self.connection_lost)
         self.session.connection_restored.connect(self.back_online)
         self.session.refused.connect(self.show_refusal)
-        self._import_task: ImportTask | None = None
-        self._last_import_task: ImportTask | None = None
-        self.import_progress: QProgressDialog | None = None
-        self.report_dialog: ImportReportDialog | None = None
         self.setAcceptDrops(True)
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{catalogue.name} — Catalog")
@@ -185,8 +179,6 @@ class MainWindow(
         self.search_box = self._make_search_box()
         self.splitter.addWidget(self.sidebar)
         self.empty_state = EmptyState(self)
-        self.empty_state.import_files_requested.connect(self.import_files)
-        self.empty_state.import_folder_requested.connect(self.import_folder)
         self.table_stack = QStackedWidget(self)
         self.table_stack.setObjectName("tableStack")
         self.table_stack.addWidget(self.table)
@@ -210,6 +202,10 @@ class MainWindow(
         self.count_label.setObjectName("articleCount")
         self.statusBar().addPermanentWidget(self.count_label)
         self._make_menus()
+        self.importer.started.connect(self.import_started)
+        self.importer.finished.connect(self.import_finished)
+        self.empty_state.import_files_requested.connect(self.importer.import_files)
+        self.empty_state.import_folder_requested.connect(self.importer.import_folder)
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
         self.resize(1200, 760)
         self.splitter.setSizes([170, 600, 430])
@@ -254,16 +250,16 @@ class MainWindow(
         )
         self.addAction(self.action_find)
         file_menu = self.menuBar().addMenu("&File")
-        self.action_import_files = self._action(
-            "actionImportFiles", "Import &Files…", QKeySequence.StandardKey.Open, self.import_files
-        )
-        self.action_import_folder = self._action(
-            "actionImportFolder", "Import F&older…", QKeySequence("Ctrl+Shift+O"), self.import_folder
+        self.importer = ImportController(
+            self,
+            self.session,
+            show_article=self.select_article,
+            refresh=self.refresh,
+            say=self.say,
+            file_menu=file_menu,
         )
         self.action_quit = self._action("actionQuit", "&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu.addAction(self.action_import_files)
-        file_menu.addAction(self.action_import_folder)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
 
@@ -299,7 +295,18 @@ class MainWindow(
         edit_menu.addAction(self.action_save_search)
         edit_menu.addSeparator()
         edit_menu.addAction(self.action_undo_history)
-        self._make_report_actions(file_menu, edit_menu)
+        self.reports = ReportsController(
+            self,
+            self.session,
+            listing=self.table_model,
+            selected_ids=self.selected_article_ids,
+            current_id=self.current_article_id,
+            say=self.say,
+            file_menu=file_menu,
+            before=self.action_quit,
+            edit_menu=edit_menu,
+        )
+        self.editor.suggest_requested.connect(self.reports.suggest_summary_for)
         self._make_backup_action(file_menu)
         self._make_catalogue_actions(file_menu)
         self._make_claim_menu()
@@ -330,10 +337,10 @@ class MainWindow(
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(20, 20))
         groups = (
-            (self.action_import_folder, self.action_import_files),
+            (self.importer.action_import_folder, self.importer.action_import_files),
             (self.action_undo, self.action_redo),
             (self.action_mark_claim, self.action_link_claim, self.action_claim_map),
-            (self.action_print_preview, self.action_export_pdf),
+            (self.reports.action_print_preview, self.reports.action_export_pdf),
         )
         for number, group in enumerate(groups):
             if number:
@@ -584,11 +591,7 @@ class MainWindow(
     # --- settings ---------------------------------------------------------------
 
     def _last_folder(self) -> str:
-        return str(QSettings().value(f"{SETTINGS_GROUP}/lastImportFolder", ""))
-
-    def _remember_folder(self, path: str) -> None:
-        folder = Path(path) if Path(path).is_dir() else Path(path).parent
-        QSettings().setValue(f"{SETTINGS_GROUP}/lastImportFolder", str(folder))
+        return last_folder()
 
     def _restore_settings(self) -> None:
         settings = QSettings()
@@ -616,9 +619,17 @@ class MainWindow(
         settings.endGroup()
         settings.sync()
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.importer.accept_drag(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.importer.accept_drag(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.importer.drop(event)  # files and folders from a file manager: an import
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
-        if self._import_task is not None:
-            self._import_task.cancel()  # whole batches are kept; wait for the current one
+        self.importer.cancel()  # whole batches are kept; the session waits for the current one
         self.session.close()
         super().closeEvent(event)

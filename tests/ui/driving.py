@@ -33,7 +33,7 @@ def cell(win, row, column) -> str:
 def import_and_wait(qtbot, win, paths):
     """Start a background import and wait for its report."""
     with qtbot.waitSignal(win.import_finished, timeout=20_000) as finished:
-        assert win.start_import(paths)
+        assert win.importer.start_import(paths)
     return finished.args[0]
 
 

@@ -22,7 +22,7 @@ def three(window, qtbot, tmp_path):
         header = f" date 2022-0{number + 1}-0{number + 1} Authored by Writer {number} via {outlet},"
         (folder / f"{number}.txt").write_text(article_file(title, f"Body text of {title}.", header=header))
     import_and_wait(qtbot, window, [str(folder)])
-    window.report_dialog.close()
+    window.importer.report_dialog.close()
     table(window).sortByColumn(COL_TITLE, Qt.SortOrder.AscendingOrder)
     window.select_row(0)
     window.activateWindow()  # focus moves (and so saves on leaving a field) need an active window

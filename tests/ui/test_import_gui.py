@@ -56,7 +56,7 @@ def test_the_report_dialog_lists_each_problem_and_saves_csv(
 ):
     (write_folder / "copy.txt").write_text((write_folder / "alpha.txt").read_text())
     report = import_and_wait(qtbot, window, [str(write_folder)])
-    dialog = window.report_dialog
+    dialog = window.importer.report_dialog
     assert dialog.isVisible()
     assert dialog.windowTitle() == "Import Finished"
     assert dialog.findChild(object, "importSummary").text() == "4 files: 2 imported, 1 duplicate, 1 failed."
@@ -110,16 +110,16 @@ def test_cancel_keeps_whole_batches_and_a_consistent_catalogue(window, qtbot, tm
     def cancel_on_first_progress(done, path):
         if not first_progress:
             first_progress.append(done)
-            qtbot.mouseClick(window.import_progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(window.importer.progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
 
     window.import_started.connect(lambda task: task.signals.progressed.connect(cancel_on_first_progress))
     with qtbot.waitSignal(window.import_finished, timeout=30_000) as finished:
-        window.start_import([str(folder)])
+        window.importer.start_import([str(folder)])
     report = finished.args[0]
     assert report.cancelled
     imported = len(report.imported)
     assert 0 < imported < 400 and imported % 50 == 0
-    assert window.report_dialog.windowTitle() == "Import Cancelled"
+    assert window.importer.report_dialog.windowTitle() == "Import Cancelled"
     assert table(window).model().rowCount() == imported
     assert check_catalogue().ok and Article.select().count() == imported
 
@@ -137,12 +137,14 @@ def test_the_table_scrolls_while_an_import_runs(window, qtbot, tmp_path, monkeyp
     make_article_files(more, 200, paragraphs=1)
     view = table(window)
     with qtbot.waitSignal(window.import_finished, timeout=30_000):
-        window.start_import([str(more)])
-        assert not window.import_progress.isModal()
-        assert not window.findChild(type(window.action_import_files), "actionImportFiles").isEnabled()
+        window.importer.start_import([str(more)])
+        assert not window.importer.progress.isModal()
+        assert not window.findChild(
+            type(window.importer.action_import_files), "actionImportFiles"
+        ).isEnabled()
         view.scrollToBottom()
         assert view.verticalScrollBar().value() > 0
-    assert window.action_import_files.isEnabled()
+    assert window.importer.action_import_files.isEnabled()
 
 
 def test_dropping_files_and_folders_imports_them(window, qtbot, write_folder):
@@ -206,7 +208,7 @@ def test_names_that_are_not_utf8_or_hold_escapes_import_and_show_escaped(
     report = import_and_wait(qtbot, window, [str(folder)])
     assert report.summary() == "2 imported, 0 duplicates, 1 failed"
     assert Article.select().where(Article.source_path == f"{folder}/caf\\xe9.txt").count() == 1
-    model = window.report_dialog.table.model()
+    model = window.importer.report_dialog.table.model()
     qtmodeltester.check(model)
     rows = [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())]
     expected = [
@@ -217,10 +219,14 @@ def test_names_that_are_not_utf8_or_hold_escapes_import_and_show_escaped(
     assert rows == [expected]
     target = tmp_path / "report.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV files (*.csv)"))
-    qtbot.mouseClick(window.report_dialog.findChild(QPushButton, "saveCsvButton"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        window.importer.report_dialog.findChild(QPushButton, "saveCsvButton"), Qt.MouseButton.LeftButton
+    )
     with open(target, encoding="utf-8-sig", newline="") as saved:
         assert list(csv.reader(saved)) == [["file", "outcome", "reason"], expected]
-    qtbot.mouseClick(window.report_dialog.findChild(QPushButton, "copyButton"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        window.importer.report_dialog.findChild(QPushButton, "copyButton"), Qt.MouseButton.LeftButton
+    )
     assert "\\e[31mbad\\xff\\nfailed: x.txt" in QApplication.clipboard().text()
 
 
@@ -236,7 +242,7 @@ def test_links_out_of_the_chosen_folder_are_reported_but_a_picked_link_is_import
     os.symlink(secret, folder / "story2.txt")
     report = import_and_wait(qtbot, window, [str(folder)])
     assert report.summary() == "1 imported, 0 duplicates, 1 failed"
-    model = window.report_dialog.table.model()
+    model = window.importer.report_dialog.table.model()
     assert [model.index(0, c).data() for c in range(3)] == [
         str(folder / "story2.txt"),
         "failed",
@@ -244,7 +250,7 @@ def test_links_out_of_the_chosen_folder_are_reported_but_a_picked_link_is_import
     ]
     assert Article.select().where(Article.body.contains("PRIVATE KEY")).count() == 0
 
-    window.report_dialog.close()
+    window.importer.report_dialog.close()
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(folder / "story2.txt")], ""))
     with qtbot.waitSignal(window.import_finished, timeout=20_000) as finished:
         trigger(window, "actionImportFiles")
@@ -265,14 +271,14 @@ def test_cancel_stops_within_a_batch_of_slow_files(window, qtbot, tmp_path, monk
 
     monkeypatch.setattr(reading, "prepare", slow_prepare)
     with qtbot.waitSignal(window.import_finished, timeout=30_000) as finished:
-        window.start_import([str(folder)])
+        window.importer.start_import([str(folder)])
         qtbot.waitUntil(lambda: len(read) >= 2)
-        qtbot.mouseClick(window.import_progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
-        assert window.import_progress.labelText() == "Cancelling…"
+        qtbot.mouseClick(window.importer.progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+        assert window.importer.progress.labelText() == "Cancelling…"
     report = finished.args[0]
     assert report.cancelled and report.imported == []
     assert len(read) < 10  # not the whole batch of 40
-    assert window.report_dialog.windowTitle() == "Import Cancelled"
+    assert window.importer.report_dialog.windowTitle() == "Import Cancelled"
     assert Article.select().count() == 0
 
 
@@ -285,12 +291,13 @@ def test_the_progress_dialog_says_when_another_desk_is_writing(sqlite_window, qt
     other_desk = sqlite3.connect(tmp_path / "window.sqlite3", isolation_level=None)
     other_desk.execute("BEGIN IMMEDIATE")
     with qtbot.waitSignal(window.import_finished, timeout=30_000) as finished:
-        window.start_import([str(folder)])
+        window.importer.start_import([str(folder)])
         qtbot.waitUntil(
-            lambda: "waiting for another desk's write…" in window.import_progress.labelText(), timeout=10_000
+            lambda: "waiting for another desk's write…" in window.importer.progress.labelText(),
+            timeout=10_000,
         )
-        assert window.import_progress.labelText().startswith("0 of 30 files")
-        window.import_progress.grab().save(str(tmp_path / "waiting.png"))
+        assert window.importer.progress.labelText().startswith("0 of 30 files")
+        window.importer.progress.grab().save(str(tmp_path / "waiting.png"))
         other_desk.execute("COMMIT")
     other_desk.close()
     assert finished.args[0].summary() == "30 imported, 0 duplicates, 0 failed"
@@ -316,9 +323,13 @@ def test_a_full_disk_stops_the_import_and_the_report_says_where(qtbot, tmp_path,
         report = import_and_wait(qtbot, window, [str(folder)])
         full = f"the disk holding {disk} is full"
         assert report.stopped == full
-        assert window.report_dialog.windowTitle() == "Import Stopped"
-        assert window.report_dialog.findChild(object, "importSummary").text().endswith(f"(stopped: {full}).")
-        model = window.report_dialog.table.model()
+        assert window.importer.report_dialog.windowTitle() == "Import Stopped"
+        assert (
+            window.importer.report_dialog.findChild(object, "importSummary")
+            .text()
+            .endswith(f"(stopped: {full}).")
+        )
+        model = window.importer.report_dialog.table.model()
         assert model.index(0, 2).data() == f"not stored: {full}"
         assert table(window).model().rowCount() == len(report.imported) > 0
         window.close()

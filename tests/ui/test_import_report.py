@@ -16,10 +16,10 @@ def test_a_folder_imported_again_shows_a_count_and_lists_on_request(
     folder = tmp_path / "desk"
     make_article_files(folder, 40, paragraphs=1)
     import_and_wait(qtbot, window, [str(folder)])
-    window.report_dialog.close()
+    window.importer.report_dialog.close()
     (folder / "new.txt").write_text(article_file("Port reopens", "Ships returned to the port."))
     import_and_wait(qtbot, window, [str(folder)])
-    dialog = window.report_dialog
+    dialog = window.importer.report_dialog
     qtbot.waitUntil(dialog.isVisible)
     assert (
         dialog.findChild(QLabel, "importSummary").text() == "41 files: 1 imported, 40 duplicates, 0 failed."
@@ -55,7 +55,7 @@ def test_a_folder_imported_again_shows_a_count_and_lists_on_request(
 
 def test_an_import_without_duplicates_has_no_toggle(window, qtbot, write_folder):
     import_and_wait(qtbot, window, [str(write_folder)])
-    dialog = window.report_dialog
+    dialog = window.importer.report_dialog
     assert dialog.findChild(QPushButton, "showDuplicatesButton") is None
     assert dialog.findChild(QLabel, "duplicatesCount") is None
     assert dialog.table.model().rowCount() == 1  # the broken file

@@ -25,7 +25,7 @@ def news(window, qtbot, tmp_path):
     (folder / "1.txt").write_text(article_file("Budget day", BUDGET, header=" date 2022-03-01 via Daily,"))
     (folder / "2.txt").write_text(article_file("Tax promises", RADIO, header=" date 2022-03-05 via Weekly,"))
     import_and_wait(qtbot, window, [str(folder)])
-    window.report_dialog.close()
+    window.importer.report_dialog.close()
     window.ids = {title: i for i, title in Article.select(Article.id, Article.title).tuples()}
     window.select_article(window.ids["Budget day"])
     return window

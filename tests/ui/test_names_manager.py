@@ -19,7 +19,7 @@ def spelled_twice(window, qtbot, tmp_path):
     (folder / "a.txt").write_text(article_file("A", "x.", header=" date 2022-01-01 via AntiWar.com,"))
     (folder / "b.txt").write_text(article_file("B", "y.", header=" date 2022-01-02 via Antiwar News,"))
     import_and_wait(qtbot, window, [str(folder)])
-    window.report_dialog.close()
+    window.importer.report_dialog.close()
     return window
 
 

@@ -38,7 +38,7 @@ def nothing_is_shown(window) -> bool:
 
 def shown_with_a_claim(qtbot, window, write_folder) -> int:
     import_and_wait(qtbot, window, [str(write_folder)])
-    window.report_dialog.close()
+    window.importer.report_dialog.close()
     window.select_row(0)
     article_id = window.current_article_id()
     add_claim_by_text(article_id, get_article(article_id)["body"].split()[0])

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog
 
 from catalog import fulltext
 from catalog.articles import get_article
@@ -236,8 +236,9 @@ def test_suggest_summaries_for_a_selection_in_the_background(news, qtbot):
     table = news.table
     table.selectAll()
     edit_article(news.current_article_id(), ArticleEdit(summary="Written by a person."))
-    assert news.suggest_summaries()
-    qtbot.waitUntil(lambda: news._summary_task is None, timeout=10_000)
+    trigger(news, "actionSuggestSummaries")
+    assert news.findChild(QProgressDialog, "summaryProgress") is not None
+    qtbot.waitUntil(lambda: news.statusBar().currentMessage().startswith("Summaries:"), timeout=10_000)
     summaries = [get_article(i)["summary"] for i in news.selected_article_ids()]
     assert "Written by a person." in summaries and all(summaries)
     assert "1 kept as people wrote them" in news.statusBar().currentMessage()

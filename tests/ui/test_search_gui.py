@@ -23,7 +23,7 @@ def news(window, qtbot, tmp_path):
         header = f" date 2022-0{number + 1}-01 Authored by Writer {number} via {outlet},"
         (folder / f"{number}.txt").write_text(article_file(title, body, header=header))
     import_and_wait(qtbot, window, [str(folder)])
-    window.report_dialog.close()
+    window.importer.report_dialog.close()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     return window

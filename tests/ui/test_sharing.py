@@ -76,7 +76,7 @@ def article_files(folder, count: int, first: int = 0) -> str:
 
 def test_the_windows_own_import_is_not_told_as_changes_by_others(window, qtbot, tmp_path):
     import_and_wait(qtbot, window, [article_files(tmp_path / "mine", 3)])
-    window.report_dialog.close()
+    window.importer.report_dialog.close()
     look_a_few_times(window, qtbot)
 
     message = window.statusBar().currentMessage()
@@ -90,7 +90,7 @@ def test_looks_while_the_windows_own_import_runs_say_nothing_of_others(window, q
     window.session._watch_timer.setInterval(10)  # the watcher looks many times during the import
     make_article_files(tmp_path / "many", 150, paragraphs=1)
     import_and_wait(qtbot, window, [str(tmp_path / "many")])
-    window.report_dialog.close()
+    window.importer.report_dialog.close()
     look_a_few_times(window, qtbot)
 
     assert window.count_label.text() == "150 articles"
@@ -99,7 +99,7 @@ def test_looks_while_the_windows_own_import_runs_say_nothing_of_others(window, q
 
 def test_an_import_by_another_program_is_told_with_what_it_added(window, qtbot, tmp_path):
     import_and_wait(qtbot, window, [article_files(tmp_path / "mine", 2)])
-    window.report_dialog.close()
+    window.importer.report_dialog.close()
     look_a_few_times(window, qtbot)  # the window's own import, taken in silently
 
     done = run_catalog("--db", window.catalogue.location, "import", article_files(tmp_path / "theirs", 3, 10))
@@ -114,7 +114,7 @@ def test_an_import_by_another_program_is_told_with_what_it_added(window, qtbot, 
 
 def test_others_edits_and_deletions_are_told_as_such(window, qtbot, tmp_path):
     report = import_and_wait(qtbot, window, [article_files(tmp_path / "mine", 3)])
-    window.report_dialog.close()
+    window.importer.report_dialog.close()
     look_a_few_times(window, qtbot)
     first, second, _ = (imported.article_id for imported in report.imported)
 

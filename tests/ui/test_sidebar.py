@@ -26,7 +26,7 @@ def filled(window, qtbot, tmp_path):
         header = f" date {year}-01-0{number + 1} Authored by Writer {number} via {outlet},"
         (folder / f"{number}.txt").write_text(article_file(title, f"Text of {title}.", header=header))
     report = import_and_wait(qtbot, window, [str(folder)])
-    window.report_dialog.close()
+    window.importer.report_dialog.close()
     edit_article(report.imported[0].article_id, ArticleEdit(topics=["Politics/Elections"]))
     window.announce(EVERYTHING)
     return window

@@ -61,7 +61,7 @@ def desk(window, qtbot, tmp_path):
         body = f"{title} opens here. The minister said taxes will fall next year, officials said."
         (folder / f"{number}.txt").write_text(article_file(title, body, header=header), encoding="utf-8")
     import_and_wait(qtbot, window, [str(folder)])
-    window.report_dialog.close()
+    window.importer.report_dialog.close()
     table(window).sortByColumn(COL_TITLE, Qt.SortOrder.AscendingOrder)
     window.select_row(0)
     window.activateWindow()

@@ -44,7 +44,7 @@ def open_news(window, qtbot, tmp_path):
         encoding="utf-8",
     )
     import_and_wait(qtbot, window, [str(folder)])
-    window.report_dialog.close()
+    window.importer.report_dialog.close()
     window.ids = {title: i for i, title in Article.select(Article.id, Article.title).tuples()}
     window.select_article(window.ids["Budget day"])
     window.activateWindow()

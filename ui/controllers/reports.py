@@ -1,12 +1,22 @@
-"""Part of MainWindow: summaries (suggest one, or many in the background) and the summary report
-(print, print preview, PDF), plus CSV for spreadsheets."""
+"""File ▸ Print, Print Preview, Export PDF and Export CSV (the summary report, and CSV for
+spreadsheets), and Edit ▸ Suggest Summary and Suggest Summaries for Selection (one now, many in
+the background), for one window."""
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QPageSize
+from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
-from PySide6.QtWidgets import QCheckBox, QDialog, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+)
 
 from catalog.articles import get_article
 from catalog.editing import ArticleEdit
@@ -15,16 +25,48 @@ from catalog.reporting import build_report, describe_selection
 from catalog.safe_output import OutputError
 from catalog.summaries import suggest_summary
 from ui.dialogs.report_scope import ARTICLE, SELECTION, ReportScopeDialog
-from ui.operations import summaries
+from ui.folders import last_folder
+from ui.models.article_table_model import ArticleTableModel
+from ui.operations import articles, summaries
 from ui.report.output import export_pdf, new_printer, print_report
 from ui.report.paging import paper_for_locale
+from ui.session import CatalogSession
 from ui.workers import SummaryTask
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
 
-class ReportsMixin:
-    def _make_report_actions(self, file_menu, edit_menu) -> None:
+class ReportsController(QObject):
+    """Adds its actions to ``file_menu`` (before ``before``, the Quit action) and ``edit_menu``.
+
+    What it reads of the window is given: ``listing``, the table's model (its filters, the
+    articles it shows); ``selected_ids`` and ``current_id``, the table's selection and current
+    article; ``say``, a line in the status bar (text, milliseconds)."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: CatalogSession,
+        *,
+        listing: ArticleTableModel,
+        selected_ids: Callable[[], list[int]],
+        current_id: Callable[[], int | None],
+        say: Callable[[str, int], None],
+        file_menu: QMenu,
+        before: QAction,
+        edit_menu: QMenu,
+    ):
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.listing = listing
+        self.selected_ids = selected_ids
+        self.current_id = current_id
+        self.say = say
+        self.summary_task: SummaryTask | None = None  #: the summaries being suggested, if any
+        self.summary_progress: QProgressDialog | None = None
+        self.print_preview: QPrintPreviewDialog | None = None
+        self._preview_printer = None
         self.action_print = self._action(
             "actionPrint", "&Print…", QKeySequence.StandardKey.Print, self.print_summary
         )
@@ -37,15 +79,14 @@ class ReportsMixin:
         self.action_export_csv = self._action(
             "actionExportCsv", "Export &CSV…", QKeySequence(), self.export_articles_csv
         )
-        first = file_menu.actions()[-1]  # before Quit
         for action in (
             self.action_print,
             self.action_print_preview,
             self.action_export_pdf,
             self.action_export_csv,
         ):
-            file_menu.insertAction(first, action)
-        file_menu.insertSeparator(first)
+            file_menu.insertAction(before, action)
+        file_menu.insertSeparator(before)
         self.action_suggest_summary = self._action(
             "actionSuggestSummary",
             "Suggest S&ummary",
@@ -61,14 +102,19 @@ class ReportsMixin:
         edit_menu.addSeparator()
         edit_menu.addAction(self.action_suggest_summary)
         edit_menu.addAction(self.action_suggest_summaries)
-        self.editor.suggest_requested.connect(self.suggest_summary_for)
-        self._summary_task: SummaryTask | None = None
-        self.summary_progress: QProgressDialog | None = None
+
+    def _action(self, name: str, text: str, keys, slot) -> QAction:
+        # The window owns the action: its shortcut works anywhere in it, and findChild finds it.
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.setShortcut(keys)
+        action.triggered.connect(slot)
+        return action
 
     # --- summaries ------------------------------------------------------------------
 
     def _suggest_current_summary(self) -> None:
-        article_id = self.current_article_id()
+        article_id = self.current_id()
         if article_id is not None:
             self.suggest_summary_for(article_id)
 
@@ -77,14 +123,20 @@ class ReportsMixin:
         article = get_article(article_id)
         suggestion = suggest_summary(article["body"]) if article else ""
         if not suggestion:
-            self.statusBar().showMessage("This article has no text to suggest a summary from.", 5000)
+            self.say("This article has no text to suggest a summary from.", 5000)
             return False
-        return self.edit_article(article_id, article["version"], ArticleEdit(summary=suggestion))
+        return articles.edit_article(
+            session=self.session,
+            parent=self.window,
+            article_id=article_id,
+            version=article["version"],
+            edit=ArticleEdit(summary=suggestion),
+        )
 
     def suggest_summaries(self) -> bool:
         """Suggest summaries for the selected articles in the background, with progress and Cancel."""
-        ids = self.selected_article_ids()
-        if not ids or self._summary_task is not None:
+        ids = self.selected_ids()
+        if not ids or self.summary_task is not None:
             return False
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -92,7 +144,7 @@ class ReportsMixin:
             f"Fill the empty summaries of {len(ids):,} article{'' if len(ids) == 1 else 's'} with their most "
             "central sentences?\n\nSummaries people wrote are kept unless you tick the box.",
             QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
-            self,
+            self.window,
         )
         box.setObjectName("suggestSummariesBox")
         overwrite = QCheckBox("Replace summaries people wrote, too", box)
@@ -100,8 +152,8 @@ class ReportsMixin:
         if box.exec() != QMessageBox.StandardButton.Ok:
             return False
         task = SummaryTask(ids, overwrite=overwrite.isChecked(), owner=self)
-        self._summary_task = task
-        dialog = QProgressDialog("Suggesting summaries…", "Cancel", 0, len(ids), self)
+        self.summary_task = task
+        dialog = QProgressDialog("Suggesting summaries…", "Cancel", 0, len(ids), self.window)
         dialog.setObjectName("summaryProgress")
         dialog.setWindowTitle("Suggesting Summaries")
         dialog.setWindowModality(Qt.WindowModality.NonModal)
@@ -119,7 +171,7 @@ class ReportsMixin:
     def _summaries_done(self, run) -> None:
         self._end_summaries()
         summaries.summaries_suggested(session=self.session, run=run)
-        self.statusBar().showMessage(
+        self.say(
             f"Summaries: {run.filled:,} filled, {run.kept:,} kept as people wrote them, "
             f"{run.empty:,} without text, {run.unchanged:,} already suggested.",
             10000,
@@ -128,33 +180,33 @@ class ReportsMixin:
     def _summaries_failed(self, problem: str) -> None:
         self._end_summaries()
         QMessageBox.warning(
-            self, "Suggest Summaries", f"Stopped: {problem}. Summaries already written are kept."
+            self.window, "Suggest Summaries", f"Stopped: {problem}. Summaries already written are kept."
         )
 
     def _end_summaries(self) -> None:
         if self.summary_progress is not None:
             self.summary_progress.close()
-        self._summary_task.signals.deleteLater()
-        self._summary_task = None
+        self.summary_task.signals.deleteLater()
+        self.summary_task = None
 
     # --- the report -------------------------------------------------------------------
 
     def _report(self, title: str, *, ask_paper: bool):
         """Ask what the report covers; returns (Report, paper name), or None if cancelled."""
-        current = self.current_article_id()
+        current = self.current_id()
         article = get_article(current) if current is not None else None
-        selected = self.selected_article_ids()
-        filters = self.table_model.filters
-        self.table_model.fetchMore(QModelIndex())  # every row shown is counted in
+        selected = self.selected_ids()
+        filters = self.listing.filters
+        self.listing.fetchMore(QModelIndex())  # every row shown is counted in
         dialog = ReportScopeDialog(
             title=title,
             current_title=article["title"] if article else None,
             selected=len(selected),
-            shown=self.table_model.rowCount(),
+            shown=self.listing.rowCount(),
             shown_words=describe_selection(filters),
             ask_paper=ask_paper,
             paper="letter" if paper_for_locale().id() == QPageSize.PageSizeId.Letter else "a4",
-            parent=self,
+            parent=self.window,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -163,15 +215,15 @@ class ReportsMixin:
         elif dialog.scope() == SELECTION:
             ids, words = selected, describe_selection(ids=selected)
         else:
-            ids, words = self.table_model.all_ids(), describe_selection(filters)
-        return build_report(ids, catalogue=self.catalogue.name, selection=words), dialog.paper_name()
+            ids, words = self.listing.all_ids(), describe_selection(filters)
+        return build_report(ids, catalogue=self.session.catalogue.name, selection=words), dialog.paper_name()
 
     def print_summary(self) -> bool:
         chosen = self._report("Print", ask_paper=False)
         if chosen is None:
             return False
         printer = new_printer()
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+        if QPrintDialog(printer, self.window).exec() != QDialog.DialogCode.Accepted:
             return False
         return self._print_on(chosen[0], printer, "Print")
 
@@ -180,7 +232,7 @@ class ReportsMixin:
         if chosen is None:
             return False
         printer = new_printer()  # the dialog does not own it: it must outlive the dialog
-        preview = QPrintPreviewDialog(printer, self)
+        preview = QPrintPreviewDialog(printer, self.window)
         preview.setObjectName("printPreview")
         preview.paintRequested.connect(lambda device: self._print_on(chosen[0], device, "Print Preview"))
         self.print_preview, self._preview_printer = preview, printer
@@ -192,8 +244,8 @@ class ReportsMixin:
         if chosen is None:
             return False
         report, paper = chosen
-        suggested = str(Path(self._last_folder() or Path.home()) / f"{self.catalogue.name} report.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, "Export PDF", suggested, "PDF files (*.pdf)")
+        suggested = str(Path(last_folder() or Path.home()) / f"{self.session.catalogue.name} report.pdf")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export PDF", suggested, "PDF files (*.pdf)")
         if not path:
             return False
         try:
@@ -201,14 +253,14 @@ class ReportsMixin:
         except OutputError as exc:
             self._not_written("Export PDF", exc)
             return False
-        self.statusBar().showMessage(f"Wrote {pages} page{'' if pages == 1 else 's'} to {path}", 10000)
+        self.say(f"Wrote {pages} page{'' if pages == 1 else 's'} to {path}", 10000)
         return True
 
     def export_articles_csv(self) -> bool:
-        filters = self.table_model.filters
-        ids = self.table_model.all_ids()
-        suggested = str(Path(self._last_folder() or Path.home()) / f"{self.catalogue.name}.csv")
-        path, _ = QFileDialog.getSaveFileName(self, "Export CSV", suggested, "CSV files (*.csv)")
+        filters = self.listing.filters
+        ids = self.listing.all_ids()
+        suggested = str(Path(last_folder() or Path.home()) / f"{self.session.catalogue.name}.csv")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export CSV", suggested, "CSV files (*.csv)")
         if not path:
             return False
         try:
@@ -217,7 +269,7 @@ class ReportsMixin:
             self._not_written("Export CSV", exc)
             return False
         shown = describe_selection(filters)
-        self.statusBar().showMessage(f"Exported {rows:,} articles ({shown}) to {path}", 10000)
+        self.say(f"Exported {rows:,} articles ({shown}) to {path}", 10000)
         return True
 
     def _print_on(self, report, printer, title: str) -> bool:
@@ -232,4 +284,4 @@ class ReportsMixin:
 
     def _not_written(self, title: str, problem: OutputError) -> None:
         text = str(problem)  # "cannot write FILE: the reason"
-        QMessageBox.warning(self, title, f"{text[:1].upper()}{text[1:]}. Nothing was written.")
+        QMessageBox.warning(self.window, title, f"{text[:1].upper()}{text[1:]}. Nothing was written.")

@@ -1,0 +1,191 @@
+"""File ▸ Import Files and Import Folder, and files dropped on the window, for one window: the
+import runs on the session's writer with a progress dialog (Cancel keeps whole batches), and
+ends with its report."""
+
+import os
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QMimeData, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog
+
+from catalog.changes import EVERYTHING
+from catalog.importing import ImportReport
+from catalog.importing.files import DEFAULT_PATTERN
+from catalog.importing.progress import ProgressMeter
+from catalog.terminal_text import one_line
+from ui.dialogs.import_folder import ImportFolderDialog
+from ui.dialogs.import_report import ImportReportDialog
+from ui.folders import last_folder, remember_folder
+from ui.session import CatalogSession
+from ui.workers import ImportTask
+
+
+class ImportController(QObject):
+    """Adds Import Files and Import Folder to ``file_menu``. What it needs of the window is
+    given: ``show_article`` (an article id: make it current), ``refresh`` (read the listing
+    again) and ``say`` (a line in the status bar: text, milliseconds)."""
+
+    #: An import is about to start: its ImportTask.
+    started = Signal(object)
+    #: An import ended: its ImportReport, or None when it stopped on an error.
+    finished = Signal(object)
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: CatalogSession,
+        *,
+        show_article: Callable[[int], None],
+        refresh: Callable[[], None],
+        say: Callable[[str, int], None],
+        file_menu: QMenu,
+    ):
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.show_article = show_article
+        self.refresh = refresh
+        self.say = say
+        self.task: ImportTask | None = None  #: the import running, if one is
+        self._last_task: ImportTask | None = None
+        self.progress: QProgressDialog | None = None  #: the running (or last) import's progress
+        self.report_dialog: ImportReportDialog | None = None  #: the last import's report
+        self.action_import_files = self._action(
+            "actionImportFiles", "Import &Files…", QKeySequence.StandardKey.Open, self.import_files
+        )
+        self.action_import_folder = self._action(
+            "actionImportFolder", "Import F&older…", QKeySequence("Ctrl+Shift+O"), self.import_folder
+        )
+        file_menu.addAction(self.action_import_files)
+        file_menu.addAction(self.action_import_folder)
+
+    def _action(self, name: str, text: str, keys, slot) -> QAction:
+        # The window owns the action: its shortcut works anywhere in it, and findChild finds it.
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.setShortcut(keys)
+        action.triggered.connect(slot)
+        return action
+
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window, "Import Files", last_folder(), "Text files (*.txt);;All files (*)"
+        )
+        if paths:
+            self.start_import(paths)
+
+    def import_folder(self) -> None:
+        dialog = ImportFolderDialog(last_folder(), parent=self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.folder():
+            self.start_import([dialog.folder()], pattern=dialog.pattern())
+
+    def start_import(self, paths: Sequence[str], pattern: str = DEFAULT_PATTERN) -> bool:
+        """Import ``paths`` in the background with a progress dialog; False if one is running."""
+        if self.task is not None:
+            self.say("An import is already running; wait for it or cancel it.", 5000)
+            return False
+        remember_folder(paths[0])
+        task = ImportTask(paths, pattern=pattern, owner=self)
+        self.task = task
+        self.progress = self._make_progress_dialog(task)
+        task.signals.counted.connect(self._counted)
+        task.signals.progressed.connect(self._progressed)
+        task.signals.waiting.connect(self._waiting)
+        task.signals.finished.connect(self._done)
+        task.signals.failed.connect(self._failed)
+        self._set_importing(True)
+        self.started.emit(task)
+        self.session.write_pool.start(task)
+        return True
+
+    def cancel(self) -> None:
+        """Stop the running import, if any: whole batches are kept; the current one finishes."""
+        if self.task is not None:
+            self.task.cancel()
+
+    def _make_progress_dialog(self, task: ImportTask) -> QProgressDialog:
+        dialog = QProgressDialog("Looking for files…", "Cancel", 0, 0, self.window)
+        dialog.setObjectName("importProgress")
+        dialog.setWindowTitle("Importing")
+        # Not modal: the catalogue stays readable and scrollable while files come in.
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setMinimumWidth(480)
+        dialog.canceled.connect(task.cancel)
+        dialog.canceled.connect(lambda: dialog.setLabelText("Cancelling…"))
+        dialog.show()
+        return dialog
+
+    def _counted(self, total: int) -> None:
+        self._meter = ProgressMeter(total)
+        self._file, self._pause = "", ""
+        self.progress.setMaximum(max(total, 1))
+        self._show_progress()
+
+    def _progressed(self, done: int, path: str) -> None:
+        self._meter.update(done)
+        self._file = one_line(os.path.basename(path))
+        self.progress.setValue(min(done, self.progress.maximum()))
+        self._show_progress()
+
+    def _waiting(self, text: str) -> None:
+        """Another desk is writing: said under the counts, so a pause never looks like a hang."""
+        self._pause = text
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        if self.progress.wasCanceled():
+            return  # the label says "Cancelling…"
+        lines = [self._meter.describe(), self._file, self._pause]
+        self.progress.setLabelText("\n".join(line for line in lines if line))
+
+    def _done(self, report: ImportReport) -> None:
+        self._end()
+        self.session.announce(EVERYTHING)
+        if report.imported:
+            self.show_article(report.imported[0].article_id)
+        self.say(f"Import finished: {one_line(report.summary())}", 10_000)
+        self.report_dialog = ImportReportDialog(report, self.window)
+        self.report_dialog.open()
+        self.finished.emit(report)
+
+    def _failed(self, message: str) -> None:
+        self._end()
+        self.refresh()
+        QMessageBox.warning(
+            self.window,
+            "Import",
+            f"The import stopped: {message}\n\nArticles imported before this point are kept.",
+        )
+        self.finished.emit(None)
+
+    def _end(self) -> None:
+        self.task.signals.deleteLater()
+        # Kept until the next import: the pool thread may still be returning from run().
+        self._last_task, self.task = self.task, None
+        self.progress.close()
+        self._set_importing(False)
+
+    def _set_importing(self, running: bool) -> None:
+        self.action_import_files.setEnabled(not running)
+        self.action_import_folder.setEnabled(not running)
+
+    # --- files dropped on the window (its drag and drop events come here) -----------------
+
+    def accept_drag(self, event: QDragEnterEvent | QDragMoveEvent) -> None:
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def drop(self, event: QDropEvent) -> None:
+        paths = local_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+
+def local_paths(mime: QMimeData) -> list[str]:
+    """Files and folders dragged from a file manager."""
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
