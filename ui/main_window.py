@@ -48,6 +48,7 @@ from catalog.watching import CONNECTION_ERRORS
 from ui.commands import NameCommand
 from ui.controllers.help import HelpController
 from ui.controllers.importing import ImportController
+from ui.controllers.maintenance import MaintenanceController
 from ui.controllers.reports import ReportsController
 from ui.folders import last_folder
 from ui.models.article_table_model import (
@@ -69,7 +70,6 @@ from ui.widgets.sidebar import Sidebar
 from ui.window_catalogues import CataloguesMixin
 from ui.window_claims import ClaimsMixin
 from ui.window_editing import EditingMixin
-from ui.window_maintenance import MaintenanceMixin
 from ui.window_sharing import SharingMixin
 
 SETTINGS_GROUP = "mainWindow"
@@ -119,7 +119,6 @@ COLUMN_WIDTHS = {COL_OUTLET: 110, COL_AUTHORS: 120, COL_DATE: 96, COL_TOPICS: 10
 class MainWindow(
     EditingMixin,
     ClaimsMixin,
-    MaintenanceMixin,
     SharingMixin,
     CataloguesMixin,
     QMainWindow,
@@ -215,7 +214,7 @@ class MainWindow(
         self.refresh()
         self._refresh_names()
         self.select_row(0)
-        self.start_quick_check()
+        self.maintenance.start_quick_check()
         self.session.start_watching()
         self.show_read_only()
 
@@ -307,7 +306,9 @@ class MainWindow(
             edit_menu=edit_menu,
         )
         self.editor.suggest_requested.connect(self.reports.suggest_summary_for)
-        self._make_backup_action(file_menu)
+        self.maintenance = MaintenanceController(
+            self, self.session, say=self.say, file_menu=file_menu, before=self.action_quit
+        )
         self._make_catalogue_actions(file_menu)
         self._make_claim_menu()
         self.help = HelpController(self, lambda: self.catalogue.location)

@@ -25,15 +25,15 @@ def test_back_up_from_the_file_menu(sqlite_window, qtbot, monkeypatch, tmp_path)
 
 def test_a_sound_catalogue_is_checked_quietly_on_open(sqlite_window, qtbot, message_boxes):
     window = sqlite_window
-    qtbot.waitUntil(lambda: window.check_problems is not None, timeout=10_000)
-    assert window.check_problems == [] and message_boxes == []
+    qtbot.waitUntil(lambda: window.maintenance.check_problems is not None, timeout=10_000)
+    assert window.maintenance.check_problems == [] and message_boxes == []
 
 
 def test_a_damaged_catalogue_is_named_on_open(qtbot, tmp_path, message_boxes):
     db_path = str(tmp_path / "sound.sqlite3")
     first = open_window(db_path)
     qtbot.addWidget(first)
-    qtbot.waitUntil(lambda: first.check_problems is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: first.maintenance.check_problems is not None, timeout=10_000)
     first.close()
     close_catalogue()
     damaged = tmp_path / "damaged.sqlite3"
@@ -50,8 +50,8 @@ def test_a_damaged_catalogue_is_named_on_open(qtbot, tmp_path, message_boxes):
     damaged.write_bytes(bytes(data))
     window = open_window(str(damaged))
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.check_problems is not None, timeout=10_000)
-    assert window.check_problems and "damaged" in window.check_problems[0]
+    qtbot.waitUntil(lambda: window.maintenance.check_problems is not None, timeout=10_000)
+    assert window.maintenance.check_problems and "damaged" in window.maintenance.check_problems[0]
     [box] = [b for b in message_boxes if b.windowTitle() == "Catalogue Damaged"]
     assert "Restore the newest backup" in box.text()
     window.close()
@@ -75,7 +75,7 @@ def _damage_an_index(path: Path) -> None:
 def _checked_window(qtbot, path: Path):
     window = open_window(str(path))
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.check_problems is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.maintenance.check_problems is not None, timeout=10_000)
     return window
 
 
@@ -83,14 +83,14 @@ def test_the_check_on_open_reads_names_with_hash_and_percent(qtbot, tmp_path, me
     # Issue 14, item 21: '#' and '?' cut a hand-built file: URI short (and SQLite created an
     # empty file "news"), '%25' was decoded into another name.
     sound = _checked_window(qtbot, tmp_path / "50%25off.sqlite3")
-    assert sound.check_problems == [] and message_boxes == []
+    assert sound.maintenance.check_problems == [] and message_boxes == []
     sound.close()
     close_catalogue()
     damaged = tmp_path / "news#2022.sqlite3"
     shutil.copy(tmp_path / "50%25off.sqlite3", damaged)
     _damage_an_index(damaged)
     window = _checked_window(qtbot, damaged)
-    assert window.check_problems and "damaged" in window.check_problems[0]
+    assert window.maintenance.check_problems and "damaged" in window.maintenance.check_problems[0]
     assert [b.windowTitle() for b in message_boxes] == ["Catalogue Damaged"]
     window.close()
     close_catalogue()
