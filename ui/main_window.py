@@ -46,11 +46,11 @@ from catalog.name_moves import moved_to
 from catalog.search import QueryError
 from catalog.watching import CONNECTION_ERRORS
 from ui.commands import NameCommand
+from ui.controllers.catalogues import CataloguesController
 from ui.controllers.help import HelpController
 from ui.controllers.importing import ImportController
 from ui.controllers.maintenance import MaintenanceController
 from ui.controllers.reports import ReportsController
-from ui.folders import last_folder
 from ui.models.article_table_model import (
     COL_AUTHORS,
     COL_DATE,
@@ -67,7 +67,6 @@ from ui.widgets.article_editor import ArticleEditor
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.reading_pane import NO_MATCH, PLACEHOLDER, ReadingPane
 from ui.widgets.sidebar import Sidebar
-from ui.window_catalogues import CataloguesMixin
 from ui.window_claims import ClaimsMixin
 from ui.window_editing import EditingMixin
 from ui.window_sharing import SharingMixin
@@ -120,7 +119,6 @@ class MainWindow(
     EditingMixin,
     ClaimsMixin,
     SharingMixin,
-    CataloguesMixin,
     QMainWindow,
 ):
     #: An import is about to start: its ImportTask (the importer's ``started``, passed on).
@@ -216,7 +214,7 @@ class MainWindow(
         self.select_row(0)
         self.maintenance.start_quick_check()
         self.session.start_watching()
-        self.show_read_only()
+        self.catalogues.show_read_only()
 
     # --- building ---------------------------------------------------------------
 
@@ -309,7 +307,14 @@ class MainWindow(
         self.maintenance = MaintenanceController(
             self, self.session, say=self.say, file_menu=file_menu, before=self.action_quit
         )
-        self._make_catalogue_actions(file_menu)
+        self.catalogues = CataloguesController(
+            self,
+            self.session,
+            file_menu=file_menu,
+            panels=(self.editor, self.claims_panel),
+            empty_state=self.empty_state,
+            table=self.table,
+        )
         self._make_claim_menu()
         self.help = HelpController(self, lambda: self.catalogue.location)
         self._make_main_toolbar()
@@ -590,9 +595,6 @@ class MainWindow(
         return [index.data(ArticleTableModel.ArticleIdRole) for index in rows]
 
     # --- settings ---------------------------------------------------------------
-
-    def _last_folder(self) -> str:
-        return last_folder()
 
     def _restore_settings(self) -> None:
         settings = QSettings()

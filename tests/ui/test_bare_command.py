@@ -14,7 +14,7 @@ from catalog.db import default_location
 from catalog.places import settings_location
 from tests.helpers import article_file, run_catalog
 from ui.command_line import main
-from ui.window_catalogues import recent_catalogues
+from ui.controllers.catalogues import recent_catalogues
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def window_shows_other_last(qtbot, other):
     then File ▸ Open Recent / Connect to Shared Catalogue moves it to ``other``."""
     window = ui.app.open_window(default_location())
     qtbot.addWidget(window)
-    successor = window.switch_catalogue(other)
+    successor = window.catalogues.switch_catalogue(other)
     qtbot.addWidget(successor)
     assert successor.catalogue.location == other
     successor.close()

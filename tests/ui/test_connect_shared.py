@@ -43,7 +43,7 @@ def test_connecting_opens_the_shared_catalogue_and_forgets_the_password(
 
     fill_and_connect(qtbot, sqlite_window, postgres_url, password="s3cret-pass")
 
-    shared = sqlite_window.successor
+    shared = sqlite_window.catalogues.successor
     assert shared is not None and shared.isVisible() and not sqlite_window.isVisible()
     qtbot.addWidget(shared)
     name = urlparse(postgres_url).path.lstrip("/")
@@ -61,7 +61,7 @@ def test_a_catalogue_that_cannot_be_reached_keeps_the_window_where_it_was(
     sqlite_window, qtbot, postgres_url, message_boxes
 ):
     fill_and_connect(qtbot, sqlite_window, postgres_url, database="no_such_catalogue")
-    assert sqlite_window.successor is None and sqlite_window.isVisible()
+    assert sqlite_window.catalogues.successor is None and sqlite_window.isVisible()
     [box] = message_boxes
     assert "no_such_catalogue" in box.text()
     assert sqlite_window.table_model.rowCount() == 0

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QSpinBox,
     QWidget,
@@ -28,11 +29,11 @@ from catalog.catalogue import close_catalogue
 from catalog.changes import EVERYTHING
 from catalog.seeds import seeds_folder
 from tests.ui.driving import trigger
+from ui.controllers.catalogues import recent_catalogues
 from ui.dialogs.help import shortcuts
 from ui.resources import icon
 from ui.screenshots import _dark_palette, _demo_catalogue
 from ui.widgets.reading_pane import CLAIM_HIGHLIGHT, CURRENT_CLAIM_HIGHLIGHT, HIGHLIGHT, VERDICT_COLOURS
-from ui.window_catalogues import recent_catalogues
 
 SIZES = ((1280, 800), (1920, 1080))
 
@@ -71,31 +72,35 @@ def test_new_open_and_recent_catalogues(sqlite_window, qtbot, tmp_path, monkeypa
     new = tmp_path / "Elections desk.sqlite3"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(new), ""))
     trigger(window, "actionNewCatalogue")
-    second = window.successor
+    second = window.catalogues.successor
     qtbot.addWidget(second)
     assert not window.isVisible() and second.isVisible()
     assert second.windowTitle() == "Elections desk — Catalog"
     assert second.empty_state.isVisible()
     assert new.is_file()
 
-    second.recent_menu.aboutToShow.emit()
-    entries = [a.text() for a in second.recent_menu.actions() if not a.isSeparator()]
+    recent_menu = second.findChild(QMenu, "recentMenu")
+    recent_menu.aboutToShow.emit()
+    entries = [a.text() for a in recent_menu.actions() if not a.isSeparator()]
     assert entries[0] == f"&1 {Path(first).stem}" and entries[-1] == "&Clear Menu"
-    second.recent_menu.actions()[0].trigger()  # back to the first
-    third = second.successor
+    recent_menu.actions()[0].trigger()  # back to the first
+    third = second.catalogues.successor
     qtbot.addWidget(third)
     assert third.catalogue.location == first
     assert recent_catalogues()[0] == str(Path(first).resolve())  # first in Open Recent
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(new), ""))
     trigger(third, "actionOpenCatalogue")
-    fourth = third.successor
+    fourth = third.catalogues.successor
     qtbot.addWidget(fourth)
     assert fourth.windowTitle() == "Elections desk — Catalog"
 
     Path(first).unlink()  # a recent catalogue that is gone is taken off the list, in words
-    fourth.open_recent(str(Path(first).resolve()))
-    assert fourth.successor is None
+    recent_menu = fourth.findChild(QMenu, "recentMenu")
+    recent_menu.aboutToShow.emit()
+    [gone] = [a for a in recent_menu.actions() if a.toolTip() == str(Path(first).resolve())]
+    gone.trigger()
+    assert fourth.catalogues.successor is None
     assert "no longer there" in message_boxes[-1].text()
     assert str(Path(first).resolve()) not in recent_catalogues()
     fourth.close()
@@ -107,7 +112,7 @@ def test_the_gui_command_opens_the_catalogue_commands_use_not_the_last_one(tmp_p
     Open Recent menu; plain ``catalog`` opens the default, as ``catalog search`` searches it."""
     from catalog.db import default_location
     from ui.command_line import main
-    from ui.window_catalogues import remember_catalogue
+    from ui.controllers.catalogues import remember_catalogue
 
     opened = []
     monkeypatch.setattr(ui.app, "run", lambda location, **_: opened.append(location) or 0)

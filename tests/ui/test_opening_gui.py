@@ -44,7 +44,7 @@ def test_open_catalogue_refuses_what_is_not_one_and_stays(
     before = _digests(folder)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), FILTER))
     trigger(window, "actionOpenCatalogue")
-    assert window.successor is None and window.isVisible()
+    assert window.catalogues.successor is None and window.isVisible()
     [box] = message_boxes
     expected = {
         "another application's database": f"{target} is not a catalogue: it is another application's database",
@@ -62,7 +62,7 @@ def test_new_catalogue_makes_one_and_moves_the_window_there(sqlite_window, qtbot
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), FILTER))
     trigger(sqlite_window, "actionNewCatalogue")
-    new = sqlite_window.successor
+    new = sqlite_window.catalogues.successor
     assert new is not None and target.exists()
     qtbot.addWidget(new)
     assert new.windowTitle() == "Newsroom — Catalog" and new.table_model.rowCount() == 0

@@ -13,7 +13,7 @@ from catalog.editing import ArticleEdit
 from catalog.importing import import_paths
 from tests.helpers import SEED_FILE
 from ui.app import open_window
-from ui.window_catalogues import CHANGING_ACTIONS
+from ui.controllers.catalogues import CHANGING_ACTIONS
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from catalog.catalogue import close_catalogue
 from catalog.safe_output import new_file_mode
 from tests.catalog.test_secrets import SECRET, files_holding, with_password
 from ui.command_line import main
-from ui.window_catalogues import RECENT_KEY, recent_catalogues
+from ui.controllers.catalogues import RECENT_KEY, recent_catalogues
 
 
 @pytest.fixture

@@ -1,10 +1,13 @@
-"""Part of MainWindow: which catalogue the window shows. New, Open, Open Recent and Connect to
-Shared Catalogue move the window to another catalogue. On start the window opens the catalogue
-every command would (``--db``, ``$CATALOG_DB``, the default), not the one it showed last."""
+"""Which catalogue a window shows: File ▸ New, Open, Open Recent and Connect to Shared
+Catalogue move it to another catalogue (a new window replaces this one), and a window on a
+read-only catalogue says so and turns off what would change it. On start the window opens the
+catalogue every command would (``--db``, ``$CATALOG_DB``, the default), not the one it showed
+last."""
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -14,14 +17,19 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
+    QMainWindow,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QTableView,
     QWidget,
 )
 
 from catalog.catalogue import open_catalogue
 from catalog.db import CatalogueError, display_name, is_url, split_password, sqlite_path
 from ui.dialogs.connect_shared import ConnectSharedDialog
+from ui.folders import last_folder
+from ui.session import CatalogSession
 
 RECENT_KEY = "catalogues/recent"
 RECENT_LIMIT = 8
@@ -72,8 +80,29 @@ def forget_catalogue(location: str) -> None:
     QSettings().setValue(RECENT_KEY, [item for item in recent_catalogues() if item != location])
 
 
-class CataloguesMixin:
-    def _make_catalogue_actions(self, file_menu) -> None:
+class CataloguesController(QObject):
+    """Adds New Catalogue, Open Catalogue, Open Recent and Connect to Shared Catalogue at the
+    top of ``file_menu``. What it turns off on a read-only catalogue is given: ``panels`` (the
+    editor and the claims panel: their fields become read-only), ``empty_state`` (its import
+    buttons) and ``table`` (no editing in place)."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: CatalogSession,
+        *,
+        file_menu: QMenu,
+        panels: Sequence[QWidget],
+        empty_state: QWidget,
+        table: QTableView,
+    ):
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.panels = panels
+        self.empty_state = empty_state
+        self.table = table
+        self.read_only_notice: QLabel | None = None  #: the line above the articles, when read-only
         self.action_new_catalogue = self._action(
             "actionNewCatalogue", "&New Catalogue…", QKeySequence.StandardKey.New, self.new_catalogue
         )
@@ -92,12 +121,20 @@ class CataloguesMixin:
         file_menu.insertAction(first, self.action_connect_shared)
         file_menu.insertSeparator(first)
         self.successor = None  #: the window that took over, once this one handed over
-        remember_catalogue(self.catalogue.location)
+        remember_catalogue(self.session.catalogue.location)
         self._fill_recent_menu()
+
+    def _action(self, name: str, text: str, keys, slot) -> QAction:
+        # The window owns the action: its shortcut works anywhere in it, and findChild finds it.
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.setShortcut(keys)
+        action.triggered.connect(slot)
+        return action
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        mine = _normal(self.catalogue.location)
+        mine = _normal(self.session.catalogue.location)
         entries = [item for item in recent_catalogues() if item != mine]
         for number, location in enumerate(entries, start=1):
             action = self.recent_menu.addAction(f"&{number} {display_name(location)}")
@@ -111,17 +148,17 @@ class CataloguesMixin:
         self.recent_menu.addAction("&Clear Menu", self._clear_recent)
 
     def _clear_recent(self) -> None:
-        QSettings().setValue(RECENT_KEY, [_normal(self.catalogue.location)])
+        QSettings().setValue(RECENT_KEY, [_normal(self.session.catalogue.location)])
 
     def new_catalogue(self) -> None:
         """File ▸ New Catalogue…: the one place in the window that makes a catalogue."""
-        suggested = str(Path(self._last_folder() or Path.home()) / "Newsroom.sqlite3")
-        path, _ = QFileDialog.getSaveFileName(self, "New Catalogue", suggested, FILE_FILTER)
+        suggested = str(Path(last_folder() or Path.home()) / "Newsroom.sqlite3")
+        path, _ = QFileDialog.getSaveFileName(self.window, "New Catalogue", suggested, FILE_FILTER)
         if not path:
             return
         if Path(path).exists():
             QMessageBox.warning(
-                self,
+                self.window,
                 "New Catalogue",
                 f"{path} already exists: choose another name, or open it with Open Catalogue…",
             )
@@ -129,7 +166,7 @@ class CataloguesMixin:
         self.switch_catalogue(path, create=True)
 
     def open_catalogue_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open Catalogue", self._last_folder(), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open Catalogue", last_folder(), FILE_FILTER)
         if path:
             self.switch_catalogue(path)
 
@@ -138,13 +175,15 @@ class CataloguesMixin:
         if path is not None and not Path(path).is_file():
             forget_catalogue(location)
             QMessageBox.warning(
-                self, "Open Recent", f"The catalogue {location} is no longer there; it is taken off the list."
+                self.window,
+                "Open Recent",
+                f"The catalogue {location} is no longer there; it is taken off the list.",
             )
             return
         self.switch_catalogue(location)
 
     def connect_shared(self) -> None:
-        dialog = ConnectSharedDialog(self)
+        dialog = ConnectSharedDialog(self.window)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
@@ -162,36 +201,36 @@ class CataloguesMixin:
         or None."""
         from ui.main_window import MainWindow
 
-        if _normal(location) == _normal(self.catalogue.location):
+        if _normal(location) == _normal(self.session.catalogue.location):
             return None
         self.session.stop_watching()
-        mine = self.catalogue.location
+        mine = self.session.catalogue.location
         try:
             opened = open_catalogue(location, password=password, create=create)
         except CatalogueError as exc:
             open_catalogue(mine, password=self.session.password, create=False)
             self.session.start_watching()
-            QMessageBox.warning(self, "Open Catalogue", f"Could not open that catalogue: {exc}.")
+            QMessageBox.warning(self.window, "Open Catalogue", f"Could not open that catalogue: {exc}.")
             return None
         window = MainWindow(opened, password=password)
         window.show()
         self.successor = window
-        self.close()
+        self.window.close()
         return window
 
     def show_read_only(self) -> None:
         """On a catalogue whose changes cannot be saved: say so in the title and a line above
         the articles, and turn off everything that would change it; every field stays
         readable, selectable and copyable."""
-        reason = self.catalogue.read_only
+        reason = self.session.catalogue.read_only
         if not reason:
             return
-        self.setWindowTitle(f"{self.catalogue.name} (read-only) — Catalog")
+        self.window.setWindowTitle(f"{self.session.catalogue.name} (read-only) — Catalog")
         for name in CHANGING_ACTIONS:
-            action = self.findChild(QAction, name)
+            action = self.window.findChild(QAction, name)
             if action is not None:
                 action.setEnabled(False)
-        for panel in (self.editor, self.claims_panel):
+        for panel in self.panels:
             for widget in panel.findChildren(QWidget):
                 if isinstance(widget, (QLineEdit, QPlainTextEdit)):
                     widget.setReadOnly(True)
@@ -203,15 +242,15 @@ class CataloguesMixin:
         for button in self.empty_state.findChildren(QAbstractButton):
             button.setEnabled(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAcceptDrops(False)  # a dropped file would be an import
+        self.window.setAcceptDrops(False)  # a dropped file would be an import
         notice = QLabel(
             f"<b>Read-only.</b> {reason[:1].upper()}{reason[1:]}: this catalogue can be read, searched, "
             "exported and backed up, not changed.",
-            self,
+            self.window,
         )
         notice.setObjectName("readOnlyNotice")
         notice.setWordWrap(True)
         notice.setMargin(8)
         notice.setStyleSheet("background: palette(alternate-base); border-bottom: 1px solid palette(mid);")
-        self.centralWidget().layout().insertWidget(0, notice)
+        self.window.centralWidget().layout().insertWidget(0, notice)
         self.read_only_notice = notice
