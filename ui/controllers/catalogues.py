@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from catalog.catalogue import open_catalogue
 from catalog.db import CatalogueError, display_name, is_url, split_password, sqlite_path
+from ui.controllers.actions import window_action
 from ui.dialogs.connect_shared import ConnectSharedDialog
 from ui.folders import last_folder
 from ui.session import CatalogSession
@@ -103,17 +104,25 @@ class CataloguesController(QObject):
         self.empty_state = empty_state
         self.table = table
         self.read_only_notice: QLabel | None = None  #: the line above the articles, when read-only
-        self.action_new_catalogue = self._action(
-            "actionNewCatalogue", "&New Catalogue…", QKeySequence.StandardKey.New, self.new_catalogue
+        self.action_new_catalogue = window_action(
+            self.window,
+            "actionNewCatalogue",
+            "&New Catalogue…",
+            QKeySequence.StandardKey.New,
+            self.new_catalogue,
         )
-        self.action_open_catalogue = self._action(
-            "actionOpenCatalogue", "Open &Catalogue…", QKeySequence("Ctrl+Shift+K"), self.open_catalogue_file
+        self.action_open_catalogue = window_action(
+            self.window,
+            "actionOpenCatalogue",
+            "Open &Catalogue…",
+            QKeySequence("Ctrl+Shift+K"),
+            self.open_catalogue_file,
         )
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.action_connect_shared = self._action(
-            "actionConnectShared", "Connect to S&hared Catalogue…", "", self.connect_shared
+        self.action_connect_shared = window_action(
+            self.window, "actionConnectShared", "Connect to S&hared Catalogue…", "", self.connect_shared
         )
         first = file_menu.actions()[0]
         for action in (self.action_new_catalogue, self.action_open_catalogue, self.recent_menu.menuAction()):
@@ -123,14 +132,6 @@ class CataloguesController(QObject):
         self.successor = None  #: the window that took over, once this one handed over
         remember_catalogue(self.session.catalogue.location)
         self._fill_recent_menu()
-
-    def _action(self, name: str, text: str, keys, slot) -> QAction:
-        # The window owns the action: its shortcut works anywhere in it, and findChild finds it.
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.setShortcut(keys)
-        action.triggered.connect(slot)
-        return action
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

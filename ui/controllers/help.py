@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+from ui.controllers.actions import window_action
 from ui.dialogs.help import HelpDialog, about_text, query_syntax_dialog, shortcuts_dialog
 
 
@@ -18,28 +19,28 @@ class HelpController(QObject):
         self.location = location
         self.dialog: HelpDialog | None = None  #: the one help page open
         menu = window.menuBar().addMenu("&Help")
-        self.query_syntax = self._action(
+        self.query_syntax = window_action(
+            self.window,
             "actionQuerySyntax",
             "&Query Syntax",
             QKeySequence.StandardKey.HelpContents,
             self.show_query_syntax,
         )
-        self.shortcuts = self._action(
-            "actionKeyboardShortcuts", "&Keyboard Shortcuts", QKeySequence("Ctrl+/"), self.show_shortcuts
+        self.shortcuts = window_action(
+            self.window,
+            "actionKeyboardShortcuts",
+            "&Keyboard Shortcuts",
+            QKeySequence("Ctrl+/"),
+            self.show_shortcuts,
         )
-        self.about = self._action("actionAbout", "&About Catalog", QKeySequence(), self.show_about)
+        self.about = window_action(
+            self.window, "actionAbout", "&About Catalog", QKeySequence(), self.show_about
+        )
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
         menu.addAction(self.query_syntax)
         menu.addAction(self.shortcuts)
         menu.addSeparator()
         menu.addAction(self.about)
-
-    def _action(self, name: str, text: str, keys, slot) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.setShortcut(keys)
-        action.triggered.connect(slot)
-        return action
 
     def show_query_syntax(self) -> HelpDialog:
         return self._show(query_syntax_dialog(self.window))

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QMimeData, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog
 
 from catalog.changes import EVERYTHING
@@ -14,6 +14,7 @@ from catalog.importing import ImportReport
 from catalog.importing.files import DEFAULT_PATTERN
 from catalog.importing.progress import ProgressMeter
 from catalog.terminal_text import one_line
+from ui.controllers.actions import window_action
 from ui.dialogs.import_folder import ImportFolderDialog
 from ui.dialogs.import_report import ImportReportDialog
 from ui.folders import last_folder, remember_folder
@@ -51,22 +52,22 @@ class ImportController(QObject):
         self._last_task: ImportTask | None = None
         self.progress: QProgressDialog | None = None  #: the running (or last) import's progress
         self.report_dialog: ImportReportDialog | None = None  #: the last import's report
-        self.action_import_files = self._action(
-            "actionImportFiles", "Import &Files…", QKeySequence.StandardKey.Open, self.import_files
+        self.action_import_files = window_action(
+            self.window,
+            "actionImportFiles",
+            "Import &Files…",
+            QKeySequence.StandardKey.Open,
+            self.import_files,
         )
-        self.action_import_folder = self._action(
-            "actionImportFolder", "Import F&older…", QKeySequence("Ctrl+Shift+O"), self.import_folder
+        self.action_import_folder = window_action(
+            self.window,
+            "actionImportFolder",
+            "Import F&older…",
+            QKeySequence("Ctrl+Shift+O"),
+            self.import_folder,
         )
         file_menu.addAction(self.action_import_files)
         file_menu.addAction(self.action_import_folder)
-
-    def _action(self, name: str, text: str, keys, slot) -> QAction:
-        # The window owns the action: its shortcut works anywhere in it, and findChild finds it.
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.setShortcut(keys)
-        action.triggered.connect(slot)
-        return action
 
     def import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

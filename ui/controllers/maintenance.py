@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from catalog.db import CatalogueError, sqlite_path
 from catalog.maintenance import RESTORE_ADVICE, backup_catalogue, is_sqlite
+from ui.controllers.actions import window_action
 from ui.folders import last_folder
 from ui.session import CatalogSession
 from ui.workers import QuickCheckTask
@@ -35,17 +36,9 @@ class MaintenanceController(QObject):
         self.say = say
         self._check_task: QuickCheckTask | None = None
         self.check_problems: list[str] | None = None  #: the quick check's answer, once it came
-        self.action_backup = self._action("actionBackUp", "&Back Up…", "", self.back_up)
+        self.action_backup = window_action(self.window, "actionBackUp", "&Back Up…", "", self.back_up)
         file_menu.insertAction(before, self.action_backup)
         file_menu.insertSeparator(before)
-
-    def _action(self, name: str, text: str, keys, slot) -> QAction:
-        # The window owns the action: its shortcut works anywhere in it, and findChild finds it.
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.setShortcut(keys)
-        action.triggered.connect(slot)
-        return action
 
     def back_up(self) -> bool:
         """Write a consistent copy of the catalogue where the user says."""

@@ -24,6 +24,7 @@ from catalog.exporting.csv_export import export_csv
 from catalog.reporting import build_report, describe_selection
 from catalog.safe_output import OutputError
 from catalog.summaries import suggest_summary
+from ui.controllers.actions import window_action
 from ui.dialogs.report_scope import ARTICLE, SELECTION, ReportScopeDialog
 from ui.folders import last_folder
 from ui.models.article_table_model import ArticleTableModel
@@ -67,17 +68,25 @@ class ReportsController(QObject):
         self.summary_progress: QProgressDialog | None = None
         self.print_preview: QPrintPreviewDialog | None = None
         self._preview_printer = None
-        self.action_print = self._action(
-            "actionPrint", "&Print…", QKeySequence.StandardKey.Print, self.print_summary
+        self.action_print = window_action(
+            self.window, "actionPrint", "&Print…", QKeySequence.StandardKey.Print, self.print_summary
         )
-        self.action_print_preview = self._action(
-            "actionPrintPreview", "Print Pre&view…", QKeySequence("Ctrl+Shift+P"), self.preview_summary
+        self.action_print_preview = window_action(
+            self.window,
+            "actionPrintPreview",
+            "Print Pre&view…",
+            QKeySequence("Ctrl+Shift+P"),
+            self.preview_summary,
         )
-        self.action_export_pdf = self._action(
-            "actionExportPdf", "Export &PDF…", QKeySequence("Ctrl+Alt+P"), self.export_summary_pdf
+        self.action_export_pdf = window_action(
+            self.window,
+            "actionExportPdf",
+            "Export &PDF…",
+            QKeySequence("Ctrl+Alt+P"),
+            self.export_summary_pdf,
         )
-        self.action_export_csv = self._action(
-            "actionExportCsv", "Export &CSV…", QKeySequence(), self.export_articles_csv
+        self.action_export_csv = window_action(
+            self.window, "actionExportCsv", "Export &CSV…", QKeySequence(), self.export_articles_csv
         )
         for action in (
             self.action_print,
@@ -87,13 +96,15 @@ class ReportsController(QObject):
         ):
             file_menu.insertAction(before, action)
         file_menu.insertSeparator(before)
-        self.action_suggest_summary = self._action(
+        self.action_suggest_summary = window_action(
+            self.window,
             "actionSuggestSummary",
             "Suggest S&ummary",
             QKeySequence("Ctrl+Alt+S"),
             self._suggest_current_summary,
         )
-        self.action_suggest_summaries = self._action(
+        self.action_suggest_summaries = window_action(
+            self.window,
             "actionSuggestSummaries",
             "Suggest Summaries for Selection…",
             QKeySequence(),
@@ -102,14 +113,6 @@ class ReportsController(QObject):
         edit_menu.addSeparator()
         edit_menu.addAction(self.action_suggest_summary)
         edit_menu.addAction(self.action_suggest_summaries)
-
-    def _action(self, name: str, text: str, keys, slot) -> QAction:
-        # The window owns the action: its shortcut works anywhere in it, and findChild finds it.
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.setShortcut(keys)
-        action.triggered.connect(slot)
-        return action
 
     # --- summaries ------------------------------------------------------------------
 
