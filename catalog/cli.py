@@ -34,9 +34,6 @@ from catalog.limits import NAMES
 from catalog.places import ENV_VAR
 from catalog.terminal_text import block, one_line
 
-#: The kinds of name (see catalog.names_admin.KINDS, which loads the models).
-NAME_KINDS = ("outlet", "author", "topic")
-
 DESCRIPTION = f"""Catalogue news articles from plain-text files.
 
 Which catalogue: the one --db names (before the command or after it), else ${ENV_VAR}, else
@@ -179,7 +176,7 @@ def build_parser(more_commands: Callable[[Callable], None] | None = None) -> arg
 
     cli_edit.add_command(command)
 
-    for kind in NAME_KINDS:
+    for kind in NAMES:  # the kinds of name, as catalog.names_admin.KINDS has them
         names = command(f"{kind}s", f"list {kind}s with their article counts", f"catalog {kind}s --json")
         names.add_argument("--json", action="store_true", help='print [{"name", "count"}, ...]')
         names.set_defaults(run=_cmd_names, kind=kind)

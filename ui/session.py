@@ -175,7 +175,7 @@ class CatalogSession(QObject):
         except ServerGone as exc:
             self.lose_connection(str(exc))
         except CONNECTION_ERRORS as exc:  # the catalogue connection failed while reloading
-            self.explain_failure(exc)
+            self.fail(exc, self.parent())
 
     def others_changed(self, *, own: bool = False) -> None:
         """Announce others' changes as a change of everything, then say what they were (unless

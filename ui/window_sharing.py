@@ -46,10 +46,6 @@ class SharingMixin:
         if self.editor.has_unsaved_typing():
             self.editor.save_typing()  # what was refused, checked against what others saved
 
-    @property
-    def offline(self) -> bool:
-        return self.session.offline
-
     def refuse_while_offline(self) -> bool:
         """True, with a word in the status bar, when a change cannot be saved now: the server
         is gone, or the catalogue is read-only."""
