@@ -262,7 +262,7 @@ class MainWindow(
 
         edit_menu = self.menuBar().addMenu("&Edit")
         # Undo and Redo make each step in the catalogue first, and move the stack only then.
-        self.undo_steps = UndoSteps(self, self.session.undo_stack, self.undo_view)
+        self.undo_steps = UndoSteps(self, self.session, self.undo_view, say=self.say)
         self.action_undo = self.undo_steps.undo_action
         self.action_redo = self.undo_steps.redo_action
         self.action_batch_edit = self._action(

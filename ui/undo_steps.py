@@ -9,11 +9,12 @@ conflict dialog (undo anyway, or keep theirs, per field); one that cannot be mad
 it was and says why; one whose articles are all gone is dropped, in words.
 """
 
+from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView
+from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView, QWidget
 
 from catalog.changes import EVERYTHING
 from catalog.conflicts import Choices, StepClash, StepGone, StepRefused
@@ -38,9 +39,11 @@ class Outcome(Enum):
 class UndoSteps(QObject):
     """Undo, Redo and the Undo History view of one window, each step checked first."""
 
-    def __init__(self, window, stack: QUndoStack, view: QUndoView):
-        super().__init__(window)
-        self.window, self.stack, self.view = window, stack, view
+    def __init__(self, parent: QWidget, session, view: QUndoView, *, say: Callable[[str, int], None]):
+        super().__init__(parent)
+        self.parent_widget, self.session, self.view, self.say = parent, session, view, say
+        self.stack: QUndoStack = session.undo_stack
+        stack = self.stack
         self.undo_action = self._action("actionUndo", "&Undo", self.undo)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self._action("actionRedo", "&Redo", self.redo)
@@ -56,7 +59,7 @@ class UndoSteps(QObject):
         view.installEventFilter(self)
 
     def _action(self, name: str, text: str, slot) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.parent_widget)
         action.setObjectName(name)
         action.setEnabled(False)
         action.triggered.connect(lambda: slot())
@@ -86,7 +89,7 @@ class UndoSteps(QObject):
         position = stack.index() - 1 if undo else stack.index()
         if not 0 <= position < stack.count():
             return None
-        if self.window.refuse_while_offline():
+        if self.session.refuse():
             return Outcome.REFUSED
         command: CatalogCommand = stack.command(position)
         verb = "Undo" if undo else "Redo"
@@ -96,14 +99,14 @@ class UndoSteps(QObject):
                 command.make(undo=undo, choices=choices)
                 break
             except DATABASE_ERRORS as exc:
-                self.window.lost_connection(exc)
-                self.window.refuse_while_offline()
+                self.session.fail(exc, self.parent_widget)
+                self.session.refuse()
                 return Outcome.REFUSED
             except StepClash as clash:
                 choices = self._choose(clash, verb, choices)
                 if choices is None:
                     self._tell(verb, command, "nothing changed; the step stays in the Edit menu", warn=False)
-                    self.window.announce(EVERYTHING)  # shown as it is now, whoever changed it
+                    self.session.announce(EVERYTHING)  # shown as it is now, whoever changed it
                     return Outcome.REFUSED
             except StepGone as exc:
                 self._tell(
@@ -113,20 +116,20 @@ class UndoSteps(QObject):
                 )
                 command.setObsolete(True)  # the stack drops it rather than calling it
                 stack.undo() if undo else stack.redo()
-                self.window.announce(EVERYTHING)
+                self.session.announce(EVERYTHING)
                 return Outcome.DROPPED
             except REFUSALS as exc:
                 self._tell(verb, command, f"{exc}; the step stays in the Edit menu")
-                self.window.announce(EVERYTHING)
+                self.session.announce(EVERYTHING)
                 return Outcome.REFUSED
         stack.undo() if undo else stack.redo()  # made already: the command only shows it
         if command.skipped:
-            self.window.say(f"{verb}ne, except where {command.skipped}.", 10000)
+            self.say(f"{verb}ne, except where {command.skipped}.", 10000)
         return Outcome.MADE
 
     def _choose(self, clash: StepClash, verb: str, earlier: Choices | None) -> Choices | None:
         """Ask, per field, whether to make the step anyway or keep theirs; None if cancelled."""
-        dialog = EditConflictDialog(clash.title, clash.fields, self.window, kind=clash.kind, step=verb)
+        dialog = EditConflictDialog(clash.title, clash.fields, self.parent_widget, kind=clash.kind, step=verb)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -136,9 +139,9 @@ class UndoSteps(QObject):
 
     def _tell(self, verb: str, command: CatalogCommand, why: str, *, warn: bool = True) -> None:
         text = f"{verb} of “{command.text()}” not made: {why}."
-        self.window.say(text, 15000)
+        self.say(text, 15000)
         if warn:
-            QMessageBox.warning(self.window, verb, text)
+            QMessageBox.warning(self.parent_widget, verb, text)
 
     # --- the history view -----------------------------------------------------------
 
