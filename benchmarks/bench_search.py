@@ -74,20 +74,20 @@ def measure(db: str) -> dict:
     for _ in range(3):
         for query in QUERIES:
             start = time.perf_counter()
-            window.search_box.setText(query)
-            window._filter()
-            for row in range(min(40, window.table_model.rowCount())):  # the first page is drawn
-                window.table_model.index(row, 0).data()
+            window.articles.search_box.setText(query)
+            window.articles.filter()
+            for row in range(min(40, window.articles.model.rowCount())):  # the first page is drawn
+                window.articles.model.index(row, 0).data()
             app.processEvents()
             searches.append(time.perf_counter() - start)
-            while not window.table_model.complete:  # the rest of the rows, read in the background
+            while not window.articles.model.complete:  # the rest of the rows, read in the background
                 time.sleep(0.001)  # idle, as the event loop would be: the reading thread needs the GIL
                 app.processEvents()
             counted.append(time.perf_counter() - start)
-    window.search_box.setText("")
-    window._filter()
+    window.articles.search_box.setText("")
+    window.articles.filter()
 
-    view = window.table
+    view = window.articles.table
     bar = view.verticalScrollBar()
     steps = []
     bar.setValue(0)

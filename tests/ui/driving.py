@@ -89,5 +89,5 @@ def open_one_article(qtbot, win, tmp_path) -> int:
         article_file("Budget day", "Text.", " date 2022-03-01 via Daily,"), encoding="utf-8"
     )
     import_and_wait(qtbot, win, [str(folder)])
-    win.select_row(0)
-    return win.current_article_id()
+    win.articles.select_row(0)
+    return win.articles.current_article_id()

@@ -55,7 +55,7 @@ def panel(win) -> ClaimsPanel:
 
 
 def mark(win, qtbot, article_title: str, text: str) -> int:
-    win.select_article(win.ids[article_title])
+    win.articles.select_article(win.ids[article_title])
     select_text(win, text)
     trigger(win, "actionMarkClaim")
     claim_id = panel(win).current_claim_id()
@@ -79,7 +79,7 @@ def test_select_text_mark_a_claim_see_it_highlighted_and_undo(news, qtbot):
 
 
 def test_marking_without_a_selection_says_what_to_do(news):
-    news.select_article(news.ids["Budget day"])
+    news.articles.select_article(news.ids["Budget day"])
     trigger(news, "actionMarkClaim")
     assert Claim.select().count() == 0
     assert "Select some of the article's text" in news.statusBar().currentMessage()
@@ -141,7 +141,7 @@ def test_link_to_a_claim_in_another_article_follow_it_and_undo_both(news, qtbot)
     assert "Budget day" in links.model().index(0, 2).data()
 
     double_click(qtbot, links, links.model().index(0, 1))
-    assert news.current_article_id() == news.ids["Budget day"]
+    assert news.articles.current_article_id() == news.ids["Budget day"]
     assert panel(news).current_claim_id() == target
     assert panel(news).links_model.index(0, 0).data() == "is repeated by"
 
@@ -175,15 +175,18 @@ def test_claims_browser_filters_and_opens_the_article(news, qtbot):
     radio = mark(news, qtbot, "Tax promises", "Farm news first")
     panel(news).editor.verdict.setCurrentIndex(panel(news).editor.verdict.findText("False"))
     panel(news).editor.verdict.activated.emit(panel(news).editor.verdict.currentIndex())
-    news.select_article(news.ids["Budget day"])
-    browser = news.open_claims_browser()
+    news.articles.select_article(news.ids["Budget day"])
+    browser = news.claims.open_claims_browser()
     qtbot.waitExposed(browser)
     assert browser.model.rowCount() == 2
     browser.verdict.setCurrentIndex(browser.verdict.findData("false"))
     browser.verdict.activated.emit(browser.verdict.currentIndex())
     assert browser.model.rowCount() == 1 and browser.count.text() == "1 claim"
     double_click(qtbot, browser.view, browser.model.index(0, 0))
-    assert news.current_article_id() == news.ids["Tax promises"] and panel(news).current_claim_id() == radio
+    assert (
+        news.articles.current_article_id() == news.ids["Tax promises"]
+        and panel(news).current_claim_id() == radio
+    )
     browser.close()
 
 
@@ -198,7 +201,7 @@ def test_deleting_an_article_names_its_claims_and_links_and_undo_brings_all_back
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer)
-    news.select_article(news.ids["Budget day"])
+    news.articles.select_article(news.ids["Budget day"])
     trigger(news, "actionDelete")
     assert "Their 1 claim go" in asked[0] and "1 link to claims in other articles" in asked[0]
     assert Claim.select().count() == 1 and ClaimLink.select().count() == 0
@@ -210,7 +213,7 @@ def test_editing_the_text_keeps_claims_on_their_words(news, qtbot):
     claim_id = mark(news, qtbot, "Budget day", "the deficit would grow")
 
     trigger(news, "actionEditText")
-    dialog = news.edit_text_dialog
+    dialog = news.claims.edit_text_dialog
     box = dialog.findChild(QPlainTextEdit, "articleTextEdit")
     box.setPlainText("BREAKING. " + box.toPlainText())
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
@@ -249,21 +252,24 @@ def test_claim_models_pass_the_model_tester(news, qtbot, qtmodeltester):
 def test_claim_map_opens_the_article_of_the_node_clicked(news, qtbot):
     target = mark(news, qtbot, "Budget day", "taxes will fall next year")
     source = mark(news, qtbot, "Tax promises", "Farm news first")
-    news.make_link(source, target, "cites")
+    news.claims.make_link(source, target, "cites")
     qtbot.mouseClick(panel(news).buttons["map"], Qt.MouseButton.LeftButton)
-    dialog = news.claim_map_dialog
+    dialog = news.claims.claim_map_dialog
     qtbot.waitExposed(dialog)
     assert dialog.map.node_count() == 2
     point = dialog.map.node_rect(target).center().toPoint()
     qtbot.mouseClick(dialog.map.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert news.current_article_id() == news.ids["Budget day"] and panel(news).current_claim_id() == target
+    assert (
+        news.articles.current_article_id() == news.ids["Budget day"]
+        and panel(news).current_claim_id() == target
+    )
     dialog.close()
 
 
 def test_remove_link_and_delete_claim_buttons_are_undoable(news, qtbot, monkeypatch):
     target = mark(news, qtbot, "Budget day", "taxes will fall next year")
     source = mark(news, qtbot, "Tax promises", "Farm news first")
-    news.make_link(source, target, "supports", "why")
+    news.claims.make_link(source, target, "supports", "why")
     qtbot.mouseClick(panel(news).unlink_button, Qt.MouseButton.LeftButton)
     assert links_of(source) == [] and panel(news).links_model.rowCount() == 0
     news.session.undo_stack.undo()

@@ -48,7 +48,7 @@ def test_connecting_opens_the_shared_catalogue_and_forgets_the_password(
     qtbot.addWidget(shared)
     name = urlparse(postgres_url).path.lstrip("/")
     assert shared.windowTitle() == f"{name} on 127.0.0.1 — Catalog"
-    assert shared.table_model.rowCount() == 0  # the server's catalogue, not the laptop's
+    assert shared.articles.model.rowCount() == 0  # the server's catalogue, not the laptop's
     assert "s3cret" not in shared.catalogue.location
     settings = QSettings()
     saved = " ".join(f"{key}={settings.value(key)}" for key in settings.allKeys())
@@ -64,6 +64,6 @@ def test_a_catalogue_that_cannot_be_reached_keeps_the_window_where_it_was(
     assert sqlite_window.catalogues.successor is None and sqlite_window.isVisible()
     [box] = message_boxes
     assert "no_such_catalogue" in box.text()
-    assert sqlite_window.table_model.rowCount() == 0
-    sqlite_window.refresh()  # still working on its own catalogue
-    assert sqlite_window.count_label.text() == "0 articles"
+    assert sqlite_window.articles.model.rowCount() == 0
+    sqlite_window.articles.refresh()  # still working on its own catalogue
+    assert sqlite_window.articles.count_label.text() == "0 articles"

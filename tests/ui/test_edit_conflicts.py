@@ -15,8 +15,8 @@ def open_article(window, qtbot, tmp_path) -> int:
 def test_someone_elses_change_to_another_field_is_kept_with_mine(window, qtbot, tmp_path, message_boxes):
     article_id = open_article(window, qtbot, tmp_path)
     edit_article(article_id, ArticleEdit(title="Their title"))  # another desk, meanwhile
-    window.editor.summary_edit.setPlainText("My summary")
-    window.editor._request(ArticleEdit(summary="My summary"))
+    window.detail.editor.summary_edit.setPlainText("My summary")
+    window.detail.editor._request(ArticleEdit(summary="My summary"))
     saved = get_article(article_id)
     assert (saved["title"], saved["summary"]) == ("Their title", "My summary")
     assert window.findChild(EditConflictDialog) is None and message_boxes == []
@@ -33,8 +33,8 @@ def test_a_clash_asks_and_keeps_what_the_user_chooses(window, qtbot, tmp_path):
         qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, choose_mine)
-    window.editor.title_edit.setText("My title")
-    window.editor.title_edit.editingFinished.emit()
+    window.detail.editor.title_edit.setText("My title")
+    window.detail.editor.title_edit.editingFinished.emit()
     assert seen["fields"] == ["title"]
     assert get_article(article_id)["title"] == "My title"
     window.session.undo_stack.undo()
@@ -46,10 +46,10 @@ def test_a_clash_asks_and_keeps_what_the_user_chooses(window, qtbot, tmp_path):
 
     edit_article(article_id, ArticleEdit(title="Third title"))
     QTimer.singleShot(0, take_theirs)
-    window.editor.title_edit.setText("Mine again")
-    window.editor.title_edit.editingFinished.emit()
+    window.detail.editor.title_edit.setText("Mine again")
+    window.detail.editor.title_edit.editingFinished.emit()
     assert get_article(article_id)["title"] == "Third title"
-    assert window.editor.title_edit.text() == "Third title"  # shown as it is now
+    assert window.detail.editor.title_edit.text() == "Third title"  # shown as it is now
 
 
 def test_authors_both_sides_added_can_be_merged(window, qtbot, tmp_path):
@@ -64,7 +64,7 @@ def test_authors_both_sides_added_can_be_merged(window, qtbot, tmp_path):
         qtbot.mouseClick(dialog.apply, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, keep_both)
-    window.editor.authors_edit.setText("Bo Chan; Ann Lee")
-    window.editor.authors_edit.editingFinished.emit()
+    window.detail.editor.authors_edit.setText("Bo Chan; Ann Lee")
+    window.detail.editor.authors_edit.editingFinished.emit()
     assert get_article(article_id)["authors"] == ["Ann Lee", "Bo Chan"]
-    assert window.editor.authors_edit.text() == "Ann Lee; Bo Chan"
+    assert window.detail.editor.authors_edit.text() == "Ann Lee; Bo Chan"

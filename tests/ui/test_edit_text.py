@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
 
-import ui.window_claims
+import ui.controllers.claims
 from catalog import body_editing
 from catalog.articles import get_article
 from catalog.body_editing import edit_body
@@ -24,7 +24,7 @@ def news(window, qtbot, tmp_path):
 
 def open_text_editor(win, qtbot):
     trigger(win, "actionEditText")
-    dialog = win.edit_text_dialog
+    dialog = win.claims.edit_text_dialog
     qtbot.waitExposed(dialog)
     return dialog, dialog.findChild(QPlainTextEdit, "articleTextEdit")
 
@@ -146,7 +146,7 @@ def test_the_window_answers_while_a_long_text_saves(news, qtbot, monkeypatch):
         release.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(ui.window_claims, "replace_body", slow)
+    monkeypatch.setattr(ui.controllers.claims, "replace_body", slow)
     dialog, box = open_text_editor(news, qtbot)
     box.setPlainText("BREAKING. " + MINISTER)
     save(dialog)

@@ -24,7 +24,7 @@ def three(window, qtbot, tmp_path):
     import_and_wait(qtbot, window, [str(folder)])
     window.importer.report_dialog.close()
     table(window).sortByColumn(COL_TITLE, Qt.SortOrder.AscendingOrder)
-    window.select_row(0)
+    window.articles.select_row(0)
     window.activateWindow()  # focus moves (and so saves on leaving a field) need an active window
     qtbot.waitUntil(window.isActiveWindow)
     return window
@@ -45,7 +45,7 @@ def test_typing_a_title_saves_it_and_undo_redo_restore(three, qtbot):
     win = three
     type_into(qtbot, field(win, "titleEdit"), "Alpha, revised")
     assert cell(win, 0, COL_TITLE) == "Alpha, revised"
-    assert get_article(win.current_article_id())["version"] == 2
+    assert get_article(win.articles.current_article_id())["version"] == 2
     assert win.findChild(QUndoView, "undoHistory").model().rowCount() == 2  # "as opened" + the edit
     trigger(win, "actionUndo")
     assert cell(win, 0, COL_TITLE) == "Alpha story"
@@ -69,7 +69,7 @@ def test_keyboard_shortcuts_undo_and_redo(three, qtbot):
 
 def test_a_bad_date_shows_an_error_and_saves_nothing(three, qtbot):
     win = three
-    article_id = win.current_article_id()
+    article_id = win.articles.current_article_id()
     type_into(qtbot, field(win, "dateEdit"), "next Tuesday-ish")
     error = win.findChild(QLabel, "dateError")
     assert error.isVisible()
@@ -85,7 +85,7 @@ def test_a_bad_date_shows_an_error_and_saves_nothing(three, qtbot):
 
 def test_authors_and_topics_from_the_keyboard(three, qtbot):
     win = three
-    article_id = win.current_article_id()
+    article_id = win.articles.current_article_id()
     type_into(qtbot, field(win, "authorsEdit"), "Writer 0; Zoe Martin")  # QTest types ASCII only
     assert get_article(article_id)["authors"] == ["Writer 0", "Zoe Martin"]
     authors = field(win, "authorsEdit")
@@ -115,8 +115,8 @@ def test_names_complete_from_the_catalogue(three):
 
 def test_summary_and_notes_save_when_leaving_the_field(three, qtbot):
     win = three
-    article_id = win.current_article_id()
-    summary = win.editor.summary_edit
+    article_id = win.articles.current_article_id()
+    summary = win.detail.editor.summary_edit
     summary.setFocus()
     qtbot.keyClicks(summary, "A short summary.")
     field(win, "titleEdit").setFocus()
@@ -194,7 +194,7 @@ def test_a_stale_editor_does_not_overwrite_a_newer_change(three, qtbot, monkeypa
     asked = []
     monkeypatch.setattr(EditConflictDialog, "exec", lambda d: asked.append(d) or QDialog.DialogCode.Rejected)
     win = three
-    article_id = win.current_article_id()
+    article_id = win.articles.current_article_id()
     edit_article(article_id, ArticleEdit(title="Changed elsewhere"))  # another window, another person
     type_into(qtbot, field(win, "titleEdit"), "Mine")
     assert get_article(article_id)["title"] == "Changed elsewhere"
@@ -203,4 +203,4 @@ def test_a_stale_editor_does_not_overwrite_a_newer_change(three, qtbot, monkeypa
 
 
 def test_editable_table_model_passes_the_model_tester(three, qtmodeltester):
-    qtmodeltester.check(three.table_model)
+    qtmodeltester.check(three.articles.model)

@@ -27,7 +27,7 @@ def news(window, qtbot, tmp_path):
     import_and_wait(qtbot, window, [str(folder)])
     window.importer.report_dialog.close()
     window.ids = {title: i for i, title in Article.select(Article.id, Article.title).tuples()}
-    window.select_article(window.ids["Budget day"])
+    window.articles.select_article(window.ids["Budget day"])
     return window
 
 
@@ -65,7 +65,7 @@ def test_a_title_typed_to_the_limit_is_saved_whole(news, qtbot):
 
 
 def test_a_summary_over_the_limit_is_refused_in_words_and_the_typing_kept(news, message_boxes):
-    editor = news.editor
+    editor = news.detail.editor
     typed = "Long summary. " * 8_000  # 112,000 characters
     editor.summary_edit.setPlainText(typed)
     editor.save_typing()
@@ -78,7 +78,7 @@ def test_a_summary_over_the_limit_is_refused_in_words_and_the_typing_kept(news, 
 
 def test_a_claims_explanation_over_the_limit_is_refused_in_words(news, qtbot, message_boxes):
     claim_id = add_claim_by_text(news.ids["Budget day"], "taxes will fall")
-    news.show_article_claims(news.ids["Budget day"])
+    news.detail.show_article_claims(news.ids["Budget day"])
     editor = news.findChild(ClaimsPanel, "claimsPanel").editor
     news.findChild(ClaimsPanel, "claimsPanel").select_claim(claim_id)
     news.activateWindow()  # leaving a field saves it: focus moves need an active window
@@ -94,9 +94,9 @@ def test_a_claims_explanation_over_the_limit_is_refused_in_words(news, qtbot, me
 
 
 def test_edit_text_refuses_another_articles_text_naming_it(news, qtbot):
-    news.select_article(news.ids["Tax promises"])
+    news.articles.select_article(news.ids["Tax promises"])
     trigger(news, "actionEditText")
-    dialog = news.edit_text_dialog
+    dialog = news.claims.edit_text_dialog
     dialog.findChild(QPlainTextEdit, "articleTextEdit").setPlainText(BUDGET + "\n")
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
     qtbot.waitUntil(dialog.problem.isVisible)

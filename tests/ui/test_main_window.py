@@ -163,11 +163,11 @@ def test_readme_screenshots_name_no_folder_of_the_machine_they_are_made_on(windo
     from ui.screenshots import _demo_catalogue
 
     _demo_catalogue(tmp_path)
-    window.announce(EVERYTHING)
+    window.session.announce(EVERYTHING)
     here = str(Path(__file__).resolve().parents[2])  # the source tree the seed is imported from
     sources = []
     for row in range(table(window).model().rowCount()):
-        window.select_row(row)
+        window.articles.select_row(row)
         shown = pane(window).toPlainText()
         assert here not in shown and str(tmp_path) not in shown
         sources += [line for line in shown.splitlines() if line.startswith("Source: ")]

@@ -115,7 +115,7 @@ def test_back_up_onto_the_catalogue_itself_is_refused(sqlite_window, qtbot, monk
         [box] = message_boxes
         assert box.windowTitle() == "Back Up"
         assert box.text().startswith("Not backed up: cannot back up onto the catalogue")
-    assert window.table_model.rowCount() == 1
+    assert window.articles.model.rowCount() == 1
     with sqlite3.connect(location) as connection:
         assert connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
         assert connection.execute("SELECT count(*) FROM article").fetchone() == (1,)

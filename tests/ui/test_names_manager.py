@@ -83,6 +83,6 @@ def test_rename_and_delete_unused(spelled_twice, qtbot, monkeypatch):
 
 
 def test_name_counts_model_passes_the_model_tester(spelled_twice, qtmodeltester):
-    dialog = NamesManagerDialog(spelled_twice)
+    dialog = NamesManagerDialog(spelled_twice.editing, spelled_twice)
     qtmodeltester.check(dialog.views["outlet"].model())
     dialog.close()

@@ -42,8 +42,8 @@ SIZES = ((1280, 800), (1920, 1080))
 def demo_window(window, tmp_path):
     """The window on the seed article and three demo articles with linked claims."""
     seed, origin = _demo_catalogue(tmp_path)
-    window.announce(EVERYTHING)
-    window.select_article(seed)
+    window.session.announce(EVERYTHING)
+    window.articles.select_article(seed)
     window.demo_claim = origin
     return window
 
@@ -52,18 +52,18 @@ def demo_window(window, tmp_path):
 
 
 def test_an_empty_catalogue_shows_how_to_fill_it(window, qtbot, monkeypatch):
-    assert window.table_stack.currentWidget() is window.empty_state
-    assert window.empty_state.isVisible() and not window.table.isVisible()
-    heading = window.empty_state.findChild(QLabel, "emptyHeading")
+    assert window.articles.stack.currentWidget() is window.articles.empty_state
+    assert window.articles.empty_state.isVisible() and not window.articles.table.isVisible()
+    heading = window.articles.empty_state.findChild(QLabel, "emptyHeading")
     assert heading.text() == "This catalogue has no articles yet"
-    assert "drop files and folders" in window.empty_state.findChild(QLabel, "dropTarget").text()
+    assert "drop files and folders" in window.articles.empty_state.findChild(QLabel, "dropTarget").text()
 
     seed = next(seeds_folder().glob("*.txt"))
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(seed)], ""))
     with qtbot.waitSignal(window.import_finished, timeout=20_000):
-        qtbot.mouseClick(window.empty_state.import_files_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.table.isVisible())
-    assert window.table_model.rowCount() == 1
+        qtbot.mouseClick(window.articles.empty_state.import_files_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.articles.table.isVisible())
+    assert window.articles.model.rowCount() == 1
 
 
 def test_new_open_and_recent_catalogues(sqlite_window, qtbot, tmp_path, monkeypatch, message_boxes):
@@ -76,7 +76,7 @@ def test_new_open_and_recent_catalogues(sqlite_window, qtbot, tmp_path, monkeypa
     qtbot.addWidget(second)
     assert not window.isVisible() and second.isVisible()
     assert second.windowTitle() == "Elections desk — Catalog"
-    assert second.empty_state.isVisible()
+    assert second.articles.empty_state.isVisible()
     assert new.is_file()
 
     recent_menu = second.findChild(QMenu, "recentMenu")
@@ -162,11 +162,11 @@ def test_enter_reads_the_article_and_tab_walks_the_editor_in_order(demo_window, 
     window = demo_window
     window.activateWindow()
     qtbot.waitActive(window)
-    window.table.setFocus()
-    qtbot.keyClick(window.table, Qt.Key.Key_Return)
-    assert QApplication.focusWidget() is window.reading_pane
+    window.articles.table.setFocus()
+    qtbot.keyClick(window.articles.table, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is window.detail.reading_pane
 
-    editor = window.editor
+    editor = window.detail.editor
     order, widget = [], editor.title_edit
     for _ in range(9):
         order.append(widget.objectName())
@@ -209,8 +209,8 @@ def unnamed_controls(root: QWidget) -> list[str]:
 def test_every_control_has_a_name_for_screen_readers(demo_window, qtbot):
     window = demo_window
     assert unnamed_controls(window) == []
-    window.detail_tabs.setCurrentWidget(window.claims_panel)
-    window.claims_panel.select_claim(window.demo_claim)
+    window.detail.tabs.setCurrentWidget(window.detail.claims_panel)
+    window.detail.claims_panel.select_claim(window.demo_claim)
     assert unnamed_controls(window) == []
 
 
@@ -236,21 +236,21 @@ def test_the_main_views_look_finished(demo_window, qtbot, tmp_path, size):
     window.resize(*size)
     qtbot.waitUntil(lambda: window.width() == size[0])
     assert clipped(window) == []
-    title_width = window.table.horizontalHeader().sectionSize(0)
+    title_width = window.articles.table.horizontalHeader().sectionSize(0)
     assert title_width >= 200  # the title, the column people read, keeps room
     window.grab().save(str(tmp_path / f"main-{size[0]}.png"))
 
-    window.detail_tabs.setCurrentWidget(window.claims_panel)
-    window.claims_panel.select_claim(window.demo_claim)
+    window.detail.tabs.setCurrentWidget(window.detail.claims_panel)
+    window.detail.claims_panel.select_claim(window.demo_claim)
     QApplication.processEvents()
     assert clipped(window) == []
-    window.show_claim_map(window.demo_claim)
-    dialog = window.claim_map_dialog
+    window.claims.show_claim_map(window.demo_claim)
+    dialog = window.claims.claim_map_dialog
     qtbot.waitExposed(dialog)
     assert clipped(dialog) == []
     dialog.grab().save(str(tmp_path / f"map-{size[0]}.png"))
     dialog.close()
-    browser = window.open_claims_browser()
+    browser = window.claims.open_claims_browser()
     browser.resize(min(1100, size[0] - 100), min(700, size[1] - 100))
     qtbot.waitExposed(browser)
     assert clipped(browser) == []
@@ -280,8 +280,8 @@ def test_a_dark_palette_keeps_everything_readable(qapp, tmp_path, qtbot, db_path
         window = ui.app.open_window(db_path)
         qtbot.addWidget(window)
         seed, origin = _demo_catalogue(tmp_path)
-        window.announce(EVERYTHING)
-        window.select_article(seed)
+        window.session.announce(EVERYTHING)
+        window.articles.select_article(seed)
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
@@ -303,8 +303,8 @@ def test_a_dark_palette_keeps_everything_readable(qapp, tmp_path, qtbot, db_path
         for verdict, colour in VERDICT_COLOURS.items():
             assert contrast(QColor(colour), QColor(CLAIM_HIGHLIGHT)) >= 3, verdict
         assert contrast(text, palette.color(QPalette.ColorRole.Base)) > 7
-        window.show_claim_map(origin)
-        dialog = window.claim_map_dialog
+        window.claims.show_claim_map(origin)
+        dialog = window.claims.claim_map_dialog
         qtbot.waitExposed(dialog)
         background = dialog.map.backgroundBrush().color()
         assert contrast(background, palette.color(QPalette.ColorRole.Text)) > 7
@@ -318,7 +318,7 @@ def test_a_dark_palette_keeps_everything_readable(qapp, tmp_path, qtbot, db_path
 
 def test_the_reading_pane_keeps_a_comfortable_line_length(demo_window, qtbot):
     window = demo_window
-    pane = window.reading_pane
+    pane = window.detail.reading_pane
     window.resize(1920, 1080)
     window.splitter.setSizes([200, 500, 1220])  # a very wide reading pane
     qtbot.waitUntil(lambda: pane.width() > 1100)

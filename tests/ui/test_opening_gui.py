@@ -53,8 +53,8 @@ def test_open_catalogue_refuses_what_is_not_one_and_stays(
     }[what]
     assert box.windowTitle() == "Open Catalogue" and expected in box.text()
     assert _digests(folder) == before  # byte for byte; no -wal, -shm or backup beside it
-    window.refresh()  # still on its own catalogue, and working
-    assert window.table_model.rowCount() == 1 and window.count_label.text() == "1 article"
+    window.articles.refresh()  # still on its own catalogue, and working
+    assert window.articles.model.rowCount() == 1 and window.articles.count_label.text() == "1 article"
 
 
 def test_new_catalogue_makes_one_and_moves_the_window_there(sqlite_window, qtbot, monkeypatch, tmp_path):
@@ -65,6 +65,6 @@ def test_new_catalogue_makes_one_and_moves_the_window_there(sqlite_window, qtbot
     new = sqlite_window.catalogues.successor
     assert new is not None and target.exists()
     qtbot.addWidget(new)
-    assert new.windowTitle() == "Newsroom — Catalog" and new.table_model.rowCount() == 0
+    assert new.windowTitle() == "Newsroom — Catalog" and new.articles.model.rowCount() == 0
     new.close()
     close_catalogue()

@@ -48,31 +48,34 @@ def test_the_title_and_a_notice_say_read_only(read_only_window, tmp_path):
 
 def test_reading_searching_and_exporting_work_and_changes_are_off(read_only_window, qtbot):
     window = read_only_window
-    assert window.table_model.rowCount() == 1
-    qtbot.keyClicks(window.search_box, "Podolyak")
-    qtbot.waitUntil(lambda: window.count_label.text().startswith("1 of 1"), timeout=5000)
+    assert window.articles.model.rowCount() == 1
+    qtbot.keyClicks(window.articles.search_box, "Podolyak")
+    qtbot.waitUntil(lambda: window.articles.count_label.text().startswith("1 of 1"), timeout=5000)
     for name in CHANGING_ACTIONS:
         assert not window.findChild(QAction, name).isEnabled(), name
     for name in ("actionExportCsv", "actionExportPdf", "actionBackUp", "actionPrint", "actionClaimsBrowser"):
         assert window.findChild(QAction, name).isEnabled(), name
-    assert window.table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert window.articles.table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
     assert not window.acceptDrops()
-    title = window.editor.findChild(QLineEdit, "titleEdit") or window.editor.findChildren(QLineEdit)[0]
+    title = (
+        window.detail.editor.findChild(QLineEdit, "titleEdit")
+        or window.detail.editor.findChildren(QLineEdit)[0]
+    )
     assert title.isReadOnly() and title.text()
-    window.detail_tabs.setCurrentWidget(window.claims_panel)
-    window.claims_panel.select_claim(1)
-    assert window.claims_panel.current_claim_id() == 1
-    assert not window.claims_panel.buttons["delete"].isVisible()
-    assert not window.claims_panel.buttons["link"].isVisible()
-    assert window.claims_panel.buttons["map"].isVisible()
+    window.detail.tabs.setCurrentWidget(window.detail.claims_panel)
+    window.detail.claims_panel.select_claim(1)
+    assert window.detail.claims_panel.current_claim_id() == 1
+    assert not window.detail.claims_panel.buttons["delete"].isVisible()
+    assert not window.detail.claims_panel.buttons["link"].isVisible()
+    assert window.detail.claims_panel.buttons["map"].isVisible()
 
 
 def test_a_change_that_gets_through_is_refused_in_words(read_only_window):
     window = read_only_window
-    article = window.editor.article
-    assert not window.edit_article(article["id"], article["version"], ArticleEdit(title="Changed"))
+    article = window.detail.editor.article
+    assert not window.editing.edit_article(article["id"], article["version"], ArticleEdit(title="Changed"))
     assert (
         window.statusBar().currentMessage()
         == "Not saved: the catalogue is read-only (its file is not writable)."
     )
-    assert window.table_model.index(0, 0).data() != "Changed"
+    assert window.articles.model.index(0, 0).data() != "Changed"

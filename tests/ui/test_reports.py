@@ -222,28 +222,28 @@ def test_export_pdf_from_the_window(news, qtbot, monkeypatch, tmp_path):
 
 
 def test_suggest_summary_button_fills_the_summary_and_undo_empties_it(news, qtbot):
-    article_id = news.current_article_id()
+    article_id = news.articles.current_article_id()
     body = get_article(article_id)["body"]
-    qtbot.mouseClick(news.editor.suggest_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(news.detail.editor.suggest_button, Qt.MouseButton.LeftButton)
     summary = get_article(article_id)["summary"]
     assert summary and all(sentence.strip() in body for sentence in re.split(r"(?<=[.!?])\s+", summary))
-    assert news.editor.summary_edit.toPlainText() == summary
+    assert news.detail.editor.summary_edit.toPlainText() == summary
     news.session.undo_stack.undo()
     assert get_article(article_id)["summary"] == ""
 
 
 def test_suggest_summaries_for_a_selection_in_the_background(news, qtbot):
-    table = news.table
+    table = news.articles.table
     table.selectAll()
-    edit_article(news.current_article_id(), ArticleEdit(summary="Written by a person."))
+    edit_article(news.articles.current_article_id(), ArticleEdit(summary="Written by a person."))
     trigger(news, "actionSuggestSummaries")
     assert news.findChild(QProgressDialog, "summaryProgress") is not None
     qtbot.waitUntil(lambda: news.statusBar().currentMessage().startswith("Summaries:"), timeout=10_000)
-    summaries = [get_article(i)["summary"] for i in news.selected_article_ids()]
+    summaries = [get_article(i)["summary"] for i in news.articles.selected_article_ids()]
     assert "Written by a person." in summaries and all(summaries)
     assert "1 kept as people wrote them" in news.statusBar().currentMessage()
     news.session.undo_stack.undo()
-    assert sorted(get_article(i)["summary"] for i in news.selected_article_ids()) == [""] * 3 + [
+    assert sorted(get_article(i)["summary"] for i in news.articles.selected_article_ids()) == [""] * 3 + [
         "Written by a person."
     ]
 

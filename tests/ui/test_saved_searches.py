@@ -33,22 +33,22 @@ def titles(win):
 
 def test_save_apply_rename_delete_and_survive_a_restart(news, qtbot, monkeypatch, db_path):
     win = news
-    win.search_box.setText("tanks")
+    win.articles.search_box.setText("tanks")
     click(qtbot, win, "Daily")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Daily tanks", True))
     trigger(win, "actionSaveSearch")
     assert entry(win, "Daily tanks").data() == "Daily tanks  (1)"
 
-    win.search_box.clear()
+    win.articles.search_box.clear()
     sidebar(win).clear_filters()
-    win._filter()
+    win.articles.filter()
     assert len(titles(win)) == 3
     click(qtbot, win, "Daily tanks")
     assert titles(win) == ["Tanks in Kyiv"]
     assert win.findChild(QLineEdit, "searchBox").text() == "tanks"
 
     edit_article(table(win).model().rows.id_at(0), ArticleEdit(title="Budget again"))  # the count follows
-    win.announce(EVERYTHING)
+    win.session.announce(EVERYTHING)
     assert entry(win, "Daily tanks").data() == "Daily tanks  (0)"
 
     win.close()
@@ -59,15 +59,15 @@ def test_save_apply_rename_delete_and_survive_a_restart(news, qtbot, monkeypatch
     assert entry(again, "Daily tanks").data() == "Daily tanks  (0)"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Kyiv watch", True))
     saved_id = entry(again, "Daily tanks").data(Qt.ItemDataRole.UserRole + 2)
-    again.rename_saved_search(saved_id)
+    again.editing.rename_saved_search(saved_id)
     assert entry(again, "Kyiv watch").data().startswith("Kyiv watch")
-    again.delete_saved_search(saved_id)
+    again.editing.delete_saved_search(saved_id)
     model = sidebar(again).model()
     assert model.rowCount(model.index(0, 0)) == 0
 
 
 def test_nothing_to_save_says_so(news):
-    assert not news.save_search()
+    assert not news.editing.save_search()
     assert "Type a search" in news.statusBar().currentMessage()
 
 
@@ -79,7 +79,7 @@ def test_lazy_model_passes_the_model_tester_across_pages(window, qtbot, tmp_path
     make_article_files(tmp_path / "many", 600, paragraphs=1)
     monkeypatch.setattr(listing, "_reads_in_background", lambda: False)  # the rest waits for fetchMore
     import_and_wait(qtbot, window, [str(tmp_path / "many")])
-    model = window.table_model
+    model = window.articles.model
     model.reload()  # the window counted every row in to select the imported ones: start afresh
     assert isinstance(model.rows, RowPager) and model.rowCount() == listing.FIRST_PAGE
     assert model.canFetchMore(QModelIndex())
@@ -95,8 +95,8 @@ def test_the_rest_of_a_long_search_arrives_by_itself(window, qtbot, tmp_path):
     make_article_files(tmp_path / "many", 600, paragraphs=1)
     import_and_wait(qtbot, window, [str(tmp_path / "many")])
     count = window.findChild(QLabel, "articleCount")
-    qtbot.keyClicks(window.search_box, "report")
-    qtbot.waitUntil(lambda: window.table_model.filters.query == "report", timeout=5000)
+    qtbot.keyClicks(window.articles.search_box, "report")
+    qtbot.waitUntil(lambda: window.articles.model.filters.query == "report", timeout=5000)
     # First the first page, then the rest without a click or a scroll.
     qtbot.waitUntil(lambda: count.text() == "600 of 600 articles", timeout=5000)
-    assert window.table_model.rowCount() == 600 > listing.FIRST_PAGE
+    assert window.articles.model.rowCount() == 600 > listing.FIRST_PAGE

@@ -34,7 +34,7 @@ def search(win, qtbot, text):
     box.setFocus()
     box.selectAll()
     qtbot.keyClicks(box, text)
-    with qtbot.waitSignal(win.table_model.modelReset, timeout=3000):
+    with qtbot.waitSignal(win.articles.model.modelReset, timeout=3000):
         pass  # the search runs after a short pause in typing
 
 
@@ -47,10 +47,10 @@ def test_typing_filters_ranks_and_highlights(news, qtbot):
     assert titles(news) == ["Tanks roll into Kyiv", "Budget talks"]  # the title hit first
     assert not table(news).isColumnHidden(COL_SNIPPET)
     assert "tanks" in table(news).model().index(1, COL_SNIPPET).data().lower()
-    news.select_row(1)
-    assert news.reading_pane.highlight(["tanks"]) == 1
-    assert len(news.reading_pane.extraSelections()) == 1
-    assert news.count_label.text() == "2 of 3 articles"
+    news.articles.select_row(1)
+    assert news.detail.reading_pane.highlight(["tanks"]) == 1
+    assert len(news.detail.reading_pane.extraSelections()) == 1
+    assert news.articles.count_label.text() == "2 of 3 articles"
 
 
 def test_escape_clears_the_search(news, qtbot):
@@ -83,7 +83,7 @@ def test_search_and_sidebar_combine(news, qtbot):
 def test_highlights_ignore_accents_and_follow_prefixes(window):
     from catalog.search import parse_query
 
-    pane = window.reading_pane
+    pane = window.detail.reading_pane
     pane.show_article(
         {
             "id": 1,
@@ -103,7 +103,7 @@ def test_highlights_ignore_accents_and_follow_prefixes(window):
 
 
 def test_highlights_land_on_the_word_after_an_emoji(window):
-    pane = window.reading_pane
+    pane = window.detail.reading_pane
     pane.show_article(
         {
             "id": 1,
@@ -128,7 +128,7 @@ def test_a_pasted_nul_and_controls_search_as_spaces(news, qtbot, message_boxes):
     QApplication.clipboard().setText("drones\x00\x1bodesa\t")
     box = news.findChild(QLineEdit, "searchBox")
     box.setFocus()
-    with qtbot.waitSignal(news.table_model.modelReset, timeout=3000):
+    with qtbot.waitSignal(news.articles.model.modelReset, timeout=3000):
         qtbot.keyClick(box, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert box.text().startswith("drones\x00")
     assert titles(news) == ["Drones over Odesa"]
@@ -146,8 +146,8 @@ def test_a_prefix_too_short_is_explained_and_the_table_keeps_its_rows(news, qtbo
     assert message == "Not searched: “w*” matches too many words: type at least 2 letters before the *."
     assert problem.isVisible() and problem.toolTip() == message
     assert titles(news) == ["Tanks roll into Kyiv", "Budget talks"]  # what it showed, still there
-    assert news.count_label.text() == "2 of 3 articles"
-    with qtbot.waitSignal(news.table_model.modelReset, timeout=3000):
+    assert news.articles.count_label.text() == "2 of 3 articles"
+    with qtbot.waitSignal(news.articles.model.modelReset, timeout=3000):
         qtbot.keyClick(box, Qt.Key.Key_Backspace)
         qtbot.keyClicks(box, "h*")  # wh*: two letters
     assert titles(news) == ["Drones over Odesa"]
@@ -166,11 +166,11 @@ def test_saved_searches_that_cannot_run_are_marked_and_explained(news, qtbot, mo
     news.sidebar.reload()
     assert entry(news, "Old w").data() == "Old w  (?)"
     click(qtbot, news, "Old w")
-    assert news.search_box.text() == "w*"
+    assert news.articles.search_box.text() == "w*"
     assert "type at least 2 letters" in news.statusBar().currentMessage()
     assert len(titles(news)) == 3
 
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Everything w", True))
-    assert not news.save_search()
+    assert not news.editing.save_search()
     [box] = message_boxes
     assert box.text().startswith("Not saved: “w*” matches too many words")

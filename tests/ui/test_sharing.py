@@ -24,7 +24,7 @@ def as_someone_else(work) -> None:
 
 
 def titles_shown(window) -> list[str]:
-    model = window.table_model
+    model = window.articles.model
     return [model.index(row, COL_TITLE).data() for row in range(model.rowCount())]
 
 
@@ -32,16 +32,16 @@ def test_others_changes_appear_and_the_user_keeps_their_place(window, qtbot, tmp
     make_article_files(tmp_path / "many", 120, paragraphs=1)
     import_and_wait(qtbot, window, [str(tmp_path / "many")])
     window.resize(1000, 600)
-    model, table = window.table_model, window.table
-    window.select_row(60)
-    current = window.current_article_id()
+    model, table = window.articles.model, window.articles.table
+    window.articles.select_row(60)
+    current = window.articles.current_article_id()
     also = model.index(62, COL_TITLE)
     table.selectionModel().select(
         also, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     )
     table.scrollTo(model.index(55, COL_TITLE), table.ScrollHint.PositionAtTop)
-    top = window.top_article_id()
-    selected = sorted(window.selected_article_ids())
+    top = window.articles.top_article_id()
+    selected = sorted(window.articles.selected_article_ids())
     other = model.index(57, COL_TITLE).data(model.ArticleIdRole)
 
     new_file = tmp_path / "new" / "late.txt"
@@ -52,10 +52,10 @@ def test_others_changes_appear_and_the_user_keeps_their_place(window, qtbot, tmp
 
     qtbot.waitUntil(lambda: "Retitled by the desk" in titles_shown(window), timeout=6000)
     assert "A late arrival" in titles_shown(window)
-    assert window.count_label.text() == "121 articles"
-    assert window.current_article_id() == current
-    assert sorted(window.selected_article_ids()) == selected
-    assert window.top_article_id() == top
+    assert window.articles.count_label.text() == "121 articles"
+    assert window.articles.current_article_id() == current
+    assert sorted(window.articles.selected_article_ids()) == selected
+    assert window.articles.top_article_id() == top
     assert window.banner.isHidden()
 
 
@@ -93,7 +93,7 @@ def test_looks_while_the_windows_own_import_runs_say_nothing_of_others(window, q
     window.importer.report_dialog.close()
     look_a_few_times(window, qtbot)
 
-    assert window.count_label.text() == "150 articles"
+    assert window.articles.count_label.text() == "150 articles"
     assert [text for text in said if "other" in text] == []
 
 
@@ -105,11 +105,11 @@ def test_an_import_by_another_program_is_told_with_what_it_added(window, qtbot, 
     done = run_catalog("--db", window.catalogue.location, "import", article_files(tmp_path / "theirs", 3, 10))
     assert done.returncode == 0, done.stderr
     qtbot.waitUntil(
-        lambda: (window.session.check_for_changes(), window.table_model.rowCount() == 5)[1], timeout=6000
+        lambda: (window.session.check_for_changes(), window.articles.model.rowCount() == 5)[1], timeout=6000
     )
 
     assert window.statusBar().currentMessage() == "3 articles added by another program."
-    assert window.count_label.text() == "5 articles"
+    assert window.articles.count_label.text() == "5 articles"
 
 
 def test_others_edits_and_deletions_are_told_as_such(window, qtbot, tmp_path):
@@ -124,22 +124,22 @@ def test_others_edits_and_deletions_are_told_as_such(window, qtbot, tmp_path):
 
     as_someone_else(lambda: delete_articles([second]))
     look_a_few_times(window, qtbot)
-    assert window.table_model.rowCount() == 2
+    assert window.articles.model.rowCount() == 2
     assert window.statusBar().currentMessage() == "1 article deleted by another program."
 
 
 def test_the_users_typing_survives_a_reload_and_saves_beside_their_change(window, qtbot, tmp_path):
     article_id = open_one_article(qtbot, window, tmp_path)
-    window.editor.title_edit.setFocus()
-    window.editor.title_edit.selectAll()
-    qtbot.keyClicks(window.editor.title_edit, "Budget night")
+    window.detail.editor.title_edit.setFocus()
+    window.detail.editor.title_edit.selectAll()
+    qtbot.keyClicks(window.detail.editor.title_edit, "Budget night")
 
     as_someone_else(lambda: edit_article(article_id, ArticleEdit(summary="Their summary")))
     window.session.check_for_changes()
 
-    assert window.editor.summary_edit.toPlainText() == "Their summary"
-    assert window.editor.title_edit.text() == "Budget night"  # still being typed
-    qtbot.keyClick(window.editor.title_edit, Qt.Key.Key_Return)
+    assert window.detail.editor.summary_edit.toPlainText() == "Their summary"
+    assert window.detail.editor.title_edit.text() == "Budget night"  # still being typed
+    qtbot.keyClick(window.detail.editor.title_edit, Qt.Key.Key_Return)
     saved = get_article(article_id)
     assert (saved["title"], saved["summary"]) == ("Budget night", "Their summary")
 
@@ -158,7 +158,7 @@ def test_a_server_gone_is_shown_edits_wait_and_save_when_it_is_back(
     assert window.banner.isVisible()
     assert "Not connected" in window.banner.text() and "127.0.0.1" in window.banner.text()
 
-    editor = window.editor
+    editor = window.detail.editor
     editor.title_edit.setFocus()
     editor.title_edit.selectAll()
     qtbot.keyClicks(editor.title_edit, "Budget night")

@@ -28,7 +28,7 @@ def filled(window, qtbot, tmp_path):
     report = import_and_wait(qtbot, window, [str(folder)])
     window.importer.report_dialog.close()
     edit_article(report.imported[0].article_id, ArticleEdit(topics=["Politics/Elections"]))
-    window.announce(EVERYTHING)
+    window.session.announce(EVERYTHING)
     return window
 
 
@@ -45,14 +45,14 @@ def test_counts_are_shown(filled):
 def test_clicking_filters_and_filters_combine(filled, qtbot):
     click(qtbot, filled, "Daily")
     assert titles(filled) == ["Alpha", "Gamma"]
-    assert filled.count_label.text() == "2 of 3 articles"
+    assert filled.articles.count_label.text() == "2 of 3 articles"
     click(qtbot, filled, "2022", Qt.KeyboardModifier.ControlModifier)
     assert titles(filled) == ["Gamma"]
     click(qtbot, filled, "Weekly", Qt.KeyboardModifier.ControlModifier)
     assert titles(filled) == ["Beta", "Gamma"]  # Daily or Weekly, and 2022
     sidebar(filled).clear_filters()
     assert titles(filled) == ["Alpha", "Beta", "Gamma"]
-    assert filled.count_label.text() == "3 articles"
+    assert filled.articles.count_label.text() == "3 articles"
 
 
 def test_a_topic_includes_its_sub_topics(filled, qtbot):
@@ -66,7 +66,7 @@ def test_sidebar_follows_edits_and_keeps_the_selection(filled, qtbot):
         table(filled).model().index(0, 0).data(table(filled).model().ArticleIdRole),
         ArticleEdit(outlet="Weekly"),
     )
-    filled.announce(EVERYTHING)
+    filled.session.announce(EVERYTHING)
     assert entry(filled, "Daily").data() == "Daily  (1)"
     assert sidebar(filled).selectionModel().isSelected(entry(filled, "Daily"))
     assert len(titles(filled)) == 1
@@ -127,7 +127,7 @@ def test_a_renamed_outlet_stays_chosen_under_its_new_spelling(filled, qtbot, mon
     in_manager(filled, qtbot, rename)
     assert chosen(filled) == ["Daily News  (2)"]
     assert titles(filled) == ["Alpha", "Gamma"]
-    assert filled.count_label.text() == "2 of 3 articles"
+    assert filled.articles.count_label.text() == "2 of 3 articles"
 
 
 def test_a_sub_topic_chosen_stays_shown_when_its_parent_topic_is_renamed(filled, qtbot):
@@ -137,14 +137,14 @@ def test_a_sub_topic_chosen_stays_shown_when_its_parent_topic_is_renamed(filled,
     elections = view.model().index(0, 0, politics)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(elections).center())
 
-    assert filled.rename_names("topic", "Politics", "Government")
+    assert filled.editing.rename_names("topic", "Politics", "Government")
 
     assert chosen(filled) == ["Elections  (1)"]
     shown = entry(filled, "Elections")
     assert shown.parent().data() == "Government  (1)"
     assert view.isExpanded(shown.parent()) and view.visualRect(shown).isValid()  # not hidden
     assert titles(filled) == ["Alpha"]
-    assert filled.count_label.text() == "1 of 3 articles"
+    assert filled.articles.count_label.text() == "1 of 3 articles"
 
 
 def test_a_merged_outlet_is_followed_to_the_one_it_joined(filled, qtbot, monkeypatch):
@@ -153,7 +153,7 @@ def test_a_merged_outlet_is_followed_to_the_one_it_joined(filled, qtbot, monkeyp
 
     assert chosen(filled) == ["Weekly  (3)"]
     assert titles(filled) == ["Alpha", "Beta", "Gamma"]
-    assert filled.count_label.text() == "3 of 3 articles"
+    assert filled.articles.count_label.text() == "3 of 3 articles"
     assert "Filter on outlet “Daily” now on “Weekly”" in filled.statusBar().currentMessage()
 
 
@@ -171,7 +171,7 @@ def test_undo_and_redo_of_a_merge_into_a_new_name_follow_the_filter_back_and_for
 
     trigger(filled, "actionRedo")
     assert chosen(filled) == ["Gazette  (3)"]
-    assert filled.count_label.text() == "3 of 3 articles"
+    assert filled.articles.count_label.text() == "3 of 3 articles"
 
 
 def batch_set_outlet(win, qtbot, outlet: str) -> None:
@@ -198,7 +198,7 @@ def test_a_batch_edit_that_empties_an_outlet_drops_its_filter_and_says_so(filled
 
     assert chosen(filled) == []
     assert titles(filled) == ["Alpha", "Beta", "Gamma"]
-    assert filled.count_label.text() == "3 articles"
+    assert filled.articles.count_label.text() == "3 articles"
     assert filled.statusBar().currentMessage() == (
         "2 articles changed. Filter on outlet “Daily” removed: no article has that outlet now."
     )
@@ -207,12 +207,12 @@ def test_a_batch_edit_that_empties_an_outlet_drops_its_filter_and_says_so(filled
 def test_an_undo_that_empties_the_chosen_outlet_drops_its_filter(filled, qtbot):
     batch_set_outlet(filled, qtbot, "Monthly")  # every article, to a new outlet
     click(qtbot, filled, "Monthly")
-    assert filled.count_label.text() == "3 of 3 articles"
+    assert filled.articles.count_label.text() == "3 of 3 articles"
 
     trigger(filled, "actionUndo")
 
     assert chosen(filled) == []
-    assert filled.count_label.text() == "3 articles"
+    assert filled.articles.count_label.text() == "3 articles"
     assert "Filter on outlet “Monthly” removed" in filled.statusBar().currentMessage()
 
 
@@ -222,7 +222,7 @@ def test_a_sub_topic_merged_with_its_parent_is_followed_to_its_new_place(filled,
         table(filled).model().index(beta, 0).data(table(filled).model().ArticleIdRole),
         ArticleEdit(topics=["Government/Elections"]),
     )
-    filled.announce(EVERYTHING)
+    filled.session.announce(EVERYTHING)
     view = sidebar(filled)
     politics = entry(filled, "Politics")
     view.expand(politics)
@@ -230,7 +230,7 @@ def test_a_sub_topic_merged_with_its_parent_is_followed_to_its_new_place(filled,
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(elections).center())
     assert titles(filled) == ["Alpha"]
 
-    assert filled.merge_names("topic", ["Politics"], "Government")
+    assert filled.editing.merge_names("topic", ["Politics"], "Government")
 
     assert chosen(filled) == ["Elections  (2)"]
     assert entry(filled, "Elections").parent().data() == "Government  (2)"
@@ -242,14 +242,14 @@ def test_a_sub_topic_merged_with_its_parent_is_followed_to_its_new_place(filled,
 
 def test_a_year_no_article_is_dated_in_any_more_drops_its_filter(filled, qtbot):
     click(qtbot, filled, "2021")  # Alpha
-    editor = filled.editor
+    editor = filled.detail.editor
     editor.date_edit.setFocus()
     editor.date_edit.selectAll()
     qtbot.keyClicks(editor.date_edit, "2022-05-05")
     qtbot.keyClick(editor.date_edit, Qt.Key.Key_Return)
 
     assert chosen(filled) == []
-    assert filled.count_label.text() == "3 articles"
+    assert filled.articles.count_label.text() == "3 articles"
     assert filled.statusBar().currentMessage() == (
         "Filter on year “2021” removed: no article is dated in that year now."
     )

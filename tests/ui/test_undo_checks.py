@@ -63,7 +63,7 @@ def desk(window, qtbot, tmp_path):
     import_and_wait(qtbot, window, [str(folder)])
     window.importer.report_dialog.close()
     table(window).sortByColumn(COL_TITLE, Qt.SortOrder.AscendingOrder)
-    window.select_row(0)
+    window.articles.select_row(0)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.ids = {title: i for i, title in Article.select(Article.id, Article.title).tuples()}
@@ -71,7 +71,7 @@ def desk(window, qtbot, tmp_path):
 
 
 def type_title(qtbot, win, text: str) -> None:
-    edit = win.editor.title_edit
+    edit = win.detail.editor.title_edit
     edit.setFocus()
     edit.selectAll()
     qtbot.keyClicks(edit, text)
@@ -117,14 +117,14 @@ def answer_conflict(win, qtbot, button: str, seen: dict) -> None:
 def test_undo_keeps_the_summary_another_desk_saved_meanwhile(desk, qtbot, db_path, message_boxes):
     """The issue's attack: the window edits a title, another desk (catalog edit --summary)
     saves the summary, Ctrl+Z: the title goes back and their summary stays, no dialog."""
-    article_id = desk.current_article_id()
+    article_id = desk.articles.current_article_id()
     type_title(qtbot, desk, "Alpha, revised")
     catalog_cli(db_path, "edit", str(article_id), "--summary", "Their summary.")
     press_undo(qtbot, desk)
     article = get_article(article_id)
     assert (article["title"], article["summary"]) == ("Alpha story", "Their summary.")
     assert desk.session.undo_stack.index() == 0 and message_boxes == []
-    assert desk.editor.summary_edit.toPlainText() == "Their summary."
+    assert desk.detail.editor.summary_edit.toPlainText() == "Their summary."
     press_redo(qtbot, desk)
     article = get_article(article_id)
     assert (article["title"], article["summary"]) == ("Alpha, revised", "Their summary.")
@@ -133,7 +133,7 @@ def test_undo_keeps_the_summary_another_desk_saved_meanwhile(desk, qtbot, db_pat
 def test_undo_of_a_field_someone_changed_since_asks_and_keeps_theirs_or_undoes_anyway(
     desk, qtbot, db_path, message_boxes
 ):
-    article_id = desk.current_article_id()
+    article_id = desk.articles.current_article_id()
     type_title(qtbot, desk, "Mine")
     catalog_cli(db_path, "edit", str(article_id), "--title", "Theirs")
     seen = {}
@@ -142,7 +142,7 @@ def test_undo_of_a_field_someone_changed_since_asks_and_keeps_theirs_or_undoes_a
     assert seen["fields"] == [f"{article_id}:title"] and "Undo" in seen["title"]
     assert get_article(article_id)["title"] == "Theirs"  # nothing changed
     assert desk.session.undo_stack.index() == 1  # the step stays, Undo still offers it
-    assert desk.action_undo.isEnabled() and not desk.action_redo.isEnabled()
+    assert desk.undo_steps.undo_action.isEnabled() and not desk.undo_steps.redo_action.isEnabled()
     assert "stays in the Edit menu" in desk.statusBar().currentMessage()
 
     answer_conflict(desk, qtbot, "take_theirs", seen)
@@ -168,7 +168,7 @@ def test_a_batch_undo_puts_back_only_what_nobody_changed_since(desk, qtbot, db_p
     from ui.commands import StatesCommand
 
     plan = apply_batch_change(plan_ids, BatchEdit(outlet="Monthly", add_topics=["Tax"]))
-    desk.session.undo_stack.push(StatesCommand("Batch edit", plan.before, plan.after, desk.announce))
+    desk.session.undo_stack.push(StatesCommand("Batch edit", plan.before, plan.after, desk.session.announce))
     catalog_cli(db_path, "edit", str(ids["Beta story"]), "--outlet", "Quarterly")
     catalog_cli(db_path, "edit", str(ids["Gamma story"]), "--summary", "Kept.")
     seen = {}
@@ -183,7 +183,7 @@ def test_a_batch_undo_puts_back_only_what_nobody_changed_since(desk, qtbot, db_p
 
 
 def test_redo_after_another_desk_changed_the_field_asks_too(desk, qtbot, db_path):
-    article_id = desk.current_article_id()
+    article_id = desk.articles.current_article_id()
     type_title(qtbot, desk, "Mine")
     press_undo(qtbot, desk)
     catalog_cli(db_path, "edit", str(article_id), "--title", "Theirs")
@@ -195,11 +195,11 @@ def test_redo_after_another_desk_changed_the_field_asks_too(desk, qtbot, db_path
 
 
 def test_undo_of_an_article_deleted_meanwhile_is_taken_off_the_list_in_words(desk, qtbot, message_boxes):
-    article_id = desk.current_article_id()
+    article_id = desk.articles.current_article_id()
     type_title(qtbot, desk, "Mine")
     other_desk(delete_articles, [article_id])
     press_undo(qtbot, desk)
-    assert desk.session.undo_stack.count() == 0 and not desk.action_redo.isEnabled()
+    assert desk.session.undo_stack.count() == 0 and not desk.undo_steps.redo_action.isEnabled()
     [box] = message_boxes
     assert "deleted by someone else" in box.text() and "taken off the list" in box.text()
 
@@ -209,7 +209,7 @@ def test_the_attack_delete_the_newest_then_another_desk_imports(desk, qtbot, db_
     own id, and Redo deletes ours, never theirs."""
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     newest = max(desk.ids.values())
-    desk.select_article(newest)
+    desk.articles.select_article(newest)
     trigger(desk, "actionDelete")
     assert get_article(newest) is None
     other = tmp_path / "other.txt"
@@ -218,7 +218,7 @@ def test_the_attack_delete_the_newest_then_another_desk_imports(desk, qtbot, db_
     assert theirs["id"] != newest
     press_undo(qtbot, desk)
     assert get_article(newest)["title"] == "Gamma story"
-    assert desk.action_redo.text() == "&Redo Delete 1 article"
+    assert desk.undo_steps.redo_action.text() == "&Redo Delete 1 article"
     press_redo(qtbot, desk)
     assert get_article(newest) is None
     assert get_article(theirs["id"])["title"] == "Harbour reopens"
@@ -231,15 +231,15 @@ def test_an_undelete_that_cannot_be_made_stays_on_the_stack_and_says_why(
     Redo is not offered (it would delete what is not ours)."""
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     article_id = desk.ids["Gamma story"]
-    desk.select_article(article_id)
+    desk.articles.select_article(article_id)
     trigger(desk, "actionDelete")
     catalog_cli(db_path, "import", str(tmp_path / "three" / "2.txt"))  # the same file, again
     press_undo(qtbot, desk)
     assert get_article(article_id) is None
     assert (
         desk.session.undo_stack.index() == 1
-        and desk.action_undo.isEnabled()
-        and not desk.action_redo.isEnabled()
+        and desk.undo_steps.undo_action.isEnabled()
+        and not desk.undo_steps.redo_action.isEnabled()
     )
     [box] = message_boxes
     assert "is in the catalogue again" in box.text() and "Gamma story" in box.text()
@@ -251,7 +251,7 @@ def test_undo_of_a_delete_whose_outlet_was_merged_away_refuses_naming_it(
     desk, qtbot, monkeypatch, message_boxes
 ):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    desk.select_article(desk.ids["Beta story"])
+    desk.articles.select_article(desk.ids["Beta story"])
     trigger(desk, "actionDelete")
     other_desk(merge_names, "outlet", ["Weekly"], "Daily")
     press_undo(qtbot, desk)
@@ -261,7 +261,7 @@ def test_undo_of_a_delete_whose_outlet_was_merged_away_refuses_naming_it(
 
 def test_undo_of_a_name_merge_keeps_what_another_desk_changed(desk, qtbot, db_path):
     alpha, gamma = desk.ids["Alpha story"], desk.ids["Gamma story"]
-    assert desk.merge_names("outlet", ["Daily"], "The Daily")
+    assert desk.editing.merge_names("outlet", ["Daily"], "The Daily")
     catalog_cli(db_path, "edit", str(gamma), "--outlet", "Evening Post", "--title", "Gamma, retitled")
     seen = {}
     answer_conflict(desk, qtbot, "take_theirs", seen)
@@ -272,7 +272,7 @@ def test_undo_of_a_name_merge_keeps_what_another_desk_changed(desk, qtbot, db_pa
 
 
 def test_undo_of_a_merge_refuses_when_someone_took_the_old_name(desk, qtbot, message_boxes):
-    assert desk.merge_names("outlet", ["Weekly"], "Daily")
+    assert desk.editing.merge_names("outlet", ["Weekly"], "Daily")
     other_desk(edit_article, desk.ids["Alpha story"], ArticleEdit(outlet="weekly"))  # a new "weekly"
     press_undo(qtbot, desk)
     assert desk.session.undo_stack.index() == 1
@@ -282,10 +282,10 @@ def test_undo_of_a_merge_refuses_when_someone_took_the_old_name(desk, qtbot, mes
 
 
 def test_the_undo_history_view_steps_one_at_a_time_and_stops_at_a_clash(desk, qtbot, db_path):
-    article_id = desk.current_article_id()
+    article_id = desk.articles.current_article_id()
     type_title(qtbot, desk, "First")
     type_title(qtbot, desk, "Second")
-    desk.action_undo_history.trigger()
+    desk.undo_dock.toggleViewAction().trigger()
     view = desk.undo_view
     qtbot.waitExposed(view)
     catalog_cli(db_path, "edit", str(article_id), "--title", "Theirs")
@@ -304,8 +304,8 @@ def test_the_undo_history_view_steps_one_at_a_time_and_stops_at_a_clash(desk, qt
 
 
 def test_suggested_summary_undo_leaves_another_desks_title(desk, qtbot, db_path):
-    article_id = desk.current_article_id()
-    qtbot.mouseClick(desk.editor.suggest_button, Qt.MouseButton.LeftButton)
+    article_id = desk.articles.current_article_id()
+    qtbot.mouseClick(desk.detail.editor.suggest_button, Qt.MouseButton.LeftButton)
     assert get_article(article_id)["summary"]
     catalog_cli(db_path, "edit", str(article_id), "--title", "Their title")
     press_undo(qtbot, desk)

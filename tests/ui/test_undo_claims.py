@@ -46,7 +46,7 @@ def open_news(window, qtbot, tmp_path):
     import_and_wait(qtbot, window, [str(folder)])
     window.importer.report_dialog.close()
     window.ids = {title: i for i, title in Article.select(Article.id, Article.title).tuples()}
-    window.select_article(window.ids["Budget day"])
+    window.articles.select_article(window.ids["Budget day"])
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     return window
@@ -117,9 +117,9 @@ def test_undoing_a_mark_after_someone_gave_the_claim_a_verdict_asks_first(news, 
 
 def test_undo_of_a_link_someone_removed_meanwhile_is_dropped_in_words(news, qtbot, message_boxes):
     target = mark(news, "taxes will fall next year")
-    news.select_article(news.ids["Tax promises"])
+    news.articles.select_article(news.ids["Tax promises"])
     source = mark(news, "Farm news first")
-    assert news.make_link(source, target, "cites")
+    assert news.claims.make_link(source, target, "cites")
     [link] = [view.link for view in links_of(source)]
     other_desk(unlink, link["id"])
     count = news.session.undo_stack.count()

@@ -152,7 +152,7 @@ def test_a_pdf_that_fails_half_way_leaves_the_old_file(news, monkeypatch, tmp_pa
     monkeypatch.setattr(output, "paint_report", paint_then_fail)
     target = tmp_path / "report.pdf"
     target.write_bytes(b"%PDF- the old report")
-    report = build_report(news.table_model.all_ids(), catalogue="Desk", selection="all")
+    report = build_report(news.articles.model.all_ids(), catalogue="Desk", selection="all")
     with pytest.raises(RuntimeError, match="half-way"):
         output.export_pdf(report, target)
     assert target.read_bytes() == b"%PDF- the old report"
@@ -200,7 +200,7 @@ def test_export_csv_writes_formulas_as_text(news, monkeypatch, tmp_path):
 
     from catalog.editing import ArticleEdit, edit_article
 
-    article_id = news.current_article_id()
+    article_id = news.articles.current_article_id()
     edit_article(article_id, ArticleEdit(title='=HYPERLINK("http://evil.example","x")', notes="@SUM(1)"))
     target = tmp_path / "articles.csv"
     save_as(monkeypatch, target)

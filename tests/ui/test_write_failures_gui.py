@@ -24,13 +24,13 @@ def test_a_save_on_a_full_disk_says_so_and_keeps_the_typing(qtbot, tmp_path, mon
         catalog_db, "SQLITE_PRAGMAS", {**catalog_db.SQLITE_PRAGMAS, "max_page_count": pages + 4}
     )
     win = shown_window(qtbot, path)
-    win.editor.notes_edit.setPlainText(NOTES)
-    win.editor.save_typing()
+    win.detail.editor.notes_edit.setPlainText(NOTES)
+    win.detail.editor.save_typing()
     assert message_boxes[-1].text() == (
         f"Not saved: the disk holding {tmp_path} is full: nothing was changed; free some space and try again."
     )
     assert not win.banner.isVisible() and not win.session.offline
-    assert win.editor.notes_edit.toPlainText() == NOTES  # to save once there is room
+    assert win.detail.editor.notes_edit.toPlainText() == NOTES  # to save once there is room
     assert get_article(1)["notes"] == ""
     close_catalogue()
 
@@ -44,14 +44,14 @@ def test_a_save_while_another_desk_holds_the_catalogue_says_it_is_busy(qtbot, tm
     other_desk = sqlite3.connect(path, isolation_level=None)
     other_desk.execute("BEGIN IMMEDIATE")
     try:
-        win.editor.summary_edit.setPlainText("Our summary.")
-        win.editor.save_typing()
+        win.detail.editor.summary_edit.setPlainText("Our summary.")
+        win.detail.editor.save_typing()
     finally:
         other_desk.execute("ROLLBACK")
         other_desk.close()
     assert message_boxes[-1].text().startswith("Not saved: the catalogue is busy: another desk or program")
     assert not win.banner.isVisible() and not win.session.offline
-    assert win.editor.summary_edit.toPlainText() == "Our summary."
-    win.editor.save_typing()  # once they are done, it saves
+    assert win.detail.editor.summary_edit.toPlainText() == "Our summary."
+    win.detail.editor.save_typing()  # once they are done, it saves
     assert get_article(1)["summary"] == "Our summary."
     close_catalogue()

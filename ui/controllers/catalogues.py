@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QTableView,
@@ -27,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from catalog.catalogue import open_catalogue
 from catalog.db import CatalogueError, display_name, is_url, split_password, sqlite_path
-from ui.controllers.actions import window_action
+from ui.actions import CHANGING_ACTIONS
+from ui.controllers.actions import window_action, window_menu
 from ui.dialogs.connect_shared import ConnectSharedDialog
 from ui.folders import last_folder
 from ui.session import CatalogSession
@@ -35,22 +35,6 @@ from ui.session import CatalogSession
 RECENT_KEY = "catalogues/recent"
 RECENT_LIMIT = 8
 FILE_FILTER = "Catalogues (*.sqlite3 *.sqlite *.db);;All files (*)"
-#: What changes the catalogue, turned off in a window on a read-only one (reading, searching,
-#: exports, printing and backups stay).
-CHANGING_ACTIONS = (
-    "actionImportFiles",
-    "actionImportFolder",
-    "actionBatchEdit",
-    "actionDelete",
-    "actionManageNames",
-    "actionSaveSearch",
-    "actionMarkClaim",
-    "actionLinkClaim",
-    "actionSuggestLinks",
-    "actionEditText",
-    "actionSuggestSummary",
-    "actionSuggestSummaries",
-)
 
 
 def recent_catalogues() -> list[str]:
@@ -82,17 +66,16 @@ def forget_catalogue(location: str) -> None:
 
 
 class CataloguesController(QObject):
-    """Adds New Catalogue, Open Catalogue, Open Recent and Connect to Shared Catalogue at the
-    top of ``file_menu``. What it turns off on a read-only catalogue is given: ``panels`` (the
-    editor and the claims panel: their fields become read-only), ``empty_state`` (its import
-    buttons) and ``table`` (no editing in place)."""
+    """Makes New Catalogue, Open Catalogue, Open Recent and Connect to Shared Catalogue
+    (``ui.actions`` puts them at the top of the File menu). What it turns off on a read-only
+    catalogue is given: ``panels`` (the editor and the claims panel: their fields become
+    read-only), ``empty_state`` (its import buttons) and ``table`` (no editing in place)."""
 
     def __init__(
         self,
         window: QMainWindow,
         session: CatalogSession,
         *,
-        file_menu: QMenu,
         panels: Sequence[QWidget],
         empty_state: QWidget,
         table: QTableView,
@@ -104,31 +87,13 @@ class CataloguesController(QObject):
         self.empty_state = empty_state
         self.table = table
         self.read_only_notice: QLabel | None = None  #: the line above the articles, when read-only
-        self.action_new_catalogue = window_action(
-            self.window,
-            "actionNewCatalogue",
-            "&New Catalogue…",
-            QKeySequence.StandardKey.New,
-            self.new_catalogue,
-        )
+        self.action_new_catalogue = window_action(self.window, "actionNewCatalogue", self.new_catalogue)
         self.action_open_catalogue = window_action(
-            self.window,
-            "actionOpenCatalogue",
-            "Open &Catalogue…",
-            QKeySequence("Ctrl+Shift+K"),
-            self.open_catalogue_file,
+            self.window, "actionOpenCatalogue", self.open_catalogue_file
         )
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu = window_menu(self.window, "recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.action_connect_shared = window_action(
-            self.window, "actionConnectShared", "Connect to S&hared Catalogue…", "", self.connect_shared
-        )
-        first = file_menu.actions()[0]
-        for action in (self.action_new_catalogue, self.action_open_catalogue, self.recent_menu.menuAction()):
-            file_menu.insertAction(first, action)
-        file_menu.insertAction(first, self.action_connect_shared)
-        file_menu.insertSeparator(first)
+        self.action_connect_shared = window_action(self.window, "actionConnectShared", self.connect_shared)
         self.successor = None  #: the window that took over, once this one handed over
         remember_catalogue(self.session.catalogue.location)
         self._fill_recent_menu()

@@ -3,7 +3,6 @@
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from ui.controllers.actions import window_action
@@ -11,36 +10,17 @@ from ui.dialogs.help import HelpDialog, about_text, query_syntax_dialog, shortcu
 
 
 class HelpController(QObject):
-    """Adds the Help menu to ``window``; ``location`` gives the catalogue shown, for About."""
+    """Makes the Help menu's actions (``ui.actions`` puts them there); ``location`` gives the
+    catalogue shown, for About."""
 
     def __init__(self, window: QMainWindow, location: Callable[[], str]):
         super().__init__(window)
         self.window = window
         self.location = location
         self.dialog: HelpDialog | None = None  #: the one help page open
-        menu = window.menuBar().addMenu("&Help")
-        self.query_syntax = window_action(
-            self.window,
-            "actionQuerySyntax",
-            "&Query Syntax",
-            QKeySequence.StandardKey.HelpContents,
-            self.show_query_syntax,
-        )
-        self.shortcuts = window_action(
-            self.window,
-            "actionKeyboardShortcuts",
-            "&Keyboard Shortcuts",
-            QKeySequence("Ctrl+/"),
-            self.show_shortcuts,
-        )
-        self.about = window_action(
-            self.window, "actionAbout", "&About Catalog", QKeySequence(), self.show_about
-        )
-        self.about.setMenuRole(QAction.MenuRole.AboutRole)
-        menu.addAction(self.query_syntax)
-        menu.addAction(self.shortcuts)
-        menu.addSeparator()
-        menu.addAction(self.about)
+        self.query_syntax = window_action(self.window, "actionQuerySyntax", self.show_query_syntax)
+        self.shortcuts = window_action(self.window, "actionKeyboardShortcuts", self.show_shortcuts)
+        self.about = window_action(self.window, "actionAbout", self.show_about)
 
     def show_query_syntax(self) -> HelpDialog:
         return self._show(query_syntax_dialog(self.window))

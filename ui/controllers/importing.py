@@ -6,8 +6,8 @@ import os
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QMimeData, QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QProgressDialog
 
 from catalog.changes import EVERYTHING
 from catalog.importing import ImportReport
@@ -23,9 +23,10 @@ from ui.workers import ImportTask
 
 
 class ImportController(QObject):
-    """Adds Import Files and Import Folder to ``file_menu``. What it needs of the window is
-    given: ``show_article`` (an article id: make it current), ``refresh`` (read the listing
-    again) and ``say`` (a line in the status bar: text, milliseconds)."""
+    """Makes Import Files and Import Folder (``ui.actions`` puts them in the File menu). What
+    it needs of the window is given: ``show_article`` (an article id: make it current),
+    ``refresh`` (read the listing again) and ``say`` (a line in the status bar: text,
+    milliseconds)."""
 
     #: An import is about to start: its ImportTask.
     started = Signal(object)
@@ -40,7 +41,6 @@ class ImportController(QObject):
         show_article: Callable[[int], None],
         refresh: Callable[[], None],
         say: Callable[[str, int], None],
-        file_menu: QMenu,
     ):
         super().__init__(window)
         self.window = window
@@ -52,22 +52,8 @@ class ImportController(QObject):
         self._last_task: ImportTask | None = None
         self.progress: QProgressDialog | None = None  #: the running (or last) import's progress
         self.report_dialog: ImportReportDialog | None = None  #: the last import's report
-        self.action_import_files = window_action(
-            self.window,
-            "actionImportFiles",
-            "Import &Files…",
-            QKeySequence.StandardKey.Open,
-            self.import_files,
-        )
-        self.action_import_folder = window_action(
-            self.window,
-            "actionImportFolder",
-            "Import F&older…",
-            QKeySequence("Ctrl+Shift+O"),
-            self.import_folder,
-        )
-        file_menu.addAction(self.action_import_files)
-        file_menu.addAction(self.action_import_folder)
+        self.action_import_files = window_action(self.window, "actionImportFiles", self.import_files)
+        self.action_import_folder = window_action(self.window, "actionImportFolder", self.import_folder)
 
     def import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

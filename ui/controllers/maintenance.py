@@ -5,8 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, QThreadPool
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from catalog.db import CatalogueError, sqlite_path
 from catalog.maintenance import RESTORE_ADVICE, backup_catalogue, is_sqlite
@@ -17,9 +16,8 @@ from ui.workers import QuickCheckTask
 
 
 class MaintenanceController(QObject):
-    """Adds Back Up… to ``file_menu`` before ``before`` (the Quit action), with a separator
-    after it. What it needs of the window is given: ``say``, a line in the status bar (text,
-    milliseconds)."""
+    """Makes Back Up… (``ui.actions`` puts it in the File menu). What it needs of the window is
+    given: ``say``, a line in the status bar (text, milliseconds)."""
 
     def __init__(
         self,
@@ -27,8 +25,6 @@ class MaintenanceController(QObject):
         session: CatalogSession,
         *,
         say: Callable[[str, int], None],
-        file_menu: QMenu,
-        before: QAction,
     ):
         super().__init__(window)
         self.window = window
@@ -36,9 +32,7 @@ class MaintenanceController(QObject):
         self.say = say
         self._check_task: QuickCheckTask | None = None
         self.check_problems: list[str] | None = None  #: the quick check's answer, once it came
-        self.action_backup = window_action(self.window, "actionBackUp", "&Back Up…", "", self.back_up)
-        file_menu.insertAction(before, self.action_backup)
-        file_menu.insertSeparator(before)
+        self.action_backup = window_action(self.window, "actionBackUp", self.back_up)
 
     def back_up(self) -> bool:
         """Write a consistent copy of the catalogue where the user says."""

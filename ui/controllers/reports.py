@@ -6,14 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPageSize
+from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFileDialog,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QProgressDialog,
 )
@@ -38,7 +37,7 @@ PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
 
 class ReportsController(QObject):
-    """Adds its actions to ``file_menu`` (before ``before``, the Quit action) and ``edit_menu``.
+    """Makes its actions (``ui.actions`` puts them in the File and Edit menus).
 
     What it reads of the window is given: ``listing``, the table's model (its filters, the
     articles it shows); ``selected_ids`` and ``current_id``, the table's selection and current
@@ -53,9 +52,6 @@ class ReportsController(QObject):
         selected_ids: Callable[[], list[int]],
         current_id: Callable[[], int | None],
         say: Callable[[str, int], None],
-        file_menu: QMenu,
-        before: QAction,
-        edit_menu: QMenu,
     ):
         super().__init__(window)
         self.window = window
@@ -68,51 +64,16 @@ class ReportsController(QObject):
         self.summary_progress: QProgressDialog | None = None
         self.print_preview: QPrintPreviewDialog | None = None
         self._preview_printer = None
-        self.action_print = window_action(
-            self.window, "actionPrint", "&Print…", QKeySequence.StandardKey.Print, self.print_summary
-        )
-        self.action_print_preview = window_action(
-            self.window,
-            "actionPrintPreview",
-            "Print Pre&view…",
-            QKeySequence("Ctrl+Shift+P"),
-            self.preview_summary,
-        )
-        self.action_export_pdf = window_action(
-            self.window,
-            "actionExportPdf",
-            "Export &PDF…",
-            QKeySequence("Ctrl+Alt+P"),
-            self.export_summary_pdf,
-        )
-        self.action_export_csv = window_action(
-            self.window, "actionExportCsv", "Export &CSV…", QKeySequence(), self.export_articles_csv
-        )
-        for action in (
-            self.action_print,
-            self.action_print_preview,
-            self.action_export_pdf,
-            self.action_export_csv,
-        ):
-            file_menu.insertAction(before, action)
-        file_menu.insertSeparator(before)
+        self.action_print = window_action(self.window, "actionPrint", self.print_summary)
+        self.action_print_preview = window_action(self.window, "actionPrintPreview", self.preview_summary)
+        self.action_export_pdf = window_action(self.window, "actionExportPdf", self.export_summary_pdf)
+        self.action_export_csv = window_action(self.window, "actionExportCsv", self.export_articles_csv)
         self.action_suggest_summary = window_action(
-            self.window,
-            "actionSuggestSummary",
-            "Suggest S&ummary",
-            QKeySequence("Ctrl+Alt+S"),
-            self._suggest_current_summary,
+            self.window, "actionSuggestSummary", self._suggest_current_summary
         )
         self.action_suggest_summaries = window_action(
-            self.window,
-            "actionSuggestSummaries",
-            "Suggest Summaries for Selection…",
-            QKeySequence(),
-            self.suggest_summaries,
+            self.window, "actionSuggestSummaries", self.suggest_summaries
         )
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.action_suggest_summary)
-        edit_menu.addAction(self.action_suggest_summaries)
 
     # --- summaries ------------------------------------------------------------------
 

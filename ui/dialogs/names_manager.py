@@ -44,11 +44,12 @@ class NameCountsModel(RowTableModel):
 
 
 class NamesManagerDialog(QDialog):
-    """Each change goes through the window, so it is one undoable step like any other edit."""
+    """Each change goes through ``names`` (the window's editing controller: ``rename_names``,
+    ``merge_names``, ``delete_unused_names``), so it is one undoable step like any other edit."""
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.window_ = window
+    def __init__(self, names, parent=None):
+        super().__init__(parent)
+        self.names = names
         self.setObjectName("namesManager")
         self.setWindowTitle("Manage Names")
         self.resize(560, 480)
@@ -108,7 +109,7 @@ class NamesManagerDialog(QDialog):
             self, "Rename", f"New name for “{chosen[0].name}”:", text=chosen[0].name
         )
         if ok and new_name.strip() and new_name.strip() != chosen[0].name:
-            self.window_.rename_names(self.current_kind(), chosen[0].name, new_name.strip())
+            self.names.rename_names(self.current_kind(), chosen[0].name, new_name.strip())
             self.reload()
 
     def merge(self) -> None:
@@ -120,7 +121,7 @@ class NamesManagerDialog(QDialog):
             self, "Merge", f"Merge {len(chosen)} names into:", [c.name for c in by_use], 0, True
         )
         if ok and into.strip():
-            self.window_.merge_names(self.current_kind(), [c.name for c in chosen], into.strip())
+            self.names.merge_names(self.current_kind(), [c.name for c in chosen], into.strip())
             self.reload()
 
     def delete_unused(self) -> None:
@@ -128,5 +129,5 @@ class NamesManagerDialog(QDialog):
             c.name for c in self.selected() or self.views[self.current_kind()].model().rows if c.count == 0
         ]
         if unused:
-            self.window_.delete_unused_names(self.current_kind(), unused)
+            self.names.delete_unused_names(self.current_kind(), unused)
             self.reload()

@@ -1,10 +1,11 @@
-"""Part of MainWindow: marking claims in the reading pane, editing and linking them, the claims
-browser, suggestions and the claim map. Every change is undoable like every other edit."""
+"""The Claims menu and the claims panel, for one window: marking claims in the reading pane,
+editing, deleting and linking them, suggestions, the claim map, the claims browser, and editing
+an article's text (its claims keep to their words). Every change is an undoable step."""
 
 from functools import partial
 
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from catalog import db_errors
 from catalog.articles import get_article
@@ -13,27 +14,49 @@ from catalog.claim_suggestions import suggest_links
 from catalog.claims import (
     claim_graph,
     claimant_names,
-    claims_of_article,
     get_claim,
     link_count,
 )
 from catalog.editing import NoSuchArticle, VersionConflict
 from catalog.watching import CONNECTION_ERRORS
+from ui.controllers.actions import window_action
 from ui.dialogs.claim_suggestions import SuggestionsDialog
 from ui.dialogs.claims_browser import ClaimsBrowser
 from ui.dialogs.edit_text import EditTextDialog
 from ui.dialogs.link_claim import LinkClaimDialog
 from ui.models.claim_models import one_line
 from ui.operations import claims
+from ui.panes.article_detail import ArticleDetailPane
+from ui.panes.article_list import ArticleListPane
+from ui.session import CatalogSession
 from ui.widgets.claim_map import ClaimMapDialog
-from ui.widgets.claims_panel import ClaimsPanel
 from ui.write_task import WriteTask
 
 
-class ClaimsMixin:
-    def _make_claims(self) -> ClaimsPanel:
-        panel = ClaimsPanel(self)
-        panel.claim_selected.connect(self._claim_selected)
+class ClaimsController(QObject):
+    """Makes the Claims menu's actions (``ui.actions`` places them) and does what the claims
+    panel of ``detail`` asks; ``articles`` is the article list (the current article, and
+    where a claim's article is shown)."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: CatalogSession,
+        *,
+        articles: ArticleListPane,
+        detail: ArticleDetailPane,
+    ):
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.articles = articles
+        self.detail = detail
+        self.claims_browser: ClaimsBrowser | None = None
+        self.claim_map_dialog: ClaimMapDialog | None = None
+        self.suggestions_dialog: SuggestionsDialog | None = None
+        self.edit_text_dialog: EditTextDialog | None = None
+        self._text_task: WriteTask | None = None
+        panel = detail.claims_panel
         panel.link_followed.connect(self.open_claim)
         panel.link_requested.connect(self.link_claim)
         panel.suggest_requested.connect(self.suggest_claim_links)
@@ -44,92 +67,37 @@ class ClaimsMixin:
             lambda i, e: self.edit_claim_fields(i, e, base=panel.editor.claim)
         )
         panel.editor.set_names_source(claimant_names)
-        self.reading_pane.claim_clicked.connect(self._claim_clicked)
-        self.claims_browser: ClaimsBrowser | None = None
-        self.claim_map_dialog: ClaimMapDialog | None = None
-        self.suggestions_dialog: SuggestionsDialog | None = None
-        self.edit_text_dialog: EditTextDialog | None = None
-        return panel
-
-    def _make_claim_menu(self) -> None:
-        menu = self.menuBar().addMenu("&Claims")
-        self.action_mark_claim = self._action(
-            "actionMarkClaim", "&Mark as Claim", QKeySequence("Ctrl+M"), self.mark_claim
+        self.action_mark_claim = window_action(window, "actionMarkClaim", self.mark_claim)
+        self.action_link_claim = window_action(
+            window, "actionLinkClaim", lambda: self._for_claim(self.link_claim)
         )
-        self.action_claims_browser = self._action(
-            "actionClaimsBrowser", "Claims &Browser…", QKeySequence("Ctrl+Shift+C"), self.open_claims_browser
+        self.action_suggest_links = window_action(
+            window, "actionSuggestLinks", lambda: self._for_claim(self.suggest_claim_links)
         )
-        self.action_link_claim = self._action(
-            "actionLinkClaim",
-            "&Link Claim…",
-            QKeySequence("Ctrl+L"),
-            lambda: self._for_claim(self.link_claim),
+        self.action_claim_map = window_action(
+            window, "actionClaimMap", lambda: self._for_claim(self.show_claim_map)
         )
-        self.action_suggest_links = self._action(
-            "actionSuggestLinks",
-            "&Suggest Links…",
-            QKeySequence("Ctrl+Shift+L"),
-            lambda: self._for_claim(self.suggest_claim_links),
-        )
-        self.action_claim_map = self._action(
-            "actionClaimMap",
-            "Claim M&ap…",
-            QKeySequence("Ctrl+Shift+M"),
-            lambda: self._for_claim(self.show_claim_map),
-        )
-        self.action_edit_text = self._action(
-            "actionEditText", "Edit Article &Text…", QKeySequence("Ctrl+Shift+T"), self.edit_text
-        )
-        for action in (
-            self.action_mark_claim,
-            self.action_link_claim,
-            self.action_suggest_links,
-            self.action_claim_map,
-            self.action_claims_browser,
-        ):
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(self.action_edit_text)
-        self.reading_pane.add_context_action(self.action_mark_claim)
-
-    # --- showing ----------------------------------------------------------------
-
-    def show_article_claims(self, article_id: int | None, *, keep: int | None = None) -> None:
-        """The claims of the article being read: in the panel and highlighted in the text.
-        The claim chosen stays chosen while the same article is shown again."""
-        if keep is None and article_id is not None and article_id == self.claims_panel.article_id:
-            keep = self.claims_panel.current_claim_id()
-        self.claims_panel.show_article(article_id, keep=keep)
-        current = self.claims_panel.current_claim_id()
-        self.reading_pane.show_claims(claims_of_article(article_id) if article_id else [], current)
-
-    def _claim_selected(self, claim_id: int | None) -> None:
-        self.reading_pane.show_claims(self.claims_panel.claims_model.rows, claim_id)
-
-    def _claim_clicked(self, claim_id: int) -> None:
-        self.detail_tabs.setCurrentWidget(self.claims_panel)
-        self.claims_panel.select_claim(claim_id)
+        self.action_claims_browser = window_action(window, "actionClaimsBrowser", self.open_claims_browser)
+        self.action_edit_text = window_action(window, "actionEditText", self.edit_text)
+        detail.reading_pane.add_context_action(self.action_mark_claim)
 
     def open_claim(self, article_id: int, claim_id: int) -> None:
         """Show this claim in its article (clearing the search and filters if they hide it)."""
-        if self.table_model.row_of(article_id) is None:
-            self.search_box.clear()
-            self.sidebar.clear_filters()
-            self._filter()
-        self.select_article(article_id)
-        if self.current_article_id() != article_id:
+        if self.articles.model.row_of(article_id) is None:
+            self.articles.clear_filters()
+        self.articles.select_article(article_id)
+        if self.articles.current_article_id() != article_id:
             return
-        self.detail_tabs.setCurrentWidget(self.claims_panel)
-        if self.claims_panel.select_claim(claim_id):
+        if self.detail.show_claim(claim_id):
             claim = get_claim(claim_id)
             if claim:
-                self.reading_pane.scroll_to_claim(claim)
-        self.activateWindow()
+                self.detail.reading_pane.scroll_to_claim(claim)
+        self.window.activateWindow()
 
     def _for_claim(self, run) -> None:
-        claim_id = self.claims_panel.current_claim_id()
+        claim_id = self.detail.claims_panel.current_claim_id()
         if claim_id is None:
-            self.statusBar().showMessage(
+            self.window.statusBar().showMessage(
                 "Choose a claim first: click one in the text or in the Claims tab.", 5000
             )
             return
@@ -139,21 +107,24 @@ class ClaimsMixin:
 
     def mark_claim(self) -> int | None:
         """Make the text selected in the reading pane a claim of the article."""
-        article_id = self.current_article_id()
-        span = self.reading_pane.selected_span()
+        article_id = self.articles.current_article_id()
+        span = self.detail.reading_pane.selected_span()
         if article_id is None or span is None:
-            self.statusBar().showMessage("Select some of the article's text first, then Mark as Claim.", 5000)
+            self.window.statusBar().showMessage(
+                "Select some of the article's text first, then Mark as Claim.", 5000
+            )
             return None
         claim_id = claims.mark_claim(
-            session=self.session, parent=self, article_id=article_id, start=span[0], end=span[1]
+            session=self.session, parent=self.window, article_id=article_id, start=span[0], end=span[1]
         )
         if claim_id is not None:
-            self.detail_tabs.setCurrentWidget(self.claims_panel)
-            self.claims_panel.select_claim(claim_id)
+            self.detail.show_claim(claim_id)
         return claim_id
 
     def edit_claim_fields(self, claim_id: int, edit, base: dict | None = None) -> bool:
-        return claims.edit_claim(session=self.session, parent=self, claim_id=claim_id, edit=edit, base=base)
+        return claims.edit_claim(
+            session=self.session, parent=self.window, claim_id=claim_id, edit=edit, base=base
+        )
 
     def delete_claim(self, claim_id: int) -> None:
         claim = get_claim(claim_id)
@@ -162,18 +133,18 @@ class ClaimsMixin:
         links = link_count(claim_id)
         if links:
             answer = QMessageBox.question(
-                self,
+                self.window,
                 "Delete Claim",
                 f"Delete the claim “{one_line(claim['text'], 80)}” and its {links} link{'' if links == 1 else 's'}?"
                 "\n\nEdit ▸ Undo brings them back.",
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        claims.delete_claim(session=self.session, parent=self, claim=claim)
+        claims.delete_claim(session=self.session, parent=self.window, claim=claim)
 
     def link_claim(self, claim_id: int) -> bool:
         claim = get_claim(claim_id)
-        dialog = LinkClaimDialog(claim, self)
+        dialog = LinkClaimDialog(claim, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.target_id() is None:
             return False
         return self.make_link(claim_id, dialog.target_id(), dialog.chosen_relation(), dialog.note.text())
@@ -181,7 +152,7 @@ class ClaimsMixin:
     def make_link(self, source_id: int, target_id: int, relation: str, note: str = "") -> bool:
         return claims.link_claims(
             session=self.session,
-            parent=self,
+            parent=self.window,
             source_id=source_id,
             target_id=target_id,
             relation=relation,
@@ -189,11 +160,11 @@ class ClaimsMixin:
         )
 
     def unlink_claims(self, link_id: int) -> None:
-        claims.unlink_claims(session=self.session, parent=self, link_id=link_id)
+        claims.unlink_claims(session=self.session, parent=self.window, link_id=link_id)
 
     def suggest_claim_links(self, claim_id: int) -> None:
         claim = get_claim(claim_id)
-        dialog = SuggestionsDialog(claim, suggest_links(claim_id), self)
+        dialog = SuggestionsDialog(claim, suggest_links(claim_id), self.window)
         dialog.link_chosen.connect(
             lambda suggestion, relation: self._accept_suggestion(dialog, claim_id, suggestion, relation)
         )
@@ -202,7 +173,11 @@ class ClaimsMixin:
 
     def _accept_suggestion(self, dialog, claim_id: int, suggestion, relation: str) -> None:
         accepted = claims.accept_suggestion(
-            session=self.session, parent=self, claim_id=claim_id, suggestion=suggestion, relation=relation
+            session=self.session,
+            parent=self.window,
+            claim_id=claim_id,
+            suggestion=suggestion,
+            relation=relation,
         )
         if accepted:
             dialog.remove(suggestion)
@@ -210,14 +185,14 @@ class ClaimsMixin:
     def show_claim_map(self, claim_id: int) -> None:
         if self.claim_map_dialog is not None:
             self.claim_map_dialog.close()
-        dialog = ClaimMapDialog(claim_graph(claim_id), claim_id, self)
+        dialog = ClaimMapDialog(claim_graph(claim_id), claim_id, self.window)
         dialog.map.claim_chosen.connect(self.open_claim)
         self.claim_map_dialog = dialog
         dialog.show()
 
     def open_claims_browser(self) -> ClaimsBrowser:
         if self.claims_browser is None:
-            self.claims_browser = ClaimsBrowser(self)
+            self.claims_browser = ClaimsBrowser(self.window)
             self.claims_browser.claim_opened.connect(self.open_claim)
             browser_editor = self.claims_browser.editor
             browser_editor.edit_requested.connect(
@@ -229,15 +204,17 @@ class ClaimsMixin:
         self.claims_browser.raise_()
         return self.claims_browser
 
+    # --- the article's text -------------------------------------------------------------
+
     def edit_text(self) -> EditTextDialog | None:
         """Edit the article's text in a dialog; its claims keep to their words. The dialog stays
         open, with the text, until it is saved or the user cancels."""
-        article_id = self.current_article_id()
+        article_id = self.articles.current_article_id()
         if article_id is None:
             return None
         if self.edit_text_dialog is not None:
             self.edit_text_dialog.deleteLater()  # the last one, closed
-        dialog = EditTextDialog(get_article(article_id), self)
+        dialog = EditTextDialog(get_article(article_id), self.window)
         dialog.save_requested.connect(partial(self.save_text, article_id, dialog=dialog))
         self.edit_text_dialog = dialog
         dialog.open()  # window-modal, and the window goes on (others' changes, the save's reply)
@@ -248,7 +225,7 @@ class ClaimsMixin:
     ) -> None:
         """Save the text on the write pool, off the GUI thread (re-anchoring claims on a long
         article takes a moment); the dialog shows it is busy meanwhile and hears how it went."""
-        if self.refuse_while_offline():
+        if self.session.refuse():
             dialog.refused("the catalogue server cannot be reached; Save again once it is back")
             return
         save = partial(replace_body, article_id, body, expect_version=version, base=base)
@@ -266,6 +243,7 @@ class ClaimsMixin:
 
     def _text_not_saved(self, article_id: int, exc: Exception, dialog: EditTextDialog) -> None:
         self._text_task = None
+        location = self.session.catalogue.location
         if isinstance(exc, VersionConflict) and exc.fields:
             dialog.text_conflict(get_article(article_id))
         elif isinstance(exc, VersionConflict):
@@ -274,10 +252,10 @@ class ClaimsMixin:
             dialog.refused("someone else deleted this article meanwhile; copy your text to keep it")
         elif isinstance(exc, ValueError):  # a claim's words all gone, another article's text, too long
             dialog.refused(str(exc))
-        elif db_errors.explain(exc, self.catalogue.location):  # a full disk, a busy or read-only catalogue
-            dialog.refused(db_errors.explain(exc, self.catalogue.location))
+        elif db_errors.explain(exc, location):  # a full disk, a busy or read-only catalogue
+            dialog.refused(db_errors.explain(exc, location))
         elif isinstance(exc, CONNECTION_ERRORS):
-            self.lost_connection(exc)
+            self.session.fail(exc, self.window)
             dialog.refused("the catalogue server cannot be reached; Save again once it is back")
         else:
             dialog.refused(f"unexpected error ({type(exc).__name__}: {exc})")

@@ -1,0 +1,118 @@
+"""The article detail beside the list: the article's text in the reading pane above, and below
+it what the article is filed as (the Details tab, its editor) and the claims it makes (the
+Claims tab)."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from catalog.articles import get_article
+from catalog.changes import Change
+from catalog.claims import claims_of_article
+from catalog.names_admin import names as name_list
+from catalog.watching import CONNECTION_ERRORS
+from ui.models.article_table_model import ArticleTableModel
+from ui.session import CatalogSession
+from ui.widgets.article_editor import ArticleEditor
+from ui.widgets.claims_panel import ClaimsPanel
+from ui.widgets.reading_pane import NO_MATCH, PLACEHOLDER, ReadingPane
+
+
+class ArticleDetailPane(QWidget):
+    """Shows one article of ``listing`` (the article list's model: its search is highlighted
+    in the text), or none."""
+
+    def __init__(self, session: CatalogSession, listing: ArticleTableModel, parent=None):
+        super().__init__(parent)
+        self.setObjectName("articleDetail")
+        self.session = session
+        self.listing = listing
+        self.reading_pane = ReadingPane(self)
+        self.reading_pane.setAcceptDrops(False)  # dropped files go to the window: an import
+        self.editor = ArticleEditor(self)
+        self.claims_panel = ClaimsPanel(self)
+        # What the article is filed as, and the claims it makes, share the space below the text.
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("detailTabs")
+        self.tabs.addTab(self.editor, "&Details")
+        self.tabs.addTab(self.claims_panel, "C&laims")
+        # Reading pane above, editor below: what an article says beside what it is filed as.
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("sideSplitter")
+        self.splitter.addWidget(self.reading_pane)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.claims_panel.claim_selected.connect(self._claim_selected)
+        self.reading_pane.claim_clicked.connect(self.show_claim)
+
+    def show_article_id(self, article_id: int | None) -> None:
+        """Show the article ``article_id`` (None: no article is current)."""
+        try:
+            article = get_article(article_id) if article_id is not None else None
+        except CONNECTION_ERRORS as exc:
+            self.session.fail(exc, self.window())
+            return
+        if article is None:
+            self.show_no_article()
+            return
+        self.reading_pane.show_article(article)
+        self.highlight()
+        self.editor.update_article(article)
+        self.show_article_claims(article_id)
+
+    def highlight(self) -> None:
+        """Mark the words the listing searches for in the text."""
+        parsed = self.listing.filters.parsed
+        self.reading_pane.highlight(parsed.words, parsed.prefixes)
+
+    def show_no_article(self) -> None:
+        """No article is current: the reading pane says why, and the editor and the claims
+        panel are emptied and disabled, so nothing is edited that is not a result."""
+        nothing_matches = self.listing.rowCount() == 0 and bool(self.listing.filters)
+        self.reading_pane.show_article(None, placeholder=NO_MATCH if nothing_matches else PLACEHOLDER)
+        self.editor.show_article(None)
+        self.show_article_claims(None)
+
+    def show_change(self, change: Change, current: int | None) -> None:
+        """Show what ``change`` did to the article ``current`` (the list's current one, after
+        the list showed the change)."""
+        kept = self.claims_panel.current_claim_id()
+        if current is None:
+            self.show_no_article()  # the change took it out of the results
+        elif current in change.edited | change.added | change.removed:
+            article = get_article(current)
+            self.reading_pane.show_article(article)
+            self.editor.show_article(article)
+            self.show_article_claims(current, keep=kept)
+        elif current in change.claims:  # its claims only: the text stays where it was read
+            self.show_article_claims(current, keep=kept)
+
+    def show_names(self) -> None:
+        """The editor's completers offer the names the catalogue has now."""
+        self.editor.set_names(*(name_list(kind) for kind in ("outlet", "author", "topic")))
+
+    def read(self) -> None:
+        """Read the article, from the top, in the reading pane."""
+        self.reading_pane.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # --- claims ---------------------------------------------------------------------
+
+    def show_article_claims(self, article_id: int | None, *, keep: int | None = None) -> None:
+        """The claims of the article being read: in the panel and highlighted in the text.
+        The claim chosen stays chosen while the same article is shown again."""
+        if keep is None and article_id is not None and article_id == self.claims_panel.article_id:
+            keep = self.claims_panel.current_claim_id()
+        self.claims_panel.show_article(article_id, keep=keep)
+        current = self.claims_panel.current_claim_id()
+        self.reading_pane.show_claims(claims_of_article(article_id) if article_id else [], current)
+
+    def show_claim(self, claim_id: int) -> bool:
+        """The Claims tab, with ``claim_id`` chosen; False if the article has no such claim."""
+        self.tabs.setCurrentWidget(self.claims_panel)
+        return self.claims_panel.select_claim(claim_id)
+
+    def _claim_selected(self, claim_id: int | None) -> None:
+        self.reading_pane.show_claims(self.claims_panel.claims_model.rows, claim_id)
