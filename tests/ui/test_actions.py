@@ -1,0 +1,68 @@
+"""One table of actions builds the window's menus and main toolbar: every action the window has
+is in it, in the table's order, with the table's text, keys and icon."""
+
+import ast
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QToolBar
+
+from tests.helpers import REPO
+from ui.actions import ACTIONS, BY_NAME, MENUS, Separator
+
+
+def _layout(menu) -> list[str]:
+    return ["-" if a.isSeparator() else (a.objectName() or a.menu().objectName()) for a in menu.actions()]
+
+
+def test_the_menus_are_the_tables_rows_in_its_order(window):
+    bar = window.menuBar().actions()
+    assert [a.text() for a in bar] == [title for _, title in MENUS]
+    for (key, _), menu_action in zip(MENUS, bar, strict=True):
+        rows = [row for row in ACTIONS if row.menu == key]
+        assert _layout(menu_action.menu()) == [
+            "-" if isinstance(row, Separator) else row.name for row in rows
+        ]
+
+
+def test_every_named_action_of_the_window_is_in_the_table_as_the_table_says(window):
+    named = {a.objectName(): a for a in window.findChildren(QAction) if a.objectName().startswith("action")}
+    assert set(named) == {name for name in BY_NAME if name.startswith("action")}
+    for name, action in named.items():
+        row = BY_NAME[name]
+        assert action.text() == row.text, name  # Undo and Redo too, on a stack with no steps yet
+        assert action.icon().isNull() == (row.icon is None), name
+        if name != "actionRedo":  # Redo has the platform's keys and Ctrl+Shift+Z besides
+            assert action.shortcut().toString() == type(action.shortcut())(row.keys).toString(), name
+    # The window's own actions (their keys work anywhere, the help lists them): Find, Undo, Redo.
+    assert [a.objectName() for a in window.actions()] == ["actionFind", "actionUndo", "actionRedo"]
+
+
+def test_the_main_toolbar_is_the_tables_groups(window):
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    assert _layout(toolbar) == [
+        "actionImportFolder",
+        "actionImportFiles",
+        "-",
+        "actionUndo",
+        "actionRedo",
+        "-",
+        "actionMarkClaim",
+        "actionLinkClaim",
+        "actionClaimMap",
+        "-",
+        "actionPrintPreview",
+        "actionExportPdf",
+    ]
+
+
+def test_the_window_is_composed_not_mixed():
+    """No mixins in ui/ (each class says in its own file what it holds), and the main window is
+    layout and wiring only."""
+    mixins = [
+        f"{path.relative_to(REPO)}: {node.name}"
+        for path in sorted((REPO / "ui").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef) and node.name.endswith("Mixin")
+    ]
+    assert mixins == []
+    assert len((REPO / "ui" / "main_window.py").read_text(encoding="utf-8").splitlines()) <= 300
