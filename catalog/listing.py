@@ -71,7 +71,7 @@ class RowPager:
         self._ids: array | None = None  # every id, once read
         if self._listing is None or self._listing.complete:
             self._ids = array("q", self._head if self._listing else source)
-        elif _reads_in_background():
+        elif reads_in_background():
             self._rest = _reader.submit(_read_ids, database.obj, source)
         self._shown = len(self._ids) if self._ids is not None else len(self._head)
 
@@ -161,7 +161,7 @@ class RowPager:
         return [found.get(i) or ArticleRow(i, "(deleted)", None, (), None, ()) for i in ids]
 
 
-def _reads_in_background() -> bool:
+def reads_in_background() -> bool:
     """A second connection sees the same catalogue, unless it lives only in this one's memory."""
     location = getattr(database.obj, "database", None)
     return bool(location) and sqlite_path(str(location)) != ":memory:"
