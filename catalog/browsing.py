@@ -108,8 +108,10 @@ def listing_sql(
         sort, descending = "date", True
     key = _SORT_SQL[sort]
     direction = "DESC" if descending else "ASC"
+    # NULLS LAST rather than ordering by "key IS NULL" first: SQLite then reads the first page
+    # straight off an index (the date's) instead of sorting every article (160 ms at 100,000).
     query = Article.select(Article.id).order_by(
-        SQL(f"({key}) IS NULL"), SQL(f"{key} {direction}"), SQL(f'"t1"."id" {direction}')
+        SQL(f"{key} {direction} NULLS LAST"), SQL(f'"t1"."id" {direction}')
     )
     for condition in _conditions(filters):
         query = query.where(condition)

@@ -96,6 +96,25 @@ class RowPager:
             self._ids = array("q", ids)
         return len(self._ids), getattr(self, "_same_head", True)
 
+    def read_next_page(self) -> list[int]:
+        """While the rest is still being read: the ids of the page after those shown, read at
+        once (a LIMIT after an OFFSET the index skips: a millisecond), so that scrolling never
+        waits for the whole listing. Counted in by ``show_next_page``."""
+        if self._ids is not None or self._listing is None:
+            return []
+        sql = f"{self._listing.sql} LIMIT {FIRST_PAGE} OFFSET {len(self._head)}"
+        with fulltext.search_plan(self._listing.searching):
+            return [i for (i,) in database.execute_sql(sql, self._listing.params)]
+
+    def show_next_page(self, ids: list[int]) -> None:
+        """Count in ``read_next_page``'s ids (between a model's begin and end of inserting); a
+        short page is the listing's end: nothing more waits to be read."""
+        self._head += ids
+        self._shown = len(self._head)
+        if len(ids) < FIRST_PAGE:
+            self.close()
+            self._ids = array("q", self._head)
+
     def reveal_rest(self) -> None:
         """Count the rows ``read_rest`` read (between a model's begin and end of inserting)."""
         self.read_rest()
