@@ -187,8 +187,9 @@ def _in_workers(chunks: Iterator[list], max_size: int, workers: int) -> Iterator
         while pending:
             yield _result(*pending.popleft(), max_size)
     finally:
-        # Cancelled (the importer took no more batches): those not started are not read.
-        pool.shutdown(cancel_futures=True)
+        # Cancelled (the importer took no more batches): those not started are never read, and
+        # the importer does not wait for those being read (their workers end when they are).
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _exit_with_parent() -> None:
