@@ -92,8 +92,8 @@ class RowPager:
         and whether the first page is still the same (else the table must reset)."""
         if self._ids is None:
             ids = self._read_rest()
-            self._same_head = ids[: len(self._head)] == self._head
-            self._ids = array("q", ids)
+            self._same_head = list(ids[: len(self._head)]) == self._head
+            self._ids = ids
         return len(self._ids), getattr(self, "_same_head", True)
 
     def read_next_page(self) -> list[int]:
@@ -166,12 +166,12 @@ class RowPager:
         if self._rest is not None:
             self._rest.cancel()
 
-    def _read_rest(self) -> list[int]:
+    def _read_rest(self) -> array:
         if self._rest is not None and not self._rest.cancelled():
             with suppress(Exception):  # else read it again here, where errors surface as usual
                 return self._rest.result()
         with fulltext.search_plan(self._listing.searching):
-            return [i for (i,) in database.execute_sql(self._listing.sql, self._listing.params)]
+            return _id_array(database.execute_sql(self._listing.sql, self._listing.params))
 
     def _fetch(self, number: int) -> list[ArticleRow]:
         ids = self.ids_between(number * self.PAGE_SIZE, (number + 1) * self.PAGE_SIZE)
@@ -186,9 +186,18 @@ def reads_in_background() -> bool:
     return bool(location) and sqlite_path(str(location)) != ":memory:"
 
 
-def _read_ids(db, listing: Listing) -> list[int]:
+def _read_ids(db, listing: Listing) -> array:
     try:
         with fulltext.search_plan(listing.searching, db):
-            return [i for (i,) in db.execute_sql(listing.sql, listing.params)]
+            return _id_array(db.execute_sql(listing.sql, listing.params))
     finally:
         db.close()  # this thread's connection only; the next listing may be another catalogue
+
+
+def _id_array(cursor) -> array:
+    """The ids a cursor gives, 8 bytes each (a list of a million ints would take 36 MB), made
+    where they are read: on the background reader's thread, not the window's."""
+    ids = array("q")
+    while rows := cursor.fetchmany(10_000):
+        ids.extend(i for (i,) in rows)
+    return ids

@@ -2,6 +2,7 @@
 again: the other rows, the selection and the scroll position stay as they were."""
 
 import threading
+from array import array
 
 from PySide6.QtCore import QModelIndex, Qt
 
@@ -94,7 +95,7 @@ def test_a_short_last_page_ends_the_listing(window, qtbot, tmp_path, monkeypatch
     make_article_files(tmp_path / "some", 300, paragraphs=1)
     import_and_wait(qtbot, window, [str(tmp_path / "some")])
     gate = threading.Event()
-    monkeypatch.setattr(listing, "_read_ids", lambda db, found: gate.wait(10) and [])
+    monkeypatch.setattr(listing, "_read_ids", lambda db, found: gate.wait(10) and array("q"))
     model = window.table_model
     model.reload()
     qtmodeltester.check(model)
