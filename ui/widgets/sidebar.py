@@ -2,7 +2,7 @@
 counts; selecting entries filters the table (any entry within a group, every group at once).
 
 The names are listed at once (a probe of an index each); their counts, which read every
-article's links (1.6 s at a million articles), are read on a thread of their own, with its own
+article's links (seconds at a million articles), are read on a thread of their own, with its own
 connection, and shown when they arrive (``counts_ready``); a reload meanwhile makes them stale,
 and only the last reload's counts are shown.
 
