@@ -108,8 +108,10 @@ def listing_sql(
         sort, descending = "date", True
     key = _SORT_SQL[sort]
     direction = "DESC" if descending else "ASC"
+    # NULLS LAST rather than ordering by "key IS NULL" first: SQLite then reads the first page
+    # straight off an index (the date's) instead of sorting every article (160 ms at 100,000).
     query = Article.select(Article.id).order_by(
-        SQL(f"({key}) IS NULL"), SQL(f"{key} {direction}"), SQL(f'"t1"."id" {direction}')
+        SQL(f"{key} {direction} NULLS LAST"), SQL(f'"t1"."id" {direction}')
     )
     for condition in _conditions(filters):
         query = query.where(condition)
@@ -287,54 +289,89 @@ class SidebarEntry:
 def sidebar_entries() -> list[SidebarEntry]:
     """Outlets, authors, topics (with their parents) and years that articles carry, each with its
     article count (a topic's counts the articles of its sub-topics too, each once)."""
+    counts = sidebar_counts()
+    return [replace(entry, count=counts.get((entry.kind, entry.id), 0)) for entry in sidebar_names()]
+
+
+def sidebar_names() -> list[SidebarEntry]:
+    """The entries of ``sidebar_entries`` without their counts (``count`` is None), at a small
+    cost whatever the catalogue's size: one probe of an index per name or year, where counting
+    reads every article's links (1.6 s at 1,000,000 articles; ``sidebar_counts``)."""
     return [*_name_entries("outlet"), *_name_entries("author"), *_topic_entries(), *_year_entries()]
 
 
+def sidebar_counts() -> dict[tuple[str, int], int]:
+    """``{(kind, id): articles}`` for every entry ``sidebar_names`` lists: the slow part of the
+    sidebar, which the window reads in the background."""
+    counts: dict[tuple[str, int], int] = {}
+    for kind, model, link, column in (
+        ("outlet", Outlet, Article, Article.outlet),
+        ("author", Author, ArticleAuthor, ArticleAuthor.author),
+    ):
+        # count(*): the link's index on the name answers alone, no row of the table is read (for
+        # authors six times quicker than counting a column of it, at 100,000 articles).
+        query = link.select(column, fn.COUNT(SQL("*"))).group_by(column).tuples()
+        counts.update(((kind, name_id), count) for name_id, count in query if name_id is not None)
+    counts.update((("topic", topic_id), count) for topic_id, count in topic_counts().items())
+    for year in _years():
+        start, following = datetime.date(year, 1, 1), _new_year_after(year)
+        in_year = Article.select().where(Article.date >= start)
+        if following is not None:
+            in_year = in_year.where(Article.date < following)
+        counts["year", year] = in_year.count()
+    return counts
+
+
 def _name_entries(kind: str) -> list[SidebarEntry]:
-    """Outlets or authors that articles carry, by name, with their article counts."""
+    """Outlets or authors that articles carry, by name: each found by one probe of the link's
+    index, however many articles carry it."""
     model, link, column = (
         (Outlet, Article, Article.outlet)
         if kind == "outlet"
         else (Author, ArticleAuthor, ArticleAuthor.author)
     )
-    # count(*): the link's index on the name answers alone, no row of the table is read (for
-    # authors six times quicker than counting a column of it, at 100,000 articles).
-    query = (
-        model.select(model.id, model.name, fn.COUNT(SQL("*")))
-        .join(link, on=(column == model.id))
-        .group_by(model.id)
-        .order_by(model.key)
-    )
-    return [SidebarEntry(kind, i, name, count) for i, name, count in query.tuples()]
+    carried = fn.EXISTS(link.select(SQL("1")).where(column == model.id))
+    query = model.select(model.id, model.name).where(carried).order_by(model.key)
+    return [SidebarEntry(kind, i, name, None) for i, name in query.tuples()]
 
 
 def _topic_entries() -> list[SidebarEntry]:
     """Like outlets and authors, a topic is listed while some article is filed under it (or
-    under one of its sub-topics); its count is of those articles, each once."""
-    counts = topic_counts()
-    query = Topic.select(Topic.id, Topic.name, Topic.parent).order_by(Topic.key).tuples()
+    under one of its sub-topics): the topics that hold articles of their own, and their
+    parents (the rule of catalog.topic_counts, whose counts are then above 0)."""
+    own = fn.EXISTS(ArticleTopic.select(SQL("1")).where(ArticleTopic.topic == Topic.id))
+    query = Topic.select(Topic.id, Topic.name, Topic.parent, own.alias("own")).order_by(Topic.key)
+    topics = list(query.tuples())
+    parents = {topic_id: parent_id for topic_id, _, parent_id, _ in topics}
+    listed: set[int] = set()
+    for topic_id, _, _, has_own in topics:
+        current = topic_id if has_own else None
+        while current is not None and current not in listed:  # a looping tree still ends
+            listed.add(current)
+            current = parents.get(current)
     return [
-        SidebarEntry("topic", topic_id, name.rsplit("/", 1)[-1], counts[topic_id], parent_id)
-        for topic_id, name, parent_id in query
-        if topic_id in counts
+        SidebarEntry("topic", topic_id, name.rsplit("/", 1)[-1], None, parent_id)
+        for topic_id, name, parent_id, _ in topics
+        if topic_id in listed
     ]
 
 
 def _year_entries() -> list[SidebarEntry]:
-    """The years articles are dated in, newest first. Each is counted on a range of the date
-    index, and the next year with an article is found from there: no date is formatted and
-    nothing sorted, and years without articles cost nothing (five times quicker than grouping
-    by the formatted year, at 100,000 articles)."""
-    entries = []
+    return [SidebarEntry("year", year, f"{year:04d}", None) for year in _years()]
+
+
+def _years() -> list[int]:
+    """The years articles are dated in, newest first. Each is found from the end of the one
+    before on the date index: no date is formatted and nothing sorted, and years without
+    articles cost nothing (five times quicker than grouping by the formatted year, at 100,000
+    articles)."""
+    years = []
     year = _first_year_from(None)
     while year is not None:
-        start, following = datetime.date(year, 1, 1), _new_year_after(year)
-        in_year = Article.select().where(Article.date >= start)
-        if following is not None:
-            in_year = in_year.where(Article.date < following)
-        entries.append(SidebarEntry("year", year, f"{year:04d}", in_year.count()))
+        years.append(year)
+        following = _new_year_after(year)
         year = _first_year_from(following) if following is not None else None
-    return entries[::-1]
+    return years[::-1]
 
 
 def _first_year_from(day: datetime.date | None) -> int | None:

@@ -71,7 +71,7 @@ class RowPager:
         self._ids: array | None = None  # every id, once read
         if self._listing is None or self._listing.complete:
             self._ids = array("q", self._head if self._listing else source)
-        elif _reads_in_background():
+        elif reads_in_background():
             self._rest = _reader.submit(_read_ids, database.obj, source)
         self._shown = len(self._ids) if self._ids is not None else len(self._head)
 
@@ -92,9 +92,28 @@ class RowPager:
         and whether the first page is still the same (else the table must reset)."""
         if self._ids is None:
             ids = self._read_rest()
-            self._same_head = ids[: len(self._head)] == self._head
-            self._ids = array("q", ids)
+            self._same_head = list(ids[: len(self._head)]) == self._head
+            self._ids = ids
         return len(self._ids), getattr(self, "_same_head", True)
+
+    def read_next_page(self) -> list[int]:
+        """While the rest is still being read: the ids of the page after those shown, read at
+        once (a LIMIT after an OFFSET the index skips: a millisecond), so that scrolling never
+        waits for the whole listing. Counted in by ``show_next_page``."""
+        if self._ids is not None or self._listing is None:
+            return []
+        sql = f"{self._listing.sql} LIMIT {FIRST_PAGE} OFFSET {len(self._head)}"
+        with fulltext.search_plan(self._listing.searching):
+            return [i for (i,) in database.execute_sql(sql, self._listing.params)]
+
+    def show_next_page(self, ids: list[int]) -> None:
+        """Count in ``read_next_page``'s ids (between a model's begin and end of inserting); a
+        short page is the listing's end: nothing more waits to be read."""
+        self._head += ids
+        self._shown = len(self._head)
+        if len(ids) < FIRST_PAGE:
+            self.close()
+            self._ids = array("q", self._head)
 
     def reveal_rest(self) -> None:
         """Count the rows ``read_rest`` read (between a model's begin and end of inserting)."""
@@ -147,12 +166,12 @@ class RowPager:
         if self._rest is not None:
             self._rest.cancel()
 
-    def _read_rest(self) -> list[int]:
+    def _read_rest(self) -> array:
         if self._rest is not None and not self._rest.cancelled():
             with suppress(Exception):  # else read it again here, where errors surface as usual
                 return self._rest.result()
         with fulltext.search_plan(self._listing.searching):
-            return [i for (i,) in database.execute_sql(self._listing.sql, self._listing.params)]
+            return _id_array(database.execute_sql(self._listing.sql, self._listing.params))
 
     def _fetch(self, number: int) -> list[ArticleRow]:
         ids = self.ids_between(number * self.PAGE_SIZE, (number + 1) * self.PAGE_SIZE)
@@ -161,15 +180,24 @@ class RowPager:
         return [found.get(i) or ArticleRow(i, "(deleted)", None, (), None, ()) for i in ids]
 
 
-def _reads_in_background() -> bool:
+def reads_in_background() -> bool:
     """A second connection sees the same catalogue, unless it lives only in this one's memory."""
     location = getattr(database.obj, "database", None)
     return bool(location) and sqlite_path(str(location)) != ":memory:"
 
 
-def _read_ids(db, listing: Listing) -> list[int]:
+def _read_ids(db, listing: Listing) -> array:
     try:
         with fulltext.search_plan(listing.searching, db):
-            return [i for (i,) in db.execute_sql(listing.sql, listing.params)]
+            return _id_array(db.execute_sql(listing.sql, listing.params))
     finally:
         db.close()  # this thread's connection only; the next listing may be another catalogue
+
+
+def _id_array(cursor) -> array:
+    """The ids a cursor gives, 8 bytes each (a list of a million ints would take 36 MB), made
+    where they are read: on the background reader's thread, not the window's."""
+    ids = array("q")
+    while rows := cursor.fetchmany(10_000):
+        ids.extend(i for (i,) in rows)
+    return ids

@@ -21,9 +21,11 @@ _OWN = 'SELECT "topic_id", count(*) FROM "article_topic" GROUP BY "topic_id"'
 #: The topics of each article filed under more than one, as one string (read in key order:
 #: grouping needs no sort).
 _SHARED = {
-    "sqlite": 'SELECT group_concat("topic_id") FROM "article_topic" GROUP BY "article_id" HAVING count(*) > 1',
+    "sqlite": (
+        'SELECT group_concat("topic_id") AS topics FROM "article_topic" GROUP BY "article_id" HAVING count(*) > 1'
+    ),
     "postgresql": (
-        """SELECT string_agg("topic_id"::text, ',' ORDER BY "topic_id") FROM "article_topic" """
+        """SELECT string_agg("topic_id"::text, ',' ORDER BY "topic_id") AS topics FROM "article_topic" """
         'GROUP BY "article_id" HAVING count(*) > 1'
     ),
 }
@@ -39,9 +41,14 @@ def topic_counts() -> dict[int, int]:
             counts[holder] += own
     # An article under k topics of one subtree was counted k times at the top of it: once is right.
     dialect = "sqlite" if isinstance(database.obj, SqliteDatabase) else "postgresql"
-    shared = Counter(topics for (topics,) in database.execute_sql(_SHARED[dialect]))
+    # Articles filed under the same topics are counted together in SQL: at a million articles
+    # there are 600,000 such lines and a few thousand kinds, and Python then loops over the
+    # kinds only (the window counts on a thread of its own; a Python loop there slows the window).
+    shared = database.execute_sql(
+        f"SELECT topics, count(*) FROM ({_SHARED[dialect]}) AS shared GROUP BY topics"
+    )
     by_text = {str(topic_id): line for topic_id, line in lineage.items()}
-    for topics, articles in shared.items():
+    for topics, articles in shared:
         seen = set()
         for text in topics.split(","):
             for holder in by_text.get(text, ()):

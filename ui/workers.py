@@ -1,16 +1,19 @@
-"""Long work off the UI thread: the background import, suggested summaries, and their signals."""
+"""Long work off the UI thread: the background import, suggested summaries, the sidebar's
+counts, and their signals."""
 
 import contextlib
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from catalog.browsing import sidebar_counts as name_counts
 from catalog.db import database
 from catalog.importing import import_paths
 from catalog.importing.importer import count_files
 from catalog.maintenance import quick_file_check
+from catalog.saved_searches import count, saved_searches
 from catalog.summaries import suggest_summaries
 
 SUMMARY_CHUNK = 50  # articles per transaction and per progress step
@@ -130,3 +133,46 @@ class QuickCheckTask(QRunnable):
         problems = quick_file_check(self.path)
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
             self.signals.finished.emit(problems)
+
+
+def sidebar_counts() -> dict[tuple[str, int], int | None]:
+    """Every count the sidebar shows, by (kind, id): names, topics, years and saved searches
+    (None for a saved search whose query cannot be run)."""
+    counts: dict[tuple[str, int], int | None] = dict(name_counts())
+    counts.update((("saved", saved.id), count(saved)) for saved in saved_searches())
+    return counts
+
+
+class CountSignals(QObject):
+    counted = Signal(int, object)  #: the reload they belong to, and the counts by (kind, id)
+
+
+class SidebarCountsTask(QRunnable):
+    """The sidebar's counts, read on a pool thread's own connection and sent by ``signals``
+    (the sidebar's, living on the GUI thread); skipped when ``wanted()`` says a newer reload
+    has come meanwhile. ``done`` once run: until then the sidebar holds it."""
+
+    def __init__(self, *, wanted: Callable[[], bool], reload: int, signals: CountSignals):
+        super().__init__()
+        self.setAutoDelete(False)  # Python owns the task, not the pool
+        self.wanted = wanted
+        self.reload = reload
+        self.signals = signals
+        self.done = False
+
+    def run(self) -> None:
+        try:
+            if self.wanted():
+                self._count()
+        finally:
+            self.done = True
+
+    def _count(self) -> None:
+        try:
+            counts = sidebar_counts()
+        except Exception:  # noqa: BLE001 - the names stay without counts until the next reload
+            return
+        finally:
+            database.close()  # this thread's own connection: the next count may be another catalogue's
+        with contextlib.suppress(RuntimeError):  # the sidebar is gone: nobody to tell
+            self.signals.counted.emit(self.reload, counts)

@@ -4,9 +4,13 @@ Parsing is plain Python and costs as much as writing, so while the main process 
 batch, workers read the next ones. At most a few batches are in flight, so memory stays flat
 however many files there are. Small imports never pay for starting workers.
 
-Workers are forked, which is only safe from a single-threaded process (the command line);
-from a thread (the window's background import) the files are read in that thread instead.
-"spawn" is no way out: it re-runs the caller's main script in every worker.
+Workers are forked from a single-threaded process (the command line: the quickest start).
+Forking a process that runs other threads (the window: Qt's, the writer's) can copy a lock
+another thread held, so there workers come from a fork server instead (a fresh interpreter
+started once, that forks each worker from itself: safe beside Qt), or are spawned where there
+is no fork server. Both load the caller's main script again, as ``__mp_main__``: a script
+that starts an import keeps its work under ``if __name__ == "__main__"``, as every
+multiprocessing program must.
 """
 
 import multiprocessing
@@ -121,16 +125,16 @@ def prepared_batches(
 ) -> Iterator[list]:
     """Batches of prepared articles and failures, in the candidates' order.
 
-    Read in this thread, a batch stops early when ``cancelled()`` says so (it is asked before
-    each file), so Cancel takes effect within one file's reading rather than a whole batch's.
-    Workers (the command line) read whole batches; Ctrl+C stops them.
+    Read in this thread (a small import), a batch stops early when ``cancelled()`` says so (it
+    is asked before each file). Workers read whole batches; the importer writes none once
+    cancelled, and those not yet started are never read.
     """
     chunks = batches(candidates, max_size)
     wanted = default_workers() if workers is None else min(workers, max_workers())
     # Never more workers than batches: look that far ahead (lists of names: cheap).
     ahead = list(islice(chunks, max(wanted, 2)))
     workers = min(wanted, len(ahead))
-    if len(ahead) < 2 or workers < 1 or not _can_fork():
+    if len(ahead) < 2 or workers < 1:
         for chunk in chain(ahead, chunks):
             yield prepare_batch(chunk, max_size, cancelled)
         return
@@ -148,36 +152,54 @@ def max_workers() -> int:
     return 2 * (os.cpu_count() or 1)
 
 
-def _can_fork() -> bool:
+def start_method() -> str:
+    """How workers are started here: see the module's notes."""
+    methods = multiprocessing.get_all_start_methods()
     single_threaded = threading.current_thread() is threading.main_thread() and threading.active_count() == 1
-    return single_threaded and "fork" in multiprocessing.get_all_start_methods()
+    if single_threaded and "fork" in methods:
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    method = start_method()
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        # Loaded once in the server, so each worker starts with it (the main script as well:
+        # each worker would load it otherwise).
+        context.set_forkserver_preload(["__main__", __name__])
+    return context
 
 
 def _in_workers(chunks: Iterator[list], max_size: int, workers: int) -> Iterator[list]:
-    context = multiprocessing.get_context("fork")
     pending: deque[tuple[list, Future]] = deque()
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),)
+        max_workers=workers,
+        mp_context=_worker_context(),
+        initializer=_exit_with_parent,
     )
-    with pool:
-        try:
-            for chunk in chunks:
-                pending.append((chunk, pool.submit(prepare_batch, chunk, max_size)))
-                # One batch per worker being read while the writer writes another.
-                if len(pending) > workers:
-                    yield _result(*pending.popleft(), max_size)
-            while pending:
+    try:
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(prepare_batch, chunk, max_size)))
+            # One batch per worker being read while the writer writes another.
+            if len(pending) > workers:
                 yield _result(*pending.popleft(), max_size)
-        finally:
-            for _, future in pending:
-                future.cancel()
+        while pending:
+            yield _result(*pending.popleft(), max_size)
+    finally:
+        # Cancelled (the importer took no more batches): those not started are never read, and
+        # the importer does not wait for those being read (their workers end when they are).
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _exit_with_parent(parent_pid: int) -> None:
-    """Runs in each worker: if the importing process is killed, its workers end too."""
+def _exit_with_parent() -> None:
+    """Runs in each worker: if the importing process is killed, its workers end too. A forked
+    or spawned worker is the importer's child; one from a fork server is the server's child,
+    and the server ends with the importer: either way the worker's parent changes."""
+    parent = os.getppid()
 
     def watch() -> None:
-        while os.getppid() == parent_pid:
+        while os.getppid() == parent:
             time.sleep(PARENT_CHECK_INTERVAL)
         os._exit(1)
 

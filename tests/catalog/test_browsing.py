@@ -97,7 +97,7 @@ def test_a_listing_shows_its_first_page_at_once_and_the_rest_when_read(catalogue
     import_paths([write.root])
     everything = filtered_ids(sort="title", descending=False)
 
-    monkeypatch.setattr(listing, "_reads_in_background", lambda: False)
+    monkeypatch.setattr(listing, "reads_in_background", lambda: False)
     pager = RowPager(make_listing(Filters(), sort="title", descending=False))
     assert len(pager) == 10 and not pager.complete and pager.ids_between(0, 50) == everything[:10]
     assert pager.row_of(everything[20]) is None  # not counted in yet

@@ -1,8 +1,10 @@
 """Finding and driving the main window's widgets the way a user would."""
 
+import time
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QTableView, QTextBrowser
+from PySide6.QtWidgets import QApplication, QTableView, QTextBrowser
 
 from ui.app import open_window
 from ui.widgets.sidebar import Sidebar
@@ -47,8 +49,20 @@ def sidebar(win) -> Sidebar:
     return win.findChild(Sidebar, "sidebar")
 
 
+def counted(win) -> Sidebar:
+    """The sidebar once the counts of its last reload are shown (they are read in the
+    background)."""
+    view = sidebar(win)
+    deadline = time.monotonic() + 10
+    while view.counting and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.001)
+    assert not view.counting, "the sidebar's counts did not arrive within 10 s"
+    return view
+
+
 def entry(win, text):
-    model = sidebar(win).model()
+    model = counted(win).model()
     found = model.match(
         model.index(0, 0),
         Qt.ItemDataRole.DisplayRole,

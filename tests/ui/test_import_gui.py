@@ -333,3 +333,65 @@ def test_a_full_disk_stops_the_import_and_the_report_says_where(qtbot, tmp_path,
         assert model.index(0, 2).data() == f"not stored: {full}"
         assert table(window).model().rowCount() == len(report.imported) > 0
         window.close()
+
+
+def _read_here(monkeypatch) -> list:
+    """Files read in the window's own process (worker processes do not see this spy)."""
+    read = []
+    real_prepare = reading.prepare
+
+    def spied(candidate, max_size):
+        read.append(candidate)
+        return real_prepare(candidate, max_size)
+
+    monkeypatch.setattr(reading, "prepare", spied)
+    return read
+
+
+def test_a_big_import_reads_its_files_in_worker_processes_and_names_a_bad_one(
+    window, qtbot, tmp_path, monkeypatch, qtmodeltester
+):
+    """The window's import reads and parses in processes of their own, as the command line
+    does (a fork server, not a fork of the window: safe beside Qt's threads); one bad file
+    among good ones is named with its reason, and the rest are imported."""
+    monkeypatch.setattr(reading, "BATCH_SIZE", 10)
+    folder = tmp_path / "big"
+    make_article_files(folder, 60, paragraphs=2)
+    broken = folder / "0000" / "000030-broken.txt"
+    broken.write_bytes(b"\x00\xff\x00 not text")
+    read_here = _read_here(monkeypatch)
+
+    report = import_and_wait(qtbot, window, [str(folder)])
+
+    assert read_here == []
+    assert report.summary() == "60 imported, 0 duplicates, 1 failed"
+    model = window.importer.report_dialog.table.model()
+    qtmodeltester.check(model)
+    assert [model.index(0, c).data() for c in range(3)] == [
+        str(broken),
+        "failed",
+        "not a text file: looks like binary data (it contains NUL bytes)",
+    ]
+    assert table(window).model().rowCount() == 60
+    assert check_catalogue().ok and Article.select().count() == 60
+
+
+def test_cancel_with_worker_processes_keeps_whole_batches(window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(reading, "BATCH_SIZE", 20)
+    folder = tmp_path / "many"
+    make_article_files(folder, 300, paragraphs=2)
+    read_here = _read_here(monkeypatch)
+    window.import_started.connect(
+        lambda task: task.signals.progressed.connect(
+            lambda done, path: window.importer.progress.findChild(QPushButton).click()
+        )
+    )
+    with qtbot.waitSignal(window.import_finished, timeout=30_000) as finished:
+        window.importer.start_import([str(folder)])
+    report = finished.args[0]
+    assert report.cancelled and read_here == []
+    imported = len(report.imported)
+    assert 0 < imported < 300 and imported % 20 == 0
+    assert window.importer.report_dialog.windowTitle() == "Import Cancelled"
+    assert table(window).model().rowCount() == imported
+    assert check_catalogue().ok and Article.select().count() == imported

@@ -77,7 +77,7 @@ def test_lazy_model_passes_the_model_tester_across_pages(window, qtbot, tmp_path
     from tests.helpers import make_article_files
 
     make_article_files(tmp_path / "many", 600, paragraphs=1)
-    monkeypatch.setattr(listing, "_reads_in_background", lambda: False)  # the rest waits for fetchMore
+    monkeypatch.setattr(listing, "reads_in_background", lambda: False)  # the rest waits for fetchMore
     import_and_wait(qtbot, window, [str(tmp_path / "many")])
     model = window.articles.model
     model.reload()  # the window counted every row in to select the imported ones: start afresh

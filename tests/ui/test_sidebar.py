@@ -11,10 +11,12 @@ from catalog.db import database
 from catalog.editing import ArticleEdit, edit_article
 from catalog.names_admin import merge_names
 from tests.helpers import article_file
-from tests.ui.driving import cell, click, entry, import_and_wait, sidebar, table, trigger
+from tests.ui.driving import cell, click, counted, entry, import_and_wait, sidebar, table, trigger
+from ui import workers
 from ui.dialogs.batch_edit import BatchEditDialog
 from ui.dialogs.names_manager import NamesManagerDialog
 from ui.models.article_table_model import COL_TITLE
+from ui.widgets.sidebar import NameRole
 
 
 @pytest.fixture
@@ -80,7 +82,7 @@ def test_sidebar_model_passes_the_model_tester(filled, qtmodeltester):
 
 
 def chosen(win) -> list[str]:
-    return sorted(index.data() for index in sidebar(win).selectionModel().selectedIndexes())
+    return sorted(index.data() for index in counted(win).selectionModel().selectedIndexes())
 
 
 def in_manager(win, qtbot, drive) -> None:
@@ -266,3 +268,72 @@ def test_another_desks_merge_drops_the_filter_and_says_so(filled, qtbot):
 
     assert titles(filled) == ["Alpha", "Beta", "Gamma"]
     assert "Filter on outlet “Daily” removed" in filled.statusBar().currentMessage()
+
+
+def _indexes(win) -> list:
+    """Every named entry, without waiting for counts."""
+    model = sidebar(win).model()
+    return model.match(
+        model.index(0, 0), NameRole, "*", -1, Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchWildcard
+    )
+
+
+def _texts(win) -> dict[str, str]:
+    """What each entry shows now, by its name, without waiting for counts."""
+    return {index.data(NameRole): index.data() for index in _indexes(win)}
+
+
+def _counts_held(monkeypatch) -> list:
+    """Hold the sidebar's counting (on its thread) until the returned gate is set; each count
+    is read before it waits, so a held count is of the catalogue as it was then."""
+    gate, real = threading.Event(), workers.name_counts
+
+    def held():
+        counts = real()
+        gate.wait(10)
+        return counts
+
+    monkeypatch.setattr(workers, "name_counts", held)
+    return gate
+
+
+def test_the_names_show_at_once_and_their_counts_when_read(filled, qtbot, monkeypatch, qtmodeltester):
+    """Counting reads every article's links (1.6 s at a million articles): the sidebar lists
+    its names at once and adds the counts when they are read, the window usable meanwhile."""
+    gate = _counts_held(monkeypatch)
+    view = sidebar(filled)
+    view.reload()
+    assert view.counting
+    qtmodeltester.check(view.model())  # and it watches the counts arrive
+    shown = _texts(filled)
+    assert (shown["Daily"], shown["2022"], shown["Politics"], shown["Politics/Elections"]) == (
+        "Daily",
+        "2022",
+        "Politics",
+        "Elections",
+    )
+    daily = next(index for index in _indexes(filled) if index.data(NameRole) == "Daily")
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(daily).center())
+    # choosing works before the counts arrive
+    assert titles(filled) == ["Alpha", "Gamma"]
+    with qtbot.waitSignal(view.counts_ready, timeout=10_000):
+        gate.set()
+    assert not view.counting
+    shown = _texts(filled)
+    assert (shown["Daily"], shown["2022"], shown["Politics"]) == ("Daily  (2)", "2022  (2)", "Politics  (1)")
+    assert chosen(filled) == ["Daily  (2)"]
+
+
+def test_counts_read_before_a_change_are_never_shown_after_it(filled, qtbot, monkeypatch):
+    gate = _counts_held(monkeypatch)
+    view = sidebar(filled)
+    view.reload()  # its counts are read now, then held
+    article_id = table(filled).model().rows.id_at(0)
+    edit_article(article_id, ArticleEdit(outlet="Weekly"))
+    shown_counts = []
+    view.counts_ready.connect(lambda: shown_counts.append(_texts(filled)["Weekly"]))
+    view.reload()  # the change: counted again behind the held count
+    gate.set()
+    qtbot.waitUntil(lambda: not view.counting, timeout=10_000)
+    qtbot.wait(50)  # the held count, had it been shown, would have been by now
+    assert shown_counts == ["Weekly  (2)"]

@@ -5,7 +5,7 @@ the background), for one window."""
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -161,7 +161,7 @@ class ReportsController(QObject):
         article = get_article(current) if current is not None else None
         selected = self.selected_ids()
         filters = self.listing.filters
-        self.listing.fetchMore(QModelIndex())  # every row shown is counted in
+        self.listing.count_in_rest()  # every row shown is counted in
         dialog = ReportScopeDialog(
             title=title,
             current_title=article["title"] if article else None,

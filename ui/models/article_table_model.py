@@ -4,7 +4,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 
 from catalog.articles import ArticleRow
 from catalog.browsing import Filters, snippets
-from catalog.listing import RowPager, make_listing
+from catalog.listing import FIRST_PAGE, RowPager, make_listing
 from catalog.search import QueryError
 from ui.models.row_table_model import AnyIndex, RowTableModel
 
@@ -12,6 +12,10 @@ COL_TITLE, COL_OUTLET, COL_AUTHORS, COL_DATE, COL_TOPICS, COL_SNIPPET = range(6)
 HEADERS = ("Title", "Outlet", "Authors", "Date", "Topics", "Matching text")
 SORT_KEYS = ("title", "outlet", "authors", "date", "topics")  #: catalog.browsing sort names
 REST_POLL_MS = 15  # how often to look whether the rest of a listing has been read
+#: Pages counted in one at a time while the whole listing is read: a person paging down gets no
+#: further before it arrives (a second at a million articles); a jump to the end waits for it
+#: rather than read page after page.
+PAGES_BEFORE_WAITING = 8
 SNIPPET_WINDOW = 40  # rows whose snippets are fetched together, as they come into view (a screenful)
 
 
@@ -38,10 +42,19 @@ class ArticleTableModel(RowTableModel):
         #: Called as edit_handler(article_id, column, text) -> saved; the window makes it undoable.
         self.edit_handler = None
         self._fetching = False
+        self._changing = False  # between the begin and the end of a reset or a layout change
         # The rest of a listing is read in the background; look for it now and then.
         self._rest_timer = QTimer(self)
         self._rest_timer.setInterval(REST_POLL_MS)
         self._rest_timer.timeout.connect(self._count_in_rest)
+
+    def beginResetModel(self) -> None:
+        self._changing = True
+        super().beginResetModel()
+
+    def endResetModel(self) -> None:
+        super().endResetModel()
+        self._changing = False
 
     def reload(self) -> None:
         """Read the rows again from the catalogue."""
@@ -85,10 +98,31 @@ class ArticleTableModel(RowTableModel):
         return not parent.isValid() and not self.rows.complete
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:
-        """Count in the rest of the listing, waiting for it if it is still being read."""
-        if parent.isValid() or self.rows.complete or self._fetching:
+        """The view scrolled to the last row: count in the rest of the listing if it has been
+        read, else the next page (read at once), never waiting for the whole listing."""
+        # The model tester (and a view) may ask for more while a reset or new order is announced.
+        if parent.isValid() or self.rows.complete or self._fetching or self._changing:
+            return
+        if self.rows.rest_ready() or len(self.rows) >= PAGES_BEFORE_WAITING * FIRST_PAGE:
+            self.count_in_rest()
             return
         self._fetching = True  # the model tester calls fetchMore while rows are being inserted
+        try:
+            ids = self.rows.read_next_page()
+            before = len(self.rows)
+            if ids:
+                self.beginInsertRows(QModelIndex(), before, before + len(ids) - 1)
+            self.rows.show_next_page(ids)
+            if ids:
+                self.endInsertRows()
+        finally:
+            self._fetching = False
+
+    def count_in_rest(self) -> None:
+        """Count in every row of the listing, waiting for it if it is still being read."""
+        if self.rows.complete or self._fetching or self._changing:
+            return
+        self._fetching = True
         try:
             self._rest_timer.stop()
             before = len(self.rows)
@@ -109,20 +143,20 @@ class ArticleTableModel(RowTableModel):
 
     def all_ids(self) -> list[int]:
         """Every article the table lists, in its order (counting the rest in first)."""
-        self.fetchMore(QModelIndex())
+        self.count_in_rest()
         return self.rows.ids_between(0, len(self.rows))
 
     def _count_in_rest(self) -> None:
         if self.rows.complete:
             self._rest_timer.stop()
         elif self.rows.rest_ready():
-            self.fetchMore(QModelIndex())
+            self.count_in_rest()
 
     def row_of(self, article_id: int) -> int | None:
         """The row showing ``article_id``, counting in the rest of the listing if need be."""
         row = self.rows.row_of(article_id)
         if row is None and not self.rows.complete:
-            self.fetchMore(QModelIndex())
+            self.count_in_rest()
             row = self.rows.row_of(article_id)
         return row
 
@@ -143,6 +177,7 @@ class ArticleTableModel(RowTableModel):
             self._install(rows)
             self.endResetModel()
             return
+        self._changing = True
         self.layoutAboutToBeChanged.emit()
         self._install(rows)
         # Keep persistent indexes (the selection) on the same articles.
@@ -152,6 +187,7 @@ class ArticleTableModel(RowTableModel):
             target = self.index(new_row, index.column()) if new_row is not None else QModelIndex()
             self.changePersistentIndex(index, target)
         self.layoutChanged.emit()
+        self._changing = False
 
     def set_filters(self, filters: Filters) -> None:
         """Show what ``filters`` choose; on ``QueryError`` (a search that cannot be run) the

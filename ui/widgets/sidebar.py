@@ -1,6 +1,11 @@
 """The sidebar: saved searches, then outlets, authors, topics (as a tree) and years with article
 counts; selecting entries filters the table (any entry within a group, every group at once).
 
+The names are listed at once (a probe of an index each); their counts, which read every
+article's links (seconds at a million articles), are read on a thread of their own, with its own
+connection, and shown when they arrive (``counts_ready``); a reload meanwhile makes them stale,
+and only the last reload's counts are shown.
+
 A chosen entry that a reload no longer lists (a merge, a batch edit, an undo, another desk)
 is followed to where its articles went when the window can say (``where_went``: a merge's
 target), or dropped; either way ``filters_followed`` says so, so that no filter stays active
@@ -9,12 +14,14 @@ that the sidebar does not show.
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThreadPool, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView
 
-from catalog.browsing import Filters, SidebarEntry, sidebar_entries
-from catalog.saved_searches import count, saved_searches
+from catalog.browsing import Filters, SidebarEntry, sidebar_names
+from catalog.listing import reads_in_background
+from catalog.saved_searches import saved_searches
+from ui.workers import CountSignals, SidebarCountsTask, sidebar_counts
 
 GROUPS = (
     ("saved", "Saved Searches"),
@@ -36,8 +43,16 @@ NOTHING_LEFT = {
 
 
 class SidebarModel(QStandardItemModel):
+    """The sidebar's entries: ``reload`` lists the names, ``show_counts`` adds their counts."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._items: dict[tuple[str, int], QStandardItem] = {}
+
     def reload(self) -> None:
+        """List the names, without counts."""
         self.clear()
+        self._items = {}
         groups = {}
         for kind, label in GROUPS:
             group = QStandardItem(label)
@@ -46,12 +61,12 @@ class SidebarModel(QStandardItemModel):
             self.appendRow(group)
             groups[kind] = group
         for saved in saved_searches():
-            item = _item(SidebarEntry("saved", saved.id, saved.name, count(saved)))
+            item = self._item(SidebarEntry("saved", saved.id, saved.name, None))
             item.setSelectable(False)  # choosing one applies its search; it is not a filter itself
             groups["saved"].appendRow(item)
         topics: dict[int, QStandardItem] = {}
-        for entry in sidebar_entries():
-            item = _item(entry)
+        for entry in sidebar_names():
+            item = self._item(entry)
             if entry.kind == "topic":
                 topics[entry.id] = item
                 parent = topics.get(entry.parent_id, groups["topic"])
@@ -61,24 +76,51 @@ class SidebarModel(QStandardItemModel):
                 parent = groups[entry.kind]
             parent.appendRow(item)
 
+    def _item(self, entry: SidebarEntry) -> QStandardItem:
+        item = QStandardItem(entry.name)
+        item.setEditable(False)
+        item.setData(entry.kind, KindRole)
+        item.setData(entry.id, IdRole)
+        item.setData(entry.name, NameRole)
+        self._items[entry.kind, entry.id] = item
+        return item
+
+    def show_counts(self, counts: dict[tuple[str, int], int | None]) -> None:
+        """Add ``counts`` (by kind and id; None: a saved search that cannot be run) to the
+        entries listed; an entry the counts do not know (listed after they were read) waits
+        for the next reload's."""
+        # Changed quietly, then announced a group (or a topic's sub-topics) at a time: 2,000
+        # authors announced one by one kept the window busy for a tenth of a second.
+        changed: dict[int, tuple[QModelIndex, list[int]]] = {}  # by the parent item's id()
+        blocked = self.blockSignals(True)
+        try:
+            for key, item in self._items.items():
+                if key in counts:
+                    _show_count(item, counts[key])
+                    parent = item.parent()
+                    where = changed.setdefault(id(parent), (parent.index() if parent else QModelIndex(), []))
+                    where[1].append(item.row())
+        finally:
+            self.blockSignals(blocked)
+        for parent_index, rows in changed.values():
+            self.dataChanged.emit(
+                self.index(min(rows), 0, parent_index), self.index(max(rows), 0, parent_index)
+            )
+
 
 def _node(index) -> tuple:
     """What an entry is, whatever its count: a group by its label, a name by its id."""
     return (index.data(KindRole), index.data(IdRole)) if index.parent().isValid() else (None, index.data())
 
 
-def _item(entry: SidebarEntry) -> QStandardItem:
-    if entry.count is None:  # a saved search whose query cannot be run now
-        item = QStandardItem(f"{entry.name}  (?)")
+def _show_count(item: QStandardItem, count: int | None) -> None:
+    name = item.data(NameRole).rsplit("/", 1)[-1] if item.data(KindRole) == "topic" else item.data(NameRole)
+    if count is None:  # a saved search whose query cannot be run now
+        item.setText(f"{name}  (?)")
         item.setToolTip("This search cannot be run as it is: choose it to see why")
     else:
-        item = QStandardItem(f"{entry.name}  ({entry.count:,})")
-        item.setToolTip(f"{entry.count:,} article{'' if entry.count == 1 else 's'}")
-    item.setEditable(False)
-    item.setData(entry.kind, KindRole)
-    item.setData(entry.id, IdRole)
-    item.setData(entry.name, NameRole)
-    return item
+        item.setText(f"{name}  ({count:,})")
+        item.setToolTip(f"{count:,} article{'' if count == 1 else 's'}")
 
 
 class Sidebar(QTreeView):
@@ -88,6 +130,8 @@ class Sidebar(QTreeView):
     saved_search_chosen = Signal(int)  #: the saved search's id
     rename_saved_requested = Signal(int)
     delete_saved_requested = Signal(int)
+    #: The counts of the last reload are shown.
+    counts_ready = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -102,6 +146,14 @@ class Sidebar(QTreeView):
         self.customContextMenuRequested.connect(self._context_menu)
         #: (kind, id) of an entry no longer listed -> ids of the kind's names its articles went to.
         self.where_went: Callable[[str, int], list[int]] = lambda kind, name_id: []
+        #: Whether the counts of the last reload are still being read.
+        self.counting = False
+        self._reloads = 0  # which reload counts arriving belong to
+        self._count_pool = QThreadPool(self)
+        self._count_pool.setMaxThreadCount(1)  # a newer count waits for (and skips) an older one
+        self._count_signals = CountSignals(self)
+        self._count_signals.counted.connect(self._counted)
+        self._count_tasks: list[SidebarCountsTask] = []
 
     def _clicked(self, index) -> None:
         if index.data(KindRole) == "saved":
@@ -149,6 +201,29 @@ class Sidebar(QTreeView):
         if notes:
             self.viewport().update()
             self.filters_followed.emit(" ".join(notes))
+        self._count()
+
+    def _count(self) -> None:
+        """Read the counts of the names just listed: in the background, unless the catalogue
+        lives in this connection's memory only (no other connection would see it)."""
+        self._reloads += 1
+        self.counting = True
+        if not reads_in_background():
+            self._counted(self._reloads, sidebar_counts())
+            return
+        reload = self._reloads
+        task = SidebarCountsTask(
+            wanted=lambda: reload == self._reloads, reload=reload, signals=self._count_signals
+        )
+        self._count_tasks = [*(t for t in self._count_tasks if not t.done), task]
+        self._count_pool.start(task)
+
+    def _counted(self, reload: int, counts: dict) -> None:
+        if reload != self._reloads:
+            return  # read for a listing reloaded since
+        self.model().show_counts(counts)
+        self.counting = False
+        self.counts_ready.emit()
 
     def _follow(self, kind: str, name_id: int, name: str) -> str:
         """Choose where the articles of an entry no longer listed went; what happened, in words."""
