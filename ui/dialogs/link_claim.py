@@ -70,6 +70,12 @@ class LinkClaimDialog(QDialog):
         self._list()
         self.resize(920, 500)
 
+    def done(self, result: int) -> None:
+        # Typing just before Link or Cancel leaves a listing due: none is read once the dialog
+        # has ended (its catalogue may be closed by then).
+        self._timer.stop()
+        super().done(result)
+
     def target_id(self) -> int | None:
         index = self.view.currentIndex()
         return (
