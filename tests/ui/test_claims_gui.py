@@ -114,6 +114,18 @@ def test_edit_a_claims_verdict_and_undo(news, qtbot):
     assert editor.verdict.currentText() == "Unrated"
 
 
+def test_typing_then_cancel_in_link_claim_reads_no_listing_after_it_closed(news, qtbot, monkeypatch):
+    claim_id = mark(news, qtbot, "Budget day", "taxes will fall next year")
+    dialog = LinkClaimDialog(get_claim(claim_id), news)
+    qtbot.addWidget(dialog)
+    listings = []
+    monkeypatch.setattr("ui.dialogs.link_claim.list_claims", lambda *a, **k: listings.append(a) or [])
+    qtbot.keyClicks(dialog.search, "taxes")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    qtbot.wait(400)  # past the pause after typing
+    assert listings == []
+
+
 def test_link_to_a_claim_in_another_article_follow_it_and_undo_both(news, qtbot):
     target = mark(news, qtbot, "Budget day", "taxes will fall next year")
     source = mark(news, qtbot, "Tax promises", "taxes will fall next year, as the minister said")
