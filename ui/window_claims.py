@@ -137,20 +137,26 @@ class ClaimsMixin:
 
     # --- changing -----------------------------------------------------------------
 
-    def mark_claim(self) -> int | None:
+    def mark_claim(self) -> bool | None:
         """Make the text selected in the reading pane a claim of the article."""
         article_id = self.current_article_id()
         span = self.reading_pane.selected_span()
         if article_id is None or span is None:
             self.statusBar().showMessage("Select some of the article's text first, then Mark as Claim.", 5000)
             return None
-        claim_id = claims.mark_claim(
-            session=self.session, parent=self, article_id=article_id, start=span[0], end=span[1]
+        return claims.mark_claim(
+            session=self.session,
+            parent=self,
+            article_id=article_id,
+            start=span[0],
+            end=span[1],
+            done=self._claim_marked,
         )
+
+    def _claim_marked(self, claim_id: int | None) -> None:
         if claim_id is not None:
             self.detail_tabs.setCurrentWidget(self.claims_panel)
             self.claims_panel.select_claim(claim_id)
-        return claim_id
 
     def edit_claim_fields(self, claim_id: int, edit, base: dict | None = None) -> bool:
         return claims.edit_claim(session=self.session, parent=self, claim_id=claim_id, edit=edit, base=base)
@@ -201,11 +207,14 @@ class ClaimsMixin:
         dialog.show()
 
     def _accept_suggestion(self, dialog, claim_id: int, suggestion, relation: str) -> None:
-        accepted = claims.accept_suggestion(
-            session=self.session, parent=self, claim_id=claim_id, suggestion=suggestion, relation=relation
+        claims.accept_suggestion(
+            session=self.session,
+            parent=self,
+            claim_id=claim_id,
+            suggestion=suggestion,
+            relation=relation,
+            done=lambda accepted: accepted and dialog.remove(suggestion),
         )
-        if accepted:
-            dialog.remove(suggestion)
 
     def show_claim_map(self, claim_id: int) -> None:
         if self.claim_map_dialog is not None:

@@ -103,8 +103,13 @@ class EditingMixin:
         dialog = BatchEditDialog(ids, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        count = articles.batch_edit(session=self.session, parent=self, ids=ids, batch=dialog.batch())
-        self.say(f"{count:,} article{'' if count == 1 else 's'} changed", 5000)
+        articles.batch_edit(
+            session=self.session,
+            parent=self,
+            ids=ids,
+            batch=dialog.batch(),
+            done=lambda count: self.say(f"{count:,} article{'' if count == 1 else 's'} changed", 5000),
+        )
 
     def delete_selected(self) -> None:
         ids = self.selected_article_ids()
@@ -119,14 +124,20 @@ class EditingMixin:
         if answer == QMessageBox.StandardButton.Yes:
             articles.delete_articles(session=self.session, parent=self, ids=ids)
 
-    def merge_names(self, kind: str, names_: list[str], into: str) -> bool:
-        return names.merge_names(session=self.session, parent=self, kind=kind, names=names_, into=into)
+    def merge_names(self, kind: str, names_: list[str], into: str, done=names.nothing) -> bool:
+        return names.merge_names(
+            session=self.session, parent=self, kind=kind, names=names_, into=into, done=done
+        )
 
-    def rename_names(self, kind: str, name: str, new_name: str) -> bool:
-        return names.rename_names(session=self.session, parent=self, kind=kind, name=name, new_name=new_name)
+    def rename_names(self, kind: str, name: str, new_name: str, done=names.nothing) -> bool:
+        return names.rename_names(
+            session=self.session, parent=self, kind=kind, name=name, new_name=new_name, done=done
+        )
 
-    def delete_unused_names(self, kind: str, names_: list[str]) -> bool:
-        return names.delete_unused_names(session=self.session, parent=self, kind=kind, names=names_)
+    def delete_unused_names(self, kind: str, names_: list[str], done=names.nothing) -> bool:
+        return names.delete_unused_names(
+            session=self.session, parent=self, kind=kind, names=names_, done=done
+        )
 
     # --- saved searches -----------------------------------------------------------
 
