@@ -4,10 +4,13 @@ A window asks its watcher every few seconds; the question costs next to nothing 
 backend. On SQLite, ``PRAGMA data_version`` moves when another connection commits. On
 PostgreSQL, a second connection LISTENs for the notices migration 0010's triggers send.
 
-Neither says what changed, nor who changed it: a window's own background writes (an import,
-suggested summaries) run on connections of their own and are noticed like anyone else's. So a
-window keeps the ``ArticleFacts`` it last showed, and ``changes_since`` says, from them, how
-many articles were added, changed and deleted since.
+Neither says what changed. Who changed it, each says in its way: SQLite's ``data_version``
+never moves for the asking connection's own commits, and a PostgreSQL notice carries the
+server process of the connection that sent it (``backend_pid``). A window's writes run on a
+connection of its writer thread, so the window asks from that connection, or leaves out the
+writer's notices, to tell its own writes from others'. Long work (an import, suggested
+summaries) is noticed like anyone else's, so a window keeps the ``ArticleFacts`` it last showed,
+and ``changes_since`` says, from them, how many articles were added, changed and deleted since.
 """
 
 import datetime
@@ -41,15 +44,19 @@ class SqliteWatcher:
 
     def __init__(self, db: SqliteDatabase):
         self.db = db
-        self.seen = self._version()
+        self.connection, self.seen = self._version()
 
-    def _version(self) -> int:
-        return self.db.execute_sql("PRAGMA data_version").fetchone()[0]
+    def _version(self):
+        connection = self.db.connection()
+        return connection, connection.execute("PRAGMA data_version").fetchone()[0]
 
-    def changed(self) -> bool:
-        """True once after each commit by another connection (or process) since the last call."""
-        version = self._version()
-        changed, self.seen = version != self.seen, version
+    def changed(self, ignore: frozenset[int] = frozenset()) -> bool:
+        """True once after each commit by another connection (or process) since the last call;
+        True, too, when this thread's connection was closed and opened again meanwhile (its
+        ``data_version`` starts afresh, so what happened in between is not known)."""
+        connection, version = self._version()
+        changed = version != self.seen or connection is not self.connection
+        self.connection, self.seen = connection, version
         return changed
 
     def reconnect(self) -> None:
@@ -77,9 +84,10 @@ class PostgresWatcher:
         listener.execute(f"LISTEN {CHANNEL}")
         return listener
 
-    def changed(self) -> bool:
+    def changed(self, ignore: frozenset[int] = frozenset()) -> bool:
         """True when someone else committed a change since the last call; ServerGone when the
-        server cannot be reached."""
+        server cannot be reached. Notices from this thread's connection, and from the server
+        processes in ``ignore`` (the window's writer), are its own."""
         if self.listener is None:
             raise ServerGone(self._where() + " is not connected")
         try:
@@ -89,8 +97,8 @@ class PostgresWatcher:
         except CONNECTION_ERRORS as exc:
             self.close()
             raise ServerGone(self.describe(exc)) from exc
-        own = str(self._own_pid())
-        return any(notice.payload != own for notice in notices)
+        own = {str(pid) for pid in ignore} | {str(self._own_pid())}
+        return any(notice.payload not in own for notice in notices)
 
     def reconnect(self) -> None:
         """Connect again, the listener and this thread's catalogue connection; ServerGone if the
@@ -182,6 +190,14 @@ def changes_since(before: ArticleFacts, now: ArticleFacts) -> ArticleChanges:
             .count()
         )
     return ArticleChanges(added=added, changed=changed, deleted=max(before.count + added - now.count, 0))
+
+
+def backend_pid(db) -> int | None:
+    """The server process of this thread's connection to a PostgreSQL catalogue, which its
+    change notices carry; None on SQLite."""
+    if not isinstance(db, PostgresqlDatabase):
+        return None
+    return db.connection().info.backend_pid
 
 
 def watcher_for(db):

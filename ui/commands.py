@@ -1,11 +1,13 @@
 """Undoable commands: each undo and redo calls one catalog function, which checks first.
 
-The window makes a change first (so it can show any error in words), then pushes the command
-that undoes it; the command's first redo() is the change already made. Undo and redo are
+An operation makes a change first, on the session's writer (so it can show any error in
+words), then pushes the command that undoes it once the change comes back to the GUI thread;
+the command's first redo() is the change already made, and writes nothing. Undo and redo are
 checked like saves: a step puts back only what it changed, and only where nobody changed it
 since, else the catalog function raises (``catalog.conflicts``) and nothing is changed.
 QUndoStack moves its index even when a command's undo() raises, so the window makes the
-step first (``make``) and moves the stack only once it is made (see ``ui.undo_steps``).
+step first (``make``, on the writer) and moves the stack only once it is made (see
+``ui.undo_steps``).
 """
 
 from collections.abc import Callable

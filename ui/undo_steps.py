@@ -1,5 +1,5 @@
-"""The window's Undo and Redo: each step is made in the catalogue first, and the undo stack
-moves only once it is made.
+"""The window's Undo and Redo: each step is made in the catalogue first, on the session's
+writer, and the undo stack moves only once it is made (back on the GUI thread).
 
 QUndoStack moves its index even when a command's undo() raises, so a step that failed used
 to leave the Edit menu offering to redo what was never undone. Here the Undo and Redo actions,
@@ -11,6 +11,7 @@ it was and says why; one whose articles are all gone is dropped, in words.
 
 from collections.abc import Callable
 from enum import Enum
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -19,10 +20,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QUndoView, QWidget
 from catalog.changes import EVERYTHING
 from catalog.conflicts import Choices, StepClash, StepGone, StepRefused
 from catalog.db_errors import DATABASE_ERRORS
-from catalog.editing import NoSuchArticle
+from catalog.editing import NoSuchArticle, current_version
 from catalog.names_admin import NameProblem
-from ui.commands import CatalogCommand
+from ui.commands import CatalogCommand, StatesCommand
 from ui.dialogs.edit_conflict import MINE, EditConflictDialog
+from ui.own_articles import OwnWrite, read_own_write
 
 #: Refusals whose message is for people (the catalog functions' own words).
 #: A step that cannot be made as it is now: said in words, and the step stays where it was.
@@ -67,65 +69,88 @@ class UndoSteps(QObject):
 
     # --- stepping -------------------------------------------------------------------
 
-    def undo(self) -> bool:
-        """Undo the last step if it can be undone as things are now; True when it was."""
-        return self.step(undo=True) is Outcome.MADE
+    def undo(self) -> None:
+        """Undo the last step if it can be undone as things are now. Each press waits for the
+        writes and steps asked for before it, so Ctrl+Z held down undoes one step after
+        another, and an undo pressed as an edit is saved undoes that edit."""
+        self.session.in_turn(lambda: self.step(undo=True))
 
-    def redo(self) -> bool:
-        return self.step(undo=False) is Outcome.MADE
+    def redo(self) -> None:
+        self.session.in_turn(lambda: self.step(undo=False))
 
     def go_to(self, index: int) -> None:
         """Undo or redo, one step at a time, until the stack is at ``index`` or a step fails."""
-        while 0 <= index != self.stack.index():
-            undo = self.stack.index() > index
-            outcome = self.step(undo=undo)
-            if outcome is Outcome.REFUSED:
-                return
-            if outcome is Outcome.DROPPED and not undo:
-                index -= 1  # the steps above it moved down one
+        self.session.in_turn(lambda: self._toward(index))
 
-    def step(self, *, undo: bool) -> Outcome | None:
+    def _toward(self, index: int) -> None:
+        if not 0 <= index != self.stack.index():
+            return
+        undo = self.stack.index() > index
+
+        def stepped(outcome: Outcome | None) -> None:
+            if outcome is Outcome.MADE:
+                self._toward(index)
+            elif outcome is Outcome.DROPPED:
+                self._toward(index if undo else index - 1)  # the steps above it moved down one
+
+        self.step(undo=undo, then=stepped)
+
+    def step(self, *, undo: bool, then: Callable[[Outcome | None], None] = lambda outcome: None) -> None:
+        """Make the step on the writer; the stack moves when it is made, and ``then`` hears
+        the outcome, on the GUI thread."""
         stack = self.stack
         position = stack.index() - 1 if undo else stack.index()
         if not 0 <= position < stack.count():
-            return None
+            then(None)
+            return
         if self.session.refuse():
-            return Outcome.REFUSED
-        command: CatalogCommand = stack.command(position)
-        verb = "Undo" if undo else "Redo"
-        choices: Choices | None = None
-        while True:
-            try:
-                command.make(undo=undo, choices=choices)
-                break
-            except DATABASE_ERRORS as exc:
-                self.session.fail(exc, self.parent_widget)
-                self.session.refuse()
-                return Outcome.REFUSED
-            except StepClash as clash:
-                choices = self._choose(clash, verb, choices)
-                if choices is None:
-                    self._tell(verb, command, "nothing changed; the step stays in the Edit menu", warn=False)
-                    self.session.announce(EVERYTHING)  # shown as it is now, whoever changed it
-                    return Outcome.REFUSED
-            except StepGone as exc:
-                self._tell(
-                    verb,
-                    command,
-                    f"{exc}; nothing is left to {verb.lower()}, so the step is taken off the list",
-                )
-                command.setObsolete(True)  # the stack drops it rather than calling it
-                stack.undo() if undo else stack.redo()
-                self.session.announce(EVERYTHING)
-                return Outcome.DROPPED
-            except REFUSALS as exc:
-                self._tell(verb, command, f"{exc}; the step stays in the Edit menu")
-                self.session.announce(EVERYTHING)
-                return Outcome.REFUSED
-        stack.undo() if undo else stack.redo()  # made already: the command only shows it
+            then(Outcome.REFUSED)
+            return
+        self._make(stack.command(position), undo, None, then)
+
+    def _make(self, command: CatalogCommand, undo: bool, choices: Choices | None, then) -> None:
+        self.session.write(
+            partial(_make_on_writer, command, undo, choices),
+            done=lambda written: then(self._made(command, undo, written)),
+            failed=lambda exc: self._not_made(command, undo, choices, exc, then),
+        )
+
+    def _made(self, command: CatalogCommand, undo: bool, written) -> Outcome:
+        self.session.own_articles.remember(written)
+        self.stack.undo() if undo else self.stack.redo()  # made already: the command only shows it
         if command.skipped:
+            verb = "Undo" if undo else "Redo"
             self.say(f"{verb}ne, except where {command.skipped}.", 10000)
         return Outcome.MADE
+
+    def _not_made(self, command: CatalogCommand, undo: bool, choices: Choices | None, exc, then) -> None:
+        verb = "Undo" if undo else "Redo"
+        if isinstance(exc, DATABASE_ERRORS):
+            self.session.fail(exc, self.parent_widget)
+            self.session.refuse()
+            then(Outcome.REFUSED)
+        elif isinstance(exc, StepClash):
+            choices = self._choose(exc, verb, choices)
+            if choices is None:
+                self._tell(verb, command, "nothing changed; the step stays in the Edit menu", warn=False)
+                self.session.announce(EVERYTHING)  # shown as it is now, whoever changed it
+                then(Outcome.REFUSED)
+            else:
+                self._make(command, undo, choices, then)  # written next, before later presses
+        elif isinstance(exc, StepGone):
+            self._tell(
+                verb, command, f"{exc}; nothing is left to {verb.lower()}, so the step is taken off the list"
+            )
+            command.setObsolete(True)  # the stack drops it rather than calling it
+            self.stack.undo() if undo else self.stack.redo()
+            self.session.announce(EVERYTHING)
+            then(Outcome.DROPPED)
+        elif isinstance(exc, REFUSALS):
+            self._tell(verb, command, f"{exc}; the step stays in the Edit menu")
+            self.session.announce(EVERYTHING)
+            then(Outcome.REFUSED)
+        else:
+            raise exc
 
     def _choose(self, clash: StepClash, verb: str, earlier: Choices | None) -> Choices | None:
         """Ask, per field, whether to make the step anyway or keep theirs; None if cancelled."""
@@ -175,3 +200,16 @@ class UndoSteps(QObject):
             Qt.Key.Key_PageDown: self.stack.index() + 10,
         }
         return rows.get(key)
+
+
+def _make_on_writer(command: CatalogCommand, undo: bool, choices: Choices | None) -> OwnWrite | None:
+    """On the writer: the step made in the catalogue; for a step of one article's fields,
+    the write as this window's own (see ``ui.own_articles``)."""
+    one = (
+        command.article_ids[0]
+        if isinstance(command, StatesCommand) and len(command.article_ids) == 1
+        else None
+    )
+    from_version = current_version(one) if one is not None else None
+    command.make(undo=undo, choices=choices)
+    return read_own_write(one, from_version) if one is not None else None

@@ -1,4 +1,5 @@
-"""Fixtures for window tests: private settings, and a window on a fresh catalogue."""
+"""Fixtures for window tests: private settings, the session's writes run at once, and a
+window on a fresh catalogue."""
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -7,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from catalog.catalogue import close_catalogue
 from tests.ui.driving import shown_window
 from ui.app import application
+from ui.session import CatalogSession
 
 
 @pytest.fixture(autouse=True)
@@ -17,6 +19,29 @@ def private_settings(tmp_path, qapp):
     application()
     yield
     QSettings().clear()
+
+
+class SynchronousPool:
+    """Runs each of a session's writes at once, on the calling (GUI) thread and its connection:
+    a write's end is handled before the call that asked for it returns (Picard's
+    FakeThreadPool), so window tests stay deterministic. Long work (imports, suggested
+    summaries, a saved text) still runs on the session's real writer."""
+
+    def start_write(self, task) -> None:
+        task.run()
+
+
+@pytest.fixture(autouse=True)
+def synchronous_writes(request, monkeypatch):
+    """Every window's session writes through a SynchronousPool, unless the test asks for the
+    ``real_writer`` fixture (then its edits and steps run on the writer thread)."""
+    if "real_writer" not in request.fixturenames:
+        monkeypatch.setattr(CatalogSession, "_pool_for_writes", lambda session: SynchronousPool())
+
+
+@pytest.fixture
+def real_writer():
+    """Asked for by tests of the writer thread itself: the session's writes run on it."""
 
 
 @pytest.fixture(autouse=True)

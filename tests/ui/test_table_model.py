@@ -67,7 +67,7 @@ def test_scrolling_past_the_first_page_reads_the_next_at_once_while_the_rest_is_
         return read_ids(db, found)
 
     monkeypatch.setattr(listing, "_read_ids", held)
-    model = window.table_model
+    model = window.articles.model
     model.reload()
     assert model.rowCount() == listing.FIRST_PAGE and not model.rows.rest_ready()
 
@@ -96,7 +96,7 @@ def test_a_short_last_page_ends_the_listing(window, qtbot, tmp_path, monkeypatch
     import_and_wait(qtbot, window, [str(tmp_path / "some")])
     gate = threading.Event()
     monkeypatch.setattr(listing, "_read_ids", lambda db, found: gate.wait(10) and array("q"))
-    model = window.table_model
+    model = window.articles.model
     model.reload()
     qtmodeltester.check(model)
     model.fetchMore(QModelIndex())

@@ -105,7 +105,7 @@ class ClaimsController(QObject):
 
     # --- changing -----------------------------------------------------------------
 
-    def mark_claim(self) -> int | None:
+    def mark_claim(self) -> bool | None:
         """Make the text selected in the reading pane a claim of the article."""
         article_id = self.articles.current_article_id()
         span = self.detail.reading_pane.selected_span()
@@ -114,12 +114,18 @@ class ClaimsController(QObject):
                 "Select some of the article's text first, then Mark as Claim.", 5000
             )
             return None
-        claim_id = claims.mark_claim(
-            session=self.session, parent=self.window, article_id=article_id, start=span[0], end=span[1]
+        return claims.mark_claim(
+            session=self.session,
+            parent=self.window,
+            article_id=article_id,
+            start=span[0],
+            end=span[1],
+            done=self._claim_marked,
         )
+
+    def _claim_marked(self, claim_id: int | None) -> None:
         if claim_id is not None:
             self.detail.show_claim(claim_id)
-        return claim_id
 
     def edit_claim_fields(self, claim_id: int, edit, base: dict | None = None) -> bool:
         return claims.edit_claim(
@@ -172,15 +178,14 @@ class ClaimsController(QObject):
         dialog.show()
 
     def _accept_suggestion(self, dialog, claim_id: int, suggestion, relation: str) -> None:
-        accepted = claims.accept_suggestion(
+        claims.accept_suggestion(
             session=self.session,
             parent=self.window,
             claim_id=claim_id,
             suggestion=suggestion,
             relation=relation,
+            done=lambda accepted: accepted and dialog.remove(suggestion),
         )
-        if accepted:
-            dialog.remove(suggestion)
 
     def show_claim_map(self, claim_id: int) -> None:
         if self.claim_map_dialog is not None:

@@ -102,8 +102,13 @@ class EditingController(QObject):
         dialog = BatchEditDialog(ids, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        count = articles.batch_edit(session=self.session, parent=self.window, ids=ids, batch=dialog.batch())
-        self.say(f"{count:,} article{'' if count == 1 else 's'} changed", 5000)
+        articles.batch_edit(
+            session=self.session,
+            parent=self.window,
+            ids=ids,
+            batch=dialog.batch(),
+            done=lambda count: self.say(f"{count:,} article{'' if count == 1 else 's'} changed", 5000),
+        )
 
     def delete_selected(self) -> None:
         ids = self.articles.selected_article_ids()
@@ -123,16 +128,20 @@ class EditingController(QObject):
     def manage_names(self) -> None:
         NamesManagerDialog(self, self.window).exec()
 
-    def merge_names(self, kind: str, names_: list[str], into: str) -> bool:
-        return names.merge_names(session=self.session, parent=self.window, kind=kind, names=names_, into=into)
-
-    def rename_names(self, kind: str, name: str, new_name: str) -> bool:
-        return names.rename_names(
-            session=self.session, parent=self.window, kind=kind, name=name, new_name=new_name
+    def merge_names(self, kind: str, names_: list[str], into: str, done=names.nothing) -> bool:
+        return names.merge_names(
+            session=self.session, parent=self.window, kind=kind, names=names_, into=into, done=done
         )
 
-    def delete_unused_names(self, kind: str, names_: list[str]) -> bool:
-        return names.delete_unused_names(session=self.session, parent=self.window, kind=kind, names=names_)
+    def rename_names(self, kind: str, name: str, new_name: str, done=names.nothing) -> bool:
+        return names.rename_names(
+            session=self.session, parent=self.window, kind=kind, name=name, new_name=new_name, done=done
+        )
+
+    def delete_unused_names(self, kind: str, names_: list[str], done=names.nothing) -> bool:
+        return names.delete_unused_names(
+            session=self.session, parent=self.window, kind=kind, names=names_, done=done
+        )
 
     # --- saved searches -----------------------------------------------------------
 

@@ -109,8 +109,9 @@ class NamesManagerDialog(QDialog):
             self, "Rename", f"New name for “{chosen[0].name}”:", text=chosen[0].name
         )
         if ok and new_name.strip() and new_name.strip() != chosen[0].name:
-            self.names.rename_names(self.current_kind(), chosen[0].name, new_name.strip())
-            self.reload()
+            self.names.rename_names(
+                self.current_kind(), chosen[0].name, new_name.strip(), done=lambda _: self.reload()
+            )
 
     def merge(self) -> None:
         chosen = self.selected()
@@ -121,13 +122,13 @@ class NamesManagerDialog(QDialog):
             self, "Merge", f"Merge {len(chosen)} names into:", [c.name for c in by_use], 0, True
         )
         if ok and into.strip():
-            self.names.merge_names(self.current_kind(), [c.name for c in chosen], into.strip())
-            self.reload()
+            self.names.merge_names(
+                self.current_kind(), [c.name for c in chosen], into.strip(), done=lambda _: self.reload()
+            )
 
     def delete_unused(self) -> None:
         unused = [
             c.name for c in self.selected() or self.views[self.current_kind()].model().rows if c.count == 0
         ]
         if unused:
-            self.names.delete_unused_names(self.current_kind(), unused)
-            self.reload()
+            self.names.delete_unused_names(self.current_kind(), unused, done=lambda _: self.reload())
