@@ -261,11 +261,11 @@ def time_query(query: str, repeat: int = 2) -> tuple[float, float, str]:
 
 def cpu_seconds() -> float:
     """CPU seconds used so far by this process and, on PostgreSQL, by its server process."""
-    from catalog import fulltext
+    from catalog.backends import backend
     from catalog.db import database
 
     used = time.process_time()
-    if fulltext.on_postgres():
+    if not backend().one_writer:  # a server: its process does the search's work
         (pid,) = database.execute_sql("SELECT pg_backend_pid()").fetchone()
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         used += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime

@@ -7,8 +7,9 @@ from functools import cached_property, reduce
 
 from peewee import SQL, fn
 
-from catalog import bm25, fulltext, pg_ranking, pg_search
+from catalog import fulltext
 from catalog.articles import ArticleRow, iter_articles
+from catalog.backends import backend
 from catalog.db import database
 from catalog.matching import fold, passage, word_pattern
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, Topic
@@ -100,11 +101,12 @@ def listing_sql(
     """
     fulltext.check(filters.parsed)
     if sort == "relevance":
-        if filters.parsed.groups and fulltext.searchable():
+        if filters.parsed.groups:
             if ranked is None:
                 ranked = not more_matches_than(filters.parsed, RANK_LIMIT)
-            ranking = _ranked_sql_postgres if fulltext.on_postgres() else _ranked_sql
-            return ranking(filters, by_date=not ranked)
+            # The other filters narrow the ranked rows inside the same query.
+            others = _conditions(replace(filters, query="")) + _query_conditions(filters.parsed, words=False)
+            return backend().ranked_sql(filters.parsed, _where_sql(others), by_date=not ranked)
         sort, descending = "date", True
     key = _SORT_SQL[sort]
     direction = "DESC" if descending else "ASC"
@@ -117,49 +119,6 @@ def listing_sql(
         query = query.where(condition)
     sql, params = query.sql()
     return sql, list(params)
-
-
-def _ranked_sql(filters: Filters, *, by_date: bool) -> tuple[str, list]:
-    """Best first by bm25; the other filters narrow the ranked rows inside the same query."""
-    parsed = filters.parsed
-    fts = fulltext.FTS_TABLE
-    where, params = _where_sql(
-        _conditions(replace(filters, query="")) + _query_conditions(parsed, words=False)
-    )
-    # Ranking costs bm25 for every match (a fifth of a second for 100,000), and words found in
-    # nearly every article rank nothing useful: past RANK_LIMIT matches, newest first instead.
-    # CROSS JOIN keeps the index outside, read in rowid order, so that a LIMIT stops early;
-    # the other way round, FTS5 tests the match article by article (seconds, not milliseconds).
-    if by_date:
-        sql = (
-            f'SELECT {fts}.rowid FROM {fts} CROSS JOIN "article" AS "t1" ON "t1"."id" = {fts}.rowid '
-            f"WHERE {fts} MATCH ? AND {where} ORDER BY {fts}.rowid DESC"
-        )
-        return sql, [parsed.match, *params]
-    # MATERIALIZED: rank every match first, then filter.
-    sql = (
-        f"WITH matched AS MATERIALIZED (SELECT rowid AS id, bm25({fts}, {bm25.sqlite_weights()}) AS score "
-        f'FROM {fts} WHERE {fts} MATCH ?) SELECT matched.id FROM matched CROSS JOIN "article" AS "t1" '
-        f'ON "t1"."id" = matched.id WHERE {where} ORDER BY score, matched.id'
-    )
-    return sql, [parsed.match, *params]
-
-
-def _ranked_sql_postgres(filters: Filters, *, by_date: bool) -> tuple[str, list]:
-    """As ``_ranked_sql``, on PostgreSQL: the same bm25 (catalog.pg_ranking) and tie-break, or
-    newest first past RANK_LIMIT matches. GIN finds the matches, whatever their number."""
-    parsed = filters.parsed
-    found = pg_search.condition(parsed.groups, parsed.excluded, table="s")
-    if found is None:
-        return listing_sql(replace(filters, query=""), sort="date")
-    where = _where_sql(_conditions(replace(filters, query="")) + _query_conditions(parsed, words=False))
-    if not by_date:
-        return pg_ranking.ranked_sql(parsed, found, where)
-    sql = (
-        f'SELECT "t1"."id" FROM {pg_search.TABLE} s JOIN "article" AS "t1" ON "t1"."id" = s.article_id '
-        f'WHERE {found[0]} AND {where[0]} ORDER BY "t1"."id" DESC'
-    )
-    return sql, [*found[1], *where[1]]
 
 
 def _where_sql(conditions: list) -> tuple[str, list]:

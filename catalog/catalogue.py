@@ -5,12 +5,12 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from peewee import DatabaseError, ImproperlyConfigured, OperationalError, SqliteDatabase
+from peewee import DatabaseError, ImproperlyConfigured, OperationalError
 
 from catalog import migrations
+from catalog.backends import backend_for
 from catalog.catalogue_file import FIRST_STEP, HISTORY_TABLE, Found, inspect, read_only_reason, read_only_uri
 from catalog.db import (
-    APPLICATION_ID,
     CatalogueError,
     LocationError,
     NoCatalogue,
@@ -23,7 +23,6 @@ from catalog.db import (
     split_password,
     sqlite_path,
 )
-from catalog.safe_output import OutputError, output_path
 
 
 @dataclass(frozen=True)
@@ -152,13 +151,14 @@ def _prepare(db, location: str, read_only: str | None) -> OpenedCatalogue:
             f"{location} is read-only ({read_only}) and was written by an older release (schema "
             f"{version}); copy the file somewhere writable and open the copy, which is upgraded"
         )
+    chosen = backend_for(db)  # once, as the catalogue opens: what differs between databases
     backup = None
     if steps and version > 0:
-        backup = backup_before_upgrade(db, location, version)
+        backup = chosen.backup_before_upgrade(db, location, version)
     if steps:
         migrations.migrate(db)
     if not read_only:
-        _mark(db)
+        chosen.prepare(db)
     return OpenedCatalogue(
         location=location,
         name=display_name(location),
@@ -167,50 +167,3 @@ def _prepare(db, location: str, read_only: str | None) -> OpenedCatalogue:
         backup_path=backup,
         read_only=read_only,
     )
-
-
-def _mark(db) -> None:
-    """Our application id, and the schema version also in the file's header (``user_version``),
-    so a catalogue is known for one without reading its tables, by us and by tools."""
-    if not isinstance(db, SqliteDatabase):
-        return
-    version = migrations.schema_version(db)
-    try:
-        if db.execute_sql("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-        if db.execute_sql("PRAGMA user_version").fetchone()[0] != version:
-            db.execute_sql(f"PRAGMA user_version = {int(version)}")
-    except OperationalError:
-        pass  # another desk held the write lock past busy_timeout: marked at a later open
-
-
-def backup_before_upgrade(db, location: str, version: int) -> str | None:
-    """Copy a SQLite catalogue beside itself before its schema changes."""
-    path = sqlite_path(location)
-    if not isinstance(db, SqliteDatabase) or path in (None, ":memory:"):
-        return None
-    target = Path(path).with_name(f"{Path(path).stem}.schema-v{version}.backup.sqlite3")
-    backup_sqlite(db, str(target))
-    return str(target)
-
-
-def backup_sqlite(db, target: str | Path) -> None:
-    """A consistent copy of a live SQLite catalogue at ``target``, via SQLite's online backup.
-
-    The pages go into a partial file made exclusively beside ``target`` and moved into place
-    only when whole (``safe_output.output_path``): a failure never leaves half a backup nor
-    touches an older one, the copy gets the mode the umask gives, and the partial of a backup
-    that was killed is removed by the next backup to the same target.
-    """
-    try:
-        with output_path(target) as partial:
-            copy = sqlite3.connect(partial)
-            try:
-                # The partial is thrown away on failure: it needs no rollback journal beside it,
-                # which a killed backup would leave behind under a name no one cleans up.
-                copy.execute("PRAGMA journal_mode = OFF")
-                db.connection().backup(copy)
-            finally:
-                copy.close()
-    except OutputError as exc:
-        raise CatalogueError(str(exc)) from None

@@ -1,7 +1,8 @@
 """Claims and passages of other articles that look like a given claim: candidates for a link.
 
 Offline and deterministic: the claim's rarest words (fewest articles contain them) make an
-FTS5 OR-query, ranked by bm25, over other claims and over other articles' text; for an
+OR-query of the full-text index (``catalog.backends``: on SQLite FTS5 ranked by bm25), over
+other claims and over other articles' text; for an
 article, the sentence with most of those words is the passage offered. An OR of every word
 would rank by words found everywhere and cost far more.
 """
@@ -9,10 +10,10 @@ would rank by words found everywhere and cost far more.
 import re
 from dataclasses import dataclass
 
-from peewee import JOIN, SQL
+from peewee import JOIN
 
-from catalog import fulltext, pg_search
 from catalog.articles import iso_date
+from catalog.backends import backend
 from catalog.claims import add_claim, claim_object, link_claims
 from catalog.db import database
 from catalog.matching import fold, word_pattern
@@ -60,14 +61,13 @@ class Suggestion:
 def suggest_links(claim_id: int, *, limit: int = 10) -> list[Suggestion]:
     """Up to ``limit`` claims, then up to ``limit`` passages, most like this claim first."""
     claim = Claim.select().where(Claim.id == claim_id).dicts().first()
-    if claim is None or not fulltext.searchable():
+    if claim is None:
         return []
     terms = key_terms(claim["text"])
     if not terms:
         return []
-    match = " OR ".join(f'"{term}"' for term in terms)
-    claims = _similar_claims(claim, match, limit)
-    return claims + _similar_passages(claim, terms, match, limit, taken=claims)
+    claims = _similar_claims(claim, terms, limit)
+    return claims + _similar_passages(claim, terms, limit, taken=claims)
 
 
 def key_terms(text: str, count: int = KEY_TERMS) -> list[str]:
@@ -75,15 +75,7 @@ def key_terms(text: str, count: int = KEY_TERMS) -> list[str]:
     words = [w for w in dict.fromkeys(_WORD.findall(fold(text))) if len(w) > 2 and w not in _STOP_WORDS]
     frequency = {}
     for word in words:
-        if fulltext.on_postgres():
-            sql = f"SELECT 1 FROM {pg_search.TABLE} WHERE document @@ to_tsquery('simple', %s) LIMIT %s"
-            term = f"'{word}'"
-        else:
-            sql = f"SELECT 1 FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ? LIMIT ?"
-            term = f'"{word}"'
-        found = database.execute_sql(
-            f"SELECT count(*) FROM ({sql}) AS found", (term, _COMMON_CAP)
-        ).fetchone()[0]
+        found = backend().articles_with_word(word, _COMMON_CAP)
         if found:
             frequency[word] = found
     return sorted(frequency, key=lambda w: (frequency[w], words.index(w)))[:count]
@@ -102,14 +94,13 @@ def accept(
         return link_claims(claim_id, target, relation, note), new_claim
 
 
-def _similar_claims(claim: dict, match: str, limit: int) -> list[Suggestion]:
+def _similar_claims(claim: dict, terms: list[str], limit: int) -> list[Suggestion]:
     linked = ClaimLink.select(ClaimLink.target).where(ClaimLink.source == claim["id"]) | ClaimLink.select(
         ClaimLink.source
     ).where(ClaimLink.target == claim["id"])
     skip = {claim["id"], *(i for (i,) in linked.tuples())}
-    rows = _claims_matching(claim, match, limit + len(skip) + 50)
     found = []
-    for (other_id,) in rows:
+    for other_id in backend().claims_with_words(terms, limit + len(skip) + 50):
         if other_id in skip:
             continue
         other = claim_object(Claim.select().where(Claim.id == other_id).dicts().get())
@@ -134,14 +125,11 @@ def _similar_claims(claim: dict, match: str, limit: int) -> list[Suggestion]:
     return found
 
 
-def _similar_passages(
-    claim: dict, terms: list[str], match: str, limit: int, taken: list[Suggestion]
-) -> list[Suggestion]:
-    rows = _articles_matching(claim, terms, match, limit * 2)
+def _similar_passages(claim: dict, terms: list[str], limit: int, taken: list[Suggestion]) -> list[Suggestion]:
     pattern = word_pattern(terms)
     marked = {(s.article_id, s.start) for s in taken}
     found = []
-    for (article_id,) in rows:
+    for article_id in backend().articles_with_words(terms, claim["article"], limit * 2):
         body = Article.select(Article.body).where(Article.id == article_id).scalar() or ""
         best = _best_sentence(body, pattern)
         if best is None or (article_id, best[0]) in marked or _overlaps_claim(article_id, *best):
@@ -151,51 +139,6 @@ def _similar_passages(
         if len(found) == limit:
             break
     return found
-
-
-def _claims_matching(claim: dict, match: str, limit: int) -> list[tuple[int]]:
-    """Claims with any of the key words, best first (bm25 over claims; on PostgreSQL, claims of
-    the articles whose claims have the words, ranked by how many of the words they share)."""
-    if not fulltext.on_postgres():
-        return database.execute_sql(
-            f"SELECT rowid FROM {fulltext.CLAIM_FTS_TABLE} WHERE {fulltext.CLAIM_FTS_TABLE} MATCH ? "
-            f"ORDER BY bm25({fulltext.CLAIM_FTS_TABLE}, 1.0, 0.5) LIMIT ?",
-            (match, limit),
-        ).fetchall()
-    terms = [term.strip('"') for term in match.split(" OR ")]
-    query = " | ".join(f"'{term}'" for term in terms)
-    rows = Claim.select(Claim.id, Claim.text, Claim.claimant).where(
-        Claim.article.in_(
-            SQL(
-                f"(SELECT article_id FROM {pg_search.TABLE} WHERE claims @@ to_tsquery('simple', %s))",
-                [query],
-            )
-        )
-    )
-    pattern = word_pattern(terms)
-    scored = []
-    for claim_id, text, claimant in rows.tuples():
-        shared = len({m.group() for m in pattern.finditer(fold(f"{text} {claimant or ''}"))})
-        if shared:
-            scored.append((-shared, claim_id))
-    return [(claim_id,) for _, claim_id in sorted(scored)[:limit]]
-
-
-def _articles_matching(claim: dict, terms: list[str], match: str, limit: int) -> list[tuple[int]]:
-    """Other articles whose title or text has the key words, best first."""
-    if not fulltext.on_postgres():
-        return database.execute_sql(
-            f"SELECT rowid FROM {fulltext.FTS_TABLE} WHERE {fulltext.FTS_TABLE} MATCH ? AND rowid != ? "
-            f"ORDER BY bm25({fulltext.FTS_TABLE}, 2.0, 1.0, 0.0, 0.0, 0.0, 0.5, 1.0) LIMIT ?",
-            ("{title body} : (" + match + ")", claim["article"], limit),
-        ).fetchall()
-    query = " | ".join(f"'{term}'" for term in terms)
-    return database.execute_sql(
-        f"SELECT article_id FROM {pg_search.TABLE}, to_tsquery('simple', %s) AS q "
-        "WHERE (title || body) @@ q AND article_id != %s "
-        "ORDER BY ts_rank(setweight(title, 'A') || body, q) DESC, article_id LIMIT %s",
-        (query, claim["article"], limit),
-    ).fetchall()
 
 
 def _best_sentence(body: str, pattern) -> tuple[int, int] | None:

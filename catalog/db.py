@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urlparse, urlsplit, urlunsplit
 from urllib.request import pathname2url
 
-from peewee import OP, SQL, DatabaseProxy, Expression, IntegrityError, OperationalError, SqliteDatabase
+from peewee import OP, SQL, DatabaseProxy, Expression, OperationalError, SqliteDatabase
 
 from catalog import pg_driver
 from catalog.places import ENV_VAR, default_location
@@ -183,9 +183,9 @@ def display_name(location: str) -> str:
 
 def file_of(db) -> str | None:
     """The file a SQLite database object reads (``:memory:`` for none); None on a server."""
-    if not isinstance(db, SqliteDatabase):
-        return None
-    return getattr(db, "path", None) or db.database
+    from catalog.backends import backend_for
+
+    return backend_for(db).file(db)
 
 
 def placeholders(count: int) -> str:
@@ -262,26 +262,21 @@ def _sqlite_error_name(exc: Exception) -> str:
 
 
 def checked_write():
-    """A transaction for a read-check-write (a save checked against the version shown).
+    """A transaction for a read-check-write (a save checked against the version shown): on
+    SQLite it takes the write lock at once, so two such saves queue rather than both reading
+    and then one failing as "database is locked"; on PostgreSQL, ``lock_rows`` inside it holds
+    the rows until commit."""
+    from catalog.backends import backend
 
-    On SQLite it takes the write lock at once (BEGIN IMMEDIATE): two such saves queue behind
-    ``busy_timeout`` rather than both reading and then one failing as "database is locked".
-    On PostgreSQL, ``lock_rows`` inside it holds the rows until commit.
-    """
-    db = database.obj
-    if isinstance(db, SqliteDatabase):
-        return db.atomic(lock_type="IMMEDIATE")
-    return db.atomic()
+    return backend().checked_write()
 
 
 def lock_rows(table: str, ids) -> None:
     """Hold these rows until the transaction ends, so a concurrent save waits and then sees
     this one's result (PostgreSQL; SQLite's write lock already covers the whole file)."""
-    ids = list(ids)
-    if ids and not isinstance(database.obj, SqliteDatabase):
-        database.execute_sql(
-            f'SELECT id FROM "{table}" WHERE id IN ({placeholders(len(ids))}) ORDER BY id FOR UPDATE', ids
-        )
+    from catalog.backends import backend
+
+    backend().lock_rows(table, list(ids))
 
 
 def server_url(host: str, port: int, name: str, user: str) -> str:
@@ -296,13 +291,6 @@ def server_url(host: str, port: int, name: str, user: str) -> str:
 def worth_retrying(exc: Exception) -> bool:
     """A write that lost a race with another desk on a shared catalogue (a unique key stored
     meanwhile, a deadlock broken by the server): doing it again will succeed."""
-    if isinstance(database.obj, SqliteDatabase):
-        return False  # one writer at a time: no such races
-    if isinstance(exc, IntegrityError):
-        return True
-    original = exc.args[0] if exc.args else None
-    try:
-        from psycopg.errors import TransactionRollbackError
-    except ImportError:
-        return False
-    return isinstance(exc, OperationalError) and isinstance(original, TransactionRollbackError)
+    from catalog.backends import backend
+
+    return backend().worth_retrying(exc)

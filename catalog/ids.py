@@ -7,29 +7,15 @@ AUTOINCREMENT (schema 11), whose ``sqlite_sequence`` only ever grows; PostgreSQL
 only ever grow too, as long as nothing sets them back.
 """
 
-from peewee import SqliteDatabase
-
-from catalog.db import database
+from catalog.backends import backend
 
 #: Every table whose rows have an ``id`` handed out by the catalogue.
 ID_TABLES = ("outlet", "author", "topic", "article", "claim", "claim_link", "saved_search")
 
 
-def _on_sqlite() -> bool:
-    return isinstance(database.obj, SqliteDatabase)
-
-
 def last_handed_out(table: str) -> int:
     """The highest id ``table`` has ever handed out or held (0 if none), deleted rows included."""
-    (highest,) = database.execute_sql(f'SELECT COALESCE(MAX("id"), 0) FROM "{table}"').fetchone()
-    if _on_sqlite():
-        if not database.execute_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").fetchone():
-            return highest  # a catalogue written before schema 11, being upgraded
-        row = database.execute_sql("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
-        return max(highest, row[0] if row else 0)
-    sequence = _sequence(table)
-    last, called = database.execute_sql(f"SELECT last_value, is_called FROM {sequence}").fetchone()
-    return max(highest, last if called else 0)
+    return backend().last_handed_out(table)
 
 
 def never_used(*tables: str) -> bool:
@@ -42,14 +28,4 @@ def keep_ahead(*tables: str) -> None:
     """After rows were written with ids of their own, make sure the next id handed out is past
     every id there is and every id handed out before; never moves a sequence back. SQLite's
     AUTOINCREMENT does this by itself."""
-    if _on_sqlite():
-        return
-    for table in tables or ID_TABLES:
-        last = last_handed_out(table)
-        if last:
-            database.execute_sql(f"SELECT setval('{_sequence(table)}', %s, true)", (last,))
-
-
-def _sequence(table: str) -> str:
-    (name,) = database.execute_sql(f"SELECT pg_get_serial_sequence('\"{table}\"', 'id')").fetchone()
-    return name
+    backend().keep_ahead(tables or ID_TABLES)

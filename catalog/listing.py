@@ -41,7 +41,7 @@ class Listing:
 def make_listing(filters: Filters, *, sort: str = "date", descending: bool = True) -> Listing:
     """The first page of what ``filters`` list; counting and listing the rest wait (RowPager)."""
     ranks = None
-    if sort == "relevance" and filters.parsed.match and fulltext.available():
+    if sort == "relevance" and filters.parsed.groups:
         ranks = not more_matches_than(filters.parsed, RANK_LIMIT)
     sql, params = listing_sql(filters, sort=sort, descending=descending, ranked=ranks)
     words = searching(filters.parsed)

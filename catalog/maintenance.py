@@ -3,17 +3,14 @@ and how to recover."""
 
 import io
 import json
-import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peewee import DatabaseError, SqliteDatabase
-
 from catalog import fulltext, migrations
-from catalog.catalogue import backup_sqlite
+from catalog.backends import backend
 from catalog.catalogue_file import read_only_uri
-from catalog.db import CatalogueError, ReadOnlySqliteDatabase, database, file_of, redacted
+from catalog.db import CatalogueError, database, redacted
 from catalog.models import Article, Claim
 
 MAX_LISTED = 5  # problems of one kind named one by one; the rest counted
@@ -50,60 +47,32 @@ class CheckReport:
         }
 
 
-def is_sqlite() -> bool:
-    return isinstance(database.obj, SqliteDatabase)
+def can_back_up() -> bool:
+    """Whether Back Up copies the open catalogue here (a file; a server's are the server's)."""
+    return backend().file(database.obj) is not None
 
 
 def backup_catalogue(target: str | Path) -> Path:
     """A consistent copy of the open catalogue at ``target``, taken while it stays in use
-    (``catalogue.backup_sqlite``: whole or not at all). Refuses a target that is the catalogue
-    itself or one of its journal files, under any name."""
-    if not is_sqlite():
-        raise CatalogueError("backups of a server catalogue are the server's: use pg_dump, or `catalog copy`")
+    (whole or not at all). Refuses a folder, and a target that is the catalogue itself or one
+    of its journal files, under any name; a server's catalogue is backed up by the server."""
     target = Path(target).expanduser()
-    if target.is_dir():
+    if target.is_dir() and can_back_up():
         raise CatalogueError(f"{target} is a folder; name the backup file")
-    _refuse_catalogue_files(target)
-    backup_sqlite(database.obj, target)
+    backend().backup(target)
     return target
-
-
-#: Files that are the catalogue: replacing any of them while it is open (the WAL still belonging
-#: to the old file) loses articles, as a backup onto the catalogue during an import did.
-CATALOGUE_FILES = (
-    ("", "the catalogue itself"),
-    ("-wal", "the catalogue's write-ahead log"),
-    ("-shm", "the catalogue's shared-memory file"),
-    ("-journal", "the catalogue's rollback journal"),
-)
-
-
-def _refuse_catalogue_files(target: Path) -> None:
-    catalogue = Path(file_of(database.obj))
-    for suffix, what in CATALOGUE_FILES:
-        own = catalogue.with_name(catalogue.name + suffix)
-        if _same_file(target, own):
-            raise CatalogueError(f"cannot back up onto {what} ({own}): name another file")
-
-
-def _same_file(one: Path, other: Path) -> bool:
-    """The same file, through any link or name; by resolved paths while either is missing."""
-    try:
-        return os.path.samefile(one, other)
-    except OSError:
-        return one.resolve() == other.resolve()
 
 
 def check_catalogue(*, quick: bool = False) -> CheckReport:
     """Check the file (SQLite's integrity or quick check), the links between rows, the search
     indexes and the claims' places; ``quick`` skips what reads every page twice."""
     report = CheckReport()
-    damaged = _file_problems(quick) if is_sqlite() else []
+    damaged = backend().file_problems(quick=quick)
     if damaged:
         report.problems += damaged
         report.advice.append(RESTORE_ADVICE)
         return report  # the rest reads through the damage: its answers would mislead
-    index = _index_problems(quick)
+    index = fulltext.problems(quick=quick)
     report.problems += index
     claims = [] if quick else _claim_problems()
     report.problems += claims
@@ -118,50 +87,10 @@ def check_catalogue(*, quick: bool = False) -> CheckReport:
     return report
 
 
-def _index_problems(quick: bool) -> list[str]:
-    """The search indexes' problems. SQLite checks an FTS5 index only through a write (an
-    INSERT of 'integrity-check'), which a read-only catalogue refuses: there the check runs on
-    a copy in memory, so a sound index is not reported out of step. PostgreSQL's index is
-    checked by making every article's words again, except for a ``quick`` check."""
-    if not isinstance(database.obj, ReadOnlySqliteDatabase):
-        return fulltext.problems(quick=quick)
-    copy = sqlite3.connect(":memory:")
-    try:
-        database.obj.connection().backup(copy)
-        found = []
-        for table, what in ((fulltext.FTS_TABLE, "articles"), (fulltext.CLAIM_FTS_TABLE, "claims")):
-            try:
-                copy.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
-            except sqlite3.DatabaseError as exc:
-                found.append(f"the full-text index does not match the {what} ({exc})")
-        return found
-    finally:
-        copy.close()
-
-
 def repair_indexes() -> None:
     """Build the search indexes again from the articles and claims, in one transaction."""
     with database.atomic():
         fulltext.rebuild()
-
-
-def _file_problems(quick: bool) -> list[str]:
-    pragma = "quick_check" if quick else "integrity_check"
-    try:
-        found = [row[0] for row in database.execute_sql(f"PRAGMA {pragma}({MAX_LISTED * 4})").fetchall()]
-        broken_links = database.execute_sql("PRAGMA foreign_key_check").fetchall()
-    except (DatabaseError, sqlite3.DatabaseError) as exc:
-        return [f"the catalogue file is damaged ({exc})"]
-    problems = []
-    if found != ["ok"]:
-        problems.append("the catalogue file is damaged: " + "; ".join(found[:MAX_LISTED]))
-    if broken_links:
-        tables = sorted({row[0] for row in broken_links})
-        problems.append(
-            f"{len(broken_links):,} row{'' if len(broken_links) == 1 else 's'} in {', '.join(tables)} "
-            "point at rows that are gone"
-        )
-    return problems
 
 
 def _claim_problems() -> list[str]:

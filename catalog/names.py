@@ -3,9 +3,7 @@
 import re
 import unicodedata
 
-from peewee import SqliteDatabase
-
-from catalog.db import database
+from catalog.backends import backend
 from catalog.models import NamedModel, Topic
 
 _SPACES = re.compile(r"\s+")
@@ -81,10 +79,7 @@ def _find_or_insert(model: type[NamedModel], row: dict) -> int:
     found = model.select(model.id).where(model.key == key).first()
     if found is not None:
         return found.id
-    if isinstance(database.obj, SqliteDatabase):
-        # Writes to a SQLite file hold its one write lock: nobody can insert it meanwhile.
-        return model.insert(row).execute()
-    inserted = model.insert(row).on_conflict_ignore().execute()
+    inserted = backend().insert_name(model, row)
     if inserted:
         return inserted
     return model.select(model.id).where(model.key == key).scalar()

@@ -12,23 +12,11 @@ line each, to take off what they were counted twice (benchmarks/bench_sidebar.py
 
 from collections import Counter
 
-from peewee import SqliteDatabase
-
+from catalog.backends import backend
 from catalog.db import database
 
 #: Each topic's own articles: the (article, topic) key makes each count distinct already.
 _OWN = 'SELECT "topic_id", count(*) FROM "article_topic" GROUP BY "topic_id"'
-#: The topics of each article filed under more than one, as one string (read in key order:
-#: grouping needs no sort).
-_SHARED = {
-    "sqlite": (
-        'SELECT group_concat("topic_id") AS topics FROM "article_topic" GROUP BY "article_id" HAVING count(*) > 1'
-    ),
-    "postgresql": (
-        """SELECT string_agg("topic_id"::text, ',' ORDER BY "topic_id") AS topics FROM "article_topic" """
-        'GROUP BY "article_id" HAVING count(*) > 1'
-    ),
-}
 
 
 def topic_counts() -> dict[int, int]:
@@ -40,12 +28,11 @@ def topic_counts() -> dict[int, int]:
         for holder in lineage.get(topic_id, (topic_id,)):
             counts[holder] += own
     # An article under k topics of one subtree was counted k times at the top of it: once is right.
-    dialect = "sqlite" if isinstance(database.obj, SqliteDatabase) else "postgresql"
     # Articles filed under the same topics are counted together in SQL: at a million articles
     # there are 600,000 such lines and a few thousand kinds, and Python then loops over the
     # kinds only (the window counts on a thread of its own; a Python loop there slows the window).
     shared = database.execute_sql(
-        f"SELECT topics, count(*) FROM ({_SHARED[dialect]}) AS shared GROUP BY topics"
+        f"SELECT topics, count(*) FROM ({backend().shared_topics_sql()}) AS shared GROUP BY topics"
     )
     by_text = {str(topic_id): line for topic_id, line in lineage.items()}
     for topics, articles in shared:

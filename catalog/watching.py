@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from peewee import InterfaceError, OperationalError, PostgresqlDatabase, SqliteDatabase, fn
 
+from catalog.backends import backend_for
 from catalog.models import Article
 
 #: The channel migration 0010's triggers notify (a migration is frozen: it is not imported).
@@ -195,18 +196,12 @@ def changes_since(before: ArticleFacts, now: ArticleFacts) -> ArticleChanges:
 def backend_pid(db) -> int | None:
     """The server process of this thread's connection to a PostgreSQL catalogue, which its
     change notices carry; None on SQLite."""
-    if not isinstance(db, PostgresqlDatabase):
-        return None
-    return db.connection().info.backend_pid
+    return backend_for(db).backend_pid(db)
 
 
 def watcher_for(db):
     """The watcher for ``db``'s backend, or None for one it cannot watch (an in-memory file)."""
-    if isinstance(db, PostgresqlDatabase):
-        return PostgresWatcher(db)
-    if isinstance(db, SqliteDatabase) and db.database != ":memory:":
-        return SqliteWatcher(db)
-    return None
+    return backend_for(db).watcher(db)
 
 
 def _first_line(exc: Exception) -> str:

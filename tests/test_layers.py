@@ -76,3 +76,36 @@ def test_catalog_never_reaches_into_ui_not_even_by_name():
 def test_the_change_notices_channel_is_the_one_the_triggers_notify():
     migration = importlib.import_module("catalog.migrations.0010_change_notices")
     assert watching.CHANNEL == migration.CHANNEL
+
+
+def _backend_checks(path):
+    """Places in a file that ask which database the catalogue is on: ``isinstance`` with a
+    peewee database class, or the old helper names that did so."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "id", None) == "isinstance"
+            and len(node.args) == 2
+        ):
+            if "Database" in ast.unparse(node.args[1]):
+                yield f"{path.relative_to(REPO)}:{node.lineno}: {ast.unparse(node)}"
+        elif isinstance(node, ast.Attribute | ast.Name) and (getattr(node, "attr", None) or node.id) in (
+            "on_postgres",
+            "is_sqlite",
+        ):
+            yield f"{path.relative_to(REPO)}:{node.lineno}: {ast.unparse(node)}"
+
+
+def test_only_the_backends_ask_which_database_a_catalogue_is_on():
+    """What differs between SQLite and PostgreSQL is in catalog/backends/ (one file each),
+    chosen once when a catalogue opens; the migrations, frozen, keep their own checks."""
+    backends, migrations = REPO / "catalog" / "backends", REPO / "catalog" / "migrations"
+    asking = [
+        found
+        for folder in ("catalog", "ui")
+        for path in sorted((REPO / folder).rglob("*.py"))
+        if backends not in path.parents and migrations not in path.parents
+        for found in _backend_checks(path)
+    ]
+    assert asking == []

@@ -4,9 +4,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
-from peewee import SqliteDatabase
-
-from catalog import fulltext
+from catalog.backends import backend
 from catalog.db import checked_write, database, placeholders, worth_retrying
 from catalog.db_errors import is_busy
 from catalog.fingerprints import earlier_holders
@@ -123,7 +121,7 @@ class ArticleWriter:
             return []
         now = utc_now()
         rows = [self._article_row(item, now) for item in new]
-        if isinstance(database.obj, SqliteDatabase):
+        if backend().one_writer:
             ids = self._insert_sqlite(rows)
         else:
             ids = [Article.insert(dict(zip(_ARTICLE_FIELDS[1:], row[1:]))).execute() for row in rows]
@@ -138,10 +136,7 @@ class ArticleWriter:
             database.connection().cursor().executemany(
                 _insert_sql(ArticleAuthor, _AUTHOR_FIELDS), author_rows
             )
-        if isinstance(database.obj, SqliteDatabase):
-            fulltext.index_id_range(ids[0], ids[-1])  # ours under the write lock: one range
-        else:
-            fulltext.index(ids)  # a server hands ids to several writers at once
+        backend().index_new(ids)
         return ids
 
     def _insert_sqlite(self, rows: list[tuple]) -> list[int]:
@@ -179,15 +174,8 @@ class ArticleWriter:
 def _short_lock_waits() -> Iterator[None]:
     """On SQLite, each try for the write lock waits BUSY_TRY_MS rather than the connection's
     busy timeout, so ``write_batch`` can say it waits, and stop waiting on Cancel."""
-    if not isinstance(database.obj, SqliteDatabase):
+    with backend().short_lock_waits(BUSY_TRY_MS):
         yield
-        return
-    (usual,) = database.execute_sql("PRAGMA busy_timeout").fetchone()
-    database.execute_sql(f"PRAGMA busy_timeout = {BUSY_TRY_MS}")
-    try:
-        yield
-    finally:
-        database.execute_sql(f"PRAGMA busy_timeout = {int(usual)}")
 
 
 def _first_new(batch: Sequence[PreparedArticle], known: dict) -> dict[str, PreparedArticle]:

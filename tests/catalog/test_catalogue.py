@@ -9,6 +9,7 @@ import pytest
 from playhouse.schema_diff import diff_models
 
 from catalog import fulltext, migrations
+from catalog.backends import sqlite as sqlite_backend
 from catalog.catalogue import close_catalogue, open_catalogue
 from catalog.db import CatalogueError, database, default_location, display_name, resolve_location, sqlite_path
 from catalog.models import ALL_MODELS, Article
@@ -175,7 +176,7 @@ def test_upgrading_to_body_last_keeps_every_article_link_and_the_index(tmp_path,
     )
     monkeypatch.setattr(migrations, "MIGRATIONS_DIR", str(old_steps))
     # Version 5's index had no claims column: write to it as that release did.
-    monkeypatch.setattr(fulltext, "_COLUMNS", "title, body, authors, outlet, topics, summary")
+    monkeypatch.setattr(sqlite_backend, "_COLUMNS", "title, body, authors, outlet, topics, summary")
     # Nor had it earlier fingerprints (schema 13): duplicates were looked up among articles only.
     monkeypatch.setattr(article_writer, "earlier_holders", lambda digests: {})
     location = str(tmp_path / "v5.sqlite3")

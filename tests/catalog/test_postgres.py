@@ -7,6 +7,7 @@ import shutil
 import pytest
 from playhouse.migrations import Migration
 
+from catalog.backends import postgres as postgres_backend
 from catalog.browsing import Filters, filtered_ids
 from catalog.catalogue import close_catalogue, open_catalogue
 from catalog.db import database
@@ -381,7 +382,7 @@ def test_where_the_backends_refuse_differently(capsys, tmp_path, postgres_url, m
     sqlite = str(tmp_path / "news.sqlite3")
     for location in (sqlite, postgres_url):
         assert run(capsys, location, "import", str(news))[0] == 0
-    monkeypatch.setattr(fulltext, "MAX_PHRASE_CANDIDATES", 3)
+    monkeypatch.setattr(postgres_backend, "MAX_PHRASE_CANDIDATES", 3)
     monkeypatch.setattr(fulltext, "MAX_PREFIX_WORDS", 3)
 
     def search(location, query):

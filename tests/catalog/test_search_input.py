@@ -6,6 +6,7 @@ import shutil
 import pytest
 
 from catalog import fulltext, migrations
+from catalog.backends import postgres as postgres_backend
 from catalog.browsing import Filters, count_filtered, filtered_ids
 from catalog.catalogue import close_catalogue, open_catalogue
 from catalog.db import database
@@ -184,7 +185,7 @@ def test_postgres_refuses_phrases_it_would_check_in_too_many_articles(postgres_u
     write("2.txt", article_file("Two", "The minister said nothing; the port opened."))
     write("3.txt", article_file("Three", "The port minister has said it."))
     import_paths([write.root])
-    monkeypatch.setattr(fulltext, "MAX_PHRASE_CANDIDATES", 3)  # as 40,000 are at 100,000 articles
+    monkeypatch.setattr(postgres_backend, "MAX_PHRASE_CANDIDATES", 3)  # as 40,000 are at 100,000 articles
     with pytest.raises(QueryError, match="the phrase “port minister” is made of words found in too many"):
         filtered_ids(Filters(query='"minister said" "port minister"'))  # 3 articles each: 6 to read
     assert filtered_ids(Filters(query='"the minister said" -nothing')) == [1]  # 3 articles to read

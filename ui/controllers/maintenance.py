@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, QObject, QThreadPool
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from catalog.db import CatalogueError, sqlite_path
-from catalog.maintenance import RESTORE_ADVICE, backup_catalogue, is_sqlite
+from catalog.maintenance import RESTORE_ADVICE, backup_catalogue, can_back_up
 from ui.controllers.actions import window_action
 from ui.folders import last_folder
 from ui.session import CatalogSession
@@ -36,7 +36,7 @@ class MaintenanceController(QObject):
 
     def back_up(self) -> bool:
         """Write a consistent copy of the catalogue where the user says."""
-        if not is_sqlite():
+        if not can_back_up():
             QMessageBox.information(
                 self.window, "Back Up", "A shared catalogue is backed up on its server (pg_dump)."
             )
@@ -58,7 +58,7 @@ class MaintenanceController(QObject):
     def start_quick_check(self) -> None:
         """Check the catalogue file in the background; warn only if something is wrong."""
         path = sqlite_path(self.session.catalogue.location)
-        if not is_sqlite() or path in (None, ":memory:"):
+        if not can_back_up() or path in (None, ":memory:"):
             return
         task = QuickCheckTask(path, owner=self)
         task.signals.finished.connect(self._quick_check_done)
