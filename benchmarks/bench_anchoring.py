@@ -1,5 +1,5 @@
 """How long carrying claims through an edit of an article's text takes: the letter-level difflib
-the window used until now against the line/word diff of catalog.claim_anchoring, in one process.
+the window used until now against the line/word diff of catalog.claims.anchoring, in one process.
 
     python benchmarks/bench_anchoring.py [--claims 5] [--sizes 10,40,80] [--full]
 
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from real_text import real_text
 
-from catalog.claim_anchoring import ClaimTextNotFound, _carry, edit_opcodes, find_offsets, reanchor
+from catalog.claims.anchoring import ClaimTextNotFound, _carry, edit_opcodes, find_offsets, reanchor
 
 
 def old_reanchor(old_body: str, new_body: str, start: int, end: int, text: str):
@@ -70,11 +70,11 @@ def timed(run) -> tuple[float, object]:
 
 
 def bench_save(body: str, new: str, spans) -> float:
-    from catalog import fulltext
     from catalog.body_editing import replace_body
     from catalog.catalogue import close_catalogue, open_catalogue
-    from catalog.claims import add_claim
+    from catalog.claims.store import add_claim
     from catalog.models import Article
+    from catalog.search import fulltext
 
     with tempfile.TemporaryDirectory() as scratch:
         open_catalogue(str(Path(scratch) / "bench.sqlite3"))

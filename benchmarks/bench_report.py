@@ -20,10 +20,10 @@ import bench_search
 
 
 def build(folder: Path, count: int) -> str:
-    from catalog import fulltext
-    from catalog.claims import add_claim, link_claims
+    from catalog.claims.store import add_claim, link_claims
     from catalog.db import database
     from catalog.models import Article
+    from catalog.search import fulltext
 
     db = bench_search.build(folder, count)
     previous = None

@@ -237,7 +237,7 @@ def time_query(query: str, repeat: int = 2) -> tuple[float, float, str]:
     costs); and what happened."""
     from catalog.browsing import Filters, count_filtered, filtered_ids
     from catalog.listing import make_listing
-    from catalog.search import QueryError
+    from catalog.search.query import QueryError
 
     slowest, cpu, found = 0.0, 0.0, 0
     steps = (

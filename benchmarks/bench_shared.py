@@ -110,8 +110,8 @@ def prepare(url: str, hot_folder: Path) -> list[int]:
 
 def check(url: str, hot: list[int], outcomes: list, expected_articles: int) -> list[str]:
     """Every recorded save is there, nothing was overwritten unseen, the indexes are whole."""
-    from catalog import fulltext
     from catalog.models import Article
+    from catalog.search import fulltext
 
     open_catalogue(url)
     problems = []

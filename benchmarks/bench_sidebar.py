@@ -78,8 +78,8 @@ def sidebar_before() -> list:
     from peewee import SQL, fn
 
     from catalog.browsing import SidebarEntry
-    from catalog.fulltext import available
     from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, Topic
+    from catalog.search.fulltext import available
 
     entries = []
     for kind, model, table, name_column in (

@@ -68,10 +68,10 @@ def copy_articles(count: int) -> None:
     """Copy the imported articles in SQL until there are ``count``: each copy gets a report
     number of its own (in its title and text, so a fingerprint of its own), a date, an outlet
     and authors drawn as real_article draws them; the copies are indexed as an import does."""
-    from catalog import fulltext
     from catalog.db import database
     from catalog.fingerprints import fingerprint
     from catalog.models import Article
+    from catalog.search import fulltext
 
     have = Article.select().count()
     base = min(have, BASE)

@@ -7,15 +7,15 @@ claim's words entirely is refused, naming the claim: claims never disappear sile
 
 from dataclasses import dataclass
 
-from catalog import fulltext
-from catalog.claim_anchoring import common_prefix, edit_opcodes, reanchor
-from catalog.claims import ClaimError
+from catalog.claims.anchoring import common_prefix, edit_opcodes, reanchor
+from catalog.claims.store import ClaimError
 from catalog.conflicts import Choices, FieldConflict, StepClash, StepGone, decided
 from catalog.db import checked_write, database, lock_rows
 from catalog.editing import NoSuchArticle, VersionConflict, current_version
 from catalog.fingerprints import store_body_fingerprint
 from catalog.limits import BODY, check
 from catalog.models import Article, Claim, utc_now
+from catalog.search import fulltext
 
 Span = tuple[int, int, int, str]  #: (claim id, start, end, text)
 

@@ -7,13 +7,13 @@ from functools import cached_property, reduce
 
 from peewee import SQL, fn
 
-from catalog import fulltext
 from catalog.articles import ArticleRow, iter_articles
 from catalog.backends import backend
 from catalog.db import database
-from catalog.matching import fold, passage, word_pattern
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, Topic
-from catalog.search import ParsedQuery, QueryError, parse_query
+from catalog.search import fulltext
+from catalog.search.matching import fold, passage, word_pattern
+from catalog.search.query import ParsedQuery, QueryError, parse_query
 from catalog.topic_counts import topic_counts
 
 #: Sort keys by column name: text case-insensitively; unknown values sort last.
@@ -43,7 +43,7 @@ class Filters:
     author_ids: frozenset[int] = field(default_factory=frozenset)
     topic_ids: frozenset[int] = field(default_factory=frozenset)  #: a topic brings its sub-topics
     years: frozenset[int] = field(default_factory=frozenset)
-    query: str = ""  #: in the search language (catalog.search)
+    query: str = ""  #: in the search language (catalog.search.query)
 
     def __bool__(self) -> bool:
         if self.outlet_ids or self.author_ids or self.topic_ids or self.years:
@@ -65,7 +65,7 @@ def filtered_ids(
     """Ids of the articles that pass ``filters``, in the order asked for (the first ``limit``).
 
     ``sort="relevance"`` ranks by bm25 when the query has words (best first, the same order on
-    both backends: catalog.bm25), else by date.
+    both backends: catalog.search.bm25), else by date.
     Raises ``QueryError`` for a query that cannot be run.
     """
     filters = filters or Filters()

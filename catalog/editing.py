@@ -9,7 +9,6 @@ from dataclasses import dataclass, field, replace
 
 from peewee import IntegrityError
 
-from catalog import fulltext
 from catalog.conflicts import (
     Choices,
     FieldConflict,
@@ -35,6 +34,7 @@ from catalog.models import (
     utc_now,
 )
 from catalog.names import name_cache, name_key, tidy_topic
+from catalog.search import fulltext
 
 _CHUNK = 500
 

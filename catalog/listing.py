@@ -13,10 +13,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass
 
-from catalog import fulltext
 from catalog.articles import ArticleRow, table_rows
 from catalog.browsing import RANK_LIMIT, Filters, listing_sql, more_matches_than, searching
 from catalog.db import database, sqlite_path
+from catalog.search import fulltext
 
 FIRST_PAGE = 256
 

@@ -7,11 +7,12 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from catalog import fulltext, migrations
+from catalog import migrations
 from catalog.backends import backend
 from catalog.catalogue_file import read_only_uri
 from catalog.db import CatalogueError, database, redacted
 from catalog.models import Article, Claim
+from catalog.search import fulltext
 
 MAX_LISTED = 5  # problems of one kind named one by one; the rest counted
 

@@ -4,13 +4,13 @@ from dataclasses import dataclass, field, replace
 
 from peewee import JOIN, fn
 
-from catalog import fulltext
 from catalog.conflicts import Choices, FieldConflict, StepClash, StepRefused, clash_message, decided
 from catalog.db import checked_write, database
 from catalog.editing import ArticleState, apply_states, capture, revert_states
 from catalog.limits import NAMES, OverLimit, check
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, NamedModel, Outlet, Topic
 from catalog.names import name_cache, name_key, tidy_name, tidy_topic
+from catalog.search import fulltext
 from catalog.topic_counts import topic_counts
 
 #: The kinds of name, as the command line and the window call them.

@@ -3,7 +3,7 @@ SQLite's FTS5.
 
 One row per article in ``article_search_index``: a tsvector per indexed field, one for the whole
 article (``document``) and its number of words. The words are cut and folded in Python exactly
-as FTS5 cuts them (catalog.fts5_words) and handed to PostgreSQL as tsvector and tsquery values
+as FTS5 cuts them (catalog.search.fts5_words) and handed to PostgreSQL as tsvector and tsquery values
 it takes as they are: its own parser, which reads ``Economy/Energy/Oil`` and ``U.S`` as file
 paths, ``t.co/P3ij`` as a URL, ``desk@example.org`` as an e-mail address and ``pro-Russian`` as
 three words, never sees the text. In ``document`` the
@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from catalog.db import database
-from catalog.fts5_words import iter_words, words
+from catalog.search.fts5_words import iter_words, words
 
 TABLE = "article_search_index"
 FIELDS = ("title", "body", "authors", "outlet", "topics", "summary", "claims")

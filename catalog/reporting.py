@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from catalog.articles import iter_articles
 from catalog.browsing import Filters
-from catalog.claims import LinkView, claims_of_article, links_of
+from catalog.claims.store import LinkView, claims_of_article, links_of
 from catalog.models import Author, Claim, Outlet, Topic
 
 TOP_TOPICS = 10

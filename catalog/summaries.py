@@ -15,8 +15,8 @@ from itertools import chain
 
 from catalog.db import checked_write, lock_rows, worth_retrying
 from catalog.editing import ArticleState, apply_states, capture
-from catalog.matching import fold
 from catalog.models import Article
+from catalog.search.matching import fold
 
 
 def _word_set(words: str) -> frozenset[str]:

@@ -12,8 +12,8 @@ import sys
 from collections.abc import Sequence
 
 from catalog import cli
-from catalog.cli_common import EXIT_OK, EXIT_USAGE, fail, file_name, open_from
-from catalog.cli_exports import chosen_articles, empty_query, selection_options
+from catalog.cli.common import EXIT_OK, EXIT_USAGE, fail, file_name, open_from
+from catalog.cli.exports import chosen_articles, empty_query, selection_options
 from catalog.places import ENV_VAR
 from catalog.terminal_text import one_line
 

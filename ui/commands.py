@@ -24,7 +24,7 @@ from catalog.changes import (
     names_change,
     states_change,
 )
-from catalog.claims import RemovedClaims, remove_claims, restore_claims, revert_claim
+from catalog.claims.store import RemovedClaims, remove_claims, restore_claims, revert_claim
 from catalog.conflicts import Choices
 from catalog.editing import ArticleState, DeletedArticles, delete_articles, revert_states, undelete_articles
 from catalog.names_admin import NameChange, undo_name_change

@@ -53,7 +53,7 @@ DEMO_ARTICLES = {
 
 def _demo_catalogue(scratch: Path) -> tuple[int, int]:
     """Fill the open catalogue; returns (the seed article's id, the claim the map is drawn for)."""
-    from catalog.claims import add_claim_by_text, link_claims
+    from catalog.claims.store import add_claim_by_text, link_claims
     from catalog.editing import ArticleEdit, edit_article
     from catalog.importing import import_paths
     from catalog.seeds import import_seeds, seeds_folder

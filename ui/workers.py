@@ -13,7 +13,7 @@ from catalog.db import database
 from catalog.importing import import_paths
 from catalog.importing.importer import count_files
 from catalog.maintenance import quick_file_check
-from catalog.saved_searches import count, saved_searches
+from catalog.search.saved import count, saved_searches
 from catalog.summaries import suggest_summaries
 
 SUMMARY_CHUNK = 50  # articles per transaction and per progress step

@@ -33,7 +33,7 @@ class Backend(ABC):
     @abstractmethod
     def check_query(self, parsed) -> None:
         """Refuse (``QueryError``) what this database cannot answer quickly, after the checks
-        both make (``catalog.fulltext.check``)."""
+        both make (``catalog.search.fulltext.check``)."""
 
     @abstractmethod
     def more_words_than(self, prefix: str, limit: int) -> bool:

@@ -18,10 +18,11 @@ from pathlib import Path
 
 from peewee import SQL, IntegrityError, OperationalError
 
-from catalog import bm25, pg_search
+from catalog import pg_search
 from catalog.backends import Backend
 from catalog.db import CatalogueError, database, placeholders
-from catalog.search import QueryError
+from catalog.search import bm25
+from catalog.search.query import QueryError
 
 #: A phrase is checked in each article that has all its words (reading its tsvector back:
 #: about 12 µs each); the phrases of a search may send it to at most this many.
@@ -94,8 +95,8 @@ class PostgresBackend(Backend):
     def claims_with_words(self, terms: list[str], limit: int) -> list[int]:
         """Claims of the articles whose claims have the words, ranked by how many of the words
         they share."""
-        from catalog.matching import fold, word_pattern
         from catalog.models import Claim
+        from catalog.search.matching import fold, word_pattern
 
         query = " | ".join(f"'{term}'" for term in terms)
         rows = Claim.select(Claim.id, Claim.text, Claim.claimant).where(

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from peewee import DatabaseError, OperationalError
 
-from catalog import bm25
 from catalog.backends import Backend
 from catalog.db import (
     APPLICATION_ID,
@@ -24,6 +23,7 @@ from catalog.db import (
     sqlite_path,
 )
 from catalog.safe_output import OutputError, output_path
+from catalog.search import bm25
 
 FTS_TABLE = "article_fts"
 VOCABULARY_TABLE = "article_fts_vocab"  #: the index's words (fts5vocab, migration 0012)

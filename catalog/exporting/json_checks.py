@@ -16,7 +16,7 @@ import datetime
 import re
 
 from catalog import limits
-from catalog.claims import RELATIONS, SYMMETRIC, VERDICTS
+from catalog.claims.store import RELATIONS, SYMMETRIC, VERDICTS
 from catalog.dates import DateError, PartialDate, parse_date
 from catalog.exporting.json_export import FORMAT_VERSION
 from catalog.fingerprints import fingerprint, twin_fingerprint, verifies

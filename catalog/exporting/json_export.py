@@ -8,7 +8,7 @@ from peewee import JOIN
 
 from catalog import __version__
 from catalog.articles import iter_articles
-from catalog.claims import claim_object, link_object
+from catalog.claims.store import claim_object, link_object
 from catalog.db import database
 from catalog.migrations import schema_version
 from catalog.models import Author, Claim, ClaimLink, EarlierFingerprint, Outlet, Topic

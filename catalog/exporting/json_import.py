@@ -13,7 +13,6 @@ from pathlib import Path
 
 from peewee import DatabaseError
 
-from catalog import fulltext
 from catalog.db import database
 from catalog.exporting.json_checks import ImportJsonError, check_date, check_document, check_time
 from catalog.exporting.json_export import FORMAT_NAME
@@ -21,6 +20,7 @@ from catalog.fingerprints import fingerprint, holders, remember
 from catalog.ids import ID_TABLES, keep_ahead, never_used
 from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Claim, ClaimLink, Outlet, Topic
 from catalog.names import name_cache
+from catalog.search import fulltext
 
 __all__ = ["ImportJsonError", "JsonImportReport", "import_json"]
 

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from playhouse.schema_diff import diff_models
 
-from catalog import fulltext, migrations
+from catalog import migrations
 from catalog.backends import sqlite as sqlite_backend
 from catalog.catalogue import close_catalogue, open_catalogue
 from catalog.db import CatalogueError, database, default_location, display_name, resolve_location, sqlite_path
 from catalog.models import ALL_MODELS, Article
+from catalog.search import fulltext
 
 
 def test_location_comes_from_the_option_then_the_environment_then_the_default(monkeypatch, private_user_dirs):

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from catalog.claim_anchoring import LETTERS_UP_TO, edit_opcodes, reanchor
+from catalog.claims.anchoring import LETTERS_UP_TO, edit_opcodes, reanchor
 from catalog.importing.article_text import parse_article
 from tests.helpers import SEED_FILE
 

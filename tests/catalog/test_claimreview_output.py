@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from catalog.claims import add_claim_by_text
+from catalog.claims.store import add_claim_by_text
 from catalog.importing import import_paths
 from tests.helpers import article_file, run_catalog
 

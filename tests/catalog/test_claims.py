@@ -5,11 +5,9 @@ import json
 
 import pytest
 
-from catalog import fulltext
 from catalog.body_editing import capture_body, edit_body, restore_body
 from catalog.browsing import Filters, filtered_ids
-from catalog.claim_suggestions import accept, suggest_links
-from catalog.claims import (
+from catalog.claims.store import (
     RELATIONS,
     ClaimEdit,
     ClaimError,
@@ -31,6 +29,7 @@ from catalog.claims import (
     restore_claims,
     unlink,
 )
+from catalog.claims.suggestions import accept, suggest_links
 from catalog.editing import delete_articles, undelete_articles
 from catalog.exporting.claimreview import claimreview_document
 from catalog.exporting.json_export import export_json
@@ -38,6 +37,7 @@ from catalog.exporting.json_import import ImportJsonError, import_json
 from catalog.fingerprints import fingerprint
 from catalog.importing import import_paths
 from catalog.models import Article, Claim, ClaimLink
+from catalog.search import fulltext
 from tests.helpers import article_file
 
 MINISTER = "The minister said taxes will fall next year. Critics said the deficit would grow instead."
@@ -306,7 +306,7 @@ def test_claimreview_lists_rated_claims_with_their_appearance(news):
 
 
 def test_two_people_editing_one_claim_conflict_only_on_the_same_field(news):
-    from catalog.claims import ClaimConflict, ClaimEdit, edit_claim, get_claim
+    from catalog.claims.store import ClaimConflict, ClaimEdit, edit_claim, get_claim
 
     claim_id = add_claim(news[0], 0, 20)
     shown = get_claim(claim_id)  # both editors show this

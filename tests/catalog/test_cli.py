@@ -284,7 +284,7 @@ class _Stream:
 
 
 def test_progress_bar_on_a_terminal():
-    from catalog.cli_import import TerminalProgress
+    from catalog.cli.importing import TerminalProgress
 
     stream = _Stream(tty=True)
     progress = TerminalProgress(2000, stream)
@@ -298,7 +298,7 @@ def test_progress_bar_on_a_terminal():
 
 
 def test_plain_progress_lines_off_a_terminal(monkeypatch):
-    from catalog import cli_import
+    from catalog.cli import importing as cli_import
 
     stream = _Stream(tty=False)
     progress = cli_import.TerminalProgress(2000, stream)

@@ -8,7 +8,7 @@ import pytest
 
 from catalog import editing
 from catalog.articles import get_article
-from catalog.claims import ClaimConflict, ClaimEdit, add_claim, edit_claim, get_claim
+from catalog.claims.store import ClaimConflict, ClaimEdit, add_claim, edit_claim, get_claim
 from catalog.db import database
 from catalog.editing import ArticleEdit, VersionConflict, edit_article
 from catalog.importing.importer import import_paths
@@ -101,8 +101,8 @@ def test_one_claim_edited_at_once_the_same_field_conflicts(two_articles):
 
 
 def test_two_desks_importing_the_same_folder_at_once_store_each_article_once(catalogue, tmp_path):
-    from catalog import fulltext
     from catalog.models import Article, Author, Outlet
+    from catalog.search import fulltext
     from tests.helpers import make_article_files
 
     make_article_files(tmp_path / "same", 300, paragraphs=1)

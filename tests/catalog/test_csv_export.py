@@ -5,14 +5,14 @@ import io
 
 import pytest
 
-from catalog import fulltext
 from catalog.articles import get_article
-from catalog.claims import add_claim_by_text
+from catalog.claims.store import add_claim_by_text
 from catalog.editing import ArticleEdit, edit_article
 from catalog.exporting.csv_export import CSV_COLUMNS, export_csv
 from catalog.importing import import_paths
 from catalog.models import Article, Author, Outlet, Topic
 from catalog.safe_output import OutputError
+from catalog.search import fulltext
 from tests.helpers import article_file, run_catalog
 
 AWKWARD = 'Tax, "cuts"\nfor <script>alert(1)</script> all'

@@ -2,7 +2,6 @@
 
 import pytest
 
-from catalog import fulltext
 from catalog.articles import get_article
 from catalog.browsing import Filters, filtered_ids
 from catalog.dates import PartialDate
@@ -19,6 +18,7 @@ from catalog.editing import (
 )
 from catalog.importing import import_paths
 from catalog.models import Outlet, Topic
+from catalog.search import fulltext
 from tests.helpers import article_file
 
 

@@ -1,4 +1,4 @@
-"""Words cut in Python exactly as SQLite's FTS5 cuts them (catalog.fts5_words): what PostgreSQL's
+"""Words cut in Python exactly as SQLite's FTS5 cuts them (catalog.search.fts5_words): what PostgreSQL's
 index and queries are made of, so that both backends find the same articles (issue 15)."""
 
 import json
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from catalog.fts5_words import sqlite_words, words
+from catalog.search.fts5_words import sqlite_words, words
 from tests.helpers import SEED_FILE
 
 CORPUS = Path(__file__).parent.parent / "fixtures" / "search_parity.json"
@@ -42,7 +42,7 @@ def test_words_are_cut_and_folded_as_fts5_does(text, expected):
 def test_every_character_is_classed_and_folded_as_sqlite_does():
     """Each code point where a word would start and inside one (``CqCq``: one word if C is a
     letter, folded the same in both places; ``qq`` if it is an accent dropped inside a word; two
-    ``q`` if it separates), against the SQLite in use: catalog/fts5_unicode.py was made from
+    ``q`` if it separates), against the SQLite in use: catalog/search/fts5_unicode.py was made from
     SQLite 3.40.1, and a SQLite whose tables differ shows here first."""
     points = [chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF]
     texts = [" ".join(f"{c}q{c}q" for c in points[i : i + 4096]) for i in range(0, len(points), 4096)]
@@ -63,7 +63,7 @@ def test_a_long_text_is_cut_a_piece_at_a_time_without_cutting_a_word(monkeypatch
     character may end, continue or start a word."""
     import random
 
-    from catalog import fts5_words
+    from catalog.search import fts5_words
 
     monkeypatch.setattr(fts5_words, "_PIECE", 7)
     rng = random.Random(15)

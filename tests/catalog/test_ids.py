@@ -5,16 +5,16 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from catalog import fulltext
 from catalog.browsing import Filters, filtered_ids
 from catalog.catalogue import close_catalogue, open_catalogue
-from catalog.claims import add_claim_by_text, delete_claims, link_claims, unlink
+from catalog.claims.store import add_claim_by_text, delete_claims, link_claims, unlink
 from catalog.db import database
 from catalog.editing import delete_articles, undelete_articles
 from catalog.exporting.json_export import write_json
 from catalog.exporting.json_import import import_json
 from catalog.importing import import_paths
 from catalog.models import Article, Claim, Outlet, SavedSearch
+from catalog.search import fulltext
 from tests.helpers import article_file, run_catalog
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "catalogue-schema-1.sqlite3"

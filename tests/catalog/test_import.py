@@ -4,10 +4,10 @@ import datetime
 
 import pytest
 
-from catalog import fulltext
 from catalog.articles import get_article, iter_articles
 from catalog.importing import import_paths, reading
 from catalog.models import Article, ArticleAuthor, Author, Outlet
+from catalog.search import fulltext
 from tests.helpers import SEED_FILE, SEED_FOLDER, article_file
 
 

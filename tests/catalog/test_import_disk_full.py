@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from catalog import fulltext
 from catalog.catalogue import close_catalogue, open_catalogue
 from catalog.importing import import_paths, reading
 from catalog.importing.article_writer import ArticleWriter
 from catalog.models import Article
+from catalog.search import fulltext
 from tests.helpers import article_file
 from ui.command_line import main
 

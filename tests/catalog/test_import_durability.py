@@ -7,10 +7,10 @@ import sys
 import time
 from pathlib import Path
 
-from catalog import fulltext
 from catalog.catalogue import close_catalogue, open_catalogue
 from catalog.importing import import_paths
 from catalog.models import Article
+from catalog.search import fulltext
 from tests.helpers import article_file, make_article_files
 
 FILES = 6000

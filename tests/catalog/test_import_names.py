@@ -131,7 +131,7 @@ def test_escape_sequences_in_names_and_titles_never_reach_the_terminal(db_path, 
 
 
 def test_the_summary_line_escapes_a_stop_reason_naming_a_hostile_folder():
-    from catalog.cli_import import report_lines
+    from catalog.cli.importing import report_lines
     from catalog.importing import ImportReport
 
     report = ImportReport(stopped="the disk holding /home/x\nfailed: y/\x1b[2J is full")

@@ -10,7 +10,14 @@ from catalog import limits
 from catalog.body_editing import edit_body
 from catalog.browsing import Filters
 from catalog.catalogue import close_catalogue, open_catalogue
-from catalog.claims import ClaimEdit, ClaimError, add_claim_by_text, edit_claim, edit_link_note, link_claims
+from catalog.claims.store import (
+    ClaimEdit,
+    ClaimError,
+    add_claim_by_text,
+    edit_claim,
+    edit_link_note,
+    link_claims,
+)
 from catalog.db import database
 from catalog.editing import ArticleEdit, BatchEdit, apply_batch, edit_article, plan_batch
 from catalog.exporting.json_export import export_json
@@ -18,7 +25,7 @@ from catalog.importing import import_paths
 from catalog.limits import OverLimit
 from catalog.models import Article, Author, Claim, ClaimLink, Outlet, SavedSearch, Topic
 from catalog.names_admin import NameProblem, merge_names, rename_name
-from catalog.saved_searches import SavedSearchProblem, save_search
+from catalog.search.saved import SavedSearchProblem, save_search
 from tests.helpers import article_file
 from ui.command_line import main
 

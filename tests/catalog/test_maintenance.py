@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from catalog import fulltext, migrations
+from catalog import migrations
 from catalog.articles import iter_articles
 from catalog.browsing import Filters, filtered_ids
 from catalog.catalogue import close_catalogue, open_catalogue
-from catalog.claims import add_claim_by_text, links_of
+from catalog.claims.store import add_claim_by_text, links_of
 from catalog.db import database
 from catalog.importing import import_paths
 from catalog.maintenance import backup_catalogue, check_catalogue, quick_file_check
+from catalog.search import fulltext
 from tests.helpers import article_file
 from ui.command_line import main
 

@@ -6,7 +6,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catalog.matching import _LETTER, find_spans, fold, word_pattern
+from catalog.search.matching import _LETTER, find_spans, fold, word_pattern
 
 SOME_TEXT = "Biden’s advisers doubt the U.S. can help; pro-Russian Zoë said “government” 1986."
 

@@ -2,7 +2,6 @@
 
 import pytest
 
-from catalog import fulltext
 from catalog.articles import get_article
 from catalog.editing import ArticleEdit, capture, edit_article
 from catalog.importing import import_paths
@@ -15,6 +14,7 @@ from catalog.names_admin import (
     rename_name,
     undo_name_change,
 )
+from catalog.search import fulltext
 from tests.helpers import article_file
 
 

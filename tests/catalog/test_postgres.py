@@ -11,9 +11,9 @@ from catalog.backends import postgres as postgres_backend
 from catalog.browsing import Filters, filtered_ids
 from catalog.catalogue import close_catalogue, open_catalogue
 from catalog.db import database
-from catalog.fts5_words import words
 from catalog.maintenance import check_catalogue
 from catalog.migrations import MIGRATIONS_DIR
+from catalog.search.fts5_words import words
 from tests.helpers import article_file
 from ui.command_line import main
 
@@ -367,7 +367,7 @@ def test_where_the_backends_refuse_differently(capsys, tmp_path, postgres_url, m
     articles, which SQLite runs; SQLite refuses a long prefix matching too many words of its
     vocabulary, which PostgreSQL runs. The limits are lowered as 40,000 and 2,000 are reached
     at 100,000 articles."""
-    from catalog import fulltext
+    from catalog.search import fulltext
 
     news = tmp_path / "news"
     news.mkdir()

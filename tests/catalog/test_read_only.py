@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from catalog.catalogue import close_catalogue, open_catalogue
-from catalog.claims import add_claim_by_text
+from catalog.claims.store import add_claim_by_text
 from catalog.importing import import_paths
 from catalog.maintenance import check_catalogue
 from tests.helpers import SEED_FILE, article_file

@@ -3,7 +3,7 @@
 import datetime
 
 from catalog.browsing import Filters
-from catalog.claims import add_claim_by_text, link_claims
+from catalog.claims.store import add_claim_by_text, link_claims
 from catalog.dates import PartialDate
 from catalog.editing import ArticleEdit, edit_article
 from catalog.importing import import_paths

@@ -17,7 +17,7 @@ from catalog.editing import (
 )
 from catalog.importing import import_paths
 from catalog.names_admin import merge_names, undo_name_change
-from catalog.search import parse_query
+from catalog.search.query import parse_query
 from tests.helpers import article_file
 from ui.command_line import main
 
@@ -181,9 +181,9 @@ def test_words_found_almost_everywhere_list_newest_first(news, monkeypatch):
 
 
 def test_claims_are_searched_and_kept_in_step(news):
-    from catalog import fulltext
     from catalog.db import database
     from catalog.models import Claim
+    from catalog.search import fulltext
 
     one, _two, _ = news
     with database.atomic(), fulltext.reindexing([one]):

@@ -12,7 +12,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 from catalog.browsing import Filters, count_filtered, filtered_ids, snippets
 from catalog.importing import import_paths
 from catalog.listing import make_listing
-from catalog.search import QueryError, parse_query
+from catalog.search.query import QueryError, parse_query
 from tests.helpers import article_file
 
 # Hypothesis keeps caches in .hypothesis under the working folder, from the moment strategies

@@ -5,14 +5,15 @@ import shutil
 
 import pytest
 
-from catalog import fulltext, migrations
+from catalog import migrations
 from catalog.backends import postgres as postgres_backend
 from catalog.browsing import Filters, count_filtered, filtered_ids
 from catalog.catalogue import close_catalogue, open_catalogue
 from catalog.db import database
 from catalog.importing import import_paths
-from catalog.saved_searches import Saved, SavedSearchProblem, count, save_search
-from catalog.search import MAX_QUERY_WORDS, QueryError, parse_query
+from catalog.search import fulltext
+from catalog.search.query import MAX_QUERY_WORDS, QueryError, parse_query
+from catalog.search.saved import Saved, SavedSearchProblem, count, save_search
 from tests.helpers import article_file
 
 

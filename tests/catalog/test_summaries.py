@@ -5,12 +5,12 @@ import threading
 
 import pytest
 
-from catalog import fulltext
 from catalog.browsing import Filters, filtered_ids
 from catalog.db import database
 from catalog.editing import ArticleEdit, capture, edit_article, restore
 from catalog.importing import import_paths
 from catalog.models import Article
+from catalog.search import fulltext
 from catalog.summaries import sentence_spans, suggest_summaries, suggest_summary
 from tests.helpers import article_file
 

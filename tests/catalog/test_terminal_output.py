@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from catalog import fulltext
-from catalog.claims import add_claim_by_text
+from catalog.claims.store import add_claim_by_text
 from catalog.editing import ArticleEdit, edit_article
 from catalog.importing import import_paths
 from catalog.models import Article, Author, Outlet, Topic
+from catalog.search import fulltext
 from tests.helpers import article_file, run_catalog
 
 RETITLE, CLEAR, BELL, ESC = "\x1b]0;pwned\x07", "\x1b[2J", "\x07", "\x1b"

@@ -3,10 +3,9 @@ hold what it wrote; clashes named per field; refusals in words; all or nothing."
 
 import pytest
 
-from catalog import fulltext
 from catalog.articles import get_article
 from catalog.body_editing import capture_body, edit_body, replace_body, revert_body
-from catalog.claims import (
+from catalog.claims.store import (
     ClaimEdit,
     add_claim_by_text,
     delete_claims,
@@ -33,6 +32,7 @@ from catalog.editing import (
 from catalog.importing import import_paths
 from catalog.models import Article, Claim
 from catalog.names_admin import merge_names, rename_name, undo_name_change
+from catalog.search import fulltext
 from tests.helpers import article_file
 
 MINISTER = "The minister said taxes will fall next year. Critics said the deficit would grow instead."

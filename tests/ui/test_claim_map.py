@@ -6,7 +6,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QGraphicsTextItem
 
 from catalog.catalogue import close_catalogue, open_catalogue
-from catalog.claims import RELATIONS, add_claim_by_text, claim_graph, get_claim, link_claims
+from catalog.claims.store import RELATIONS, add_claim_by_text, claim_graph, get_claim, link_claims
 from catalog.importing import import_paths
 from tests.helpers import article_file
 from ui.widgets.claim_map import FIRST_APPEARANCE, RELATION_COLOURS, ClaimMapDialog

@@ -5,7 +5,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPlainTextEdit, QPushButton, QTabWidget
 
-from catalog.claims import add_claim_by_text, claims_of_article, get_claim, link_claims, links_of
+from catalog.claims.store import add_claim_by_text, claims_of_article, get_claim, link_claims, links_of
 from catalog.models import Article, Claim, ClaimLink
 from tests.helpers import article_file
 from tests.ui.driving import double_click, import_and_wait, pane, trigger
@@ -241,8 +241,8 @@ def test_editing_the_text_keeps_claims_on_their_words(news, qtbot):
 
 
 def test_claim_models_pass_the_model_tester(news, qtbot, qtmodeltester):
-    from catalog.claim_suggestions import suggest_links
-    from catalog.claims import list_claims
+    from catalog.claims.store import list_claims
+    from catalog.claims.suggestions import suggest_links
 
     first = add_claim_by_text(news.ids["Budget day"], "taxes will fall next year")
     second = add_claim_by_text(news.ids["Tax promises"], "Farm news first")

@@ -11,7 +11,7 @@ import ui.controllers.claims
 from catalog import body_editing
 from catalog.articles import get_article
 from catalog.body_editing import edit_body
-from catalog.claims import add_claim_by_text, claims_of_article, get_claim
+from catalog.claims.store import add_claim_by_text, claims_of_article, get_claim
 from tests.ui.driving import pane, trigger
 from tests.ui.test_undo_checks import answer_conflict, catalog_cli, other_desk, press_undo
 from tests.ui.test_undo_claims import MINISTER, mark, open_news

@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPlainTextEdit
 
 from catalog import limits
-from catalog.claims import add_claim_by_text, get_claim
+from catalog.claims.store import add_claim_by_text, get_claim
 from catalog.models import Article
 from tests.helpers import article_file
 from tests.ui.driving import import_and_wait, table, trigger

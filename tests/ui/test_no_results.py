@@ -6,7 +6,7 @@ import threading
 from PySide6.QtCore import Qt
 
 from catalog.articles import get_article
-from catalog.claims import add_claim_by_text
+from catalog.claims.store import add_claim_by_text
 from catalog.db import database
 from catalog.editing import delete_articles
 from tests.ui.driving import click, import_and_wait, pane

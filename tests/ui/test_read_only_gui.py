@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit
 
 from catalog.catalogue import close_catalogue, open_catalogue
-from catalog.claims import add_claim_by_text
+from catalog.claims.store import add_claim_by_text
 from catalog.editing import ArticleEdit
 from catalog.importing import import_paths
 from tests.helpers import SEED_FILE

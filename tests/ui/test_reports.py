@@ -14,14 +14,14 @@ from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog
 
-from catalog import fulltext
 from catalog.articles import get_article
 from catalog.catalogue import close_catalogue, open_catalogue
-from catalog.claims import add_claim_by_text, link_claims
+from catalog.claims.store import add_claim_by_text, link_claims
 from catalog.editing import ArticleEdit, edit_article
 from catalog.importing import import_paths
 from catalog.models import Article
 from catalog.reporting import build_report
+from catalog.search import fulltext
 from tests.helpers import article_file
 from tests.ui.driving import import_and_wait, trigger
 from ui.dialogs.report_scope import SHOWN, ReportScopeDialog

@@ -81,7 +81,7 @@ def test_search_and_sidebar_combine(news, qtbot):
 
 
 def test_highlights_ignore_accents_and_follow_prefixes(window):
-    from catalog.search import parse_query
+    from catalog.search.query import parse_query
 
     pane = window.detail.reading_pane
     pane.show_article(

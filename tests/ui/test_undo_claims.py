@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from catalog.articles import get_article
 from catalog.body_editing import edit_body
-from catalog.claims import (
+from catalog.claims.store import (
     ClaimEdit,
     edit_claim,
     get_claim,

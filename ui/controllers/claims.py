@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 from catalog import db_errors
 from catalog.articles import get_article
 from catalog.body_editing import replace_body
-from catalog.claim_suggestions import suggest_links
-from catalog.claims import (
+from catalog.claims.store import (
     claim_graph,
     claimant_names,
     get_claim,
     link_count,
 )
+from catalog.claims.suggestions import suggest_links
 from catalog.editing import NoSuchArticle, VersionConflict
 from catalog.watching import CONNECTION_ERRORS
 from ui.controllers.actions import window_action

@@ -14,7 +14,7 @@ from catalog.editing import (
     current_version,
     deletion_impact,
 )
-from catalog.saved_searches import (
+from catalog.search.saved import (
     SavedSearchProblem,
     delete_search,
     rename_search,

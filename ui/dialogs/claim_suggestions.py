@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from catalog.claims import PHRASES, RELATIONS
+from catalog.claims.store import PHRASES, RELATIONS
 from ui.models.claim_models import SuggestionsModel, one_line
 from ui.widgets.row_table import row_table
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from catalog.claims import VERDICTS, ClaimFilters, claimants, get_claim, list_claims, outlet_choices
+from catalog.claims.store import VERDICTS, ClaimFilters, claimants, get_claim, list_claims, outlet_choices
 from catalog.dates import DateError, parse_date
 from ui.models.claim_models import ArticleIdRole, ClaimIdRole, ClaimsBrowserModel
 from ui.widgets.claim_editor import ClaimEditor

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from catalog.claims import PHRASES, RELATIONS, ClaimFilters, list_claims
+from catalog.claims.store import PHRASES, RELATIONS, ClaimFilters, list_claims
 from catalog.limits import LINK_NOTE
 from ui.dialogs.claims_browser import BROWSER_COLUMN_WIDTHS
 from ui.models.claim_models import ClaimIdRole, ClaimsBrowserModel, one_line

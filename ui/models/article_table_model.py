@@ -5,7 +5,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from catalog.articles import ArticleRow
 from catalog.browsing import Filters, snippets
 from catalog.listing import FIRST_PAGE, RowPager, make_listing
-from catalog.search import QueryError
+from catalog.search.query import QueryError
 from ui.models.row_table_model import AnyIndex, RowTableModel
 
 COL_TITLE, COL_OUTLET, COL_AUTHORS, COL_DATE, COL_TOPICS, COL_SNIPPET = range(6)

@@ -2,8 +2,8 @@
 
 from PySide6.QtCore import Qt
 
-from catalog.claim_suggestions import Suggestion
-from catalog.claims import ClaimRow, LinkView
+from catalog.claims.store import ClaimRow, LinkView
+from catalog.claims.suggestions import Suggestion
 from ui.models.row_table_model import RowTableModel
 
 #: The claim's id, on every row of every model here.

@@ -7,8 +7,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from catalog.body_editing import BodyChange
 from catalog.changes import body_change, claims_change
-from catalog.claim_suggestions import accept
-from catalog.claims import (
+from catalog.claims.store import (
     EDITABLE,
     PHRASES,
     ClaimConflict,
@@ -21,12 +20,13 @@ from catalog.claims import (
     stored,
     unlink,
 )
-from catalog.claims import (
+from catalog.claims.store import (
     edit_claim as edit_claim_fields,
 )
-from catalog.claims import (
+from catalog.claims.store import (
     link_claims as link_in_catalogue,
 )
+from catalog.claims.suggestions import accept
 from ui.commands import (
     AcceptSuggestionCommand,
     BodyCommand,

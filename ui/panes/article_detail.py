@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from catalog.articles import get_article
 from catalog.changes import Change
-from catalog.claims import claims_of_article
+from catalog.claims.store import claims_of_article
 from catalog.names_admin import names as name_list
 from catalog.watching import CONNECTION_ERRORS
 from ui.models.article_table_model import ArticleTableModel

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from catalog.articles import count_articles
 from catalog.name_moves import moved_to
-from catalog.search import QueryError
+from catalog.search.query import QueryError
 from ui.commands import NameCommand
 from ui.models.article_table_model import (
     COL_AUTHORS,

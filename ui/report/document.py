@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 
-from catalog.claims import PHRASES
+from catalog.claims.store import PHRASES
 from catalog.reporting import Report, ReportArticle
 from ui.report import charts
 from ui.report.fonts import report_font

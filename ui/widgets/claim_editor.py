@@ -7,7 +7,7 @@ choosing a verdict); the window turns each request into an undoable command.
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from catalog.claims import VERDICTS, ClaimEdit
+from catalog.claims.store import VERDICTS, ClaimEdit
 from catalog.dates import DateError, parse_date
 from catalog.limits import CLAIMANT
 from ui.widgets.article_editor import DATE_MAX_LENGTH, NameCompleter

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalog.claims import PHRASES, RELATIONS, SYMMETRIC
+from catalog.claims.store import PHRASES, RELATIONS, SYMMETRIC
 
 #: Mid-tone colours: dark enough to read on a light base, light enough to read on a dark one.
 RELATION_COLOURS = {

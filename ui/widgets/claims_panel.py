@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from catalog.claims import claims_of_article, get_claim, links_of
+from catalog.claims.store import claims_of_article, get_claim, links_of
 from ui.models.claim_models import ArticleClaimsModel, ArticleIdRole, ClaimIdRole, LinksModel
 from ui.widgets.claim_editor import ClaimEditor
 from ui.widgets.row_table import row_table

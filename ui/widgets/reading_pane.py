@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFont, QPalette, QTextBlockFormat, QTextCharFo
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit
 
 from catalog.dates import parse_date
-from catalog.matching import find_spans
+from catalog.search.matching import find_spans
 
 PLACEHOLDER = "Select an article to read it."
 NO_MATCH = "No article matches the search and the filters."

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView
 
 from catalog.browsing import Filters, SidebarEntry, sidebar_names
 from catalog.listing import reads_in_background
-from catalog.saved_searches import saved_searches
+from catalog.search.saved import saved_searches
 from ui.workers import CountSignals, SidebarCountsTask, sidebar_counts
 
 GROUPS = (

@@ -1,6 +1,6 @@
 """How SQLite 3.40.1's FTS5 tokenizer ``unicode61 remove_diacritics 2`` treats each
-character beyond ASCII, asked of SQLite itself by ``python -m catalog.fts5_words`` (which wrote
-this file; see catalog.fts5_words). Do not edit by hand.
+character beyond ASCII, asked of SQLite itself by ``python -m catalog.search.fts5_words`` (which wrote
+this file; see catalog.search.fts5_words). Do not edit by hand.
 """
 
 SQLITE_VERSION = "3.40.1"

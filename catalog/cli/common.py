@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from catalog.dates import DateError, parse_date
 from catalog.limits import Limit, OverLimit, check
 from catalog.places import ENV_VAR, default_location
-from catalog.search import QueryError, parse_query
+from catalog.search.query import QueryError, parse_query
 from catalog.terminal_text import one_line
 
 if TYPE_CHECKING:

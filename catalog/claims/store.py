@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN, IntegrityError, fn
 
-from catalog import fulltext
 from catalog.articles import iso_date, iso_time
-from catalog.claim_anchoring import ClaimTextNotFound, find_offsets
-from catalog.claim_words import (  # noqa: F401 - the words of claims, said here too
+from catalog.claims.anchoring import ClaimTextNotFound, find_offsets
+from catalog.claims.words import (  # noqa: F401 - the words of claims, said here too
     PHRASES,
     RELATIONS,
     SYMMETRIC,
@@ -28,6 +27,7 @@ from catalog.dates import as_date
 from catalog.db import checked_write, database, lock_rows
 from catalog.limits import CLAIM_NOTES, CLAIM_TEXT, CLAIMANT, EXPLANATION, LINK_NOTE, OverLimit, check
 from catalog.models import Article, Author, Claim, ClaimLink, Outlet, utc_now
+from catalog.search import fulltext
 
 #: A claim's fields people edit (its place and text follow its article's text).
 EDITABLE = ("claimant", "claim_date", "verdict", "explanation", "notes")

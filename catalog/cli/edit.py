@@ -8,7 +8,7 @@ option of one form in the other (``--title`` changes one article; ``--set-outlet
 
 from typing import TYPE_CHECKING
 
-from catalog.cli_common import (
+from catalog.cli.common import (
     EXIT_CONFLICT,
     EXIT_OK,
     EXIT_USAGE,

@@ -3,7 +3,7 @@
 
 import sys
 
-from catalog.cli_common import (
+from catalog.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     article_ids,

@@ -9,7 +9,7 @@ in the article leaves the claim on the same words.
 import difflib
 import re
 
-from catalog.matching import fold
+from catalog.search.matching import fold
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'"})
 

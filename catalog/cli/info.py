@@ -3,7 +3,7 @@ what it holds, and where Catalog keeps its settings and data on this computer.""
 
 import os
 
-from catalog.cli_common import EXIT_OK, open_from, print_json
+from catalog.cli.common import EXIT_OK, open_from, print_json
 from catalog.importing.files import human_size
 from catalog.places import ENV_VAR, data_folder, default_location, settings_location
 from catalog.terminal_text import one_line

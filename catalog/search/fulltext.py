@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from catalog.backends import backend
-from catalog.matching import fold
-from catalog.search import QueryError
+from catalog.search.matching import fold
+from catalog.search.query import QueryError
 
 #: A prefix must have this many letters: one letter matches most of a language's words.
 MIN_PREFIX_LETTERS = 2

@@ -1,7 +1,7 @@
 """``catalog backup``, ``check`` and ``copy``: a copy to fall back on, a check in words, a
 catalogue moved."""
 
-from catalog.cli_common import EXIT_OK, EXIT_SOME_FAILED, fail, file_name, open_from, print_json
+from catalog.cli.common import EXIT_OK, EXIT_SOME_FAILED, fail, file_name, open_from, print_json
 from catalog.terminal_text import one_line
 
 #: Every key ``check --json`` prints, with what it holds: ``check --help`` lists them.

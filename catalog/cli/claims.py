@@ -2,8 +2,8 @@
 
 import argparse
 
-from catalog.claim_words import PHRASES, RELATIONS, VERDICTS, ClaimError, check_relation, check_verdict
-from catalog.cli_common import (
+from catalog.claims.words import PHRASES, RELATIONS, VERDICTS, ClaimError, check_relation, check_verdict
+from catalog.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     article_id,
@@ -135,7 +135,7 @@ def _usage(parser) -> int:
 
 
 def _cmd_add(args) -> int:
-    from catalog.claims import add_claim_by_text, get_claim
+    from catalog.claims.store import add_claim_by_text, get_claim
 
     open_from(args)
     fields = {
@@ -160,7 +160,7 @@ def _cmd_add(args) -> int:
 
 
 def _cmd_link(args) -> int:
-    from catalog.claims import link_claims, link_object
+    from catalog.claims.store import link_claims, link_object
     from catalog.models import ClaimLink
 
     open_from(args)
@@ -177,7 +177,7 @@ def _cmd_link(args) -> int:
 
 
 def _cmd_list(args) -> int:
-    from catalog.claims import ClaimFilters, list_claims
+    from catalog.claims.store import ClaimFilters, list_claims
 
     open_from(args)
     try:
@@ -197,7 +197,7 @@ def _cmd_list(args) -> int:
 
 
 def _listed(row) -> dict:
-    from catalog.claims import links_of
+    from catalog.claims.store import links_of
 
     item = dict(row.claim)
     item["article_title"] = row.article_title
@@ -209,8 +209,8 @@ def _listed(row) -> dict:
 
 
 def _cmd_suggest(args) -> int:
-    from catalog.claim_suggestions import suggest_links
-    from catalog.claims import get_claim
+    from catalog.claims.store import get_claim
+    from catalog.claims.suggestions import suggest_links
 
     open_from(args)
     if get_claim(args.claim) is None:

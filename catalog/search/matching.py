@@ -64,7 +64,7 @@ _AFTER_LETTER = re.compile(_LETTER)
 def word_pattern(words: Iterable[str], prefixes: frozenset[str] = frozenset()) -> WordPattern | None:
     """One regular expression for these words and phrases over folded text, or None for none.
 
-    As the index does (catalog.fts5_words), it sees only letters and digits: ``U.S.`` is ``u``
+    As the index does (catalog.search.fts5_words), it sees only letters and digits: ``U.S.`` is ``u``
     then ``s`` with anything but letters and digits between, so it finds ``U.S``, and
     ``Biden's`` finds ``Biden’s``."""
     alternatives = []

@@ -14,10 +14,10 @@ from peewee import JOIN
 
 from catalog.articles import iso_date
 from catalog.backends import backend
-from catalog.claims import add_claim, claim_object, link_claims
+from catalog.claims.store import add_claim, claim_object, link_claims
 from catalog.db import database
-from catalog.matching import fold, word_pattern
 from catalog.models import Article, Claim, ClaimLink, Outlet
+from catalog.search.matching import fold, word_pattern
 
 KEY_TERMS = 12  #: rarest words of the claim that make the query
 _COMMON_CAP = 2000  # counting stops here: a word in more articles than this is common anyway

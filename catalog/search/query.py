@@ -14,7 +14,7 @@ searched as plain words, and control characters (a pasted NUL, tab or escape) se
 spaces do. A lone surrogate (half a character, such as a byte that was not UTF-8 in a
 command-line argument) is not text: that is a ``QueryError`` naming it. So are searches too
 costly to run: too many words or prefixes (here), a prefix that matches too many words of the
-catalogue (``catalog.fulltext.check``); they are refused before they run.
+catalogue (``catalog.search.fulltext.check``); they are refused before they run.
 """
 
 import datetime
@@ -65,7 +65,7 @@ class ParsedQuery:
     excluded: list[Term] = field(default_factory=list)
     since: datetime.date | None = None
     until: datetime.date | None = None
-    checked: bool = field(default=False, repr=False, compare=False)  #: by catalog.fulltext.check
+    checked: bool = field(default=False, repr=False, compare=False)  #: by catalog.search.fulltext.check
 
     @property
     def match(self) -> str | None:
@@ -111,7 +111,7 @@ def tidy_query(text: str) -> str:
 def parse_query(text: str) -> ParsedQuery:
     """The query ``text`` as FTS5 terms and date limits. Raises ``QueryError`` for text that is
     not text (a lone surrogate) and for more than ``MAX_QUERY_WORDS`` words or
-    ``MAX_QUERY_PREFIXES`` prefixes; the database's own checks are ``catalog.fulltext.check``."""
+    ``MAX_QUERY_PREFIXES`` prefixes; the database's own checks are ``catalog.search.fulltext.check``."""
     text = tidy_query(text[:MAX_QUERY_LENGTH])
     broken = _SURROGATE.search(text)
     if broken:

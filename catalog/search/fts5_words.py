@@ -8,8 +8,8 @@ lower case, accents off Latin letters (``Zoë`` → ``zoe``; Greek and Cyrillic 
 in SQLite). So ``Economy/Energy/Oil`` is three words, ``U.S.`` two, ``pro-Russian`` two,
 ``Biden's`` two, ``3.5%`` two, and ``user@example.org`` three, on both backends.
 
-The character classes come from ``catalog.fts5_unicode``, made from SQLite itself
-(``python -m catalog.fts5_words`` writes it again); tests/catalog/test_fts5_words.py compares
+The character classes come from ``catalog.search.fts5_unicode``, made from SQLite itself
+(``python -m catalog.search.fts5_words`` writes it again); tests/catalog/test_fts5_words.py compares
 every character with the SQLite in use.
 """
 
@@ -19,7 +19,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from catalog import fts5_unicode
+from catalog.search import fts5_unicode
 
 _ASCII_SEPARATORS = "".join(chr(c) for c in range(128) if not chr(c).isalnum())
 
@@ -123,7 +123,7 @@ def _ranges(points: list[int]) -> list[tuple[int, int]]:
 
 
 def write_table(target: Path) -> None:
-    """Write ``catalog/fts5_unicode.py`` from the SQLite this Python uses."""
+    """Write ``catalog/search/fts5_unicode.py`` from the SQLite this Python uses."""
     separators, diacritics, folds = _classes()
     within = [c for c in separators if c not in set(diacritics)]
 
@@ -132,8 +132,8 @@ def write_table(target: Path) -> None:
 
     text = (
         f'"""How SQLite {sqlite3.sqlite_version}\'s FTS5 tokenizer ``unicode61 remove_diacritics 2`` '
-        "treats each\ncharacter beyond ASCII, asked of SQLite itself by ``python -m catalog.fts5_words`` "
-        '(which wrote\nthis file; see catalog.fts5_words). Do not edit by hand.\n"""\n\n'
+        "treats each\ncharacter beyond ASCII, asked of SQLite itself by ``python -m catalog.search.fts5_words`` "
+        '(which wrote\nthis file; see catalog.search.fts5_words). Do not edit by hand.\n"""\n\n'
         f'SQLITE_VERSION = "{sqlite3.sqlite_version}"\n\n'
         "#: Code points (first, last) that separate words.\n"
         f"SEPARATORS = (\n{rows([f'(0x{a:x}, 0x{b:x})' for a, b in _ranges(separators)], 6)})\n\n"

@@ -3,13 +3,13 @@
 import json
 from dataclasses import dataclass, replace
 
-from catalog import fulltext
 from catalog.browsing import Filters, count_filtered
 from catalog.db import database
 from catalog.limits import SAVED_SEARCH_NAME, SAVED_SEARCH_QUERY, OverLimit, check
 from catalog.models import SavedSearch
 from catalog.names import name_key, tidy_name
-from catalog.search import QueryError, tidy_query
+from catalog.search import fulltext
+from catalog.search.query import QueryError, tidy_query
 
 
 class SavedSearchProblem(ValueError):

@@ -5,8 +5,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from catalog import __version__, cli_claims, cli_edit, cli_exports, cli_info, cli_maintenance
-from catalog.cli_common import (
+from catalog import __version__
+from catalog.cli import claims as cli_claims
+from catalog.cli import edit as cli_edit
+from catalog.cli import exports as cli_exports
+from catalog.cli import info as cli_info
+from catalog.cli import maintenance as cli_maintenance
+from catalog.cli.common import (
     DB_HELP,
     EXIT_OK,
     EXIT_SOME_FAILED,
@@ -18,10 +23,10 @@ from catalog.cli_common import (
     limited,
     whole_number,
 )
-from catalog.cli_common import fail as _fail
-from catalog.cli_common import open_from as _open
-from catalog.cli_common import print_json as _print_json
-from catalog.cli_import import (
+from catalog.cli.common import fail as _fail
+from catalog.cli.common import open_from as _open
+from catalog.cli.common import print_json as _print_json
+from catalog.cli.importing import (
     TerminalProgress,
     glob_option,
     jobs_option,
@@ -271,7 +276,7 @@ def _failed(exc: Exception, args) -> int:
     from catalog import db_errors
     from catalog.db import CatalogueError, LocationError, resolve_location
     from catalog.safe_output import OutputError
-    from catalog.search import QueryError
+    from catalog.search.query import QueryError
 
     if isinstance(exc, LocationError):  # no catalogue there, another application's, an unusable URL
         return _fail(str(exc), EXIT_USAGE)
