@@ -4,7 +4,6 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlencode, urlparse, urlsplit, urlunsplit
-from urllib.request import pathname2url
 
 from peewee import OP, SQL, DatabaseProxy, Expression, OperationalError, SqliteDatabase
 
@@ -147,6 +146,8 @@ def sqlite_uri(path: str | os.PathLike, **parameters: str) -> str:
     """A ``file:`` URI for SQLite naming exactly ``path``, whatever it holds: ``#``, ``?`` and
     ``%`` are percent-encoded, which a URI built by hand would read as a fragment, a query or
     an escape."""
+    from urllib.request import pathname2url  # loads http and e-mail modules: only here
+
     uri = "file:" + pathname2url(os.path.abspath(Path(path).expanduser()))
     return f"{uri}?{urlencode(parameters)}" if parameters else uri
 

@@ -125,8 +125,9 @@ class Backend(ABC):
 
     # Opening, watching, keeping safe ------------------------------------------------------
 
-    def prepare(self, db) -> None:
-        """After a catalogue opened and migrated, writable: mark it as ours if need be."""
+    def prepare(self, db, version: int) -> None:
+        """After a catalogue opened and migrated (to schema ``version``), writable: mark it as
+        ours if need be."""
 
     @abstractmethod
     def watcher(self, db):

@@ -22,7 +22,6 @@ from catalog.db import (
     placeholders,
     sqlite_path,
 )
-from catalog.safe_output import OutputError, output_path
 from catalog.search import bm25
 
 FTS_TABLE = "article_fts"
@@ -186,12 +185,9 @@ class SqliteBackend(Backend):
 
     # Opening, watching, keeping safe ------------------------------------------------------
 
-    def prepare(self, db) -> None:
+    def prepare(self, db, version: int) -> None:
         """Our application id, and the schema version also in the file's header
         (``user_version``), so a catalogue is known for one without reading its tables."""
-        from catalog import migrations
-
-        version = migrations.schema_version(db)
         try:
             if db.execute_sql("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                 db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -265,6 +261,8 @@ def backup_sqlite(db, target: str | Path) -> None:
     touches an older one, the copy gets the mode the umask gives, and the partial of a backup
     that was killed is removed by the next backup to the same target.
     """
+    from catalog.safe_output import OutputError, output_path  # sockets, temporary files: only here
+
     try:
         with output_path(target) as partial:
             copy = sqlite3.connect(partial)

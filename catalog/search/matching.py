@@ -7,7 +7,7 @@ term's whole index for every row (a fifth of a second for one screenful of ``ele
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 
 
@@ -22,7 +22,8 @@ class _FoldTable(dict):
 
 
 _FOLD = _FoldTable()
-_TOKEN = re.compile(r"\S+")
+_NON_SPACE = re.compile(r"\S")
+_SPACE = re.compile(r"\s")
 _LETTER = r"[^\W_]"  # a letter or digit
 _LETTERS = re.compile(f"{_LETTER}+")
 _BETWEEN = r"[\W_]+"  # what separates a phrase's words
@@ -98,22 +99,28 @@ def passage(text: str, spans: list[tuple[int, int]], *, words: int = 14) -> str:
     starts = [start for start, _ in spans]
     # The hit with the most hits within reach after it (spans are in order: a bisect each).
     best = max(range(len(starts)), key=lambda i: bisect_left(starts, starts[i] + reach) - i)
-    around, until = max(0, starts[best] - reach), starts[best] + 2 * reach
-    tokens = _whole_words(text, around, until)  # only near the hit: bodies can be long
-    first = max(0, bisect_right([start for start, _ in tokens], starts[best]) - 1)
+    hit = starts[best]
+    around, until = max(0, hit - reach), hit + 2 * reach
+    # Only near the hit (bodies can be long); str.split finds the words (runs of anything but
+    # white space) in C, where a regular expression made a match object for each.
+    tokens = text[around:until].split()
+    before = len(text[around : hit + 1].split())  # the words that start by the hit
+    if tokens and _cut_at(text, around):
+        del tokens[0]  # a word the cut goes through
+        before -= 1
+    if tokens and until < len(text) and _cut_at(text, until):
+        tokens.pop()
+        if _SPACE.search(text, hit, until) is None:  # the word cut off is the hit's own
+            before -= 1
+    first = max(0, before - 1)
     high = min(len(tokens), max(0, first - words // 4) + words)  # a little before the hit, more after
     low = max(0, high - words)
-    shown = " ".join(text[start:end] for start, end in tokens[low:high])
-    cut_before = low > 0 or bool(text[:around].strip())
-    cut_after = high < len(tokens) or bool(text[until:].strip())
+    shown = " ".join(tokens[low:high])
+    cut_before = low > 0 or _NON_SPACE.search(text, 0, around) is not None
+    cut_after = high < len(tokens) or _NON_SPACE.search(text, until) is not None
     return ("…" if cut_before else "") + shown + ("…" if cut_after else "")
 
 
-def _whole_words(text: str, start: int, stop: int) -> list[tuple[int, int]]:
-    """Spans of the words of ``text[start:stop]``, leaving out any the cut goes through."""
-    spans = [match.span() for match in _TOKEN.finditer(text, start, stop)]
-    if spans and spans[0][0] == start and start > 0 and not text[start - 1].isspace():
-        spans.pop(0)
-    if spans and spans[-1][1] == stop and stop < len(text) and not text[stop].isspace():
-        spans.pop()
-    return spans
+def _cut_at(text: str, place: int) -> bool:
+    """Whether ``place`` falls inside a word of ``text`` (not at its start, its end or a space)."""
+    return 0 < place < len(text) and not text[place - 1].isspace() and not text[place].isspace()
