@@ -43,6 +43,10 @@ except ImportError:  # SQLite only: psycopg is an optional extra
 class SqliteWatcher:
     """Others' commits to a SQLite file, seen from this thread's connection."""
 
+    #: A connection's own commits never count, so a window tells its writer's commits from
+    #: others' by looking again from the writer's connection.
+    looks_from_writer = True
+
     def __init__(self, db: SqliteDatabase):
         self.db = db
         self.connection, self.seen = self._version()
@@ -72,6 +76,9 @@ class SqliteWatcher:
 
 class PostgresWatcher:
     """Notices of others' commits on a PostgreSQL catalogue, on a listening connection."""
+
+    #: A notice carries its sender's server process: the writer's are left out by ``ignore``.
+    looks_from_writer = False
 
     def __init__(self, db: PostgresqlDatabase):
         self.db = db

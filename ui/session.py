@@ -24,7 +24,6 @@ from catalog.watching import (
     CONNECTION_ERRORS,
     ArticleChanges,
     ServerGone,
-    SqliteWatcher,
     article_facts,
     backend_pid,
     changes_since,
@@ -105,7 +104,7 @@ class CatalogSession(QObject):
         self.own_articles = OwnArticles()  #: this window's own writes, for edits typed meanwhile
         #: PostgreSQL: the writer's server processes, whose notices are this window's own.
         self.writer_pids: set[int] = set()
-        self._writer_watcher: SqliteWatcher | None = None  #: lives on the writer thread
+        self._writer_watcher = None  #: a watcher on the writer's connection, lives on that thread
         self._writer_look_asked = False
         self._writes_seen = (0, False)
         self.articles_shown = None  #: catalog.watching.ArticleFacts of what the window shows
@@ -232,7 +231,7 @@ class CatalogSession(QObject):
         self._watch_timer.setInterval(WATCH_INTERVAL_MS)
         if self.watcher is not None:
             self._watch_timer.start()
-            if isinstance(self.watcher, SqliteWatcher):
+            if self.watcher.looks_from_writer:
                 # Its first look opens the writer's connection and notes where it starts.
                 self.write(self._watch_anew_on_writer, done=lambda _: None, failed=lambda _: None)
                 if self.writes.pool is self.write_pool:
@@ -242,7 +241,7 @@ class CatalogSession(QObject):
         """On the writer: whether others committed since its last look (SQLite moves a
         connection's ``data_version`` for others' commits only, never for its own)."""
         if self._writer_watcher is None:  # not known since when: shown as it is now
-            self._writer_watcher = SqliteWatcher(database.obj)
+            self._writer_watcher = watcher_for(database.obj)
             return True
         return self._writer_watcher.changed()
 
@@ -251,7 +250,7 @@ class CatalogSession(QObject):
         writer's connection, so the writer looks afresh from the one it opens now (others'
         commits until then came while the long work ran: the looks then read everything)."""
         try:
-            self._writer_watcher = self._on_writer(lambda: SqliteWatcher(database.obj))
+            self._writer_watcher = self._on_writer(lambda: watcher_for(database.obj))
         except Exception:  # noqa: BLE001 - not known now: the next look reads everything again
             self._writer_watcher = None
 
@@ -287,7 +286,7 @@ class CatalogSession(QObject):
                 self._back_online(own=own)
             elif not self.watcher.changed(ignore=frozenset() if own else frozenset(self.writer_pids)):
                 return
-            elif not own and isinstance(self.watcher, SqliteWatcher):
+            elif not own and self.watcher.looks_from_writer:
                 self._ask_the_writer()  # the commit seen may be this window's own write
             else:
                 self.others_changed(own=own)

@@ -41,7 +41,6 @@ class WriteQueue(QObject):
         self._current: _Write | None = None
         self._asked_while_handling: list[list[_Write | _Turn]] = []
         self._advancing = False
-        self.started = 0  #: writes started, for the watcher
         # One pair of signals for every write: one write is on the writer at a time.
         self._signals = WriteSignals(self)
         self._signals.finished.connect(lambda result: self._ended(lambda item: item.done, result))
@@ -77,7 +76,6 @@ class WriteQueue(QObject):
                     self._handle(item.call)
                 else:
                     self._current = item
-                    self.started += 1
                     self.pool.start_write(item.task)  # a test's pool ends it before returning
         finally:
             self._advancing = False
