@@ -25,7 +25,7 @@ from ui.controllers.actions import window_action
 from ui.dialogs.batch_edit import BatchEditDialog
 from ui.dialogs.names_manager import NamesManagerDialog
 from ui.models.article_table_model import COL_DATE, COL_OUTLET, COL_TITLE
-from ui.operations import articles, names
+from ui.operations import articles, names, nothing
 from ui.panes.article_list import ArticleListPane
 from ui.session import CatalogSession
 from ui.widgets.article_editor import ArticleEditor, day_first_locale
@@ -128,17 +128,17 @@ class EditingController(QObject):
     def manage_names(self) -> None:
         NamesManagerDialog(self, self.window).exec()
 
-    def merge_names(self, kind: str, names_: list[str], into: str, done=names.nothing) -> bool:
+    def merge_names(self, kind: str, names_: list[str], into: str, done=nothing) -> bool:
         return names.merge_names(
             session=self.session, parent=self.window, kind=kind, names=names_, into=into, done=done
         )
 
-    def rename_names(self, kind: str, name: str, new_name: str, done=names.nothing) -> bool:
+    def rename_names(self, kind: str, name: str, new_name: str, done=nothing) -> bool:
         return names.rename_names(
             session=self.session, parent=self.window, kind=kind, name=name, new_name=new_name, done=done
         )
 
-    def delete_unused_names(self, kind: str, names_: list[str], done=names.nothing) -> bool:
+    def delete_unused_names(self, kind: str, names_: list[str], done=nothing) -> bool:
         return names.delete_unused_names(
             session=self.session, parent=self.window, kind=kind, names=names_, done=done
         )

@@ -9,3 +9,12 @@ is saved or pushed. An operation returns whether the write was asked for; its ``
 callback hears how it ended (the claim marked, the articles changed …). ``undo_stack.push``
 is written nowhere else.
 """
+
+from collections.abc import Callable
+
+#: What an operation's asker hears once the write ended (the claim marked, how many changed …).
+Done = Callable[[object], None]
+
+
+def nothing(_result) -> None:
+    """What ``done`` does when the asker needs no word of the end."""

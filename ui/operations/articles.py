@@ -6,8 +6,6 @@ a refusal or a lost server said in words. They return whether the write was aske
 ``done`` hears how it ended.
 """
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from catalog.articles import get_article
@@ -30,14 +28,9 @@ from catalog.editing import (
 from catalog.limits import OverLimit
 from ui.commands import DeleteCommand, StatesCommand
 from ui.dialogs.edit_conflict import BOTH, MINE, EditConflictDialog
+from ui.operations import Done, nothing
 from ui.own_articles import read_own_write
 from ui.session import CatalogSession
-
-Done = Callable[[object], None]
-
-
-def _nothing(_result) -> None:
-    pass
 
 
 def edit_article(
@@ -48,7 +41,7 @@ def edit_article(
     version: int,
     edit: ArticleEdit,
     base: dict | None = None,
-    done: Done = _nothing,
+    done: Done = nothing,
 ) -> bool:
     """Save one edit as an undoable step; a conflict or a bad value is explained, not saved.
 
@@ -156,7 +149,7 @@ def _resolve_conflict(
 
 
 def batch_edit(
-    *, session: CatalogSession, parent: QWidget, ids: list[int], batch: BatchEdit, done: Done = _nothing
+    *, session: CatalogSession, parent: QWidget, ids: list[int], batch: BatchEdit, done: Done = nothing
 ) -> bool:
     """Change many articles at once as one undoable step; ``done(count)``: how many changed."""
     if session.refuse():
@@ -174,7 +167,7 @@ def batch_edit(
 
 
 def delete_articles(
-    *, session: CatalogSession, parent: QWidget, ids: list[int], done: Done = _nothing
+    *, session: CatalogSession, parent: QWidget, ids: list[int], done: Done = nothing
 ) -> bool:
     """Delete articles (with their claims and links) as one undoable step."""
     if session.refuse():

@@ -38,13 +38,8 @@ from ui.commands import (
 )
 from ui.dialogs.edit_conflict import MINE, EditConflictDialog
 from ui.models.claim_models import one_line
+from ui.operations import Done, nothing
 from ui.session import CatalogSession
-
-Done = Callable[[object], None]
-
-
-def _nothing(_result) -> None:
-    pass
 
 
 def _write(
@@ -72,7 +67,7 @@ def _write(
 
 
 def mark_claim(
-    *, session: CatalogSession, parent: QWidget, article_id: int, start: int, end: int, done: Done = _nothing
+    *, session: CatalogSession, parent: QWidget, article_id: int, start: int, end: int, done: Done = nothing
 ) -> bool:
     """Make characters ``start`` to ``end`` of the article's text a claim; ``done(claim_id)``,
     or ``done(None)`` when it was not marked."""
@@ -98,7 +93,7 @@ def edit_claim(
     claim_id: int,
     edit: ClaimEdit,
     base: dict | None = None,
-    done: Done = _nothing,
+    done: Done = nothing,
 ) -> bool:
     """Save a claim edit as an undoable step. With ``base`` (the claim as the editor showed
     it), fields someone else changed meanwhile are offered to keep or take, never overwritten.
@@ -157,7 +152,7 @@ def _resolve_conflict(
     edit_claim(session=session, parent=parent, claim_id=claim_id, edit=mine, base=theirs, done=done)
 
 
-def delete_claim(*, session: CatalogSession, parent: QWidget, claim: dict, done: Done = _nothing) -> bool:
+def delete_claim(*, session: CatalogSession, parent: QWidget, claim: dict, done: Done = nothing) -> bool:
     """Delete a claim and its links as one undoable step."""
 
     def deleted(removed) -> bool:
@@ -183,7 +178,7 @@ def link_claims(
     target_id: int,
     relation: str,
     note: str = "",
-    done: Done = _nothing,
+    done: Done = nothing,
 ) -> bool:
     def link():
         link_id = link_in_catalogue(source_id, target_id, relation, note)
@@ -199,7 +194,7 @@ def link_claims(
     return _write(session, parent, link, linked, ("Link Claim", "Not linked"), done)
 
 
-def unlink_claims(*, session: CatalogSession, parent: QWidget, link_id: int, done: Done = _nothing) -> bool:
+def unlink_claims(*, session: CatalogSession, parent: QWidget, link_id: int, done: Done = nothing) -> bool:
     def remove():
         row = unlink(link_id)
         return row, _articles_of(row["source"], row["target"])
@@ -222,7 +217,7 @@ def accept_suggestion(
     claim_id: int,
     suggestion,
     relation: str,
-    done: Done = _nothing,
+    done: Done = nothing,
 ) -> bool:
     """Link the claim to a suggested claim or passage (which becomes a claim); ``done(True)``
     once linked, ``done(None)`` when not."""

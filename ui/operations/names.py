@@ -9,13 +9,8 @@ from catalog.changes import names_change
 from catalog.names_admin import NameChange, NameProblem, delete_unused, rename_name
 from catalog.names_admin import merge_names as merge
 from ui.commands import NameCommand
+from ui.operations import Done, nothing
 from ui.session import CatalogSession
-
-Done = Callable[[bool], None]
-
-
-def nothing(_changed: bool) -> None:
-    """What ``done`` does when the asker needs no word of the end."""
 
 
 def merge_names(
