@@ -70,12 +70,16 @@ def test_scrolling_past_the_first_page_reads_the_next_at_once_while_the_rest_is_
     model = window.articles.model
     model.reload()
     assert model.rowCount() == listing.FIRST_PAGE and not model.rows.rest_ready()
+    counts = []
+    monkeypatch.setattr("ui.panes.article_list.count_articles", lambda: counts.append(1) or 700)
 
     view = table(window)
     qtbot.wait(10)  # laid out
     view.scrollToBottom()  # the view asks for more at its last row, page after page
     assert model.rowCount() > listing.FIRST_PAGE
     assert read == []  # the whole listing was not waited for
+    assert counts == []  # a page counted in while scrolling does not count the catalogue again
+    assert window.articles.count_label.text() == "700 articles"
     shown = model.rowCount()
     ids = [model.index(r, COL_TITLE).data(ArticleTableModel.ArticleIdRole) for r in range(shown)]
     assert ids == everything[:shown]

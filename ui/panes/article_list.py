@@ -67,7 +67,9 @@ class ArticleListPane(QWidget):
         self.sidebar = sidebar
         self.status_bar = status_bar
         self.model = ArticleTableModel(self)
-        self.model.rowsInserted.connect(lambda *_: self.show_count())
+        # Rows counted in while scrolling change what is shown, not how many articles there are.
+        self.model.rowsInserted.connect(lambda *_: self._say_count(self._total))
+        self._total = 0  #: the catalogue's articles, as last counted
         self.table = self._make_table()
         self.empty_state = EmptyState(self)
         self.stack = QStackedWidget(self)
@@ -192,7 +194,11 @@ class ArticleListPane(QWidget):
 
     def show_count(self) -> int:
         """Count the articles in the status bar; returns how many there are."""
-        total = count_articles()
+        self._total = count_articles()
+        self._say_count(self._total)
+        return self._total
+
+    def _say_count(self, total: int) -> None:
         # An empty catalogue shows how to fill it rather than an empty grid.
         self.stack.setCurrentWidget(self.empty_state if total == 0 else self.table)
         text = f"{total:,} article{'' if total == 1 else 's'}"
@@ -201,7 +207,6 @@ class ArticleListPane(QWidget):
             shown = f"{self.model.rowCount():,}" if self.model.complete else "Counting…"
             text = f"{shown} of {text}"
         self.count_label.setText(text)
-        return total
 
     def filter(self) -> None:
         """Show the articles the sidebar and the search box choose. A search that cannot be run
