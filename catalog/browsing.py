@@ -58,6 +58,17 @@ class Filters:
         """The query, parsed; raises ``QueryError`` for one that cannot be run."""
         return parse_query(self.query)
 
+    @cached_property
+    def searched(self) -> ParsedQuery:
+        """The query as searched (``fulltext.searched``: its words' English forms, where the
+        catalogue stems). Each search works on a copy of the filters (``afresh``), so that it
+        asks for the forms the index holds then."""
+        return fulltext.searched(self.parsed)
+
+    def afresh(self) -> "Filters":
+        """These filters, with nothing worked out yet (``searched``)."""
+        return replace(self)
+
 
 def filtered_ids(
     filters: Filters | None = None, *, sort: str = "date", descending: bool = True, limit: int | None = None
@@ -68,7 +79,7 @@ def filtered_ids(
     both backends: catalog.search.bm25), else by date.
     Raises ``QueryError`` for a query that cannot be run.
     """
-    filters = filters or Filters()
+    filters = (filters or Filters()).afresh()
     sql, params = listing_sql(filters, sort=sort, descending=descending)
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
@@ -84,7 +95,7 @@ def searching(parsed: ParsedQuery) -> bool:
 
 def count_filtered(filters: Filters | None = None) -> int:
     """How many articles pass ``filters``, without listing them."""
-    filters = filters or Filters()
+    filters = (filters or Filters()).afresh()
     query = Article.select()
     for condition in _conditions(filters):
         query = query.where(condition)
@@ -99,14 +110,14 @@ def listing_sql(
 
     ``ranked``: whether the search has few enough matches to rank, when the caller knows.
     """
-    fulltext.check(filters.parsed)
+    searched = filters.searched
     if sort == "relevance":
-        if filters.parsed.groups:
+        if searched.groups:
             if ranked is None:
-                ranked = not more_matches_than(filters.parsed, RANK_LIMIT)
+                ranked = not more_matches_than(searched, RANK_LIMIT)
             # The other filters narrow the ranked rows inside the same query.
-            others = _conditions(replace(filters, query="")) + _query_conditions(filters.parsed, words=False)
-            return backend().ranked_sql(filters.parsed, _where_sql(others), by_date=not ranked)
+            others = _conditions(replace(filters, query="")) + _query_conditions(searched, words=False)
+            return backend().ranked_sql(searched, _where_sql(others), by_date=not ranked)
         sort, descending = "date", True
     key = _SORT_SQL[sort]
     direction = "DESC" if descending else "ASC"
@@ -157,7 +168,7 @@ def snippets(article_ids: list[int], query: str, *, words: int = 14) -> dict[int
     The body is searched first, then the summary; words asked for in a field (``author:``) are
     shown in their own column, not here.
     """
-    parsed = parse_query(query)
+    parsed = fulltext.searched(parse_query(query))  # a passage with "missile" is what "missiles" found
     wanted = [
         t.text for group in parsed.groups for t in group if t.column in (None, "body", "summary", "claims")
     ]
@@ -208,7 +219,7 @@ def _conditions(filters: Filters) -> list:
             for year in sorted(filters.years)
         ]
         conditions.append(reduce(operator.or_, spans))
-    return conditions + _query_conditions(filters.parsed)
+    return conditions + _query_conditions(filters.searched)
 
 
 def _query_conditions(parsed: ParsedQuery, *, words: bool = True) -> list:

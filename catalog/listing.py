@@ -41,8 +41,9 @@ class Listing:
 def make_listing(filters: Filters, *, sort: str = "date", descending: bool = True) -> Listing:
     """The first page of what ``filters`` list; counting and listing the rest wait (RowPager)."""
     ranks = None
+    filters = filters.afresh()  # the index's words now (Filters.searched)
     if sort == "relevance" and filters.parsed.groups:
-        ranks = not more_matches_than(filters.parsed, RANK_LIMIT)
+        ranks = not more_matches_than(filters.searched, RANK_LIMIT)
     sql, params = listing_sql(filters, sort=sort, descending=descending, ranked=ranks)
     words = searching(filters.parsed)
     with fulltext.search_plan(words):

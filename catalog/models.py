@@ -122,6 +122,13 @@ class ClaimLink(BaseModel):
         indexes = ((("source", "target", "relation"), True),)
 
 
+class CatalogueOption(BaseModel):
+    """One option of the catalogue (catalog.options)."""
+
+    key = CharField(max_length=64, primary_key=True)
+    value = TextField()
+
+
 class SavedSearch(BaseModel):
     """A named search (query and sidebar filters) shown in the sidebar, always up to date."""
 
@@ -144,4 +151,5 @@ ALL_MODELS = (
     Claim,
     ClaimLink,
     SavedSearch,
+    CatalogueOption,
 )

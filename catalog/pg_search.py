@@ -24,6 +24,9 @@ from catalog.db import database
 from catalog.search.fts5_words import iter_words, words
 
 TABLE = "article_search_index"
+#: Every word the index has held (migration 0015): where stemming looks for a word's forms.
+#: Words of deleted articles stay, finding nothing, until the index is rebuilt.
+WORDS_TABLE = "search_word"
 FIELDS = ("title", "body", "authors", "outlet", "topics", "summary", "claims")
 #: The fields in ``document``, in order, with the label of their bm25 weight (A 10, B 5, C 3,
 #: D 1): the body last, so that a long text pushes no other field past the last place.
@@ -76,7 +79,29 @@ def index(ids: Iterable[int]) -> None:
     ids = sorted(set(ids))
     cursor = database.cursor()
     for start in range(0, len(ids), _CHUNK):
-        cursor.executemany(_INSERT, list(_rows(ids[start : start + _CHUNK])))
+        seen: set[str] = set()
+        cursor.executemany(_INSERT, list(_rows(ids[start : start + _CHUNK], seen)))
+        _keep_words(seen)
+
+
+def _keep_words(seen: set[str]) -> None:
+    """Add the words not listed yet to ``WORDS_TABLE``. In order: two desks indexing at once
+    then wait for each other's new words one way round, never in a deadlock."""
+    fitting = sorted(word for word in seen if len(word.encode()) <= MAX_WORD_BYTES)
+    if fitting:
+        database.execute_sql(
+            f"INSERT INTO {WORDS_TABLE} (word) SELECT word FROM unnest(%s::text[]) AS listed (word) "
+            "ORDER BY word ON CONFLICT DO NOTHING",
+            (fitting,),
+        )
+
+
+def words_starting(prefix: str) -> list[str]:
+    """The index's words starting with ``prefix`` (and a few of deleted articles)."""
+    rows = database.execute_sql(
+        f"SELECT word FROM {WORDS_TABLE} WHERE word >= %s AND word < %s", (prefix, prefix + "\U0010ffff")
+    )
+    return [word for (word,) in rows]
 
 
 def unindex(ids: Iterable[int]) -> None:
@@ -89,6 +114,7 @@ def unindex(ids: Iterable[int]) -> None:
 def rebuild(progress: Callable[[int, int], None] | None = None) -> None:
     """Index every article again; ``progress(done, total)`` after each chunk."""
     database.execute_sql(f"DELETE FROM {TABLE}")
+    database.execute_sql(f"DELETE FROM {WORDS_TABLE}")
     (total,) = database.execute_sql("SELECT count(*) FROM article").fetchone()
     done = 0
     for ids in _id_chunks(1000):
@@ -151,11 +177,15 @@ def _id_chunks(size: int) -> Iterator[list[int]]:
         last = ids[-1]
 
 
-def _rows(ids: list[int]) -> Iterator[tuple]:
+def _rows(ids: list[int], seen: set[str] | None = None) -> Iterator[tuple]:
     """``(id, a tsvector's text for each field, the document's, its number of words)`` of each
-    of these articles, each text read once (an article's text may be megabytes)."""
+    of these articles, each text read once (an article's text may be megabytes); their words
+    are added to ``seen``."""
     for article_id, *texts in database.execute_sql(_TEXTS, (ids,)).fetchall():
         fields = dict(zip(FIELDS, map(_places, texts), strict=True))
+        if seen is not None:
+            for places, _ in fields.values():
+                seen.update(places)
         document: dict[str, list[tuple[int, list[int]]]] = {}
         offset = 0
         for field, label in DOCUMENT:

@@ -18,6 +18,7 @@ from ui.controllers.help import HelpController
 from ui.controllers.importing import ImportController
 from ui.controllers.maintenance import MaintenanceController
 from ui.controllers.reports import ReportsController
+from ui.controllers.search_options import SearchOptionsController
 from ui.panes.article_detail import ArticleDetailPane
 from ui.panes.article_list import ArticleListPane
 from ui.panes.refresh import PaneRefresher
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         )
         detail.editor.suggest_requested.connect(self.reports.suggest_summary_for)
         self.maintenance = MaintenanceController(self, self.session, say=say)
+        self.search_options = SearchOptionsController(self, self.session)
         self.catalogues = CataloguesController(
             self,
             self.session,

@@ -40,6 +40,11 @@ class Backend(ABC):
         """Whether more than ``limit`` words of the index start with ``prefix``."""
 
     @abstractmethod
+    def words_starting(self, prefix: str) -> list[str]:
+        """The index's words (folded, as searched) that start with ``prefix``: where English
+        stemming finds a word's other forms (catalog.search.stemming)."""
+
+    @abstractmethod
     def matching_ids_sql(self, parsed) -> tuple[str, list] | None:
         """A subquery of the ids of the articles the query's words find (exclusions applied)."""
 

@@ -57,6 +57,9 @@ class PostgresBackend(Backend):
     def more_words_than(self, prefix: str, limit: int) -> bool:
         return False  # the GIN indexes find a prefix's words in their own term tree
 
+    def words_starting(self, prefix: str) -> list[str]:
+        return pg_search.words_starting(prefix)
+
     def matching_ids_sql(self, parsed) -> tuple[str, list] | None:
         found = pg_search.condition(parsed.groups, parsed.excluded) if parsed.groups else None
         return (f"(SELECT article_id FROM {pg_search.TABLE} WHERE {found[0]})", found[1]) if found else None

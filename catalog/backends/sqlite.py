@@ -58,6 +58,13 @@ class SqliteBackend(Backend):
         ).fetchone()[0]
         return found > limit
 
+    def words_starting(self, prefix: str) -> list[str]:
+        rows = database.execute_sql(
+            f"SELECT term FROM {VOCABULARY_TABLE} WHERE term >= ? AND term < ?",
+            (prefix, prefix + "\U0010ffff"),
+        )
+        return [term for (term,) in rows]
+
     def matching_ids_sql(self, parsed) -> tuple[str, list] | None:
         if not parsed.match:
             return None

@@ -61,6 +61,7 @@ EPILOG = """examples:
   catalog export-pdf report.pdf --query 'ukraine since:2022'   a summary report, no display needed
   catalog --db team.sqlite3 gui        open the window on another catalogue
   catalog info                         which catalogue, its size and counts, where settings live
+  catalog stemming off                 search words as written only (missiles not missile)
   catalog --db postgresql://desk@db.example.org/newsroom search 'claim:retake'
   catalog install-desktop              add Catalog to the Linux applications menu
 """
@@ -226,6 +227,7 @@ def build_parser(more_commands: Callable[[Callable], None] | None = None) -> arg
     cli_exports.add_commands(command)
     cli_maintenance.add_commands(command)
     cli_maintenance.add_copy_command(command)
+    cli_maintenance.add_stemming_command(command)
 
     new = command(
         "new",

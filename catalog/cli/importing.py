@@ -70,10 +70,11 @@ def jobs_option(text: str) -> int:
 class TerminalProgress:
     """A progress bar redrawn in place on a terminal, or a plain line now and then elsewhere."""
 
-    def __init__(self, total: int, stream: TextIO = sys.stderr):
+    def __init__(self, total: int, stream: TextIO | None = None):
         self.meter = ProgressMeter(total)
-        self.stream = stream
-        self.on_terminal = stream.isatty()
+        # Looked up now, not when the module was loaded: whatever stands for standard error then.
+        self.stream = stream or sys.stderr
+        self.on_terminal = self.stream.isatty()
         # Off a terminal, a quick import prints nothing; a long one a line every few seconds.
         self._last_shown = 0.0 if self.on_terminal else self.meter.started
         self._drawn = False

@@ -26,7 +26,7 @@ def add_command(command) -> None:
         "--json",
         action="store_true",
         help='print {"location", "name", "chosen_by", "backend", "backend_version", "size_bytes", '
-        '"articles", "claims", "schema_version", "read_only", "read_only_reason", '
+        '"articles", "claims", "schema_version", "stemming", "read_only", "read_only_reason", '
         '"default_location", "settings", "data_folder"}',
     )
     info.set_defaults(run=_cmd_info)
@@ -68,6 +68,7 @@ def _lines(info: dict) -> list[tuple[str, str]]:
         ("Articles", f"{info['articles']:,}"),
         ("Claims", f"{info['claims']:,}"),
         ("Schema", f"version {info['schema_version']}"),
+        ("English stemming", "on" if info["stemming"] else "off"),
         ("Read-only", f"yes ({info['read_only_reason']})" if info["read_only"] else "no"),
         ("Default catalogue", info["default_location"]),
         ("Settings", info["settings"]),

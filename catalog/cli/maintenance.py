@@ -48,6 +48,37 @@ def add_commands(command) -> None:
     check.set_defaults(run=_cmd_check)
 
 
+def add_stemming_command(command) -> None:
+    stemming = command(
+        "stemming",
+        "say whether searches find a word's other English forms (missiles finds missile), or turn it on or off",
+        "catalog stemming on",
+    )
+    stemming.add_argument(
+        "state", nargs="?", choices=("on", "off"), help="turn it on or off for everyone using the catalogue"
+    )
+    stemming.add_argument("--json", action="store_true", help='print {"stemming": true|false}')
+    stemming.set_defaults(run=_cmd_stemming)
+
+
+def _cmd_stemming(args) -> int:
+    from catalog import options
+
+    open_from(args)
+    if args.state is not None:
+        options.set_stemming(args.state == "on")
+    on = options.stemming()
+    if args.json:
+        print_json({"stemming": on})
+    else:
+        print(f"English stemming is {'on' if on else 'off'}: " + (STEMMING_ON if on else STEMMING_OFF))
+    return EXIT_OK
+
+
+STEMMING_ON = 'missiles finds missile; "missiles" in quotes finds that form only'
+STEMMING_OFF = "words are found as written (missiles does not find missile)"
+
+
 def _cmd_backup(args) -> int:
     from catalog.db import CatalogueError
     from catalog.maintenance import backup_catalogue

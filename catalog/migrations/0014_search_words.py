@@ -30,6 +30,11 @@ def up(migrator, db):
     )
     from catalog import pg_search  # the current code indexes, as every later change will
 
+    # The table of the index's words that the current code keeps (migration 0015 explains it).
+    db.execute_sql(
+        f'CREATE TABLE IF NOT EXISTS {pg_search.WORDS_TABLE} (word TEXT COLLATE "C" NOT NULL PRIMARY KEY)'
+    )
+
     pg_search.rebuild(progress=_progress)
     for name in FIELDS:
         if name != "body":  # the body is searched through the document

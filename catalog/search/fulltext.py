@@ -10,7 +10,9 @@ or claims change (or they are deleted), ``index`` them after, in the same transa
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from catalog import options
 from catalog.backends import backend
+from catalog.search import stemming
 from catalog.search.matching import fold
 from catalog.search.query import QueryError
 
@@ -38,6 +40,16 @@ def check(parsed) -> None:
             raise QueryError(_too_broad(term, len(letters) + 1))
     found.check_query(parsed)
     parsed.checked = True
+
+
+def searched(parsed):
+    """``parsed`` as it is searched now: checked (``check``), and in a catalogue that stems
+    English words (catalog.options) a copy with each word an OR of the forms of it the index
+    holds now (catalog.search.stemming). Ask again for each search: the index's words change."""
+    check(parsed)
+    if not options.stemming():
+        return parsed
+    return stemming.with_forms(parsed, backend().words_starting)
 
 
 def _too_broad(term, letters: int) -> str:

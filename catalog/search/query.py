@@ -1,7 +1,7 @@
 """The search language, turned into an FTS5 query plus date limits.
 
     words            all must match (diacritics ignored: Zoe finds Zoë)
-    "exact phrase"   the words in this order
+    "exact phrase"   the words in this order, as written ("missiles" is not missile)
     -word, -"phrase" must not match
     a OR b           either
     word*            any word starting so
@@ -53,6 +53,8 @@ class Term:
     column: str | None = None  #: an FTS column, or None for all
     prefix: bool = False
     negated: bool = False
+    #: In quotes: the words as written, never their other forms (catalog.search.stemming).
+    exact: bool = False
 
     def fts(self) -> str:
         quoted = '"' + self.text.replace('"', '""') + '"' + ("*" if self.prefix else "")
@@ -176,7 +178,7 @@ def _term(match: re.Match) -> Term | None:
     if not _WORD_CHARS.search(text):
         return None  # punctuation alone finds nothing
     prefix = prefix and text.isalnum()  # one word as the index cuts words (no _ inside)
-    return Term(text, column, prefix, bool(match["neg"]))
+    return Term(text, column, prefix, bool(match["neg"]), exact=match["phrase"] is not None)
 
 
 def _date_limit(query: ParsedQuery, match: re.Match) -> bool:

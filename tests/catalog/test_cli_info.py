@@ -24,6 +24,7 @@ INFO_KEYS = {
     "articles",
     "claims",
     "schema_version",
+    "stemming",
     "read_only",
     "read_only_reason",
     "default_location",
@@ -73,10 +74,11 @@ def test_info_as_text(capsys, filled, monkeypatch):
     assert fields["Articles"] == "1" and fields["Claims"] == "1"
     assert fields["Schema"] == f"version {latest_version()}"
     assert fields["Read-only"] == "no"
+    assert fields["English stemming"] == "on"  # a new catalogue stems
     assert fields["Backend"].split()[0] in ("SQLite", "PostgreSQL")
     assert fields["Size"].endswith(" bytes)")
     assert set(fields) == {
-        "Catalogue", "Backend", "Size", "Articles", "Claims", "Schema", "Read-only",
+        "Catalogue", "Backend", "Size", "Articles", "Claims", "Schema", "English stemming", "Read-only",
         "Default catalogue", "Settings", "Data folder",
     }  # fmt: skip
 

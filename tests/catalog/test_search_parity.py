@@ -211,6 +211,23 @@ COMBINATIONS = [
     "Biden's U.S. 1,000",
     "the OR and -the",
 ]
+# English stemming (issue 17): a word stands for its forms the index holds, on both backends.
+STEMS = [
+    "emission",
+    "officials said",
+    "prices",
+    "price -prices",
+    "reported",
+    "title:emissions",
+    "claim:victories",
+    "author:lees",
+    '"official"',
+    "confidence OR losing",
+    "economies -oil",
+    "tonne",
+    "forces",
+    "pushed",
+]
 ODD_INPUT = [
     "_",
     '"_"',
@@ -228,7 +245,7 @@ ODD_INPUT = [
 ]
 QUERIES = [
     *WORDS, *ABBREVIATIONS, *NUMBERS, *POSSESSIVES, *ADDRESSES, *HYPHENS_AND_QUOTES, *ACCENTS, *PHRASES, *EXCLUSIONS,
-    *ORS, *PREFIXES, *FIELDS, *DATES, *COMBINATIONS, *ODD_INPUT,
+    *ORS, *PREFIXES, *FIELDS, *DATES, *COMBINATIONS, *STEMS, *ODD_INPUT,
 ]  # fmt: skip
 
 

@@ -9,6 +9,7 @@ from catalog.articles import get_article
 from catalog.changes import Change
 from catalog.claims.store import claims_of_article
 from catalog.names_admin import names as name_list
+from catalog.search.query import QueryError
 from catalog.watching import CONNECTION_ERRORS
 from ui.models.article_table_model import ArticleTableModel
 from ui.session import CatalogSession
@@ -64,8 +65,13 @@ class ArticleDetailPane(QWidget):
         self.show_article_claims(article_id)
 
     def highlight(self) -> None:
-        """Mark the words the listing searches for in the text."""
-        parsed = self.listing.filters.parsed
+        """Mark the words the listing searches for in the text (with their other forms, where
+        the catalogue stems English words)."""
+        filters = self.listing.filters
+        try:
+            parsed = filters.afresh().searched
+        except (QueryError, *CONNECTION_ERRORS):
+            parsed = filters.parsed  # what was typed: said where the search is
         self.reading_pane.highlight(parsed.words, parsed.prefixes)
 
     def show_no_article(self) -> None:
