@@ -126,7 +126,8 @@ def quick_file_check(path: str) -> list[str]:
 
 
 def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
-    """Copy every article, name, claim and link, ids and all, from the catalogue ``source`` into
+    """Copy every article, name, claim and link, ids and all, and the catalogue's options
+    (catalog.options), from the catalogue ``source`` into
     the empty catalogue ``target`` (made if need be); returns the counts copied, checked against
     the source's.
 
@@ -138,9 +139,12 @@ def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
     from catalog.exporting.json_export import write_json
     from catalog.exporting.json_import import ImportJsonError, import_document
 
+    from catalog import options
+
     open_catalogue(source, create=False)
     try:
         expected = _counts()
+        stemming = options.stemming()
         exported = io.StringIO()
         write_json(exported, earlier=True)
     finally:
@@ -161,6 +165,7 @@ def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
             raise CatalogueError(
                 f"{redacted(source)} cannot be copied as it is: {_copy_fault(exc)}"
             ) from None
+        options.set_stemming(stemming)  # the catalogue's options go with it
         copied = _counts()
     finally:
         close_catalogue()

@@ -172,3 +172,28 @@ def test_forms_are_the_words_with_the_same_stem():
     assert forms("generously", starting) == ["generously", "generous"]  # not general
     assert forms("zoë", starting) == ["zoë"]  # not an English word: as written
     assert forms("1986", starting) == ["1986"]
+
+
+def test_a_copy_keeps_the_option(news, tmp_path, capsys):
+    assert cli_outcome(capsys, "--db", news.location, "stemming", "off")[0] == 0
+    close_catalogue()
+    target = str(tmp_path / "copy.sqlite3")
+    code, _, err = cli_outcome(capsys, "copy", "--from", news.location, "--to", target)
+    assert code == 0, err
+    code, out, _ = cli_outcome(capsys, "--db", target, "stemming", "--json")
+    assert json.loads(out) == {"stemming": False}
+    assert found(capsys, target, "missiles") == {"Launches in the north"}
+
+
+def test_a_read_only_catalogue_keeps_its_option_and_says_why(tmp_path, write, capsys):
+    location = tmp_path / "ro.sqlite3"
+    write("a.txt", article_file(*ARTICLES["a.txt"]))
+    assert cli_outcome(capsys, "--db", str(location), "import", str(write.root))[0] == 0
+    close_catalogue()
+    location.chmod(0o444)
+    try:
+        code, _, err = cli_outcome(capsys, "--db", str(location), "stemming", "off")
+    finally:
+        location.chmod(0o644)
+    assert code == 1 and "read-only" in err and "Traceback" not in err
+    assert json.loads(cli_outcome(capsys, "--db", str(location), "stemming", "--json")[1]) == {"stemming": True}
