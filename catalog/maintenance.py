@@ -135,11 +135,10 @@ def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
     (a killed copy left a whole export behind each time), and is written in one transaction:
     killed at any moment, it leaves the target as it was, empty, and copying again finishes.
     """
+    from catalog import options
     from catalog.catalogue import close_catalogue, open_catalogue
     from catalog.exporting.json_export import write_json
     from catalog.exporting.json_import import ImportJsonError, import_document
-
-    from catalog import options
 
     open_catalogue(source, create=False)
     try:

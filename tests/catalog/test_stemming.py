@@ -196,4 +196,6 @@ def test_a_read_only_catalogue_keeps_its_option_and_says_why(tmp_path, write, ca
     finally:
         location.chmod(0o644)
     assert code == 1 and "read-only" in err and "Traceback" not in err
-    assert json.loads(cli_outcome(capsys, "--db", str(location), "stemming", "--json")[1]) == {"stemming": True}
+    assert json.loads(cli_outcome(capsys, "--db", str(location), "stemming", "--json")[1]) == {
+        "stemming": True
+    }
