@@ -1,7 +1,7 @@
 """The article table's columns: which are shown, their order and widths, chosen from the
 header's right-click menu or View ▸ Columns, and remembered per catalogue."""
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
@@ -43,6 +43,11 @@ WIDTHS = {
 }
 STATE_KEY = "articleTable/header"
 COUNT_KEY = "articleTable/columns"  # a state saved for another set of columns is not restored
+WIDTHS_KEY = "articleTable/widths"  # the widths chosen, before fitting them to a narrow table
+#: The share of the table's width the title keeps at least: in a narrow table the other columns
+#: give up width (down to MINIMUM) rather than squeeze the title.
+TITLE_SHARE = 0.5
+MINIMUM = 56
 
 
 def show_default_columns(table: QTableView) -> None:
@@ -82,7 +87,12 @@ class TableColumns(QObject):
         reset.setObjectName("columnsReset")
         reset.triggered.connect(self.reset)
         self.menu.aboutToShow.connect(self._check_shown)
+        #: The widths a person chose (or the defaults): what the columns get where there is room.
+        self.preferred = dict(WIDTHS)
+        self._fitting = False
         header = table.horizontalHeader()
+        header.sectionResized.connect(self._resized)
+        table.viewport().installEventFilter(self)
         header.setSectionsMovable(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(lambda at: self.menu.popup(header.mapToGlobal(at)))
@@ -96,14 +106,43 @@ class TableColumns(QObject):
 
     def show_column(self, column: int, shown: bool) -> None:
         self.table.setColumnHidden(column, not shown)
-        if shown and self.table.columnWidth(column) < 20:  # hidden before it ever had a width
-            self.table.setColumnWidth(column, WIDTHS.get(column, 100))
+        self.fit()
         self.save()
 
     def reset(self) -> None:
         show_default_columns(self.table)
-        self.settings.remove(STATE_KEY)
-        self.settings.remove(COUNT_KEY)
+        self.preferred = dict(WIDTHS)
+        self.fit()
+        for key in (STATE_KEY, COUNT_KEY, WIDTHS_KEY):
+            self.settings.remove(key)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return super().eventFilter(watched, event)
+
+    def _resized(self, column: int, _old: int, new: int) -> None:
+        if not self._fitting and column != COL_TITLE and new > 0:
+            self.preferred[column] = new  # dragged by hand: wanted wherever there is room
+
+    def fit(self) -> None:
+        """Give the shown columns their preferred widths, or less in proportion where the table
+        is too narrow for them and a readable title (never below what a date needs)."""
+        room = self.table.viewport().width() * (1 - TITLE_SHARE)
+        shown = [c for c in CHOOSABLE if not self.table.isColumnHidden(c)]
+        wanted = sum(self.preferred[c] for c in shown)
+        if room <= 0 or not shown:
+            return
+        factor = min(1.0, room / wanted)
+        metrics = self.table.fontMetrics()
+        least = {COL_DATE: metrics.horizontalAdvance("0000-00-00") + 28}  # with the cell's margins
+        self._fitting = True
+        try:
+            for column in shown:
+                width = max(least.get(column, MINIMUM), int(self.preferred[column] * factor))
+                self.table.horizontalHeader().resizeSection(column, width)
+        finally:
+            self._fitting = False
 
     def restore(self) -> None:
         """The columns as this catalogue's window last left them, else the defaults."""
@@ -113,7 +152,14 @@ class TableColumns(QObject):
         if state is not None and str(self.settings.value(COUNT_KEY)) == str(count):
             self.table.horizontalHeader().restoreState(state)
             self.table.setColumnHidden(COL_TITLE, False)
+            widths = self.settings.value(WIDTHS_KEY) or []
+            widths = [widths] if isinstance(widths, str) else widths
+            for column, width in zip(CHOOSABLE, widths):
+                if int(width) > 0:
+                    self.preferred[column] = int(width)
+        self.fit()
 
     def save(self) -> None:
         self.settings.set_value(STATE_KEY, self.table.horizontalHeader().saveState())
         self.settings.set_value(COUNT_KEY, self.table.model().columnCount())
+        self.settings.set_value(WIDTHS_KEY, [self.preferred[c] for c in CHOOSABLE])

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView
 from catalog.browsing import Filters, SidebarEntry, sidebar_names
 from catalog.listing import reads_in_background
 from catalog.search.saved import saved_searches
+from ui.widgets.sidebar_delegate import SidebarDelegate
+from ui.widgets.sidebar_roles import CountRole, IdRole, KindRole, NameRole
 from ui.workers import CountSignals, SidebarCountsTask, sidebar_counts
 
 GROUPS = (
@@ -30,10 +32,6 @@ GROUPS = (
     ("topic", "Topics"),
     ("year", "Years"),
 )
-KindRole = Qt.ItemDataRole.UserRole + 1  #: "outlet", "author", "topic" or "year"
-IdRole = Qt.ItemDataRole.UserRole + 2  #: the name's id, or the year
-NameRole = Qt.ItemDataRole.UserRole + 3  #: the name in full (a topic's whole path), for messages
-CountRole = Qt.ItemDataRole.UserRole + 4  #: its articles, once counted
 #: Why an entry is no longer listed, by kind.
 NOTHING_LEFT = {
     "outlet": "no article has that outlet now",
@@ -144,8 +142,10 @@ class Sidebar(QTreeView):
         self.setObjectName("sidebar")
         self.setAccessibleName("Filter by outlet, author, topic or year")
         self.setHeaderHidden(True)
-        # A long name loses its middle, not its end ("Deutsche…Welle (12)"): the tooltip has it all.
+        # A long name loses its middle, not its end or its count ("Deutsche…edition)  12"): the
+        # tooltip has it all.
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setItemDelegate(SidebarDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setModel(SidebarModel(self))
         self.selectionModel().selectionChanged.connect(lambda *_: self.filters_changed.emit(self.filters()))
