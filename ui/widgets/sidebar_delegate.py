@@ -12,39 +12,40 @@ GAP = 8  # between the name and its count
 
 class SidebarDelegate(QStyledItemDelegate):
     def paint(self, painter, option: QStyleOptionViewItem, index) -> None:
-        kind = index.data(KindRole)
-        if kind is None:  # a group's heading
+        if index.data(KindRole) is None:  # a group's heading
             super().paint(painter, option, index)
             return
         option = QStyleOptionViewItem(option)
         self.initStyleOption(option, index)
-        name = index.data(NameRole) or ""
-        if kind == "topic":
-            name = name.rsplit("/", 1)[-1]
-        count = index.data(CountRole)
-        counted = "?" if count is None and kind == "saved" and option.text.endswith("(?)") else None
-        counted = f"{count:,}" if isinstance(count, int) else counted
         option.text = ""
         widget = option.widget
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
         rect = option.rect.adjusted(3, 0, -4, 0)
-        metrics = option.fontMetrics
+        name, counted = shown_text(index, option.fontMetrics, rect.width())
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        painter.save()
-        count_width = metrics.horizontalAdvance(counted) + GAP if counted else 0
-        painter.setPen(option.palette.color(role))
         align = Qt.AlignmentFlag.AlignVCenter
-        name_rect = rect.adjusted(0, 0, -count_width, 0)
-        painter.drawText(
-            name_rect,
-            align | Qt.AlignmentFlag.AlignLeft,
-            metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, name_rect.width()),
-        )
+        painter.save()
+        painter.setPen(option.palette.color(role))
+        painter.drawText(rect, align | Qt.AlignmentFlag.AlignLeft, name)
         if counted:
-            muted = option.palette.color(role if selected else QPalette.ColorRole.PlaceholderText)
-            painter.setPen(muted)
+            painter.setPen(option.palette.color(role if selected else QPalette.ColorRole.PlaceholderText))
             painter.drawText(rect, align | Qt.AlignmentFlag.AlignRight, counted)
         painter.restore()
+
+
+def shown_text(index, metrics, width: int) -> tuple[str, str]:
+    """What an entry shows in ``width`` pixels: its name (a topic's last part), cut in the
+    middle if need be, and its count ("" until counted, "?" for a search that cannot run)."""
+    name = index.data(NameRole) or ""
+    if index.data(KindRole) == "topic":
+        name = name.rsplit("/", 1)[-1]
+    count = index.data(CountRole)
+    if isinstance(count, int):
+        counted = f"{count:,}"
+    else:
+        counted = "?" if str(index.data()).endswith("(?)") else ""
+    room = width - (metrics.horizontalAdvance(counted) + GAP if counted else 0)
+    return metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, max(room, 0)), counted
