@@ -99,8 +99,10 @@ def test_claims_imported_source_and_summary_columns(window, qtbot, tmp_path, qtm
     view.sortByColumn(COL_CLAIMS, Qt.SortOrder.DescendingOrder)
     assert model.sort_name == "claims"
     assert model.rows.id_at(0) == article_id
+    view.setColumnHidden(COL_SUMMARY, False)
     view.sortByColumn(COL_SUMMARY, Qt.SortOrder.AscendingOrder)  # not a sort: the order stays
     assert model.sort_name == "claims"
+    assert header.sortIndicatorSection() == COL_CLAIMS  # and the arrow says so
     assert header.count() == 9
 
 

@@ -23,7 +23,7 @@ from catalog.name_moves import moved_to
 from catalog.search.query import QueryError
 from catalog.search.saved import saved_searches
 from ui.commands import NameCommand
-from ui.models.article_table_model import COL_DATE, COL_TITLE, ArticleTableModel
+from ui.models.article_table_model import COL_DATE, COL_TITLE, SORT_KEYS, ArticleTableModel
 from ui.session import CatalogSession
 from ui.widgets.empty_state import EmptyState
 from ui.widgets.filter_bar import Chip, FilterBar
@@ -127,7 +127,19 @@ class ArticleListPane(QWidget):
         # The title takes whatever width is left, so no column hides behind a scroll bar
         # (ui.controllers.table_columns sets the others' widths, and remembers them).
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.sortIndicatorChanged.connect(self._sort_indicated)
         return table
+
+    def _sort_indicated(self, column: int, _order) -> None:
+        """A column that does not sort (the summary) keeps the arrow where the order is."""
+        if column >= 0 and SORT_KEYS[column] is None:
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            if self.model.by_relevance:
+                header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            else:
+                header.setSortIndicator(self.model.sort_column, self.model.sort_order)
+            header.blockSignals(False)
 
     def _make_search_box(self) -> QLineEdit:
         box = QLineEdit(self)
