@@ -100,25 +100,21 @@ def table_rows(ids: list[int]) -> dict[int, ArticleRow]:
     """``{id: ArticleRow}`` for up to a few hundred articles: what a table page shows, and only that.
 
     Plain SQL: for a page of a scrolling table, building peewee's query for 256 ids took
-    longer than running it. Names, topics and claim counts come in one query each for the
-    whole page (the claims' by their article index), never one per row.
+    longer than running it. Authors and topics come in one query each for the whole page,
+    never one per row.
     """
     if not ids:
         return {}
     marks = placeholders(len(ids))
+    # The claims counted in the same query, each by a probe of the claims' article index.
     rows = database.execute_sql(
         'SELECT a."id", a."title", a."date", a."date_precision", o."name", a."imported_at", '
-        f'a."source_path", substr(a."summary", 1, {SUMMARY_CHARS}) FROM "article" a '
+        f'a."source_path", substr(a."summary", 1, {SUMMARY_CHARS}), '
+        '(SELECT count(*) FROM "claim" c WHERE c."article_id" = a."id") FROM "article" a '
         f'LEFT JOIN "outlet" o ON o."id" = a."outlet_id" WHERE a."id" IN ({marks})',
         ids,
     )
     authors, topics = _authors_and_topics(ids)
-    claims = dict(
-        database.execute_sql(
-            f'SELECT "article_id", count(*) FROM "claim" WHERE "article_id" IN ({marks}) GROUP BY "article_id"',
-            ids,
-        )
-    )
     return {
         i: ArticleRow(
             i,
@@ -127,12 +123,12 @@ def table_rows(ids: list[int]) -> dict[int, ArticleRow]:
             tuple(authors.get(i, ())),
             iso_date(date, precision),
             tuple(topics.get(i, ())),
-            claims=claims.get(i, 0),
-            imported=(iso_time(imported) or "")[:10] or None,
+            claims=claims,
+            imported=str(imported)[:10] if imported else None,  # the day, as stored (UTC)
             source=source,
-            summary=_one_line(summary or ""),
+            summary=_one_line(summary) if summary else "",
         )
-        for i, title, date, precision, outlet, imported, source, summary in rows
+        for i, title, date, precision, outlet, imported, source, summary, claims in rows
     }
 
 
