@@ -29,6 +29,7 @@ _COLUMNS = ", ".join([*(f'a."{key}"' for key in _KEYS[:-1]), 'o."name"'])
 #: A time as SQLite holds a naive datetime: ``2024-05-01 09:30:00`` and perhaps ``.123456``.
 _STORED_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?\Z")
 _CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
+SUMMARY_CHARS = 200  #: of a summary a table row carries: a line's worth, not the whole text
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,10 @@ class ArticleRow:
     authors: tuple[str, ...]
     date: str | None  #: ISO, perhaps partial: 2022-06-29, 2022-06 or 2022
     topics: tuple[str, ...]
+    claims: int = 0  #: how many claims are marked in it
+    imported: str | None = None  #: the day it was imported, ISO (UTC)
+    source: str | None = None  #: the file it was imported from
+    summary: str = ""  #: its first SUMMARY_CHARS characters, on one line
 
     @classmethod
     def from_object(cls, article: dict) -> "ArticleRow":
@@ -52,6 +57,9 @@ class ArticleRow:
             tuple(article["authors"]),
             article["date"],
             tuple(article["topics"]),
+            imported=(article.get("imported_at") or "")[:10] or None,
+            source=article.get("source"),
+            summary=_one_line(article.get("summary") or ""),
         )
 
 
@@ -92,22 +100,40 @@ def table_rows(ids: list[int]) -> dict[int, ArticleRow]:
     """``{id: ArticleRow}`` for up to a few hundred articles: what a table page shows, and only that.
 
     Plain SQL: for a page of a scrolling table, building peewee's query for 256 ids took
-    longer than running it.
+    longer than running it. Authors and topics come in one query each for the whole page,
+    never one per row.
     """
     if not ids:
         return {}
     marks = placeholders(len(ids))
+    # The claims counted in the same query, each by a probe of the claims' article index.
     rows = database.execute_sql(
-        'SELECT a."id", a."title", a."date", a."date_precision", o."name" FROM "article" a '
+        'SELECT a."id", a."title", a."date", a."date_precision", o."name", a."imported_at", '
+        f'a."source_path", substr(a."summary", 1, {SUMMARY_CHARS}), '
+        '(SELECT count(*) FROM "claim" c WHERE c."article_id" = a."id") FROM "article" a '
         f'LEFT JOIN "outlet" o ON o."id" = a."outlet_id" WHERE a."id" IN ({marks})',
         ids,
     )
-    found = {i: [title, iso_date(date, precision), outlet] for i, title, date, precision, outlet in rows}
     authors, topics = _authors_and_topics(ids)
     return {
-        i: ArticleRow(i, title, outlet, tuple(authors.get(i, ())), date, tuple(topics.get(i, ())))
-        for i, (title, date, outlet) in found.items()
+        i: ArticleRow(
+            i,
+            title,
+            outlet,
+            tuple(authors.get(i, ())),
+            iso_date(date, precision),
+            tuple(topics.get(i, ())),
+            claims=claims,
+            imported=str(imported)[:10] if imported else None,  # the day, as stored (UTC)
+            source=source,
+            summary=_one_line(summary) if summary else "",
+        )
+        for i, title, date, precision, outlet, imported, source, summary, claims in rows
     }
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text[:SUMMARY_CHARS].split())
 
 
 def _names(sql: str, params: list[int]) -> dict[int, list[str]]:

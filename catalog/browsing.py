@@ -30,6 +30,8 @@ _SORT_SQL = {
         'WHERE at."article_id" = "t1"."id" ORDER BY lower(tp."name") LIMIT 1)'
     ),
     "imported": '"t1"."imported_at"',
+    "claims": '(SELECT count(*) FROM "claim" c WHERE c."article_id" = "t1"."id")',
+    "source": '"t1"."source_path"',
 }
 SORT_COLUMNS = (*_SORT_SQL, "relevance")
 RANK_LIMIT = 10_000  #: more matches than this are listed newest first, not ranked

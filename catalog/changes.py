@@ -86,13 +86,15 @@ SORT_FIELDS = {
     "date": frozenset({"date"}),
     "topics": frozenset({"topics"}),
     "imported": frozenset(),
+    "source": frozenset(),
+    "claims": frozenset(),  #: claims, not fields: see relists
 }
 
 
 def relists(change: Change, filters: Filters, sort: str) -> bool:
     """Whether a listing of ``filters`` in ``sort`` order may hold other articles, or the same
     in another order, after ``change``; if not, its rows can be shown again where they are."""
-    if change.rows:
+    if change.rows or (sort == "claims" and change.claims):
         return True
     depends = set(SORT_FIELDS.get(sort, ARTICLE_FIELDS))
     named = {"outlet": filters.outlet_ids, "authors": filters.author_ids, "topics": filters.topic_ids}

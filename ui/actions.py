@@ -37,7 +37,7 @@ class Separator:
 
 
 #: The menu bar, left to right: (key, title).
-MENUS = (("file", "&File"), ("edit", "&Edit"), ("claims", "&Claims"), ("help", "&Help"))
+MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("claims", "&Claims"), ("help", "&Help"))
 
 FIND = QKeySequence.StandardKey.Find
 ACTIONS: tuple[Action | Separator, ...] = (
@@ -110,6 +110,22 @@ ACTIONS: tuple[Action | Separator, ...] = (
     Action("actionClaimsBrowser", "Claims &Browser…", "Ctrl+Shift+C", "claims-browser", "claims"),
     Separator("claims"),
     Action("actionEditText", "Edit Article &Text…", "Ctrl+Shift+T", "edit-text", "claims", changes=True),
+    # Articles (the table's context menu)
+    Action(
+        "actionOpenArticle",
+        "&Open",
+        "Return",
+        # Return in the table only: in the search box it searches, in a field it ends the edit.
+        context=Qt.ShortcutContext.WidgetShortcut,
+    ),
+    Action("actionEditArticle", "&Edit", "", changes=True),
+    Action("actionNewTopic", "&New Topic…", "", changes=True),
+    Action("actionMarkVerdict", "Mark &Verdict…", "", changes=True),
+    Action("actionCopyTitle", "Copy T&itle", ""),
+    Action("actionCopyCitation", "&Copy Citation", ""),
+    Action("actionShowSourceFile", "Show &Source File", ""),
+    # View: columns
+    Action("columnsMenu", "&Columns", menu="view", submenu=True),
     # Help
     Action("actionQuerySyntax", "&Query Syntax", QKeySequence.StandardKey.HelpContents, "help", "help"),
     Action("actionKeyboardShortcuts", "&Keyboard Shortcuts", "Ctrl+/", menu="help"),

@@ -25,6 +25,7 @@ from catalog.changes import (
     states_change,
 )
 from catalog.claims.store import RemovedClaims, remove_claims, restore_claims, revert_claim
+from catalog.claims.verdicts import VerdictChange, revert_verdicts
 from catalog.conflicts import Choices
 from catalog.editing import ArticleState, DeletedArticles, delete_articles, revert_states, undelete_articles
 from catalog.names_admin import NameChange, undo_name_change
@@ -155,6 +156,23 @@ class ClaimEditCommand(CatalogCommand):
 
     def redo_change(self, choices: Choices | None) -> None:
         revert_claim(self.before, self.after, choices=choices)
+
+    def change(self, *, undone: bool) -> Change:
+        return claims_stepped(self.article_ids)
+
+
+class VerdictsCommand(CatalogCommand):
+    """One verdict given to the claims of some articles: undo gives each claim back its own."""
+
+    def __init__(self, text: str, changes: list[VerdictChange], announce: Announce):
+        super().__init__(text, sorted({after["article_id"] for _, after in changes}), announce)
+        self.changes = changes
+
+    def undo_change(self, choices: Choices | None) -> None:
+        revert_verdicts(self.changes, undo=True, choices=choices)
+
+    def redo_change(self, choices: Choices | None) -> None:
+        revert_verdicts(self.changes, undo=False, choices=choices)
 
     def change(self, *, undone: bool) -> Change:
         return claims_stepped(self.article_ids)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QToolBar, QUn
 from catalog.catalogue import OpenedCatalogue
 from ui.actions import BY_NAME, apply_icons, build_menus, build_toolbar
 from ui.controllers.actions import window_action
+from ui.controllers.article_menu import ArticleMenuController
 from ui.controllers.catalogues import CataloguesController
 from ui.controllers.claims import ClaimsController
 from ui.controllers.connection import ConnectionController
@@ -19,6 +20,7 @@ from ui.controllers.importing import ImportController
 from ui.controllers.maintenance import MaintenanceController
 from ui.controllers.reports import ReportsController
 from ui.controllers.search_options import SearchOptionsController
+from ui.controllers.table_columns import TableColumns
 from ui.panes.article_detail import ArticleDetailPane
 from ui.panes.article_list import ArticleListPane
 from ui.panes.refresh import PaneRefresher
@@ -105,7 +107,7 @@ class MainWindow(QMainWindow):
         say = self.statusBar().say
         articles, detail = self.articles, self.detail
         self.importer = ImportController(
-            self, self.session, show_article=articles.select_article, refresh=articles.refresh, say=say
+            self, self.session, show_top=articles.show_top, refresh=articles.refresh, say=say
         )
         self.importer.started.connect(self.import_started)
         self.importer.finished.connect(self.import_finished)
@@ -135,6 +137,10 @@ class MainWindow(QMainWindow):
             table=articles.table,
         )
         self.claims = ClaimsController(self, self.session, articles=articles, detail=detail)
+        self.columns = TableColumns(self, articles.table, self.catalogue.location)
+        self.article_menu = ArticleMenuController(
+            self, self.session, articles=articles, detail=detail, sidebar=self.sidebar
+        )
         self.help = HelpController(self, lambda: self.catalogue.location)
         self.connection = ConnectionController(self, self.session, editor=detail.editor, say=say)
         window_action(self, "actionFind", articles.focus_search)
@@ -188,7 +194,6 @@ class MainWindow(QMainWindow):
             ("state", self.restoreState),
             ("splitter", self.splitter.restoreState),
             ("sideSplitter", self.detail.splitter.restoreState),
-            ("tableHeader", self.articles.table.horizontalHeader().restoreState),
         ):
             value = settings.value(key)
             if value is not None:
@@ -202,7 +207,7 @@ class MainWindow(QMainWindow):
         settings.setValue("state", self.saveState())
         settings.setValue("splitter", self.splitter.saveState())
         settings.setValue("sideSplitter", self.detail.splitter.saveState())
-        settings.setValue("tableHeader", self.articles.table.horizontalHeader().saveState())
+        self.columns.save()  # per catalogue
         settings.endGroup()
         settings.sync()
 

@@ -111,7 +111,9 @@ def test_window_size_and_splitter_persist(qtbot, db_path):
     assert (second.width(), second.height()) == (760, 580)
     assert second.findChild(QSplitter, "mainSplitter").sizes() == sizes
     header = second.findChild(QTableView, "articleTable").horizontalHeader()
-    assert header.sectionSize(COL_OUTLET) == 177
+    # The width chosen is kept (per catalogue), and shown where the table has room for it and
+    # a readable title: this narrow table fits the columns smaller for now.
+    assert second.columns.preferred[COL_OUTLET] == 177
     assert header.visualIndex(COL_DATE) == 0
 
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
 from tests.helpers import article_file
 from tests.ui.driving import cell, click, import_and_wait, table
-from ui.models.article_table_model import COL_SNIPPET, COL_TITLE
+from ui.models.article_table_model import COL_TITLE, ArticleTableModel
 
 
 @pytest.fixture
@@ -45,8 +45,9 @@ def titles(win):
 def test_typing_filters_ranks_and_highlights(news, qtbot):
     search(news, qtbot, "tanks")
     assert titles(news) == ["Tanks roll into Kyiv", "Budget talks"]  # the title hit first
-    assert not table(news).isColumnHidden(COL_SNIPPET)
-    assert "tanks" in table(news).model().index(1, COL_SNIPPET).data().lower()
+    passage = table(news).model().index(1, COL_TITLE).data(ArticleTableModel.PassageRole)
+    assert "tanks" in passage.lower()  # under the title, and in the row's tooltip
+    assert "tanks" in table(news).model().index(1, COL_TITLE).data(Qt.ItemDataRole.ToolTipRole).lower()
     news.articles.select_row(1)
     assert news.detail.reading_pane.highlight(["tanks"]) == 1
     assert len(news.detail.reading_pane.extraSelections()) == 1
@@ -59,7 +60,7 @@ def test_escape_clears_the_search(news, qtbot):
     box = news.findChild(QLineEdit, "searchBox")
     qtbot.keyClick(box, Qt.Key.Key_Escape)
     assert box.text() == "" and len(titles(news)) == 3
-    assert table(news).isColumnHidden(COL_SNIPPET)
+    assert not table(news).model().index(0, COL_TITLE).data(ArticleTableModel.PassageRole)
 
 
 def test_ctrl_f_goes_to_the_search_box(news, qtbot):

@@ -337,3 +337,28 @@ def test_counts_read_before_a_change_are_never_shown_after_it(filled, qtbot, mon
     qtbot.waitUntil(lambda: not view.counting, timeout=10_000)
     qtbot.wait(50)  # the held count, had it been shown, would have been by now
     assert shown_counts == ["Weekly  (2)"]
+
+
+# --- long names --------------------------------------------------------------------------------
+
+
+def test_long_names_lose_their_middle_not_their_end_and_the_sidebar_widens(window, qtbot, tmp_path):
+    from tests.ui.table_news import LONG_OUTLETS, import_news
+    from ui.widgets.sidebar_delegate import shown_text
+
+    import_news(qtbot, window, tmp_path / "news", count=6)
+    window.resize(1200, 760)
+    view = counted(window)
+    index = entry(window, LONG_OUTLETS[0])
+    width = view.visualRect(index).width()
+    name, count = shown_text(index, view.fontMetrics(), width)
+    assert count == "2"  # the count is never cut
+    assert "…" in name and name.startswith("Deut") and name.endswith("ion)")  # its end kept
+    assert LONG_OUTLETS[0] in index.data(Qt.ItemDataRole.ToolTipRole)
+    view.grab().save(str(tmp_path / "sidebar-narrow.png"))
+
+    # Dragged wider, the sidebar shows the names whole.
+    window.splitter.setSizes([330, 500, 370])
+    qtbot.waitUntil(lambda: view.width() > 300)
+    name, _ = shown_text(index, view.fontMetrics(), view.visualRect(index).width())
+    assert name == LONG_OUTLETS[0]

@@ -24,7 +24,7 @@ from ui.workers import ImportTask
 
 class ImportController(QObject):
     """Makes Import Files and Import Folder (``ui.actions`` puts them in the File menu). What
-    it needs of the window is given: ``show_article`` (an article id: make it current),
+    it needs of the window is given: ``show_top`` (the table's first rows, the first current),
     ``refresh`` (read the listing again) and ``say`` (a line in the status bar: text,
     milliseconds)."""
 
@@ -38,14 +38,14 @@ class ImportController(QObject):
         window: QMainWindow,
         session: CatalogSession,
         *,
-        show_article: Callable[[int], None],
+        show_top: Callable[[], None],
         refresh: Callable[[], None],
         say: Callable[[str, int], None],
     ):
         super().__init__(window)
         self.window = window
         self.session = session
-        self.show_article = show_article
+        self.show_top = show_top
         self.refresh = refresh
         self.say = say
         self.task: ImportTask | None = None  #: the import running, if one is
@@ -133,7 +133,7 @@ class ImportController(QObject):
         self._end()
         self.session.announce(EVERYTHING)
         if report.imported:
-            self.show_article(report.imported[0].article_id)
+            self.show_top()  # the table's top, not wherever the first file's article sorts
         self.say(f"Import finished: {one_line(report.summary())}", 10_000)
         self.report_dialog = ImportReportDialog(report, self.window)
         self.report_dialog.open()

@@ -1,4 +1,5 @@
-"""Qt table model of the catalogue's articles: title, outlet, authors, date, topics."""
+"""Qt table model of the catalogue's articles: title, outlet, authors, date, topics, claims,
+import day, source file and summary; while searching, the matching passage of each."""
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 
@@ -8,9 +9,21 @@ from catalog.listing import FIRST_PAGE, RowPager, make_listing
 from catalog.search.query import QueryError
 from ui.models.row_table_model import AnyIndex, RowTableModel
 
-COL_TITLE, COL_OUTLET, COL_AUTHORS, COL_DATE, COL_TOPICS, COL_SNIPPET = range(6)
-HEADERS = ("Title", "Outlet", "Authors", "Date", "Topics", "Matching text")
-SORT_KEYS = ("title", "outlet", "authors", "date", "topics")  #: catalog.browsing sort names
+(
+    COL_TITLE,
+    COL_OUTLET,
+    COL_AUTHORS,
+    COL_DATE,
+    COL_TOPICS,
+    COL_CLAIMS,
+    COL_IMPORTED,
+    COL_SOURCE,
+    COL_SUMMARY,
+) = range(9)
+HEADERS = ("Title", "Outlet", "Authors", "Date", "Topics", "Claims", "Imported", "Source", "Summary")
+#: catalog.browsing sort names by column; None: the column does not sort (a summary's order
+#: says nothing).
+SORT_KEYS = ("title", "outlet", "authors", "date", "topics", "claims", "imported", "source", None)
 REST_POLL_MS = 15  # how often to look whether the rest of a listing has been read
 #: Pages counted in one at a time while the whole listing is read: a person paging down gets no
 #: further before it arrives (a second at a million articles); a jump to the end waits for it
@@ -25,6 +38,8 @@ class ArticleTableModel(RowTableModel):
 
     #: The article's id.
     ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+    #: The passage matching the search (title column; "" when not searching).
+    PassageRole = Qt.ItemDataRole.UserRole + 2
 
     #: Columns that can be edited in the table (F2 or double-click).
     EDITABLE = (COL_TITLE, COL_OUTLET, COL_DATE)
@@ -162,7 +177,7 @@ class ArticleTableModel(RowTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in SQL; the view calls this when a header is clicked."""
-        if 0 <= column < len(SORT_KEYS):
+        if 0 <= column < len(SORT_KEYS) and SORT_KEYS[column] is not None:
             self.sort_column, self.sort_order = column, order
             self.by_relevance = False
             if self._loaded:
@@ -235,18 +250,27 @@ class ArticleTableModel(RowTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in _ANSWERED_ROLES:  # a view asks ten roles per cell it paints: most answers are None
             return None
-        if index.isValid() and index.column() == COL_SNIPPET and 0 <= index.row() < len(self.rows):
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return self.snippet(index.row())  # by position: no row fetched for it
-            return None
-        return super().data(index, role)
+        if role == self.PassageRole:
+            valid = index.isValid() and index.column() == COL_TITLE and 0 <= index.row() < len(self.rows)
+            return self.snippet(index.row()) if valid else None  # by position: no row fetched for it
+        value = super().data(index, role)
+        if role == Qt.ItemDataRole.ToolTipRole and value is not None and self.filters.query:
+            passage = self.snippet(index.row())
+            return f"{value}\n\n…{passage}…" if passage and value else (passage or value)
+        return value
 
     def cell_data(self, article: ArticleRow, column: int, role: int):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.EditRole):
             return _display(article, column)
         if role == self.ArticleIdRole:
             return article.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_CLAIMS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def article_row(self, row: int) -> ArticleRow | None:
+        """What the table shows of the article at ``row`` (its page read if need be)."""
+        return self.rows[row] if 0 <= row < len(self.rows) else None
 
 
 _ANSWERED_ROLES = frozenset(
@@ -254,7 +278,9 @@ _ANSWERED_ROLES = frozenset(
         Qt.ItemDataRole.DisplayRole,
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.TextAlignmentRole,
         ArticleTableModel.ArticleIdRole,
+        ArticleTableModel.PassageRole,
     }
 )
 
@@ -270,4 +296,12 @@ def _display(article: ArticleRow, column: int) -> str:
         return article.date or ""
     if column == COL_TOPICS:
         return ", ".join(article.topics)
+    if column == COL_CLAIMS:
+        return f"{article.claims:,}" if article.claims else ""
+    if column == COL_IMPORTED:
+        return article.imported or ""
+    if column == COL_SOURCE:
+        return article.source or ""
+    if column == COL_SUMMARY:
+        return article.summary
     return ""

@@ -1,5 +1,6 @@
-"""The article list: the search box, the table of articles (an empty catalogue's explanation in
-its place), and the count of articles shown, filtered by the search and the sidebar."""
+"""The article list: the search box, the bar of active filters, the table of articles (an empty
+catalogue's explanation, or what matched nothing, in its place), and the count of articles
+shown, filtered by the search and the sidebar."""
 
 from dataclasses import replace
 
@@ -20,20 +21,16 @@ from PySide6.QtWidgets import (
 from catalog.articles import count_articles
 from catalog.name_moves import moved_to
 from catalog.search.query import QueryError
+from catalog.search.saved import saved_searches
 from ui.commands import NameCommand
-from ui.models.article_table_model import (
-    COL_AUTHORS,
-    COL_DATE,
-    COL_OUTLET,
-    COL_SNIPPET,
-    COL_TITLE,
-    COL_TOPICS,
-    ArticleTableModel,
-)
+from ui.models.article_table_model import COL_DATE, COL_TITLE, SORT_KEYS, ArticleTableModel
 from ui.session import CatalogSession
 from ui.widgets.empty_state import EmptyState
+from ui.widgets.filter_bar import Chip, FilterBar
+from ui.widgets.no_results import NoResults
 from ui.widgets.sidebar import Sidebar
 from ui.widgets.status_bar import StatusBar
+from ui.widgets.title_delegate import TitleDelegate, two_line_height
 
 SEARCH_DELAY_MS = 250  # results follow typing after this pause
 SEARCH_HELP = """<b>Search</b><br>
@@ -45,7 +42,8 @@ ukrain* — words starting so<br>
 author:"Dave DeCamp", outlet:, topic:, title:, claim: — in that field<br>
 since:2022-01-01, until:2022-06, year:2022 — dates<br>
 Escape clears the search."""
-COLUMN_WIDTHS = {COL_OUTLET: 110, COL_AUTHORS: 120, COL_DATE: 96, COL_TOPICS: 100}
+#: How the filter bar names each kind of sidebar entry.
+KIND_NAMES = {"outlet": "Outlet", "author": "Author", "topic": "Topic", "year": "Year"}
 
 
 class ArticleListPane(QWidget):
@@ -72,14 +70,22 @@ class ArticleListPane(QWidget):
         self._total = 0  #: the catalogue's articles, as last counted
         self.table = self._make_table()
         self.empty_state = EmptyState(self)
+        self.no_results = NoResults(self)
+        self.no_results.clear_requested.connect(self.clear_filters)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("tableStack")
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(self.no_results)
+        self.filter_bar = FilterBar(self)
+        self.filter_bar.removed.connect(self.remove_filter)
+        self.filter_bar.cleared.connect(self.clear_filters)
+        self._saved_search: tuple[int, object] | None = None  # (id, its Filters) while applied
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.stack)
-        self.table.setColumnHidden(COL_SNIPPET, True)
         self.search_box = self._make_search_box()
         self.count_label = QLabel(self)
         self.count_label.setObjectName("articleCount")
@@ -87,11 +93,13 @@ class ArticleListPane(QWidget):
         sidebar.filters_changed.connect(lambda _: self.filter())
         sidebar.filters_followed.connect(self._filters_followed)
         sidebar.where_went = self._where_name_went
+        sidebar.names_shown.connect(self._show_chips)  # a chosen name renamed: its new name
+        sidebar.saved_search_chosen.connect(self._saved_search_chosen)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self._read_current)
+        # Return is the Open action's (ui.controllers.article_menu); Enter on the keypad too.
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table)
+        shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.activated.connect(self.read_current)
 
     # --- building ---------------------------------------------------------------
 
@@ -110,13 +118,28 @@ class ArticleListPane(QWidget):
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().hide()
+        self._one_line_rows = table.verticalHeader().defaultSectionSize()
+        # While searching, the title's cell shows the matching passage under it.
+        self.title_delegate = TitleDelegate(table)
+        table.setItemDelegateForColumn(COL_TITLE, self.title_delegate)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The title takes whatever width is left, so no column hides behind a scroll bar.
+        # The title takes whatever width is left, so no column hides behind a scroll bar
+        # (ui.controllers.table_columns sets the others' widths, and remembers them).
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        header.sortIndicatorChanged.connect(self._sort_indicated)
         return table
+
+    def _sort_indicated(self, column: int, _order) -> None:
+        """A column that does not sort (the summary) keeps the arrow where the order is."""
+        if column >= 0 and SORT_KEYS[column] is None:
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            if self.model.by_relevance:
+                header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            else:
+                header.setSortIndicator(self.model.sort_column, self.model.sort_order)
+            header.blockSignals(False)
 
     def _make_search_box(self) -> QLineEdit:
         box = QLineEdit(self)
@@ -157,7 +180,7 @@ class ArticleListPane(QWidget):
         self.search_box.setFocus()
         self.search_box.selectAll()
 
-    def _read_current(self) -> None:
+    def read_current(self) -> None:
         if self.current_article_id() is not None:
             self.reading_requested.emit()
 
@@ -199,8 +222,18 @@ class ArticleListPane(QWidget):
         return self._total
 
     def _say_count(self, total: int) -> None:
-        # An empty catalogue shows how to fill it rather than an empty grid.
-        self.stack.setCurrentWidget(self.empty_state if total == 0 else self.table)
+        # An empty catalogue shows how to fill it, a search that finds nothing says so: never
+        # an empty grid.
+        if total == 0:
+            self.stack.setCurrentWidget(self.empty_state)
+        elif self.model.filters and self.model.complete and self.model.rowCount() == 0:
+            others = [
+                f"{chip.kind.lower()} “{chip.name}”" for chip in self._chips() if chip.key[0] != "search"
+            ]
+            self.no_results.say(self.model.filters.query, others)
+            self.stack.setCurrentWidget(self.no_results)
+        else:
+            self.stack.setCurrentWidget(self.table)
         text = f"{total:,} article{'' if total == 1 else 's'}"
         if self.model.filters:
             # Until the rest of a long listing has been read, only its first page is known.
@@ -219,8 +252,8 @@ class ArticleListPane(QWidget):
             self._show_search_problem(str(exc))
             return
         self._show_search_problem(None)
-        searching = bool(filters.parsed.match)
-        self.table.setColumnHidden(COL_SNIPPET, not searching)
+        self._show_passages(bool(filters.parsed.match))
+        self._show_chips()
         if self.model.by_relevance:
             self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.show_count()
@@ -231,11 +264,53 @@ class ArticleListPane(QWidget):
         if self.current_article_id() is None:  # nothing matches: nothing stays shown
             self.current_changed.emit(None)
 
+    def _show_passages(self, searching: bool) -> None:
+        """Rows tall enough for a title and its matching passage, only while searching."""
+        height = two_line_height(self.table.fontMetrics()) if searching else self._one_line_rows
+        self.table.verticalHeader().setDefaultSectionSize(height)
+
     def clear_filters(self) -> None:
         """Show every article: no search, no sidebar filter."""
         self.search_box.clear()
+        self.sidebar.blockSignals(True)  # one listing, not one for the sidebar and one here
         self.sidebar.clear_filters()
+        self.sidebar.blockSignals(False)
         self.filter()
+
+    def remove_filter(self, key: tuple) -> None:
+        """Stop filtering by one chip of the filter bar: a sidebar entry, the search text, or
+        the saved search (its search and sidebar choices)."""
+        if key[0] == "saved":
+            self.clear_filters()
+        elif key[0] == "search":
+            self.search_box.clear()
+            self.filter()
+        else:
+            self.sidebar.unchoose(*key)  # the sidebar says its filters changed: the table follows
+
+    def _saved_search_chosen(self, search_id: int) -> None:
+        saved = next((s for s in saved_searches() if s.id == search_id), None)
+        self._saved_search = (search_id, saved.filters) if saved is not None else None
+
+    def _chips(self) -> list[Chip]:
+        """Every filter in force, as the filter bar shows it."""
+        chips = []
+        filters = replace(self.sidebar.filters(), query=self.search_box.text())
+        if self._saved_search is not None:
+            search_id, saved = self._saved_search
+            name = self.sidebar.saved_search_name(search_id)
+            if name is not None and _same(saved, filters):
+                chips.append(Chip(("saved", search_id), "Saved search", name))
+            else:
+                self._saved_search = None  # changed since: the chips below say what is left
+        for kind, entry_id, name in self.sidebar.chosen_entries():
+            chips.append(Chip((kind, entry_id), KIND_NAMES.get(kind, kind.title()), name))
+        if self.search_box.text().strip():
+            chips.append(Chip(("search",), "Search", self.search_box.text().strip()))
+        return chips
+
+    def _show_chips(self) -> None:
+        self.filter_bar.show_chips(self._chips())
 
     def _filters_followed(self, message: str) -> None:
         """The sidebar followed a chosen name to where its articles went, or dropped it: the
@@ -307,6 +382,19 @@ class ArticleListPane(QWidget):
             self.select_row(row)
             self.table.scrollTo(self.model.index(row, COL_TITLE))
 
+    def select_first_of(self, article_ids) -> None:
+        """Make the first listed of ``article_ids`` current (the others selected too), in view."""
+        rows = sorted(self.model.rows_of(article_ids))
+        if rows:
+            self.select_row(rows[0])
+            self._reselect([self.model.rows.id_at(row) for row in rows])
+            self.table.scrollTo(self.model.index(rows[0], COL_TITLE))
+
+    def show_top(self) -> None:
+        """The first rows in view, the first current (after an import: what is newest)."""
+        self.select_row(0)
+        self.table.scrollToTop()
+
     def top_article_id(self) -> int | None:
         index = self.table.indexAt(QPoint(1, 1))
         return index.data(ArticleTableModel.ArticleIdRole) if index.isValid() else None
@@ -315,3 +403,10 @@ class ArticleListPane(QWidget):
         row = self.model.row_of(article_id) if article_id is not None else None
         if row is not None:
             self.table.scrollTo(self.model.index(row, COL_TITLE), QAbstractItemView.ScrollHint.PositionAtTop)
+
+
+def _same(saved, filters) -> bool:
+    """Whether ``filters`` are still what a saved search set (its query, spacing aside)."""
+    return replace(saved, query=" ".join(saved.query.split())) == replace(
+        filters, query=" ".join(filters.query.split())
+    )

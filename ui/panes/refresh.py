@@ -51,6 +51,8 @@ class PaneRefresher(QObject):
         model = self.articles.model
         if change.everything or relists(change, model.filters, model.sort_name):
             self.articles.refresh()
+            if change.added and not change.everything:  # an undone delete: the article back in view
+                self.articles.select_first_of(change.added)
         else:
             model.show_again(change.edited)
         if change.counts:

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView
 from catalog.browsing import Filters, SidebarEntry, sidebar_names
 from catalog.listing import reads_in_background
 from catalog.search.saved import saved_searches
+from ui.widgets.sidebar_delegate import SidebarDelegate
+from ui.widgets.sidebar_roles import CountRole, IdRole, KindRole, NameRole
 from ui.workers import CountSignals, SidebarCountsTask, sidebar_counts
 
 GROUPS = (
@@ -30,9 +32,6 @@ GROUPS = (
     ("topic", "Topics"),
     ("year", "Years"),
 )
-KindRole = Qt.ItemDataRole.UserRole + 1  #: "outlet", "author", "topic" or "year"
-IdRole = Qt.ItemDataRole.UserRole + 2  #: the name's id, or the year
-NameRole = Qt.ItemDataRole.UserRole + 3  #: the name in full (a topic's whole path), for messages
 #: Why an entry is no longer listed, by kind.
 NOTHING_LEFT = {
     "outlet": "no article has that outlet now",
@@ -82,6 +81,7 @@ class SidebarModel(QStandardItemModel):
         item.setData(entry.kind, KindRole)
         item.setData(entry.id, IdRole)
         item.setData(entry.name, NameRole)
+        item.setToolTip(entry.name)  # in full, where the sidebar is too narrow for it
         self._items[entry.kind, entry.id] = item
         return item
 
@@ -115,12 +115,13 @@ def _node(index) -> tuple:
 
 def _show_count(item: QStandardItem, count: int | None) -> None:
     name = item.data(NameRole).rsplit("/", 1)[-1] if item.data(KindRole) == "topic" else item.data(NameRole)
+    item.setData(count, CountRole)
     if count is None:  # a saved search whose query cannot be run now
         item.setText(f"{name}  (?)")
-        item.setToolTip("This search cannot be run as it is: choose it to see why")
+        item.setToolTip(f"{name}\nThis search cannot be run as it is: choose it to see why")
     else:
         item.setText(f"{name}  ({count:,})")
-        item.setToolTip(f"{count:,} article{'' if count == 1 else 's'}")
+        item.setToolTip(f"{name}\n{count:,} article{'' if count == 1 else 's'}")
 
 
 class Sidebar(QTreeView):
@@ -132,12 +133,19 @@ class Sidebar(QTreeView):
     delete_saved_requested = Signal(int)
     #: The counts of the last reload are shown.
     counts_ready = Signal()
+    #: A reload listed the names again (a chosen one perhaps renamed): what is chosen may read
+    #: differently, though it is the same.
+    names_shown = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("sidebar")
         self.setAccessibleName("Filter by outlet, author, topic or year")
         self.setHeaderHidden(True)
+        # A long name loses its middle, not its end or its count ("Deutsche…edition)  12"): the
+        # tooltip has it all.
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setItemDelegate(SidebarDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setModel(SidebarModel(self))
         self.selectionModel().selectionChanged.connect(lambda *_: self.filters_changed.emit(self.filters()))
@@ -201,6 +209,7 @@ class Sidebar(QTreeView):
         if notes:
             self.viewport().update()
             self.filters_followed.emit(" ".join(notes))
+        self.names_shown.emit()
         self._count()
 
     def _count(self) -> None:
@@ -248,6 +257,33 @@ class Sidebar(QTreeView):
 
     def clear_filters(self) -> None:
         self.clearSelection()
+
+    def chosen_entries(self) -> list[tuple[str, int, str]]:
+        """What is chosen, as the sidebar lists it: (kind, id, full name), top to bottom."""
+        chosen = self._chosen()
+        return [
+            (index.data(KindRole), index.data(IdRole), index.data(NameRole))
+            for index in self._all_indexes()
+            if (index.data(KindRole), index.data(IdRole)) in chosen
+        ]
+
+    def unchoose(self, kind: str, entry_id: int) -> None:
+        """No longer filter by this entry (``filters_changed`` says so)."""
+        for index in self._indexes_of({(kind, entry_id)}):
+            self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Deselect)
+
+    def topics_by_use(self, limit: int) -> list[str]:
+        """The full names of the ``limit`` topics with most articles (as last counted)."""
+        topics = [
+            (-(index.data(CountRole) or 0), index.data(NameRole))
+            for index in self._all_indexes()
+            if index.data(KindRole) == "topic"
+        ]
+        return [name for _, name in sorted(topics)[:limit]]
+
+    def saved_search_name(self, search_id: int) -> str | None:
+        found = self._indexes_of({("saved", search_id)})
+        return found[0].data(NameRole) if found else None
 
     def _chosen(self) -> set[tuple[str, int]]:
         return {
