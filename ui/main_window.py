@@ -12,12 +12,15 @@ from ui.actions import BY_NAME, apply_icons, build_menus, build_toolbar
 from ui.controllers.actions import window_action
 from ui.controllers.catalogues import CataloguesController
 from ui.controllers.claims import ClaimsController
+from ui.controllers.clipboard import ClipboardController
 from ui.controllers.connection import ConnectionController
 from ui.controllers.editing import EditingController
+from ui.controllers.exchange import ExchangeController
 from ui.controllers.help import HelpController
 from ui.controllers.importing import ImportController
 from ui.controllers.maintenance import MaintenanceController
 from ui.controllers.reports import ReportsController
+from ui.models.article_table_model import COL_TITLE
 from ui.panes.article_detail import ArticleDetailPane
 from ui.panes.article_list import ArticleListPane
 from ui.panes.refresh import PaneRefresher
@@ -106,12 +109,14 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(
             self, self.session, show_article=articles.select_article, refresh=articles.refresh, say=say
         )
+        self.exchange = ExchangeController(self, self.session, say=say)
         self.importer.started.connect(self.import_started)
         self.importer.finished.connect(self.import_finished)
         articles.empty_state.import_files_requested.connect(self.importer.import_files)
         articles.empty_state.import_folder_requested.connect(self.importer.import_folder)
         # Undo and Redo make each step in the catalogue first, and move the stack only then.
         self.undo_steps = UndoSteps(self, self.session, self.undo_view, say=say)
+        self.clipboard = ClipboardController(self, table=articles.table, title_column=COL_TITLE)
         self.editing = EditingController(
             self, self.session, articles=articles, sidebar=self.sidebar, editor=detail.editor, say=say
         )

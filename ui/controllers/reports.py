@@ -3,7 +3,6 @@ spreadsheets), and Edit ▸ Suggest Summary and Suggest Summaries for Selection 
 the background), for one window."""
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QPageSize
@@ -25,7 +24,7 @@ from catalog.safe_output import OutputError
 from catalog.summaries import suggest_summary
 from ui.controllers.actions import window_action
 from ui.dialogs.report_scope import ARTICLE, SELECTION, ReportScopeDialog
-from ui.folders import last_folder
+from ui.folders import remember_export_folder, suggested_export
 from ui.models.article_table_model import ArticleTableModel
 from ui.operations import articles, summaries
 from ui.report.output import export_pdf, new_printer, print_report
@@ -208,10 +207,11 @@ class ReportsController(QObject):
         if chosen is None:
             return False
         report, paper = chosen
-        suggested = str(Path(last_folder() or Path.home()) / f"{self.session.catalogue.name} report.pdf")
+        suggested = suggested_export(f"{self.session.catalogue.name} report.pdf")
         path, _ = QFileDialog.getSaveFileName(self.window, "Export PDF", suggested, "PDF files (*.pdf)")
         if not path:
             return False
+        remember_export_folder(path)
         try:
             pages = export_pdf(report, path, QPageSize(PAPERS[paper]))
         except OutputError as exc:
@@ -223,10 +223,11 @@ class ReportsController(QObject):
     def export_articles_csv(self) -> bool:
         filters = self.listing.filters
         ids = self.listing.all_ids()
-        suggested = str(Path(last_folder() or Path.home()) / f"{self.session.catalogue.name}.csv")
+        suggested = suggested_export(f"{self.session.catalogue.name}.csv")
         path, _ = QFileDialog.getSaveFileName(self.window, "Export CSV", suggested, "CSV files (*.csv)")
         if not path:
             return False
+        remember_export_folder(path)
         try:
             rows = export_csv(path, ids)
         except OutputError as exc:
