@@ -29,6 +29,7 @@ from ui.models.article_table_model import ArticleTableModel
 from ui.operations import articles, summaries
 from ui.report.output import export_pdf, new_printer, print_report
 from ui.report.paging import paper_for_locale
+from ui.report.preview import set_up_preview
 from ui.session import CatalogSession
 from ui.workers import SummaryTask
 
@@ -197,6 +198,7 @@ class ReportsController(QObject):
         printer = new_printer()  # the dialog does not own it: it must outlive the dialog
         preview = QPrintPreviewDialog(printer, self.window)
         preview.setObjectName("printPreview")
+        set_up_preview(preview, self.window)
         preview.paintRequested.connect(lambda device: self._print_on(chosen[0], device, "Print Preview"))
         self.print_preview, self._preview_printer = preview, printer
         preview.exec()
