@@ -4,7 +4,7 @@ the background), for one window."""
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -23,6 +23,7 @@ from catalog.reporting import build_report, describe_selection
 from catalog.safe_output import OutputError
 from catalog.summaries import suggest_summary
 from ui.controllers.actions import window_action
+from ui.dialogs.progress import progress_dialog
 from ui.dialogs.report_scope import ARTICLE, SELECTION, ReportScopeDialog
 from ui.folders import remember_export_folder, suggested_export
 from ui.models.article_table_model import ArticleTableModel
@@ -117,14 +118,14 @@ class ReportsController(QObject):
             return False
         task = SummaryTask(ids, overwrite=overwrite.isChecked(), owner=self)
         self.summary_task = task
-        dialog = QProgressDialog("Suggesting summaries…", "Cancel", 0, len(ids), self.window)
-        dialog.setObjectName("summaryProgress")
-        dialog.setWindowTitle("Suggesting Summaries")
-        dialog.setWindowModality(Qt.WindowModality.NonModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
+        dialog = progress_dialog(
+            self.window,
+            name="summaryProgress",
+            title="Suggesting Summaries",
+            label=f"Suggesting summaries for {len(ids):,} article{'' if len(ids) == 1 else 's'}…",
+            maximum=len(ids),
+        )
         dialog.canceled.connect(task.cancel)
-        dialog.show()
         self.summary_progress = dialog
         task.signals.progressed.connect(lambda done, total: dialog.setValue(done))
         task.signals.finished.connect(self._summaries_done)
