@@ -4,7 +4,7 @@ menus and toolbars built from ``ui.actions``, and the controllers that do what t
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QToolBar, QUndoView, QVBoxLayout, QWidget
 
 from catalog.catalogue import OpenedCatalogue
@@ -28,6 +28,7 @@ from ui.resources import icon
 from ui.session import CatalogSession
 from ui.undo_steps import UndoSteps
 from ui.widgets.connection_banner import ConnectionBanner
+from ui.widgets.drop_highlight import DropHighlight
 from ui.widgets.sidebar import Sidebar
 from ui.widgets.status_bar import StatusBar
 
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.banner)
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.drop_highlight = DropHighlight(central)
         self.undo_view = self._make_undo_history()
         self.statusBar().addPermanentWidget(self.articles.count_label)
         self._make_controllers()
@@ -211,11 +213,17 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.importer.accept_drag(event)
+        if event.isAccepted():
+            self.drop_highlight.show_over()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         self.importer.accept_drag(event)
 
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drop_highlight.hide()
+
     def dropEvent(self, event: QDropEvent) -> None:
+        self.drop_highlight.hide()
         self.importer.drop(event)  # files and folders from a file manager: an import
 
     def closeEvent(self, event: QCloseEvent) -> None:
