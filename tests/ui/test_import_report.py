@@ -71,6 +71,7 @@ def test_the_report_is_as_big_as_what_it_shows(window, qtbot, tmp_path, write_fo
     qtbot.waitUntil(small.isVisible)
     small.grab().save(str(tmp_path / "one-line.png"))
     assert small.height() < 160 and small.width() < 560
+    assert not small.findChild(QPushButton, "copyButton").isVisible()  # nothing to list
     summary = small.findChild(QLabel, "importSummary")
     assert summary.fontMetrics().horizontalAdvance(summary.text()) <= summary.width()
     small.close()

@@ -140,8 +140,8 @@ class ImportReportDialog(QDialog):
         save = QPushButton("&Save as CSV…", self)
         save.setObjectName("saveCsvButton")
         for button in (copy, save):
-            button.setVisible(bool(problem_rows(self.report)))  # nothing to list: no list to copy
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            button.setVisible(bool(problem_rows(self.report)))  # nothing to list: no list to copy
         copy.clicked.connect(self.copy_to_clipboard)
         save.clicked.connect(self.save_csv)
         buttons.rejected.connect(self.reject)
