@@ -2,6 +2,7 @@
 as the user left it last time: its size and zoom are kept in the settings."""
 
 from PySide6.QtCore import QSettings, QSize, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QWidget
 
@@ -18,11 +19,10 @@ def set_up_preview(preview: QPrintPreviewDialog, window: QWidget) -> None:
     geometry = settings.value(GEOMETRY_KEY)
     if geometry is None or not preview.restoreGeometry(geometry):
         preview.resize(default_size(window))
-    widget = preview_widget(preview)
     mode = ZoomMode(int(settings.value(ZOOM_MODE_KEY, ZoomMode.FitToWidth.value)))
     factor = float(settings.value(ZOOM_FACTOR_KEY, 1.0))
     # The dialog sets its own zoom as it first shows: ours goes after that.
-    QTimer.singleShot(0, preview, lambda: _zoom(widget, mode, factor))
+    QTimer.singleShot(0, preview, lambda: _zoom(preview, mode, factor))
     preview.finished.connect(lambda _result: remember_preview(preview))
 
 
@@ -45,8 +45,14 @@ def remember_preview(preview: QPrintPreviewDialog) -> None:
     settings.setValue(ZOOM_FACTOR_KEY, widget.zoomFactor())
 
 
-def _zoom(widget: QPrintPreviewWidget, mode: ZoomMode, factor: float) -> None:
-    if mode == ZoomMode.CustomZoom:
-        widget.setZoomFactor(factor)
-    else:
-        widget.setZoomMode(mode)
+def _zoom(preview: QPrintPreviewDialog, mode: ZoomMode, factor: float) -> None:
+    """Zoom as the dialog's own buttons do, so its toolbar shows the mode that is on."""
+    fits = {ZoomMode.FitToWidth: "fitWidthAction", ZoomMode.FitInView: "fitPageAction"}
+    if mode in fits:
+        preview.findChild(QAction, fits[mode]).trigger()
+        return
+    for name in fits.values():  # a zoom of its own: neither fit button is down
+        action = preview.findChild(QAction, name)
+        action.actionGroup().setExclusive(False)
+        action.setChecked(False)
+    preview_widget(preview).setZoomFactor(factor)
