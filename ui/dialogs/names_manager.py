@@ -45,6 +45,22 @@ class NameCountsModel(RowTableModel):
         return None
 
 
+class NameFilterProxy(QSortFilterProxyModel):
+    """The names of one kind that contain the filter's text (any case), in the source's order."""
+
+    def __init__(self, source: NameCountsModel, parent=None):
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self.setFilterKeyColumn(0)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    @property
+    def rows(self) -> list[NameCount]:
+        """The names shown, row by row, as the view shows them."""
+        source = self.sourceModel()
+        return [source.rows[self.mapToSource(self.index(row, 0)).row()] for row in range(self.rowCount())]
+
+
 class NamesManagerDialog(QDialog):
     """Each change goes through ``names`` (the window's editing controller: ``rename_names``,
     ``merge_names``, ``delete_unused_names``), so it is one undoable step like any other edit."""
@@ -78,10 +94,7 @@ class NamesManagerDialog(QDialog):
         view = QTableView(page)
         view.setObjectName(f"{kind}Names")
         self.models[kind] = NameCountsModel(kind, view)
-        shown = QSortFilterProxyModel(view)
-        shown.setSourceModel(self.models[kind])
-        shown.setFilterKeyColumn(0)
-        shown.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        shown = NameFilterProxy(self.models[kind], view)
         self.filter_box.textChanged.connect(shown.setFilterFixedString)
         view.setModel(shown)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -113,19 +126,13 @@ class NamesManagerDialog(QDialog):
         return TABS[self.tabs.currentIndex()][0]
 
     def selected(self) -> list[NameCount]:
-        kind = self.current_kind()
-        view = self.views[kind]
-        rows = [view.model().mapToSource(index).row() for index in view.selectionModel().selectedRows()]
-        return [self.models[kind].rows[row] for row in rows]
+        view = self.views[self.current_kind()]
+        shown = view.model().rows
+        return [shown[index.row()] for index in view.selectionModel().selectedRows()]
 
     def shown(self) -> list[NameCount]:
         """The current tab's names that pass the filter."""
-        view = self.views[self.current_kind()]
-        model = view.model()
-        return [
-            self.models[self.current_kind()].rows[model.mapToSource(model.index(row, 0)).row()]
-            for row in range(model.rowCount())
-        ]
+        return self.views[self.current_kind()].model().rows
 
     def rename(self) -> None:
         chosen = self.selected()
