@@ -44,7 +44,7 @@ ACTIONS: tuple[Action | Separator, ...] = (
     Action("actionFind", "&Find", FIND, "find"),
     # File
     Action("actionNewCatalogue", "&New Catalogue…", QKeySequence.StandardKey.New, "new-catalogue", "file"),
-    Action("actionOpenCatalogue", "Open &Catalogue…", "Ctrl+Shift+K", "open-catalogue", "file"),
+    Action("actionOpenCatalogue", "&Open Catalogue…", "Ctrl+Shift+K", "open-catalogue", "file"),
     Action("recentMenu", "Open &Recent", menu="file", submenu=True),
     Action("actionConnectShared", "Connect to S&hared Catalogue…", "", "connect-shared", "file"),
     Separator("file"),
@@ -59,18 +59,21 @@ ACTIONS: tuple[Action | Separator, ...] = (
     ),
     Action(
         "actionImportFolder",
-        "Import F&older…",
+        "Import Fol&der…",
         "Ctrl+Shift+O",
         "import-folder",
         "file",
         toolbar=(0, 0),
         changes=True,
     ),
+    Action("actionImportJson", "Import &JSON…", menu="file", changes=True),
     Separator("file"),
     Action("actionPrint", "&Print…", QKeySequence.StandardKey.Print, "print", "file"),
     Action("actionPrintPreview", "Print Pre&view…", "Ctrl+Shift+P", "print-preview", "file", toolbar=(3, 0)),
-    Action("actionExportPdf", "Export &PDF…", "Ctrl+Alt+P", "export-pdf", "file", toolbar=(3, 1)),
+    Action("actionExportPdf", "&Export PDF…", "Ctrl+Alt+P", "export-pdf", "file", toolbar=(3, 1)),
     Action("actionExportCsv", "Export &CSV…", "", "export-csv", "file"),
+    Action("actionExportJson", "Export J&SON…", "", menu="file"),
+    Action("actionExportClaimReview", "Export Cl&aimReview…", "", menu="file"),
     Separator("file"),
     Action("actionBackUp", "&Back Up…", "", "back-up", "file"),
     Separator("file"),
@@ -78,6 +81,12 @@ ACTIONS: tuple[Action | Separator, ...] = (
     # Edit (Undo and Redo are made by undo_steps.UndoSteps, their text following the stack)
     Action("actionUndo", "&Undo", QKeySequence.StandardKey.Undo, "undo", "edit", toolbar=(1, 0), window=True),
     Action("actionRedo", "&Redo", QKeySequence.StandardKey.Redo, "redo", "edit", toolbar=(1, 1), window=True),
+    Separator("edit"),
+    # Cut, Copy, Paste and Select All act on the focused widget (ui/controllers/clipboard.py).
+    Action("actionCut", "Cu&t", QKeySequence.StandardKey.Cut, menu="edit"),
+    Action("actionCopy", "&Copy", QKeySequence.StandardKey.Copy, menu="edit"),
+    Action("actionPaste", "&Paste", QKeySequence.StandardKey.Paste, menu="edit"),
+    Action("actionSelectAll", "Select &All", QKeySequence.StandardKey.SelectAll, menu="edit"),
     Separator("edit"),
     Action("actionBatchEdit", "&Batch Edit…", "Ctrl+E", "batch-edit", "edit", changes=True),
     Action(
@@ -98,8 +107,10 @@ ACTIONS: tuple[Action | Separator, ...] = (
     # The undo dock's own toggle: its text is set here, its role is the dock's.
     Action("actionUndoHistory", "Undo &History", menu="edit", role=QAction.MenuRole.NoRole),
     Separator("edit"),
-    Action("actionSuggestSummary", "Suggest S&ummary", "Ctrl+Alt+S", "suggest", "edit", changes=True),
-    Action("actionSuggestSummaries", "Suggest Summaries for Selection…", "", "suggest", "edit", changes=True),
+    Action("actionSuggestSummary", "Suggest Su&mmary", "Ctrl+Alt+S", "suggest", "edit", changes=True),
+    Action(
+        "actionSuggestSummaries", "Suggest Summar&ies for Selection…", "", "suggest", "edit", changes=True
+    ),
     # Claims
     Action(
         "actionMarkClaim", "&Mark as Claim", "Ctrl+M", "mark-claim", "claims", toolbar=(2, 0), changes=True

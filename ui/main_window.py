@@ -4,7 +4,7 @@ menus and toolbars built from ``ui.actions``, and the controllers that do what t
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QToolBar, QUndoView, QVBoxLayout, QWidget
 
 from catalog.catalogue import OpenedCatalogue
@@ -13,14 +13,17 @@ from ui.controllers.actions import window_action
 from ui.controllers.article_menu import ArticleMenuController
 from ui.controllers.catalogues import CataloguesController
 from ui.controllers.claims import ClaimsController
+from ui.controllers.clipboard import ClipboardController
 from ui.controllers.connection import ConnectionController
 from ui.controllers.editing import EditingController
+from ui.controllers.exchange import ExchangeController
 from ui.controllers.help import HelpController
 from ui.controllers.importing import ImportController
 from ui.controllers.maintenance import MaintenanceController
 from ui.controllers.reports import ReportsController
 from ui.controllers.search_options import SearchOptionsController
 from ui.controllers.table_columns import TableColumns
+from ui.models.article_table_model import COL_TITLE
 from ui.panes.article_detail import ArticleDetailPane
 from ui.panes.article_list import ArticleListPane
 from ui.panes.refresh import PaneRefresher
@@ -28,6 +31,7 @@ from ui.resources import icon
 from ui.session import CatalogSession
 from ui.undo_steps import UndoSteps
 from ui.widgets.connection_banner import ConnectionBanner
+from ui.widgets.drop_highlight import DropHighlight
 from ui.widgets.sidebar import Sidebar
 from ui.widgets.status_bar import StatusBar
 
@@ -76,6 +80,7 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.banner)
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.drop_highlight = DropHighlight(central)
         self.undo_view = self._make_undo_history()
         self.statusBar().addPermanentWidget(self.articles.count_label)
         self._make_controllers()
@@ -109,12 +114,14 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(
             self, self.session, show_top=articles.show_top, refresh=articles.refresh, say=say
         )
+        self.exchange = ExchangeController(self, self.session, say=say)
         self.importer.started.connect(self.import_started)
         self.importer.finished.connect(self.import_finished)
         articles.empty_state.import_files_requested.connect(self.importer.import_files)
         articles.empty_state.import_folder_requested.connect(self.importer.import_folder)
         # Undo and Redo make each step in the catalogue first, and move the stack only then.
         self.undo_steps = UndoSteps(self, self.session, self.undo_view, say=say)
+        self.clipboard = ClipboardController(self, table=articles.table, title_column=COL_TITLE)
         self.editing = EditingController(
             self, self.session, articles=articles, sidebar=self.sidebar, editor=detail.editor, say=say
         )
@@ -213,11 +220,17 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.importer.accept_drag(event)
+        if event.isAccepted():
+            self.drop_highlight.show_over()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         self.importer.accept_drag(event)
 
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drop_highlight.hide()
+
     def dropEvent(self, event: QDropEvent) -> None:
+        self.drop_highlight.hide()
         self.importer.drop(event)  # files and folders from a file manager: an import
 
     def closeEvent(self, event: QCloseEvent) -> None:

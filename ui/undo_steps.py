@@ -32,6 +32,21 @@ from ui.own_articles import OwnWrite, read_own_write
 REFUSALS = (StepRefused, ValueError, NameProblem, NoSuchArticle)
 
 
+#: Characters of a step's name in the Edit menu: past that it ends in "…" (a title can be long).
+STEP_TEXT_LENGTH = 48
+
+
+def step_text(verb: str, name: str) -> str:
+    """The Undo or Redo menu entry for the step ``name``: "&Undo Edit title of “Talks…”",
+    elided with "…", its ampersands shown as ampersands rather than taken as mnemonics."""
+    name = " ".join(name.split())
+    if len(name) > STEP_TEXT_LENGTH:
+        name = name[: STEP_TEXT_LENGTH - 1].rstrip() + "…"
+        if name.count("“") > name.count("”"):
+            name += "”"
+    return f"{verb} {name.replace('&', '&&')}".strip()
+
+
 class Outcome(Enum):
     MADE = "made"
     DROPPED = "dropped"  #: nothing left to undo or redo: taken off the stack
@@ -53,8 +68,8 @@ class UndoSteps(QObject):
         self.redo_action.setShortcuts(list({key.toString(): key for key in redo_keys}.values()))
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(lambda text: self.undo_action.setText(f"&Undo {text}".strip()))
-        stack.redoTextChanged.connect(lambda text: self.redo_action.setText(f"&Redo {text}".strip()))
+        stack.undoTextChanged.connect(lambda text: self.undo_action.setText(step_text("&Undo", text)))
+        stack.redoTextChanged.connect(lambda text: self.redo_action.setText(step_text("&Redo", text)))
         # Clicks and keys in the history view would move the stack by themselves: steps instead.
         self._viewport = view.viewport()
         self._viewport.installEventFilter(self)

@@ -172,7 +172,7 @@ def test_delete_asks_then_undo_brings_articles_back(three, qtbot, monkeypatch):
     view.setFocus()
     view.selectRow(1)
     qtbot.keyClick(view, Qt.Key.Key_Delete)
-    assert asked and asked[0].startswith("Delete 1 article")
+    assert asked and asked[0].startswith("Delete “Beta story”?")
     assert view.model().rowCount() == 2
     trigger(win, "actionUndo")
     assert view.model().rowCount() == 3

@@ -59,3 +59,33 @@ def test_an_import_without_duplicates_has_no_toggle(window, qtbot, write_folder)
     assert dialog.findChild(QPushButton, "showDuplicatesButton") is None
     assert dialog.findChild(QLabel, "duplicatesCount") is None
     assert dialog.table.model().rowCount() == 1  # the broken file
+
+
+def test_the_report_is_as_big_as_what_it_shows(window, qtbot, tmp_path, write_folder):
+    """A line of counts is a small box (it was 760×420 whatever it held); failures get a list
+    wide enough for a path and its reason, rows not cut; duplicates grow it when asked for."""
+    one = tmp_path / "one.txt"
+    one.write_text(article_file("Port reopens", "Ships returned to the port."))
+    import_and_wait(qtbot, window, [str(one)])
+    small = window.importer.report_dialog
+    qtbot.waitUntil(small.isVisible)
+    small.grab().save(str(tmp_path / "one-line.png"))
+    assert small.height() < 160 and small.width() < 560
+    assert not small.findChild(QPushButton, "copyButton").isVisible()  # nothing to list
+    summary = small.findChild(QLabel, "importSummary")
+    assert summary.fontMetrics().horizontalAdvance(summary.text()) <= summary.width()
+    small.close()
+
+    import_and_wait(qtbot, window, [str(write_folder)])
+    import_and_wait(qtbot, window, [str(write_folder)])  # again: two duplicates, one failure
+    dialog = window.importer.report_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.width() >= 760
+    table = dialog.table
+    assert table.isVisible() and table.model().rowCount() == 1
+    assert table.viewport().height() >= table.rowHeight(0)  # the failed file's row shows whole
+    before = dialog.height()
+    qtbot.mouseClick(dialog.findChild(QPushButton, "showDuplicatesButton"), Qt.MouseButton.LeftButton)
+    assert table.model().rowCount() == 3
+    assert dialog.height() > before and table.viewport().height() >= 3 * table.rowHeight(0)
+    dialog.grab().save(str(tmp_path / "duplicates.png"))

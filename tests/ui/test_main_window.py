@@ -28,15 +28,18 @@ def test_import_the_seed_through_the_file_menu(window, qtbot, monkeypatch):
     file_menu = window.menuBar().actions()[0].menu()
     assert [a.text() for a in file_menu.actions() if not a.isSeparator()] == [
         "&New Catalogue…",
-        "Open &Catalogue…",
+        "&Open Catalogue…",
         "Open &Recent",
         "Connect to S&hared Catalogue…",
         "Import &Files…",
-        "Import F&older…",
+        "Import Fol&der…",
+        "Import &JSON…",
         "&Print…",
         "Print Pre&view…",
-        "Export &PDF…",
+        "&Export PDF…",
         "Export &CSV…",
+        "Export J&SON…",
+        "Export Cl&aimReview…",
         "&Back Up…",
         "&Quit",
     ]

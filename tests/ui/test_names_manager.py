@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import QInputDialog, QPushButton, QTableView
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QPushButton, QTableView
 
 from catalog.models import Outlet
 from catalog.names_admin import name_counts
@@ -64,7 +64,7 @@ def test_rename_and_delete_unused(spelled_twice, qtbot, monkeypatch):
 
     def rename_then_clean(dialog):
         view = dialog.findChild(QTableView, "outletNames")
-        row = [r.name for r in view.model().rows].index("Antiwar News")
+        row = [view.model().index(r, 0).data() for r in range(view.model().rowCount())].index("Antiwar News")
         view.selectionModel().select(
             view.model().index(row, 0),
             QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
@@ -86,3 +86,26 @@ def test_name_counts_model_passes_the_model_tester(spelled_twice, qtmodeltester)
     dialog = NamesManagerDialog(spelled_twice.editing, spelled_twice)
     qtmodeltester.check(dialog.views["outlet"].model())
     dialog.close()
+
+
+def test_the_filter_box_narrows_every_list_and_what_the_buttons_act_on(spelled_twice, qtbot):
+    win = spelled_twice
+    Outlet.create(name="Orphan", key="orphan")
+    Outlet.create(name="Other orphan", key="other orphan")
+    dialog = NamesManagerDialog(win.editing, win)
+    qtbot.addWidget(dialog)
+    view = dialog.views["outlet"]
+
+    def rows_shown():
+        return [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
+
+    assert len(rows_shown()) == 4
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "namesFilter"), "ANTIWAR")
+    assert sorted(rows_shown()) == ["AntiWar.com", "Antiwar News"]
+    dialog.tabs.setCurrentIndex(1)
+    assert dialog.views["author"].model().rowCount() == 0  # no author is called so
+    dialog.tabs.setCurrentIndex(0)
+    dialog.findChild(QLineEdit, "namesFilter").setText("other")
+    # Delete Unused with nothing selected deletes the unused names shown, not those filtered out.
+    qtbot.mouseClick(dialog.findChild(QPushButton, "outlet_deleteUnusedButton"), Qt.MouseButton.LeftButton)
+    assert sorted(c.name for c in name_counts("outlet")) == ["AntiWar.com", "Antiwar News", "Orphan"]

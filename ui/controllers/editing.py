@@ -2,12 +2,15 @@
 the table's edits, and the sidebar's saved searches, for one window: each change an undoable
 step (``ui.operations``)."""
 
+import html
 from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import Qt
 from PySide6.QtWidgets import QDialog, QInputDialog, QMainWindow, QMessageBox
 
+from catalog.articles import get_article
 from catalog.dates import DateError, parse_date
 from catalog.editing import (
     ArticleEdit,
@@ -25,6 +28,7 @@ from ui.controllers.actions import window_action
 from ui.dialogs.batch_edit import BatchEditDialog
 from ui.dialogs.names_manager import NamesManagerDialog
 from ui.models.article_table_model import COL_DATE, COL_OUTLET, COL_TITLE
+from ui.models.claim_models import one_line
 from ui.operations import articles, names, nothing
 from ui.panes.article_list import ArticleListPane
 from ui.session import CatalogSession
@@ -114,12 +118,7 @@ class EditingController(QObject):
         ids = self.articles.selected_article_ids()
         if not ids or self.session.refuse():
             return
-        answer = QMessageBox.question(
-            self.window,
-            "Delete Articles",
-            f"Delete {len(ids):,} article{'' if len(ids) == 1 else 's'}?\n\n{_what_goes_with(ids)}"
-            "Edit ▸ Undo brings it all back.",
-        )
+        answer = QMessageBox.question(self.window, "Delete Articles", deletion_question(ids))
         if answer == QMessageBox.StandardButton.Yes:
             articles.delete_articles(session=self.session, parent=self.window, ids=ids)
 
@@ -187,6 +186,36 @@ class EditingController(QObject):
     def delete_saved_search(self, search_id: int) -> None:
         delete_search(search_id)
         self.sidebar.reload()
+
+
+#: Titles named in the question before "and N more".
+TITLES_NAMED = 3
+
+
+def deletion_question(article_ids: list[int]) -> str:
+    """ "Delete “Title”?", or the count and the first titles: a person sees what goes."""
+    titles = [_title(article_id) for article_id in article_ids[:TITLES_NAMED]]
+    if len(article_ids) == 1:
+        head = f"Delete {titles[0]}?"
+    else:
+        more = len(article_ids) - len(titles)
+        head = f"Delete {len(article_ids):,} articles?\n\n" + "\n".join(titles)
+        head += f"\nand {more:,} more." if more else ""
+    return _literal(f"{head}\n\n{_what_goes_with(article_ids)}Edit ▸ Undo brings it all back.")
+
+
+def _literal(text: str) -> str:
+    """``text`` as a message box shows it literally: a title like "<b>Budget</b>" on the first
+    line would make the box read the whole text as markup, so such a text goes as escaped HTML."""
+    if not Qt.mightBeRichText(text):
+        return text
+    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
+
+
+def _title(article_id: int) -> str:
+    article = get_article(article_id)
+    title = (article or {}).get("title", "").strip()
+    return f"“{one_line(title, 80)}”" if title else "(untitled)"
 
 
 def _what_goes_with(article_ids: list[int]) -> str:

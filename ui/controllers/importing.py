@@ -17,6 +17,7 @@ from catalog.terminal_text import one_line
 from ui.controllers.actions import window_action
 from ui.dialogs.import_folder import ImportFolderDialog
 from ui.dialogs.import_report import ImportReportDialog
+from ui.dialogs.progress import progress_dialog
 from ui.folders import last_folder, remember_folder
 from ui.session import CatalogSession
 from ui.workers import ImportTask
@@ -92,18 +93,13 @@ class ImportController(QObject):
             self.task.cancel()
 
     def _make_progress_dialog(self, task: ImportTask) -> QProgressDialog:
-        dialog = QProgressDialog("Looking for files…", "Cancel", 0, 0, self.window)
-        dialog.setObjectName("importProgress")
-        dialog.setWindowTitle("Importing")
         # Not modal: the catalogue stays readable and scrollable while files come in.
-        dialog.setWindowModality(Qt.WindowModality.NonModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumWidth(480)
+        dialog = progress_dialog(
+            self.window, name="importProgress", title="Importing", label="Looking for files…"
+        )
+        dialog.setMinimumWidth(max(dialog.minimumWidth(), 480))
         dialog.canceled.connect(task.cancel)
         dialog.canceled.connect(lambda: dialog.setLabelText("Cancelling…"))
-        dialog.show()
         return dialog
 
     def _counted(self, total: int) -> None:
@@ -114,7 +110,11 @@ class ImportController(QObject):
 
     def _progressed(self, done: int, path: str) -> None:
         self._meter.update(done)
-        self._file = one_line(os.path.basename(path))
+        # Elided in the middle: a long name never widens the dialog past the screen.
+        name = one_line(os.path.basename(path))
+        self._file = self.progress.fontMetrics().elidedText(
+            name, Qt.TextElideMode.ElideMiddle, self.progress.minimumWidth() - 48
+        )
         self.progress.setValue(min(done, self.progress.maximum()))
         self._show_progress()
 

@@ -2,7 +2,6 @@
 window."""
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, QThreadPool
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
@@ -10,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 from catalog.db import CatalogueError, sqlite_path
 from catalog.maintenance import RESTORE_ADVICE, backup_catalogue, can_back_up
 from ui.controllers.actions import window_action
-from ui.folders import last_folder
+from ui.folders import remember_export_folder, suggested_export
 from ui.session import CatalogSession
 from ui.workers import QuickCheckTask
 
@@ -43,10 +42,11 @@ class MaintenanceController(QObject):
             return False
         stamp = QDate.currentDate().toString("yyyy-MM-dd")
         name = self.session.catalogue.name
-        suggested = str(Path(last_folder() or Path.home()) / f"{name} {stamp}.sqlite3")
+        suggested = suggested_export(f"{name} {stamp}.sqlite3")
         path, _ = QFileDialog.getSaveFileName(self.window, "Back Up", suggested, "Catalogues (*.sqlite3)")
         if not path:
             return False
+        remember_export_folder(path)
         try:
             target = backup_catalogue(path)
         except (CatalogueError, OSError) as exc:

@@ -3,9 +3,8 @@ spreadsheets), and Edit ▸ Suggest Summary and Suggest Summaries for Selection 
 the background), for one window."""
 
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -24,12 +23,14 @@ from catalog.reporting import build_report, describe_selection
 from catalog.safe_output import OutputError
 from catalog.summaries import suggest_summary
 from ui.controllers.actions import window_action
+from ui.dialogs.progress import progress_dialog
 from ui.dialogs.report_scope import ARTICLE, SELECTION, ReportScopeDialog
-from ui.folders import last_folder
+from ui.folders import remember_export_folder, suggested_export
 from ui.models.article_table_model import ArticleTableModel
 from ui.operations import articles, summaries
 from ui.report.output import export_pdf, new_printer, print_report
 from ui.report.paging import paper_for_locale
+from ui.report.preview import set_up_preview
 from ui.session import CatalogSession
 from ui.workers import SummaryTask
 
@@ -117,14 +118,14 @@ class ReportsController(QObject):
             return False
         task = SummaryTask(ids, overwrite=overwrite.isChecked(), owner=self)
         self.summary_task = task
-        dialog = QProgressDialog("Suggesting summaries…", "Cancel", 0, len(ids), self.window)
-        dialog.setObjectName("summaryProgress")
-        dialog.setWindowTitle("Suggesting Summaries")
-        dialog.setWindowModality(Qt.WindowModality.NonModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
+        dialog = progress_dialog(
+            self.window,
+            name="summaryProgress",
+            title="Suggesting Summaries",
+            label=f"Suggesting summaries for {len(ids):,} article{'' if len(ids) == 1 else 's'}…",
+            maximum=len(ids),
+        )
         dialog.canceled.connect(task.cancel)
-        dialog.show()
         self.summary_progress = dialog
         task.signals.progressed.connect(lambda done, total: dialog.setValue(done))
         task.signals.finished.connect(self._summaries_done)
@@ -198,6 +199,7 @@ class ReportsController(QObject):
         printer = new_printer()  # the dialog does not own it: it must outlive the dialog
         preview = QPrintPreviewDialog(printer, self.window)
         preview.setObjectName("printPreview")
+        set_up_preview(preview, self.window)
         preview.paintRequested.connect(lambda device: self._print_on(chosen[0], device, "Print Preview"))
         self.print_preview, self._preview_printer = preview, printer
         preview.exec()
@@ -208,10 +210,11 @@ class ReportsController(QObject):
         if chosen is None:
             return False
         report, paper = chosen
-        suggested = str(Path(last_folder() or Path.home()) / f"{self.session.catalogue.name} report.pdf")
+        suggested = suggested_export(f"{self.session.catalogue.name} report.pdf")
         path, _ = QFileDialog.getSaveFileName(self.window, "Export PDF", suggested, "PDF files (*.pdf)")
         if not path:
             return False
+        remember_export_folder(path)
         try:
             pages = export_pdf(report, path, QPageSize(PAPERS[paper]))
         except OutputError as exc:
@@ -223,10 +226,11 @@ class ReportsController(QObject):
     def export_articles_csv(self) -> bool:
         filters = self.listing.filters
         ids = self.listing.all_ids()
-        suggested = str(Path(last_folder() or Path.home()) / f"{self.session.catalogue.name}.csv")
+        suggested = suggested_export(f"{self.session.catalogue.name}.csv")
         path, _ = QFileDialog.getSaveFileName(self.window, "Export CSV", suggested, "CSV files (*.csv)")
         if not path:
             return False
+        remember_export_folder(path)
         try:
             rows = export_csv(path, ids)
         except OutputError as exc:

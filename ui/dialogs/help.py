@@ -7,11 +7,12 @@ import sys
 
 import PySide6
 from PySide6.QtCore import QSettings, qVersion
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QTextBrowser, QVBoxLayout
 
 from catalog import __version__
 from catalog.places import data_folder, default_location
+from ui.actions import BY_NAME
 
 QUERY_EXAMPLES = (
     ("tanks drones", "articles with both words, anywhere (Zoe also finds Zoë)"),
@@ -92,16 +93,23 @@ def shortcuts(window: QMainWindow) -> list[tuple[str, str]]:
             keys = ", ".join(
                 key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()[:2]
             )
-            name = action.text().replace("&", "").rstrip("…")
+            name = _name(action).rstrip("…")
             if keys and name not in seen:
                 seen.add(name)
                 rows.append((keys, f"{menu_action.text().replace('&', '')} ▸ {name}"))
-    for keys, name in ((a.shortcut().toString(), a.text()) for a in window.actions()):
-        clean = name.replace("&", "")
+    for keys, clean in ((a.shortcut().toString(), _name(a)) for a in window.actions()):
         if keys and clean not in seen:
             seen.add(clean)
             rows.append((keys, clean))
     return rows
+
+
+def _name(action: QAction) -> str:
+    """The action's name as the table gives it ("Undo"), not its text of the moment ("Undo Edit
+    title of …"), without its mnemonic."""
+    row = BY_NAME.get(action.objectName())
+    text = row.text if row is not None and row.text else action.text()
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def about_text(location: str) -> str:

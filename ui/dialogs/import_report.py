@@ -1,5 +1,6 @@
 """The dialog at the end of an import: counts, every file that failed with its reason, and the
-duplicates counted, listed behind Show Duplicates (a folder imported again is thousands)."""
+duplicates counted, listed behind Show Duplicates (a folder imported again is thousands). It is
+as big as what it shows: a line of counts is a small box, a list of failures a wider one."""
 
 import io
 
@@ -26,6 +27,8 @@ from catalog.terminal_text import one_line
 from ui.models.row_table_model import RowTableModel
 
 COL_FILE, COL_OUTCOME, COL_REASON = range(3)
+LIST_WIDTH = 760  #: wide enough for a path and its reason side by side
+ROWS_SHOWN = 12  #: the list's height in rows, at most (it scrolls past that)
 HEADERS = ("File", "Outcome", "Reason")
 
 
@@ -56,9 +59,10 @@ class ImportReportDialog(QDialog):
             if report.cancelled
             else "Import Finished"
         )
-        self.resize(760, 420)
         layout = QVBoxLayout(self)
-        summary = QLabel(f"{report.files_seen:,} files: {one_line(report.summary())}.", self)
+        seen = report.files_seen
+        summary = QLabel(f"{seen:,} file{'' if seen == 1 else 's'}: {one_line(report.summary())}.", self)
+        summary.setWordWrap(bool(report.stopped))  # a reason can be long; counts are one line
         summary.setObjectName("importSummary")
         layout.addWidget(summary)
         self.show_duplicates: QPushButton | None = None  #: a toggle, when there are duplicates
@@ -69,6 +73,7 @@ class ImportReportDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addStretch(0)  # takes the room while the table is hidden, so the lines stay on top
         layout.addWidget(self._make_buttons())
+        self._fit()
 
     def _make_duplicates_row(self, counted: str) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -97,6 +102,7 @@ class ImportReportDialog(QDialog):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a path's file name stays in sight
         header = table.horizontalHeader()
         header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_FILE, 320)
@@ -108,6 +114,24 @@ class ImportReportDialog(QDialog):
         self.shown.setFilterFixedString("" if shown else "failed")
         self.show_duplicates.setText("Hide &Duplicates" if shown else "Show &Duplicates")
         self.table.setVisible(self.shown.rowCount() > 0)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As big as what is shown: the counts alone, or the list of up to ROWS_SHOWN rows."""
+        if self.table.isHidden():
+            self.layout().activate()
+            self.resize(max(self.sizeHint().width(), 420), self.sizeHint().height())
+            return
+        rows = min(self.shown.rowCount(), ROWS_SHOWN)
+        frame = 2 * self.table.frameWidth()
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        chrome = self.table.horizontalHeader().sizeHint().height() + frame
+        chrome += self.table.horizontalScrollBar().sizeHint().height()
+        wanted = chrome + rows * row_height
+        self.table.setMinimumHeight(chrome + min(rows, 2) * row_height)  # the user may shrink it
+        self.layout().activate()
+        rest = self.sizeHint().height() - max(self.table.sizeHint().height(), self.table.minimumHeight())
+        self.resize(max(LIST_WIDTH, self.width()), rest + wanted)
 
     def _make_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -116,8 +140,8 @@ class ImportReportDialog(QDialog):
         save = QPushButton("&Save as CSV…", self)
         save.setObjectName("saveCsvButton")
         for button in (copy, save):
-            button.setEnabled(bool(problem_rows(self.report)))
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            button.setVisible(bool(problem_rows(self.report)))  # nothing to list: no list to copy
         copy.clicked.connect(self.copy_to_clipboard)
         save.clicked.connect(self.save_csv)
         buttons.rejected.connect(self.reject)

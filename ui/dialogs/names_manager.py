@@ -1,6 +1,7 @@
-"""Managing outlets, authors and topics: article counts, rename, merge, delete unused."""
+"""Managing outlets, authors and topics: article counts, rename, merge, delete unused; a filter
+box narrows every tab's list to the names containing what is typed."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLineEdit,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -43,6 +45,22 @@ class NameCountsModel(RowTableModel):
         return None
 
 
+class NameFilterProxy(QSortFilterProxyModel):
+    """The names of one kind that contain the filter's text (any case), in the source's order."""
+
+    def __init__(self, source: NameCountsModel, parent=None):
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self.setFilterKeyColumn(0)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    @property
+    def rows(self) -> list[NameCount]:
+        """The names shown, row by row, as the view shows them."""
+        source = self.sourceModel()
+        return [source.rows[self.mapToSource(self.index(row, 0)).row()] for row in range(self.rowCount())]
+
+
 class NamesManagerDialog(QDialog):
     """Each change goes through ``names`` (the window's editing controller: ``rename_names``,
     ``merge_names``, ``delete_unused_names``), so it is one undoable step like any other edit."""
@@ -53,13 +71,20 @@ class NamesManagerDialog(QDialog):
         self.setObjectName("namesManager")
         self.setWindowTitle("Manage Names")
         self.resize(560, 480)
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setObjectName("namesFilter")
+        self.filter_box.setPlaceholderText("Filter names…")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setAccessibleName("Filter names")
         self.tabs = QTabWidget(self)
         self.views: dict[str, QTableView] = {}
+        self.models: dict[str, NameCountsModel] = {}  #: every name of a kind, filtered or not
         for kind, label in TABS:
             self.tabs.addTab(self._make_tab(kind), label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_box)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.reload()
@@ -68,7 +93,10 @@ class NamesManagerDialog(QDialog):
         page = QWidget(self)
         view = QTableView(page)
         view.setObjectName(f"{kind}Names")
-        view.setModel(NameCountsModel(kind, view))
+        self.models[kind] = NameCountsModel(kind, view)
+        shown = NameFilterProxy(self.models[kind], view)
+        self.filter_box.textChanged.connect(shown.setFilterFixedString)
+        view.setModel(shown)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.verticalHeader().hide()
@@ -91,15 +119,20 @@ class NamesManagerDialog(QDialog):
         return page
 
     def reload(self) -> None:
-        for view in self.views.values():
-            view.model().reload()
+        for model in self.models.values():
+            model.reload()
 
     def current_kind(self) -> str:
         return TABS[self.tabs.currentIndex()][0]
 
     def selected(self) -> list[NameCount]:
         view = self.views[self.current_kind()]
-        return [view.model().rows[index.row()] for index in view.selectionModel().selectedRows()]
+        shown = view.model().rows
+        return [shown[index.row()] for index in view.selectionModel().selectedRows()]
+
+    def shown(self) -> list[NameCount]:
+        """The current tab's names that pass the filter."""
+        return self.views[self.current_kind()].model().rows
 
     def rename(self) -> None:
         chosen = self.selected()
@@ -127,8 +160,6 @@ class NamesManagerDialog(QDialog):
             )
 
     def delete_unused(self) -> None:
-        unused = [
-            c.name for c in self.selected() or self.views[self.current_kind()].model().rows if c.count == 0
-        ]
+        unused = [c.name for c in self.selected() or self.shown() if c.count == 0]
         if unused:
             self.names.delete_unused_names(self.current_kind(), unused, done=lambda _: self.reload())

@@ -1,5 +1,7 @@
-"""Which articles a report covers: this one, the selected ones, or everything shown; and the paper."""
+"""Which articles a report covers: this one, the selected ones, or everything shown; and the
+paper. Both are remembered: the next report starts from the last choice, where it applies."""
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -14,6 +16,8 @@ from PySide6.QtWidgets import (
 from ui.models.claim_models import one_line
 
 ARTICLE, SELECTION, SHOWN = range(3)
+SCOPE_KEY = "reports/scope"
+PAPER_KEY = "reports/paper"
 
 
 class ReportScopeDialog(QDialog):
@@ -47,11 +51,15 @@ class ReportScopeDialog(QDialog):
             self.group.addButton(button, scope)
             layout.addWidget(button)
         default = SELECTION if selected > 1 else ARTICLE if current_title is not None else SHOWN
+        last = int(QSettings().value(SCOPE_KEY, -1))
+        if last in (ARTICLE, SELECTION, SHOWN) and self.group.button(last).isEnabled():
+            default = last
         self.group.button(default).setChecked(True)
         self.paper = QComboBox(self)
         self.paper.setObjectName("paperCombo")
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
+        paper = str(QSettings().value(PAPER_KEY, paper))
         self.paper.setCurrentIndex(max(0, self.paper.findData(paper)))
         if ask_paper:
             form = QFormLayout()
@@ -65,6 +73,13 @@ class ReportScopeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        settings = QSettings()
+        settings.setValue(SCOPE_KEY, self.scope())
+        if not self.paper.isHidden():
+            settings.setValue(PAPER_KEY, self.paper_name())
+        super().accept()
 
     def scope(self) -> int:
         return self.group.checkedId()

@@ -69,13 +69,27 @@ def _cover(report: Report) -> str:
         f"<p><b>Catalogue:</b> {e(report.catalogue)}</p>"
         f"<p><b>Selection:</b> {e(report.selection)}</p>"
         f"<p><b>Printed on:</b> {e(f'{report.printed_on.day} {report.printed_on:%B %Y}')}</p>"
-        f"<p><b>Articles:</b> {count}</p>"
+        f"<p><b>Articles:</b> {count}</p>" + _without_summary(report)
     )
+
+
+def _without_summary(report: Report) -> str:
+    """Said once here, rather than "No summary." under every article that has none."""
+    missing = sum(1 for item in report.articles if not (item.article["summary"] or "").strip())
+    if not missing:
+        return ""
+    if missing == report.count:
+        words = "none of these articles has one" if report.count > 1 else "this article has none"
+    else:
+        words = f"{missing:,} of these articles have none" if missing > 1 else "1 of these articles has none"
+    return f"<p><b>Summaries:</b> {words}</p>"
 
 
 def _overview(report: Report, doc: QTextDocument, width: float) -> str:
     if not report.articles:
         return "<p class='muted'>Nothing was selected.</p>"
+    if report.count == 1:
+        return ""  # a chart of one article says nothing the article does not
     font = report_font(8)
     parts = ["<h2>Overview</h2>"]
     for name, title, image in (
@@ -86,8 +100,7 @@ def _overview(report: Report, doc: QTextDocument, width: float) -> str:
         ),
         (
             "months",
-            f"Articles per {report.period}"
-            + (f" ({report.without_month:,} without a {report.period})" if report.without_month else ""),
+            _time_caption(report),
             charts.column_bars(report.per_month, width=int(width), height=150, font=font)
             if report.per_month
             else None,
@@ -109,6 +122,15 @@ def _overview(report: Report, doc: QTextDocument, width: float) -> str:
             f"<h3>{e(title)}</h3><p><img src='{url.toString()}' width='{size.width()}' height='{size.height()}'></p>"
         )
     return "".join(parts)
+
+
+def _time_caption(report: Report) -> str:
+    """ "Articles per year (2 without a year; none in 1999–2002)": what the time chart leaves out."""
+    notes = [f"{report.without_month:,} without a {report.period}"] if report.without_month else []
+    gaps = charts.gaps_in_words(report.per_month)
+    if gaps:
+        notes.append(f"none in {gaps}")
+    return f"Articles per {report.period}" + (f" ({'; '.join(notes)})" if notes else "")
 
 
 def _contents(report: Report) -> str:
@@ -137,7 +159,8 @@ def _article(number: int, item: ReportArticle) -> str:
     if article["topics"]:
         parts.append(f"<p class='meta'>Topics: {e(', '.join(article['topics']))}</p>")
     summary = article["summary"].strip() if article["summary"] else ""
-    parts.append(f"<p class='summary'>{e(summary)}</p>" if summary else "<p class='muted'>No summary.</p>")
+    if summary:  # none: said once on the cover, not under every article
+        parts.append(f"<p class='summary'>{e(summary)}</p>")
     if item.claims:
         parts.append("<h3>Claims</h3>")
         for claim_item in item.claims:
