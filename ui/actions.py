@@ -102,7 +102,7 @@ ACTIONS: tuple[Action | Separator, ...] = (
     Action("actionManageNames", "Manage &Names…", "Ctrl+Shift+N", "manage-names", "edit", changes=True),
     Action("actionSaveSearch", "&Save Search…", "Ctrl+Shift+S", "save-search", "edit", changes=True),
     # Edit: search options (ui/controllers/search_options.py)
-    Action("actionStemming", "English Ste&mming", menu="edit", changes=True),
+    Action("actionStemming", "En&glish Stemming", menu="edit", changes=True),
     Separator("edit"),
     # The undo dock's own toggle: its text is set here, its role is the dock's.
     Action("actionUndoHistory", "Undo &History", menu="edit", role=QAction.MenuRole.NoRole),
