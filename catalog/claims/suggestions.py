@@ -149,17 +149,14 @@ def _similar_claims(terms: ClaimTerms, article_id: int, claim_id: int | None, li
     rows = Claim.select().where(Claim.id.in_(ids), Claim.article != article_id).dicts() if ids else []
     scored = [(terms.score(row["text"]), row) for row in rows if row["id"] not in skip]
     best = heapq.nsmallest(limit * 2, [s for s in scored if s[0] > 0], key=lambda s: (-s[0], s[1]["id"]))
-    bodies = _texts([row["article"] for _, row in best])
+    texts = _texts([row["article"] for _, row in best])
     found = []
     for score, row in best:
-        title, body = bodies[row["article"]]
+        title, body = texts[row["article"]]
         score += CONTEXT_SHARE * _context(terms, title, body, row["text"])
-        other = claim_object(row)
-        found.append(
-            _suggestion("claim", other, title, score, claim_id=row["id"], claimant=other["claimant"])
-        )
-    found.sort(key=lambda s: (-s.score, s.claim_id))
-    return found[:limit]
+        found.append((score, row["id"], claim_object(row)))
+    found = sorted(found, key=lambda item: (-item[0], item[1]))[:limit]
+    return _described("claim", [(score, claim) for score, _, claim in found])
 
 
 def _similar_passages(
@@ -167,9 +164,7 @@ def _similar_passages(
 ) -> list[Suggestion]:
     candidates = _candidate_articles(terms, article_id, limit * _READ_PER_SUGGESTION)
     texts = _texts(candidates)
-    marked = _claim_spans(candidates)
-    for suggestion in taken:
-        marked.setdefault(suggestion.article_id, []).append((suggestion.start, suggestion.end))
+    marked = _claim_spans(candidates)  # the claims offered are among them
     found = []
     for other in candidates:
         title, body = texts[other]
@@ -178,10 +173,35 @@ def _similar_passages(
             continue
         start, end, score = best
         score += CONTEXT_SHARE * _context(terms, title, body, body[start:end])
-        passage = {"article_id": other, "text": body[start:end], "start": start, "end": end}
-        found.append(_suggestion("passage", passage, title, score, claimant=proposed_claimant(other)))
-    found.sort(key=lambda s: (-s.score, s.article_id))
-    return found[:limit]
+        found.append((score, {"article_id": other, "text": body[start:end], "start": start, "end": end}))
+    found = sorted(found, key=lambda item: (-item[0], item[1]["article_id"]))[:limit]
+    return _described("passage", found)
+
+
+def _described(kind: str, found: list[tuple[float, dict]]) -> list[Suggestion]:
+    """Suggestions of ``kind`` for these (score, claim or passage) pairs, with their articles'
+    titles, outlets and dates, and the claimant (a passage's: ``proposed_claimant``)."""
+    lines = _article_lines([item["article_id"] for _, item in found])
+    suggestions = []
+    for score, item in found:
+        title, outlet, date = lines[item["article_id"]]
+        claimant = item.get("claimant") if kind == "claim" else proposed_claimant(item["article_id"])
+        suggestions.append(
+            Suggestion(
+                kind,
+                item["article_id"],
+                title,
+                outlet,
+                date,
+                item["text"],
+                item["start"],
+                item["end"],
+                item.get("id") if kind == "claim" else None,
+                claimant,
+                score,
+            )
+        )
+    return suggestions
 
 
 def _candidate_articles(terms: ClaimTerms, article_id: int, count: int) -> list[int]:
@@ -244,29 +264,17 @@ def _claim_spans(article_ids: list[int]) -> dict[int, list[tuple[int, int]]]:
     return spans
 
 
-def _suggestion(kind: str, found: dict, title: str, score: float, **more) -> Suggestion:
-    _, outlet, date = _article_line(found["article_id"])
-    return Suggestion(
-        kind,
-        found["article_id"],
-        title,
-        outlet,
-        date,
-        found["text"],
-        found["start"],
-        found["end"],
-        score=score,
-        **more,
-    )
-
-
-def _article_line(article_id: int) -> tuple[str, str | None, str | None]:
-    row = (
-        Article.select(Article.title, Article.date, Article.date_precision, Outlet.name)
+def _article_lines(article_ids: list[int]) -> dict[int, tuple[str, str | None, str | None]]:
+    """Each article's title, outlet and date (as ``iso_date`` writes it)."""
+    if not article_ids:
+        return {}
+    rows = (
+        Article.select(Article.id, Article.title, Article.date, Article.date_precision, Outlet.name)
         .join(Outlet, JOIN.LEFT_OUTER)
-        .where(Article.id == article_id)
+        .where(Article.id.in_(article_ids))
         .tuples()
-        .get()
     )
-    title, date, precision, outlet = row
-    return title, outlet, iso_date(date, precision)
+    return {
+        article_id: (title, outlet, iso_date(date, precision))
+        for article_id, title, date, precision, outlet in rows
+    }

@@ -67,7 +67,7 @@ class ClaimTerms:
 
     def found_in(self, text: str) -> set[str]:
         """The claim's words that ``text`` has."""
-        return {w for w in map(scored_word, words(text)) if w in self.weights}
+        return {w for w in map(scored_word, set(words(text))) if w in self.weights}
 
 
 def scored_word(word: str) -> str:

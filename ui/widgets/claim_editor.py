@@ -111,7 +111,9 @@ class ClaimEditor(QWidget):
     def _fit_quote(self) -> None:
         """Keep the quote's height to its lines at the width it has: a splitter otherwise
         squeezes a wrapped label and cuts its last line."""
-        width = self.quote.width() if self.quote.width() > 50 else max(self.width(), 300)
+        # The quote spans the whole width (the grid has no margins); the label's own width may
+        # not have followed a resize yet.
+        width = max(self.contentsRect().width(), 200)
         self.quote.setMinimumHeight(self.quote.heightForWidth(width))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

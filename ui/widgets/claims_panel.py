@@ -22,6 +22,8 @@ from ui.models.claim_models import ArticleClaimsModel, ArticleIdRole, ClaimIdRol
 from ui.widgets.claim_editor import ClaimEditor
 from ui.widgets.row_table import row_table
 
+CLAIMANT_WIDTH = 170  #: the claims list's claimant column at most, in pixels
+
 
 class ClaimsPanel(QWidget):
     #: The claim chosen in the list (None when none is).
@@ -115,6 +117,10 @@ class ClaimsPanel(QWidget):
         claims = claims_of_article(article_id) if article_id is not None else []
         self.claims_model.set_rows(claims)
         self.claims_view.resizeColumnToContents(2)
+        # The claimant whole where it is short; a long one leaves the claim its room.
+        self.claims_view.resizeColumnToContents(1)
+        header = self.claims_view.horizontalHeader()
+        header.resizeSection(1, min(header.sectionSize(1), CLAIMANT_WIDTH))
         self.empty_label.setVisible(article_id is not None and not claims)
         row = self.claims_model.row_of_claim(keep) if keep is not None else None
         if row is not None:
