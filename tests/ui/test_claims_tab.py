@@ -3,7 +3,7 @@ no text cut; Suggested Links keeps its place; Link Claim offers other articles' 
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea
 
 from catalog.claims.store import add_claim_by_text, claims_of_article, get_claim, link_claims, links_of
 from catalog.models import Article
@@ -68,8 +68,9 @@ def test_claims_fields_and_links_show_together_uncut_at_1200_by_760(desk, qtbot)
     assert desk.detail.show_claim(claim)
     qtbot.wait(50)
     panel = desk.detail.claims_panel
-    viewport = panel.scroll.viewport()
-    assert panel.scroll.verticalScrollBar().maximum() == 0, "the Claims tab scrolls"
+    scroll = panel.findChild(QScrollArea, "claimsScroll")
+    viewport = scroll.viewport()
+    assert scroll.verticalScrollBar().maximum() == 0, "the Claims tab scrolls"
     for view, rows in ((panel.claims_view, 1), (panel.links_view, 2)):
         assert view.isVisible() and view.model().rowCount() == rows
         bottom = view.mapTo(viewport, QPoint(0, view.height())).y()
@@ -87,7 +88,7 @@ def test_claims_fields_and_links_show_together_uncut_at_1200_by_760(desk, qtbot)
     verdict = panel.findChild(QComboBox, "verdictCombo")
     assert verdict.currentText() == "Mostly false" and verdict.sizeHint().width() <= verdict.width()
     # What the tab needs, for whoever lays out the window (a test, not a guess).
-    assert panel.scroll.widget().minimumSizeHint().height() <= panel.scroll.viewport().height()
+    assert scroll.widget().minimumSizeHint().height() <= viewport.height()
 
 
 def suggestions_of(desk, qtbot) -> SuggestionsDialog:
