@@ -85,7 +85,7 @@ def suggest_for_text(
     if not terms.weights:
         return []
     claims = _similar_claims(terms, article_id, claim_id, limit)
-    passages = _similar_passages(terms, article_id, limit, taken=claims)
+    passages = _similar_passages(terms, article_id, limit)
     return sorted(claims + passages, key=lambda s: (-s.score, s.kind, s.article_id, s.start))
 
 
@@ -159,12 +159,10 @@ def _similar_claims(terms: ClaimTerms, article_id: int, claim_id: int | None, li
     return _described("claim", [(score, claim) for score, _, claim in found])
 
 
-def _similar_passages(
-    terms: ClaimTerms, article_id: int, limit: int, taken: list[Suggestion]
-) -> list[Suggestion]:
+def _similar_passages(terms: ClaimTerms, article_id: int, limit: int) -> list[Suggestion]:
     candidates = _candidate_articles(terms, article_id, limit * _READ_PER_SUGGESTION)
     texts = _texts(candidates)
-    marked = _claim_spans(candidates)  # the claims offered are among them
+    marked = _claim_spans(candidates)  # a sentence already a claim is offered as that claim
     found = []
     for other in candidates:
         title, body = texts[other]
