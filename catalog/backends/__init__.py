@@ -73,6 +73,11 @@ class Backend(ABC):
     def articles_with_words(self, terms: list[str], other_than: int, limit: int) -> list[int]:
         """Ids of articles (but ``other_than``) whose title or text has any of these words, best first."""
 
+    @abstractmethod
+    def articles_having(self, word: str, limit: int) -> list[int]:
+        """Ids of articles whose title or text has this (folded) word, at most ``limit`` of them,
+        in no order: the same set on every backend when fewer than ``limit`` have it."""
+
     # The full-text index ---------------------------------------------------------------------
 
     @abstractmethod

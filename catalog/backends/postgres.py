@@ -128,6 +128,15 @@ class PostgresBackend(Backend):
         )
         return [article_id for (article_id,) in rows]
 
+    def articles_having(self, word: str, limit: int) -> list[int]:
+        with self.search_plan(True):
+            rows = database.execute_sql(
+                f"SELECT article_id FROM {pg_search.TABLE}, to_tsquery('simple', %s) AS q "
+                "WHERE title @@ q OR body @@ q LIMIT %s",
+                (f"'{word}'", limit),
+            ).fetchall()
+        return [article_id for (article_id,) in rows]
+
     # The full-text index ---------------------------------------------------------------------
 
     def index(self, ids: Iterable[int]) -> None:

@@ -117,6 +117,13 @@ class SqliteBackend(Backend):
         )
         return [article_id for (article_id,) in rows]
 
+    def articles_having(self, word: str, limit: int) -> list[int]:
+        rows = database.execute_sql(
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? LIMIT ?",
+            (f'{{title body}} : "{word}"', limit),
+        )
+        return [article_id for (article_id,) in rows]
+
     # The full-text index ---------------------------------------------------------------------
 
     def index(self, ids: Iterable[int]) -> None:

@@ -104,6 +104,7 @@ class ClaimFilters:
     claimant: str = ""
     outlet_id: int | None = None
     article_id: int | None = None
+    other_than_article: int | None = None  #: leave out this article's claims
     since: datetime.date | None = None
     until: datetime.date | None = None
 
@@ -143,6 +144,8 @@ def list_claims(filters: ClaimFilters = ClaimFilters(), *, limit: int | None = N
         query = query.where(Article.outlet == filters.outlet_id)
     if filters.article_id is not None:
         query = query.where(Claim.article == filters.article_id)
+    if filters.other_than_article is not None:
+        query = query.where(Claim.article != filters.other_than_article)
     if filters.since:
         query = query.where(Claim.claim_date >= filters.since)
     if filters.until:

@@ -176,7 +176,8 @@ def test_suggested_link_is_one_click(news, qtbot):
     qtbot.mouseClick(dialog.link_button, Qt.MouseButton.LeftButton)
     [view] = links_of(claim_id)
     assert view.other_title == "Tax promises" and view.phrase == "repeats"
-    assert dialog.model.rowCount() == 0
+    assert dialog.model.rowCount() == 1 and dialog.model.index(0, 0).data() == "Passage (linked)"
+    assert not dialog.link_button.isEnabled()  # linked once is enough
     news.session.undo_stack.undo()  # the link and the claim the passage became
     assert links_of(claim_id) == [] and claims_of_article(news.ids["Tax promises"]) == []
     dialog.close()

@@ -184,7 +184,7 @@ class ClaimsController(QObject):
             claim_id=claim_id,
             suggestion=suggestion,
             relation=relation,
-            done=lambda accepted: accepted and dialog.remove(suggestion),
+            done=lambda accepted: accepted and dialog.mark_linked(suggestion),
         )
 
     def show_claim_map(self, claim_id: int) -> None:

@@ -30,8 +30,12 @@ class SuggestionsDialog(QDialog):
         self.claim = claim
         self.model = SuggestionsModel(self)
         self.model.set_rows(suggestions)
-        self.view = row_table(self, "suggestionsList", "Suggested links", self.model, stretch=1)
-        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.view = row_table(
+            self, "suggestionsList", "Suggested links", self.model, stretch=1, widths=((4, 130), (5, 160))
+        )
+        header = self.view.horizontalHeader()
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.doubleClicked.connect(lambda _: self._link())
         if suggestions:
             self.view.selectRow(0)
@@ -41,8 +45,8 @@ class SuggestionsDialog(QDialog):
             self.relation.addItem(f"this claim {PHRASES[relation][0]} it", relation)
         self.link_button = QPushButton("&Link", self)
         self.link_button.setObjectName("linkSuggestionButton")
-        self.link_button.setEnabled(bool(suggestions))
         self.link_button.clicked.connect(self._link)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         quote = QLabel(f"Like “{one_line(claim['text'], 200)}”:", self)
         quote.setTextFormat(Qt.TextFormat.PlainText)
         quote.setWordWrap(True)
@@ -57,19 +61,33 @@ class SuggestionsDialog(QDialog):
         layout.addWidget(quote)
         layout.addWidget(empty)
         layout.addWidget(self.view, 1)
-        layout.addWidget(QLabel("A passage becomes a claim of its article when you link it.", self))
+        layout.addWidget(
+            QLabel(
+                "A passage becomes a claim of its article when you link it, claimed by its author or outlet.",
+                self,
+            )
+        )
         layout.addLayout(row)
         layout.addWidget(buttons)
-        self.resize(820, 440)
+        self._enable()
+        self.resize(960, 460)
 
-    def remove(self, suggestion) -> None:
-        """Take a linked suggestion off the list."""
-        self.model.set_rows([s for s in self.model.rows if s is not suggestion])
-        self.link_button.setEnabled(bool(self.model.rows))
-        if self.model.rows:
-            self.view.selectRow(0)
+    def mark_linked(self, suggestion) -> None:
+        """Show a suggestion as linked; it stays in its place, and so does the selection."""
+        row = next((n for n, s in enumerate(self.model.rows) if s is suggestion), None)
+        if row is not None:
+            self.model.mark_linked(row)
+        self._enable()
+
+    def _current_row(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() and self.view.selectionModel().hasSelection() else None
+
+    def _enable(self) -> None:
+        row = self._current_row()
+        self.link_button.setEnabled(row is not None and row not in self.model.linked)
 
     def _link(self) -> None:
-        index = self.view.currentIndex()
-        if index.isValid():
-            self.link_chosen.emit(self.model.rows[index.row()], self.relation.currentData())
+        row = self._current_row()
+        if row is not None and row not in self.model.linked:
+            self.link_chosen.emit(self.model.rows[row], self.relation.currentData())

@@ -59,6 +59,7 @@ class LinkClaimDialog(QDialog):
         form.addRow("&Note", self.note)
         layout = QVBoxLayout(self)
         layout.addWidget(quote)
+        layout.addWidget(QLabel("Link it to a claim of another article:", self))
         layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
         layout.addLayout(form)
@@ -86,8 +87,9 @@ class LinkClaimDialog(QDialog):
         return self.relation.currentData()
 
     def _list(self) -> None:
-        rows = list_claims(ClaimFilters(text=self.search.text()), limit=LIST_LIMIT)
-        self.model.set_rows([row for row in rows if row.claim["id"] != self.claim["id"]])
+        # Claims of other articles only: the dialog links a claim to what others say.
+        filters = ClaimFilters(text=self.search.text(), other_than_article=self.claim["article_id"])
+        self.model.set_rows(list_claims(filters, limit=LIST_LIMIT))
         self._enable()
 
     def _enable(self) -> None:

@@ -119,16 +119,34 @@ class ClaimsBrowserModel(_ClaimRowsModel):
 
 
 class SuggestionsModel(_ClaimRowsModel):
-    """Claims and passages offered for a link (Suggestion)."""
+    """Claims and passages offered for a link (Suggestion); those linked stay, marked so."""
 
-    HEADERS = ("Kind", "Text", "In")
+    HEADERS = ("Kind", "Text", "Outlet", "Date", "Claimant", "Article")
+    COL_KIND, COL_TEXT, COL_OUTLET, COL_DATE, COL_CLAIMANT, COL_ARTICLE = range(6)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.linked: set[int] = set()  #: rows already linked, by their number
+
+    def set_rows(self, rows: list) -> None:
+        self.linked = set()
+        super().set_rows(rows)
+
+    def mark_linked(self, row: int) -> None:
+        self.linked.add(row)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    def cell_data(self, row, column: int, role: int):
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_CLAIMANT and row.kind == "passage":
+            return f"{row.claimant or 'Nobody'}: who claims it, once the passage becomes a claim"
+        return super().cell_data(row, column, role)
 
     def column_text(self, suggestion: Suggestion, column: int) -> str:
-        if column == 0:
-            return "Claim" if suggestion.kind == "claim" else "Passage"
-        if column == 1:
-            return suggestion.text
-        return article_line(suggestion.title, suggestion.outlet, suggestion.date)
+        if column == self.COL_KIND:
+            kind = "Claim" if suggestion.kind == "claim" else "Passage"
+            return f"{kind} (linked)" if self.rows.index(suggestion) in self.linked else kind
+        values = (suggestion.text, suggestion.outlet, suggestion.date, suggestion.claimant, suggestion.title)
+        return values[column - 1] or ""
 
     def claim_id(self, suggestion: Suggestion) -> int | None:
         return suggestion.claim_id

@@ -5,7 +5,7 @@ choosing a verdict); the window turns each request into an undoable command.
 """
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from catalog.claims.store import VERDICTS, ClaimEdit
 from catalog.dates import DateError, parse_date
@@ -25,9 +25,6 @@ class ClaimEditor(QWidget):
         self.quote.setObjectName("claimQuote")
         self.quote.setWordWrap(True)
         self.quote.setTextFormat(self.quote.textFormat().PlainText)
-        self.stamps = QLabel(self)
-        self.stamps.setObjectName("claimStamps")
-        self.stamps.setEnabled(False)  # muted: when it was marked and last changed
         self.claimant = QLineEdit(self)
         self.claimant.setObjectName("claimantEdit")
         self.claimant.setAccessibleName("Claimant")
@@ -38,7 +35,8 @@ class ClaimEditor(QWidget):
         self.date = QLineEdit(self)
         self.date.setObjectName("claimDateEdit")
         self.date.setAccessibleName("Claim date")
-        self.date.setPlaceholderText("2022-06-29, 29 June 2022, or empty")
+        self.date.setPlaceholderText("2022-06-29")
+        self.date.setToolTip("When the claim was made: 2022-06-29, 29 June 2022, 2022, or empty")
         self.date.setMaxLength(DATE_MAX_LENGTH)
         self.verdict = QComboBox(self)
         self.verdict.setObjectName("verdictCombo")
@@ -58,15 +56,24 @@ class ClaimEditor(QWidget):
             box.setMinimumHeight(44)  # two lines: never squeezed into a sliver
             box.setMaximumHeight(70)
             box.installEventFilter(self)
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.quote)
-        form.addRow(self.stamps)
-        form.addRow("C&laimant", self.claimant)
-        form.addRow("&Made on", self.date)
-        form.addRow("&Verdict", self.verdict)
-        form.addRow("E&xplanation", self.explanation)
-        form.addRow("N&otes", self.notes)
+        # Compact: two fields a row, explanation beside notes, so that the claims list, these
+        # fields and the links fit together in the Claims tab of a 1200×760 window.
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(4)
+        grid.addWidget(self.quote, 0, 0, 1, 4)
+        grid.addWidget(_label("C&laimant", self.claimant, self), 1, 0)
+        grid.addWidget(self.claimant, 1, 1, 1, 3)
+        grid.addWidget(_label("&Made on", self.date, self), 2, 0)
+        grid.addWidget(self.date, 2, 1)
+        grid.addWidget(_label("&Verdict", self.verdict, self), 2, 2)
+        grid.addWidget(self.verdict, 2, 3)
+        grid.addWidget(_label("E&xplanation", self.explanation, self), 3, 0, 1, 2)
+        grid.addWidget(_label("N&otes", self.notes, self), 3, 2, 1, 2)
+        grid.addWidget(self.explanation, 4, 0, 1, 2)
+        grid.addWidget(self.notes, 4, 2, 1, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
         self.claimant.editingFinished.connect(lambda: self._request(claimant=self.claimant.text()))
         self.date.editingFinished.connect(self._save_date)
         self.verdict.activated.connect(lambda index: self._request(verdict=VERDICTS[index]))
@@ -88,12 +95,26 @@ class ClaimEditor(QWidget):
         self.quote.setText(
             f"“{claim['text']}”" if claim else "Select a claim, or select text and Mark as Claim."
         )
+        self.quote.setToolTip(_stamps(claim) if claim else "")
+        self._fit_quote()
         self.claimant.setText(claim.get("claimant") or "")
         self.date.setText(claim.get("claim_date") or "")
         self.date.setStyleSheet("")
         self.verdict.setCurrentIndex(VERDICTS.index(claim.get("verdict", "unrated")))
         self.explanation.setPlainText(claim.get("explanation", ""))
         self.notes.setPlainText(claim.get("notes", ""))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_quote()
+
+    def _fit_quote(self) -> None:
+        """Keep the quote's height to its lines at the width it has: a splitter otherwise
+        squeezes a wrapped label and cuts its last line."""
+        # The quote spans the whole width (the grid has no margins); the label's own width may
+        # not have followed a resize yet.
+        width = max(self.contentsRect().width(), 200)
+        self.quote.setMinimumHeight(self.quote.heightForWidth(width))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and watched is self.claimant and self._names_source:
@@ -134,6 +155,12 @@ class ClaimEditor(QWidget):
         ):
             return
         self.edit_requested.emit(self.claim["id"], ClaimEdit(**changes))
+
+
+def _label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setBuddy(buddy)
+    return label
 
 
 def _stamps(claim: dict) -> str:

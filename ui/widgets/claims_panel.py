@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +21,8 @@ from catalog.claims.store import claims_of_article, get_claim, links_of
 from ui.models.claim_models import ArticleClaimsModel, ArticleIdRole, ClaimIdRole, LinksModel
 from ui.widgets.claim_editor import ClaimEditor
 from ui.widgets.row_table import row_table
+
+CLAIMANT_WIDTH = 170  #: the claims list's claimant column at most, in pixels
 
 
 class ClaimsPanel(QWidget):
@@ -50,7 +53,7 @@ class ClaimsPanel(QWidget):
         self.empty_label.setObjectName("noClaimsLabel")
         self.empty_label.setWordWrap(True)
         self.buttons = {}
-        row = QHBoxLayout()
+        claim_row = QHBoxLayout()
         for key, text, signal in (
             ("link", "&Link…", self.link_requested),
             ("suggest", "Su&ggest…", self.suggest_requested),
@@ -60,44 +63,40 @@ class ClaimsPanel(QWidget):
             button = QPushButton(text, self)
             button.setObjectName(f"{key}ClaimButton")
             button.clicked.connect(lambda _=False, s=signal: self._emit_for_claim(s))
-            row.addWidget(button)
+            claim_row.addWidget(button)
+            if key == "map":
+                claim_row.addStretch(1)
             self.buttons[key] = button
         self.unlink_button = QPushButton("Remove Link", self)
         self.unlink_button.setObjectName("unlinkButton")
         self.unlink_button.clicked.connect(self._unlink)
-        row.addStretch(1)
-        links_box = QWidget(self)
-        links_layout = QVBoxLayout(links_box)
-        links_layout.setContentsMargins(0, 0, 0, 0)
+        # Three panes, each a list or the fields with what acts on it, so that all three show
+        # at once in the space below the article (about 380 pixels high at 1200×760).
+        top = _pane(self, self.empty_label, self.claims_view, claim_row)
         links_title = QHBoxLayout()
         links_title.addWidget(QLabel("Links (double-click to follow)", self))
         links_title.addStretch(1)
         links_title.addWidget(self.unlink_button)
-        links_layout.addLayout(links_title)
-        links_layout.addWidget(self.links_view)
-        top = QWidget(self)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.empty_label)
-        top_layout.addWidget(self.claims_view)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setObjectName("claimsSplitter")
-        splitter.addWidget(top)
-        splitter.addWidget(self.editor)
-        splitter.addWidget(links_box)
-        for index in range(splitter.count()):
-            splitter.setCollapsible(index, False)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 0)  # the claim's fields keep their height; lists take the rest
-        splitter.setStretchFactor(2, 3)
+        links_box = _pane(self, links_title, self.links_view)
+        for view in (self.claims_view, self.links_view):
+            # One line of text a row, with a little air: not the style's roomier default.
+            view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+            view.setMinimumHeight(_rows_height(view, 2))
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("claimsSplitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(links_box)
+        for index in range(self.splitter.count()):
+            self.splitter.setCollapsible(index, False)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 0)  # the claim's fields keep their height; lists take the rest
+        self.splitter.setStretchFactor(2, 3)
         inner = QWidget(self)
         inner_layout = QVBoxLayout(inner)
-        inner_layout.setContentsMargins(6, 6, 6, 6)
-        inner_layout.addWidget(splitter, 1)
-        inner_layout.addLayout(row)
-        # Below this the panel scrolls, rather than squeezing the claim's fields or lists.
-        inner.setMinimumHeight(self.editor.minimumSizeHint().height() + 260)
-        # Scrolls rather than holding the window taller than a small screen.
+        inner_layout.setContentsMargins(6, 4, 6, 4)
+        inner_layout.addWidget(self.splitter, 1)
+        # Scrolls, rather than squeezing, only where even that does not fit (a very long claim).
         scroll = QScrollArea(self)
         scroll.setObjectName("claimsScroll")
         scroll.setWidget(inner)
@@ -117,6 +116,10 @@ class ClaimsPanel(QWidget):
         claims = claims_of_article(article_id) if article_id is not None else []
         self.claims_model.set_rows(claims)
         self.claims_view.resizeColumnToContents(2)
+        # The claimant whole where it is short; a long one leaves the claim its room.
+        self.claims_view.resizeColumnToContents(1)
+        header = self.claims_view.horizontalHeader()
+        header.resizeSection(1, min(header.sectionSize(1), CLAIMANT_WIDTH))
         self.empty_label.setVisible(article_id is not None and not claims)
         row = self.claims_model.row_of_claim(keep) if keep is not None else None
         if row is not None:
@@ -158,3 +161,26 @@ class ClaimsPanel(QWidget):
     def _follow(self, index) -> None:
         if index.isValid():
             self.link_followed.emit(index.data(ArticleIdRole), index.data(ClaimIdRole))
+
+
+def _pane(parent: QWidget, *parts) -> QWidget:
+    """A widget holding ``parts`` (widgets and layouts) one above the other, without margins."""
+    pane = QWidget(parent)
+    layout = QVBoxLayout(pane)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    for part in parts:
+        if isinstance(part, QWidget):
+            layout.addWidget(part, 1 if isinstance(part, QTableView) else 0)
+        else:
+            layout.addLayout(part)
+    return pane
+
+
+def _rows_height(view: QTableView, rows: int) -> int:
+    """The height of ``view`` showing its header and ``rows`` rows."""
+    return (
+        view.horizontalHeader().sizeHint().height()
+        + rows * view.verticalHeader().defaultSectionSize()
+        + 2 * view.frameWidth()
+    )
