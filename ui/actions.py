@@ -37,7 +37,7 @@ class Separator:
 
 
 #: The menu bar, left to right: (key, title).
-MENUS = (("file", "&File"), ("edit", "&Edit"), ("claims", "&Claims"), ("help", "&Help"))
+MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("claims", "&Claims"), ("help", "&Help"))
 
 FIND = QKeySequence.StandardKey.Find
 ACTIONS: tuple[Action | Separator, ...] = (
@@ -93,11 +93,23 @@ ACTIONS: tuple[Action | Separator, ...] = (
     Action("actionManageNames", "Manage &Names…", "Ctrl+Shift+N", "manage-names", "edit", changes=True),
     Action("actionSaveSearch", "&Save Search…", "Ctrl+Shift+S", "save-search", "edit", changes=True),
     Separator("edit"),
-    # The undo dock's own toggle: its text is set here, its role is the dock's.
-    Action("actionUndoHistory", "Undo &History", menu="edit", role=QAction.MenuRole.NoRole),
-    Separator("edit"),
     Action("actionSuggestSummary", "Suggest S&ummary", "Ctrl+Alt+S", "suggest", "edit", changes=True),
     Action("actionSuggestSummaries", "Suggest Summaries for Selection…", "", "suggest", "edit", changes=True),
+    # View (and finding in the article, at the end of the Edit menu)
+    Separator("edit"),
+    Action("actionFindInArticle", "&Find in Article…", "Ctrl+Shift+F", "find", "edit"),
+    Action("actionFindNext", "Find Ne&xt", QKeySequence.StandardKey.FindNext, menu="edit"),
+    Action("actionFindPrevious", "Find Pre&vious", QKeySequence.StandardKey.FindPrevious, menu="edit"),
+    Action("actionZoomIn", "Zoom &In", QKeySequence.StandardKey.ZoomIn, menu="view"),
+    Action("actionZoomOut", "Zoom &Out", QKeySequence.StandardKey.ZoomOut, menu="view"),
+    Action("actionActualSize", "&Actual Size", "Ctrl+0", menu="view"),
+    Separator("view"),
+    Action("actionShowSidebar", "Show &Sidebar", menu="view"),
+    Action("actionShowEditor", "Show &Details and Claims", menu="view"),
+    # The undo dock's own toggle: its text is set here, its role is the dock's.
+    Action("actionUndoHistory", "Undo &History", menu="view", role=QAction.MenuRole.NoRole),
+    Separator("view"),
+    Action("actionFullScreen", "&Full Screen", QKeySequence.StandardKey.FullScreen, menu="view"),
     # Claims
     Action(
         "actionMarkClaim", "&Mark as Claim", "Ctrl+M", "mark-claim", "claims", toolbar=(2, 0), changes=True
