@@ -5,6 +5,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu
 
+from catalog.catalogue import close_catalogue
 from tests.ui.driving import shown_window
 from ui.actions import BY_NAME
 
@@ -106,3 +107,16 @@ def test_full_screen_and_back(window, qtbot):
     choose(window, "actionFullScreen")
     qtbot.waitUntil(lambda: not window.isFullScreen())
     assert not action.isChecked()
+
+
+def test_a_zoom_setting_that_is_not_a_number_opens_at_the_actual_size(qtbot, db_path):
+    QSettings().setValue("reading/zoom", "large")
+    try:
+        win = shown_window(qtbot, db_path)
+        assert win.detail.reading_pane.zoom == 100
+        win.close()
+        QSettings().setValue("reading/zoom", 10_000)
+        again = shown_window(qtbot, db_path)
+        assert again.detail.reading_pane.zoom == 300  # as far as the zoom goes
+    finally:
+        close_catalogue()

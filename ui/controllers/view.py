@@ -49,7 +49,10 @@ class ViewController(QObject):
     def restore(self) -> None:
         """The zoom and the panes shown as they were last (after the splitter's sizes are)."""
         settings = QSettings()
-        self.pane.set_zoom(int(settings.value(ZOOM_KEY, ACTUAL_SIZE)))
+        try:
+            self.pane.set_zoom(int(settings.value(ZOOM_KEY, ACTUAL_SIZE)))
+        except (TypeError, ValueError):  # a settings file edited by hand: the actual size
+            self.pane.set_zoom(ACTUAL_SIZE)
         for key, setting in SHOWN_KEYS.items():
             shown = settings.value(setting, True, type=bool)
             self.shown_actions[key].setChecked(shown)
