@@ -21,7 +21,7 @@ class ArticleDetailPane(QWidget):
     """Shows one article of ``listing`` (the article list's model: its search is highlighted
     in the text), or none: the Details and Claims tabs in the pane itself, and the text in
     ``reading`` (the reading pane over its find bar), which the window places under the list,
-    so that the text has the height of the window and the tabs theirs."""
+    so that the tabs have the window's full height beside the list and the text."""
 
     #: Moving to another article was called off (a date typed there must be fixed first): the
     #: article's id, to be made current again in the list.

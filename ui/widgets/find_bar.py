@@ -2,7 +2,7 @@
 a page, with how many places were found and which one is shown."""
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStyle, QToolButton, QWidget
 
 from ui.widgets.reading_pane import ReadingPane
@@ -130,7 +130,11 @@ class FindBar(QWidget):
             text = f"{self._current + 1:,} of {len(self._found):,}"
         self.count_label.setText(text)
         nothing = bool(self.input.text()) and not self._found
-        self.input.setStyleSheet("QLineEdit { color: #c0392b; }" if nothing else "")
+        # Red that reads on the field's ground, light or dark.
+        dark = self.input.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        self.input.setStyleSheet(
+            f"QLineEdit {{ color: {'#ff8a80' if dark else '#c0392b'}; }}" if nothing else ""
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
