@@ -4,7 +4,7 @@ restarts), find in the article, the column and its margins, the room the text ge
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QTextCursor, QWheelEvent
+from PySide6.QtGui import QAction, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from catalog.articles import get_article
@@ -262,6 +262,8 @@ def test_ctrl_f_in_the_reading_pane_finds_in_the_article_elsewhere_it_is_the_sea
     assert bar.isVisible() and QApplication.focusWidget() is bar.input
     qtbot.keyClicks(bar.input, "officials")
     assert bar.count_text().startswith("1 of ")
+    qtbot.keyClick(bar.input, Qt.Key.Key_F, CTRL)  # Ctrl+F again: the text, selected for typing over
+    assert bar.input.selectedText() == "officials" and QApplication.focusWidget() is bar.input
     pane.setFocus()
     qtbot.keyClick(pane, Qt.Key.Key_F3)  # F3 from the text goes on to the next place
     assert bar.count_text().startswith("2 of ")
@@ -374,3 +376,15 @@ def test_moving_on_with_an_invalid_date_typed_and_discard_moves_on(reading, qtbo
     assert get_article(reading.seed)["date"] == "2022-06-29"
     click_row_of(qtbot, reading, reading.seed)
     assert date.text() == "2022-06-29" and len(asked) == 1
+
+
+def test_a_claim_marked_while_details_and_claims_are_hidden_shows_them(reading, qtbot):
+    pane, tabs = reading.detail.reading_pane, reading.detail.tabs
+    trigger(reading, "actionShowEditor")
+    assert not tabs.isVisible()
+    pane.setFocus()
+    pane.setTextCursor(pane.document().find("Ukraine is taking heavy casualties"))
+    qtbot.keyClick(pane, Qt.Key.Key_M, CTRL)
+    assert tabs.isVisible() and tabs.currentWidget() is reading.detail.claims_panel
+    assert reading.findChild(QAction, "actionShowEditor").isChecked()
+    assert reading.detail.claims_panel.current_claim_id() == claims_of_article(reading.seed)[0]["id"]

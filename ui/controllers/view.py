@@ -45,6 +45,12 @@ class ViewController(QObject):
         window_action(window, "actionFindNext", self.find_bar.find_next)
         window_action(window, "actionFindPrevious", self.find_bar.find_previous)
         self.pane.zoom_changed.connect(lambda percent: QSettings().setValue(ZOOM_KEY, percent))
+        # A claim marked or clicked in the text is shown in the Claims tab, hidden or not.
+        detail.claim_shown.connect(lambda: self.shown_actions["details"].isChecked() or self.show_details())
+
+    def show_details(self) -> None:
+        self.shown_actions["details"].setChecked(True)
+        self.show_pane("details", True)
 
     def restore(self) -> None:
         """The zoom and the panes shown as they were last (after the splitter's sizes are)."""

@@ -26,6 +26,9 @@ class ArticleDetailPane(QWidget):
     #: Moving to another article was called off (a date typed there must be fixed first): the
     #: article's id, to be made current again in the list.
     stay_requested = Signal(int)
+    #: A claim is to be shown in the Claims tab (marked, or clicked in the text): the tabs are
+    #: wanted on screen.
+    claim_shown = Signal()
 
     def __init__(self, session: CatalogSession, listing: ArticleTableModel, parent=None):
         super().__init__(parent)
@@ -147,6 +150,7 @@ class ArticleDetailPane(QWidget):
 
     def show_claim(self, claim_id: int) -> bool:
         """The Claims tab, with ``claim_id`` chosen; False if the article has no such claim."""
+        self.claim_shown.emit()
         self.tabs.setCurrentWidget(self.claims_panel)
         return self.claims_panel.select_claim(claim_id)
 

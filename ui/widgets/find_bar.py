@@ -137,11 +137,17 @@ class FindBar(QWidget):
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.input
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if watched is not self.input or event.type() not in (
+            QEvent.Type.KeyPress,
+            QEvent.Type.ShortcutOverride,
         ):
+            return super().eventFilter(watched, event)
+        if event.matches(QKeySequence.StandardKey.Find):  # Ctrl+F again: type a new text, as in a browser
+            event.accept()
+            if event.type() == QEvent.Type.KeyPress:
+                self.input.selectAll()
+            return True
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             backwards = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
             self.find_previous() if backwards else self.find_next()
             return True
