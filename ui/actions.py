@@ -104,13 +104,27 @@ ACTIONS: tuple[Action | Separator, ...] = (
     # Edit: search options (ui/controllers/search_options.py)
     Action("actionStemming", "En&glish Stemming", menu="edit", changes=True),
     Separator("edit"),
-    # The undo dock's own toggle: its text is set here, its role is the dock's.
-    Action("actionUndoHistory", "Undo &History", menu="edit", role=QAction.MenuRole.NoRole),
-    Separator("edit"),
     Action("actionSuggestSummary", "Suggest Su&mmary", "Ctrl+Alt+S", "suggest", "edit", changes=True),
     Action(
         "actionSuggestSummaries", "Suggest Summar&ies for Selection…", "", "suggest", "edit", changes=True
     ),
+    # View (and finding in the article, at the end of the Edit menu)
+    Separator("edit"),
+    Action("actionFindInArticle", "&Find in Article…", "Ctrl+Shift+F", "find", "edit"),
+    Action("actionFindNext", "Find Ne&xt", QKeySequence.StandardKey.FindNext, menu="edit"),
+    Action("actionFindPrevious", "Find Pre&vious", QKeySequence.StandardKey.FindPrevious, menu="edit"),
+    Action("actionZoomIn", "Zoom &In", QKeySequence.StandardKey.ZoomIn, menu="view"),
+    Action("actionZoomOut", "Zoom &Out", QKeySequence.StandardKey.ZoomOut, menu="view"),
+    Action("actionActualSize", "&Actual Size", "Ctrl+0", menu="view"),
+    Separator("view"),
+    Action("actionShowSidebar", "Show &Sidebar", menu="view"),
+    Action("actionShowEditor", "Show &Details and Claims", menu="view"),
+    # The undo dock's own toggle: its text is set here, its role is the dock's.
+    Action("actionUndoHistory", "Undo &History", menu="view", role=QAction.MenuRole.NoRole),
+    # The table's column chooser (ui/controllers/table_columns.py)
+    Action("columnsMenu", "&Columns", menu="view", submenu=True),
+    Separator("view"),
+    Action("actionFullScreen", "&Full Screen", QKeySequence.StandardKey.FullScreen, menu="view"),
     # Claims
     Action(
         "actionMarkClaim", "&Mark as Claim", "Ctrl+M", "mark-claim", "claims", toolbar=(2, 0), changes=True
@@ -135,8 +149,6 @@ ACTIONS: tuple[Action | Separator, ...] = (
     Action("actionCopyTitle", "Copy T&itle", ""),
     Action("actionCopyCitation", "&Copy Citation", ""),
     Action("actionShowSourceFile", "Show &Source File", ""),
-    # View: columns
-    Action("columnsMenu", "&Columns", menu="view", submenu=True),
     # Help
     Action("actionQuerySyntax", "&Query Syntax", QKeySequence.StandardKey.HelpContents, "help", "help"),
     Action("actionKeyboardShortcuts", "&Keyboard Shortcuts", "Ctrl+/", menu="help"),

@@ -1,5 +1,6 @@
-"""The main window: the sidebar, the article list and the article detail side by side, the
-menus and toolbars built from ``ui.actions``, and the controllers that do what they ask."""
+"""The main window: the sidebar, the article list over the article's text, and the article's
+Details and Claims tabs side by side, the menus and toolbars built from ``ui.actions``, and the
+controllers that do what they ask."""
 
 from itertools import pairwise
 
@@ -23,6 +24,7 @@ from ui.controllers.maintenance import MaintenanceController
 from ui.controllers.reports import ReportsController
 from ui.controllers.search_options import SearchOptionsController
 from ui.controllers.table_columns import TableColumns
+from ui.controllers.view import ViewController
 from ui.models.article_table_model import COL_TITLE
 from ui.panes.article_detail import ArticleDetailPane
 from ui.panes.article_list import ArticleListPane
@@ -67,11 +69,14 @@ class MainWindow(QMainWindow):
         search.setObjectName("searchToolbar")
         search.setMovable(False)
         search.addWidget(self.articles.search_box)
+        # The list over the text, as a mail reader has them: the text gets the width and half
+        # the height of the window, and the Details and Claims tabs beside both the full height.
+        self.centre = QSplitter(Qt.Orientation.Vertical, self)
+        self.centre.setObjectName("centreSplitter")
+        self._add_panes(self.centre, ((self.articles, 2), (self.detail.reading, 3)))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        for pane, stretch in ((self.sidebar, 1), (self.articles, 4), (self.detail, 3)):
-            self.splitter.addWidget(pane)
-            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        self._add_panes(self.splitter, ((self.sidebar, 1), (self.centre, 4), (self.detail, 3)))
         self.banner = ConnectionBanner(self.session, self)
         central = QWidget(self)
         central_layout = QVBoxLayout(central)
@@ -95,9 +100,10 @@ class MainWindow(QMainWindow):
         self._make_menus_and_toolbars()
         self.resize(1200, 760)
         self.splitter.setSizes([170, 600, 430])
-        self.detail.splitter.setSizes([440, 320])
+        self.centre.setSizes([260, 390])
         self._set_keyboard_order()
         self._restore_settings()
+        self.view.restore()
         self.articles.refresh()
         self.sidebar.reload()
         self.detail.show_names()
@@ -107,6 +113,15 @@ class MainWindow(QMainWindow):
         self.catalogues.show_read_only()
 
     # --- building ---------------------------------------------------------------
+
+    @staticmethod
+    def _add_panes(splitter: QSplitter, panes) -> None:
+        """``panes``: (widget, stretch), in order; none collapses to nothing by a drag (the
+        View menu hides and shows them)."""
+        for pane, stretch in panes:
+            splitter.addWidget(pane)
+            splitter.setStretchFactor(splitter.count() - 1, stretch)
+            splitter.setCollapsible(splitter.count() - 1, False)
 
     def _make_controllers(self) -> None:
         say = self.statusBar().say
@@ -150,6 +165,8 @@ class MainWindow(QMainWindow):
         )
         self.help = HelpController(self, lambda: self.catalogue.location)
         self.connection = ConnectionController(self, self.session, editor=detail.editor, say=say)
+        self.view = ViewController(self, splitter=self.splitter, sidebar=self.sidebar, detail=detail)
+        detail.stay_requested.connect(articles.select_article)
         window_action(self, "actionFind", articles.focus_search)
         window_action(self, "actionQuit", self.close)
 
@@ -176,7 +193,8 @@ class MainWindow(QMainWindow):
         """Tab goes search, sidebar, table, text, then the editor's fields top to bottom; Enter
         in the table moves on to reading the article."""
         chain = [self.articles.search_box, self.sidebar, self.articles.table]
-        chain += [self.detail.reading_pane, self.detail.tabs, *self.detail.editor.tab_chain()]
+        chain += [self.detail.reading_pane, self.detail.find_bar.input, self.detail.tabs]
+        chain += self.detail.editor.tab_chain()
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -189,6 +207,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "claims"):
             self.apply_icons()
+        if event.type() == QEvent.Type.WindowStateChange and hasattr(self, "view"):
+            self.view.window_state_changed()
         super().changeEvent(event)
 
     # --- settings ---------------------------------------------------------------
@@ -200,7 +220,7 @@ class MainWindow(QMainWindow):
             ("geometry", self.restoreGeometry),
             ("state", self.restoreState),
             ("splitter", self.splitter.restoreState),
-            ("sideSplitter", self.detail.splitter.restoreState),
+            ("centreSplitter", self.centre.restoreState),
         ):
             value = settings.value(key)
             if value is not None:
@@ -213,7 +233,7 @@ class MainWindow(QMainWindow):
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("state", self.saveState())
         settings.setValue("splitter", self.splitter.saveState())
-        settings.setValue("sideSplitter", self.detail.splitter.saveState())
+        settings.setValue("centreSplitter", self.centre.saveState())
         self.columns.save()  # per catalogue
         settings.endGroup()
         settings.sync()

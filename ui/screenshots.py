@@ -152,11 +152,10 @@ def render(folder: Path) -> list[Path]:
         app.processEvents()
         written.append(_save(window, folder / "main-window.png"))
         window.resize(1500, 1000)  # room for the claim, its fields and its links at once
-        window.detail.splitter.setSizes([380, 620])
         window.detail.tabs.setCurrentWidget(window.detail.claims_panel)
         window.detail.claims_panel.select_claim(origin)
         app.processEvents()
-        written.append(_save(window.detail.splitter, folder / "claims.png"))
+        written.append(_save(window.splitter, folder / "claims.png"))
         window.resize(*SIZE)
         window.detail.tabs.setCurrentWidget(window.detail.editor)
         app.processEvents()

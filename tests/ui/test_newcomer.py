@@ -320,10 +320,10 @@ def test_the_reading_pane_keeps_a_comfortable_line_length(demo_window, qtbot):
     window = demo_window
     pane = window.detail.reading_pane
     window.resize(1920, 1080)
-    window.splitter.setSizes([200, 500, 1220])  # a very wide reading pane
+    window.splitter.setSizes([200, 1300, 420])  # a very wide reading pane (the centre column)
     qtbot.waitUntil(lambda: pane.width() > 1100)
     characters = pane.text_column_width() / pane.fontMetrics().averageCharWidth()
     assert 60 <= characters <= 90
-    window.splitter.setSizes([200, 1300, 420])  # a narrow one uses all it has
+    window.splitter.setSizes([200, 450, 1270])  # a narrow one uses all it has
     qtbot.waitUntil(lambda: pane.width() < 500)
     assert pane.text_column_width() == pane.viewport().width() - 48

@@ -33,6 +33,10 @@ KEYS_BESIDE_ACTIONS = (
     ("Escape (in the search box)", "Clear the search"),
     ("Enter (in the search box)", "Search now, without the short pause"),
     ("Enter (in the article table)", "Read the article: focus moves to the reading pane"),
+    ("Ctrl+F (in the reading pane)", "Find in the article"),
+    ("Shift+arrows (in the reading pane)", "Select text, for Mark as Claim"),
+    ("Ctrl+wheel (over the reading pane)", "Zoom the article"),
+    ("Enter, Shift+Enter (in the find bar)", "Next, previous place found; Escape closes the bar"),
     ("F2 (in the article table)", "Edit the cell"),
     ("Tab, Shift+Tab", "Move between the table, the reading pane and the editor's fields"),
 )

@@ -1,9 +1,8 @@
-"""The article detail beside the list: the article's text in the reading pane above, and below
-it what the article is filed as (the Details tab, its editor) and the claims it makes (the
-Claims tab)."""
+"""The article detail: the article's text in the reading pane (with its find bar), and what the
+article is filed as (the Details tab, its editor) and the claims it makes (the Claims tab)."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from catalog.articles import get_article
 from catalog.changes import Change
@@ -15,42 +14,57 @@ from ui.models.article_table_model import ArticleTableModel
 from ui.session import CatalogSession
 from ui.widgets.article_editor import ArticleEditor
 from ui.widgets.claims_panel import ClaimsPanel
+from ui.widgets.find_bar import FindBar
 from ui.widgets.reading_pane import NO_MATCH, PLACEHOLDER, ReadingPane
 
 
 class ArticleDetailPane(QWidget):
     """Shows one article of ``listing`` (the article list's model: its search is highlighted
-    in the text), or none."""
+    in the text), or none: the Details and Claims tabs in the pane itself, and the text in
+    ``reading`` (the reading pane over its find bar), which the window places under the list,
+    so that the tabs have the window's full height beside the list and the text."""
+
+    #: Moving to another article was called off (a date typed there must be fixed first): the
+    #: article's id, to be made current again in the list.
+    stay_requested = Signal(int)
+    #: A claim is to be shown in the Claims tab (marked, or clicked in the text): the tabs are
+    #: wanted on screen.
+    claim_shown = Signal()
 
     def __init__(self, session: CatalogSession, listing: ArticleTableModel, parent=None):
         super().__init__(parent)
         self.setObjectName("articleDetail")
         self.session = session
         self.listing = listing
-        self.reading_pane = ReadingPane(self)
+        self.reading = QWidget(self)
+        self.reading.setObjectName("readingColumn")
+        self.reading_pane = ReadingPane(self.reading)
         self.reading_pane.setAcceptDrops(False)  # dropped files go to the window: an import
+        self.find_bar = FindBar(self.reading_pane, self.reading)
+        reading_layout = QVBoxLayout(self.reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.setSpacing(0)
+        reading_layout.addWidget(self.reading_pane, 1)
+        reading_layout.addWidget(self.find_bar)
         self.editor = ArticleEditor(self)
         self.claims_panel = ClaimsPanel(self)
-        # What the article is filed as, and the claims it makes, share the space below the text.
+        # What the article is filed as, and the claims it makes: beside the text, full height.
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("detailTabs")
         self.tabs.addTab(self.editor, "&Details")
         self.tabs.addTab(self.claims_panel, "C&laims")
-        # Reading pane above, editor below: what an article says beside what it is filed as.
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.setObjectName("sideSplitter")
-        self.splitter.addWidget(self.reading_pane)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.tabs)
         self.claims_panel.claim_selected.connect(self._claim_selected)
         self.reading_pane.claim_clicked.connect(self.show_claim)
+        self.reading_pane.find_requested.connect(self.find_bar.open)
 
     def show_article_id(self, article_id: int | None) -> None:
-        """Show the article ``article_id`` (None: no article is current)."""
+        """Show the article ``article_id`` (None: no article is current); unless a date typed
+        in the editor cannot be understood and the user chooses to fix it first."""
+        if self._fixing_date_first(article_id):
+            return
         try:
             article = get_article(article_id) if article_id is not None else None
         except CONNECTION_ERRORS as exc:
@@ -63,6 +77,31 @@ class ArticleDetailPane(QWidget):
         self.highlight()
         self.editor.update_article(article)
         self.show_article_claims(article_id)
+
+    def _fixing_date_first(self, article_id: int | None) -> bool:
+        """Leaving an article whose date field holds a date that cannot be saved: ask whether
+        to fix it (the article stays, the date field has the focus) or to discard the typing."""
+        shown = self.editor.article
+        problem = self.editor.date_problem()
+        if shown is None or article_id == shown["id"] or problem is None:
+            return False
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Date not understood",
+            f"The date typed for “{shown['title']}” cannot be saved: {problem}.",
+            parent=self.window(),
+        )
+        box.setInformativeText("Fix the date, or discard what you typed and go on.")
+        fix = box.addButton("&Fix Date", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Discard)
+        box.setDefaultButton(fix)
+        box.setEscapeButton(fix)
+        box.exec()
+        if box.clickedButton() is not box.button(QMessageBox.StandardButton.Discard):
+            self.stay_requested.emit(shown["id"])
+            self.editor.focus_date()
+            return True
+        return False
 
     def highlight(self) -> None:
         """Mark the words the listing searches for in the text (with their other forms, where
@@ -117,6 +156,7 @@ class ArticleDetailPane(QWidget):
 
     def show_claim(self, claim_id: int) -> bool:
         """The Claims tab, with ``claim_id`` chosen; False if the article has no such claim."""
+        self.claim_shown.emit()
         self.tabs.setCurrentWidget(self.claims_panel)
         return self.claims_panel.select_claim(claim_id)
 

@@ -321,6 +321,22 @@ class ArticleEditor(QWidget):
     def has_date_error(self) -> bool:
         return not self.date_error.isHidden()
 
+    def date_problem(self) -> str | None:
+        """Why the date typed (and not saved) cannot be saved; None when it can, or when nothing
+        was typed there."""
+        if self.article is None or self.date_edit.text() == (self.article["date"] or ""):
+            return None
+        try:
+            parse_date(self.date_edit.text(), day_first=day_first_locale())
+        except DateError as exc:
+            return str(exc)
+        return None
+
+    def focus_date(self) -> None:
+        """The date field, with the focus and its error shown, for fixing what was typed."""
+        self._date_finished()
+        self.date_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # --- saving -------------------------------------------------------------------
 
     def _request(self, edit: ArticleEdit) -> None:

@@ -1,20 +1,33 @@
-"""The reading pane: an article's metadata set apart above its full text, never read as HTML."""
+"""The reading pane: an article's metadata set apart above its full text, never read as HTML,
+in a column of comfortable width, zoomed as a whole, with the places a find in the article found."""
 
 import re
 from bisect import bisect_right
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeySequence,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit
 
 from catalog.dates import parse_date
-from catalog.search.matching import find_spans
+from catalog.search.matching import find_spans, fold
 
 PLACEHOLDER = "Select an article to read it."
 NO_MATCH = "No article matches the search and the filters."
 HIGHLIGHT = "#ffe066"  # search hits: dark text on yellow reads in light and dark palettes
 CLAIM_HIGHLIGHT = "#cfe2ff"  # claims: dark text on pale blue, in either palette
 CURRENT_CLAIM_HIGHLIGHT = "#9ec5fe"
+FOUND_HIGHLIGHT = "#ffc58a"  # find in the article: dark text on orange, apart from search hits
+CURRENT_FOUND_HIGHLIGHT = "#ff9632"
 #: Underline colours of claims by verdict: the rating at a glance.
 #: Dark enough to stand out (contrast 3:1 or more) on the claim highlight in either palette.
 VERDICT_COLOURS = {
@@ -29,6 +42,14 @@ LINE_HEIGHT_PERCENT = 140
 MARGIN = 24
 MEASURE_CHARACTERS = 80  # about 70 characters of running text: a comfortable line
 LINE_BREAK = "\u2028"  # Qt's line separator: a break inside a paragraph
+#: Zoom steps in percent, as browsers offer them; 100 is the actual size.
+ZOOM_LEVELS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200, 250, 300)
+ACTUAL_SIZE = 100
+TITLE_SIZE, BODY_SIZE, META_SIZE = 1.6, 1.1, 1.0  # of the pane's font at the actual size
+#: Properties the pane gives what it writes, so that a zoom can scale each piece as written.
+_SIZE = QTextFormat.Property.UserProperty  # a piece of text: its size, a share of the font
+_SPACE_ABOVE = QTextFormat.Property.UserProperty + 1  # a paragraph: its spacing at actual size
+_SPACE_BELOW = QTextFormat.Property.UserProperty + 2
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
 
 
@@ -36,11 +57,20 @@ class ReadingPane(QTextBrowser):
     """Shows one article; every piece of text goes in through ``insertText``, so ``<b>`` stays ``<b>``.
 
     Claims are highlighted in the text; clicking one emits ``claim_clicked``. Actions added with
-    ``add_context_action`` (Mark as Claim) join the standard context menu.
+    ``add_context_action`` (Mark as Claim) join the standard context menu. The keyboard moves a
+    caret through the text and Shift with the arrows selects (caret browsing), so a claim can
+    be marked without the mouse. Title, metadata and text zoom together (``set_zoom``, Ctrl with
+    the wheel), and the zoom stays from one article to the next.
     """
 
     #: A click in a claim's highlight: the claim's id.
     claim_clicked = Signal(int)
+    #: The zoom changed: the new one, in percent.
+    zoom_changed = Signal(int)
+    #: Ctrl+F while the pane has the focus, as in a browser: find in the article.
+    find_requested = Signal()
+    #: Another article (or none) is shown: what was found in the last one is gone.
+    article_shown = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -48,12 +78,19 @@ class ReadingPane(QTextBrowser):
         self.setAccessibleName("Reading pane")
         self.setOpenLinks(False)
         self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.document().setDocumentMargin(MARGIN)
+        self._font_size = self.font().pointSizeF()  # the actual size; zooming never changes the font
+        self._zoom = ACTUAL_SIZE
+        self._wheel_steps = 0  # a high-resolution wheel's part steps, until they make a whole one
         self._body_map = _BodyMap()
         self._claims: list[dict] = []
         self._current_claim: int | None = None
         self._search_selections: list = []
         self._claim_selections: list = []
+        self._found_selections: list = []
         self._context_actions: list = []
         self.show_article(None)
 
@@ -78,7 +115,10 @@ class ReadingPane(QTextBrowser):
             selection.format = fmt
             selections.append(selection)
         self._claim_selections = selections
-        self.setExtraSelections(self._claim_selections + self._search_selections)
+        self._show_selections()
+
+    def _show_selections(self) -> None:
+        self.setExtraSelections(self._claim_selections + self._search_selections + self._found_selections)
 
     def selected_span(self) -> tuple[int, int] | None:
         """The selected text as body offsets, or None when the selection is not in the body."""
@@ -148,7 +188,7 @@ class ReadingPane(QTextBrowser):
             selection.cursor, selection.format = cursor, fmt
             selections.append(selection)
         self._search_selections = selections
-        self.setExtraSelections(self._claim_selections + self._search_selections)
+        self._show_selections()
         return len(selections)
 
     def show_article(self, article: dict | None, *, placeholder: str = PLACEHOLDER) -> None:
@@ -157,6 +197,8 @@ class ReadingPane(QTextBrowser):
         self.clear()
         self._body_map = _BodyMap()
         self._claims, self._claim_selections, self._search_selections = [], [], []
+        self._found_selections = []
+        self.document().setDefaultFont(self._zoomed_font(META_SIZE))
         cursor = QTextCursor(self.document())
         if article is None:
             cursor.insertText(placeholder, self._muted_format())
@@ -164,6 +206,7 @@ class ReadingPane(QTextBrowser):
             self._write_article(cursor, article)
         self._fit_measure()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.article_shown.emit()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -171,11 +214,12 @@ class ReadingPane(QTextBrowser):
 
     def _fit_measure(self) -> None:
         """Keep lines to a comfortable reading length: a wide pane centres the text in a column
-        of about MEASURE_CHARACTERS characters rather than stretching it edge to edge."""
-        column = self.fontMetrics().averageCharWidth() * MEASURE_CHARACTERS
+        of about MEASURE_CHARACTERS characters (of the zoomed text) rather than stretching it
+        edge to edge."""
+        column = QFontMetricsF(self._zoomed_font(BODY_SIZE)).averageCharWidth() * MEASURE_CHARACTERS
         # A side margin set on the frame replaces the document's margin: MARGIN stays in it, so
-        # a narrow pane's text (and the placeholder) never touches the edge.
-        side = MARGIN + max(0, (self.viewport().width() - 2 * MARGIN - column) // 2)
+        # a narrow pane's text (and the placeholder) never touches the edge, at any zoom.
+        side = MARGIN + max(0, int(self.viewport().width() - 2 * MARGIN - column) // 2)
         root = self.document().rootFrame()
         frame = root.frameFormat()
         if frame.leftMargin() != side:
@@ -194,8 +238,7 @@ class ReadingPane(QTextBrowser):
             cursor.insertBlock(self._block_format(top=4))
             cursor.insertText(line, self._muted_format())
         cursor.insertBlock(self._block_format(top=18, bottom=10))
-        body_format = QTextCharFormat()
-        body_format.setFontPointSize(self.font().pointSizeF() * 1.1)
+        body_format = self._sized_format(BODY_SIZE)
         body = article["body"]
         for number, (start, end) in enumerate(paragraph_spans(body)):
             if number:
@@ -204,25 +247,176 @@ class ReadingPane(QTextBrowser):
             cursor.insertText(body[start:end].replace("\n", LINE_BREAK), body_format)
 
     def _title_format(self) -> QTextCharFormat:
-        fmt = QTextCharFormat()
-        fmt.setFontPointSize(self.font().pointSizeF() * 1.6)
+        fmt = self._sized_format(TITLE_SIZE)
         fmt.setFontWeight(QFont.Weight.Bold)
         return fmt
 
     def _muted_format(self) -> QTextCharFormat:
-        fmt = QTextCharFormat()
+        fmt = self._sized_format(META_SIZE)
         fmt.setForeground(
             self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
         )
         return fmt
 
-    @staticmethod
-    def _block_format(top: float, bottom: float = 0) -> QTextBlockFormat:
+    def _sized_format(self, size: float) -> QTextCharFormat:
+        """Text ``size`` times the pane's font, at the zoom: every piece of text has one, so a
+        zoom scales title, metadata and text alike."""
+        fmt = QTextCharFormat()
+        fmt.setProperty(_SIZE, size)
+        fmt.setFontPointSize(self._point_size(size))
+        return fmt
+
+    def _block_format(self, top: float, bottom: float = 0) -> QTextBlockFormat:
         fmt = QTextBlockFormat()
-        fmt.setTopMargin(top)
-        fmt.setBottomMargin(bottom)
+        fmt.setProperty(_SPACE_ABOVE, top)
+        fmt.setProperty(_SPACE_BELOW, bottom)
+        fmt.setTopMargin(top * self._zoom / 100)
+        fmt.setBottomMargin(bottom * self._zoom / 100)
         fmt.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         return fmt
+
+    # --- zoom -----------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> int:
+        """The zoom in percent (ACTUAL_SIZE: 100)."""
+        return self._zoom
+
+    def set_zoom(self, percent: int) -> None:
+        """Show the text at ``percent`` of its actual size (kept within ZOOM_LEVELS' range),
+        where the reader is: the same place stays at the top of the pane."""
+        percent = min(max(int(percent), ZOOM_LEVELS[0]), ZOOM_LEVELS[-1])
+        if percent == self._zoom:
+            return
+        top = self.cursorForPosition(self.viewport().rect().topLeft()).position()
+        self._zoom = percent
+        self.document().setDefaultFont(self._zoomed_font(META_SIZE))
+        self._rescale()
+        self._fit_measure()
+        if top:
+            self._scroll_to_position(top)
+        self.zoom_changed.emit(percent)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next((level for level in ZOOM_LEVELS if level > self._zoom), ZOOM_LEVELS[-1]))
+
+    def zoom_out(self) -> None:
+        lower = [level for level in ZOOM_LEVELS if level < self._zoom]
+        self.set_zoom(lower[-1] if lower else ZOOM_LEVELS[0])
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(ACTUAL_SIZE)
+
+    def _point_size(self, size: float) -> float:
+        return self._font_size * size * self._zoom / 100
+
+    def _zoomed_font(self, size: float) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(self._point_size(size))
+        return font
+
+    def _rescale(self) -> None:
+        """Each piece of text and each paragraph's spacing, as written, at the zoom now: the
+        text, its claims, highlights and selection stay where they are."""
+        pieces, paragraphs = [], []
+        block = self.document().begin()
+        while block.isValid():
+            if block.blockFormat().hasProperty(_SPACE_ABOVE):
+                paragraphs.append(block.position())
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                if fragment.charFormat().hasProperty(_SIZE):
+                    size = fragment.charFormat().property(_SIZE)
+                    pieces.append((fragment.position(), fragment.position() + fragment.length(), size))
+                fragments += 1
+            block = block.next()
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for start, end, size in pieces:
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setFontPointSize(self._point_size(size))
+            cursor.mergeCharFormat(fmt)
+        for position in paragraphs:
+            cursor.setPosition(position)
+            spacing = cursor.blockFormat()
+            spacing.setTopMargin(spacing.property(_SPACE_ABOVE) * self._zoom / 100)
+            spacing.setBottomMargin(spacing.property(_SPACE_BELOW) * self._zoom / 100)
+            cursor.setBlockFormat(spacing)
+        cursor.endEditBlock()
+
+    def _scroll_to_position(self, position: int) -> None:
+        block = self.document().findBlock(position)
+        layout = block.layout()
+        line = layout.lineForTextPosition(position - block.position()) if layout else None
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        y = rect.top() + (line.y() if line is not None and line.isValid() else 0)
+        self.verticalScrollBar().setValue(int(y))
+
+    def wheelEvent(self, event) -> None:
+        """Ctrl with the wheel zooms the whole article (Qt's own would grow the unsized text only)."""
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        self._wheel_steps += event.angleDelta().y()
+        while abs(self._wheel_steps) >= 120:
+            step = 120 if self._wheel_steps > 0 else -120
+            self._wheel_steps -= step
+            self.zoom_in() if step > 0 else self.zoom_out()
+        event.accept()
+
+    # --- keys ---------------------------------------------------------------------
+
+    def event(self, event) -> bool:
+        # Ctrl+F here finds in the article, as in a browser; elsewhere it is the search box's.
+        if event.type() == QEvent.Type.ShortcutOverride and event.matches(QKeySequence.StandardKey.Find):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Find):
+            self.find_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    # --- find in the article ------------------------------------------------------------
+
+    def find_text(self, text: str) -> list[tuple[int, int]]:
+        """Where ``text`` occurs in what is shown (title, metadata and article text), as
+        document positions ``(start, end)``: any case, accents ignored, as a browser finds."""
+        wanted = fold(text)
+        if not wanted.strip():
+            return []
+        shown = fold(self.document().toPlainText())
+        position = _utf16_positions(self.document().toPlainText())
+        found, start = [], shown.find(wanted)
+        while start >= 0:
+            found.append((position(start), position(start + len(wanted))))
+            start = shown.find(wanted, start + len(wanted))
+        return found
+
+    def show_found(self, found: list[tuple[int, int]], current: int | None) -> None:
+        """Mark the places ``found`` (from ``find_text``); the one at index ``current`` stands
+        out, is selected (Mark as Claim takes it) and scrolled into view."""
+        selections = []
+        for index, (start, end) in enumerate(found):
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(self.document())
+            selection.cursor.setPosition(start)
+            selection.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.format = QTextCharFormat()
+            colour = CURRENT_FOUND_HIGHLIGHT if index == current else FOUND_HIGHLIGHT
+            selection.format.setBackground(QColor(colour))
+            selection.format.setForeground(QColor("#000000"))
+            selections.append(selection)
+        self._found_selections = selections
+        self._show_selections()
+        if current is not None and 0 <= current < len(selections):
+            self.setTextCursor(selections[current].cursor)
+            self.ensureCursorVisible()
 
 
 def _utf16_positions(text: str):
