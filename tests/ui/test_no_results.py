@@ -97,7 +97,9 @@ def test_an_empty_catalogue_asks_to_select_not_to_search(window):
 
 def test_an_edit_that_takes_the_article_out_of_the_results_shows_no_article(window, qtbot, write_folder):
     shown_with_a_claim(qtbot, window, write_folder)
-    search(qtbot, window, "\"crossings\"")  # only in the title "Zebra crossings return" (the body has "crossed")
+    search(
+        qtbot, window, '"crossings"'
+    )  # only in the title "Zebra crossings return" (the body has "crossed")
     assert window.articles.model.rowCount() == 1
     editor = window.detail.editor
     editor.title_edit.setFocus()
