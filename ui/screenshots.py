@@ -4,8 +4,9 @@ The window opens on a temporary catalogue holding the seed article and three sho
 articles with marked and linked claims, with private settings, so the pictures show what a
 newcomer sees and never depend on the machine they are made on (the articles' source files are
 named in a neutral folder, ``NEUTRAL_FOLDER``, not where the demo was imported from). It writes
-the main window (light and dark), the editor, the claim map and the first pages of a report (the
-report page needs ``pdftoppm`` from poppler-utils).
+the main window (light and dark), a search with the filter bar, the column chooser, the text
+zoomed, the editor, the claim map and the first pages of a report (the report page needs
+``pdftoppm`` from poppler-utils).
 """
 
 import os
@@ -151,12 +152,12 @@ def render(folder: Path) -> list[Path]:
         window.show()
         app.processEvents()
         written.append(_save(window, folder / "main-window.png"))
-        window.resize(1500, 1000)  # room for the claim, its fields and its links at once
+        written += _searching(window, app, folder)
+        window.articles.select_article(seed)
         window.detail.tabs.setCurrentWidget(window.detail.claims_panel)
         window.detail.claims_panel.select_claim(origin)
         app.processEvents()
         written.append(_save(window.splitter, folder / "claims.png"))
-        window.resize(*SIZE)
         window.detail.tabs.setCurrentWidget(window.detail.editor)
         app.processEvents()
         written.append(_save(window.detail.tabs, folder / "editor.png"))
@@ -190,6 +191,46 @@ def render(folder: Path) -> list[Path]:
         dark.close()
         QApplication.setPalette(light)
         close_catalogue()
+    return written
+
+
+def _searching(window, app, folder: Path) -> list[Path]:
+    """A search and a year chosen in the sidebar (the filter bar's chips, the passages under
+    the titles), the column chooser opened on the table's header, and the text zoomed."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter
+
+    from catalog.browsing import Filters
+
+    articles = window.articles
+    window.sidebar.select_filters(Filters(years=frozenset({2022})))
+    articles.search_box.setText("officials")
+    articles.filter()
+    app.processEvents()
+    written = [_save(window, folder / "search.png")]
+    header = articles.table.horizontalHeader()
+    menu = window.columns.menu
+    at = header.mapTo(window, QPoint(header.sectionPosition(1) + 20, header.height()))
+    menu.popup(window.mapToGlobal(at))
+    app.processEvents()
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.drawPixmap(at, menu.grab())
+    painter.end()
+    menu.hide()
+    picture.save(str(folder / "columns.png"))
+    written.append(folder / "columns.png")
+    articles.search_box.clear()
+    window.sidebar.select_filters(replace(Filters()))
+    articles.filter()
+    pane = window.detail.reading_pane
+    pane.set_zoom(150)
+    app.processEvents()
+    written.append(_save(window, folder / "reading-zoomed.png"))
+    pane.set_zoom(100)  # the zoom is kept in the settings: the next pictures at actual size
+    app.processEvents()
     return written
 
 
