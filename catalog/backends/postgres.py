@@ -78,9 +78,17 @@ class PostgresBackend(Backend):
             )
             return sql, [*found[1], *where[1]]
         weighed, score, params = _score(parsed)
+        # Each term's count reads the article's whole-text vector: read from TOAST (and
+        # inflated) once a row, not once a term: a word's English forms are a dozen terms.
+        # OFFSET 0 keeps the planner from folding the copy back into each use.
+        fields = ", ".join(f"s.{name}" for name in pg_search.FIELDS if name != "body")
+        matches = (
+            f"SELECT s.article_id, s.words, {fields}, s.document || ''::tsvector AS document "
+            f"FROM {pg_search.TABLE} s WHERE {found[0]} OFFSET 0"
+        )
         sql = (
             f"WITH matched AS MATERIALIZED (SELECT s.article_id AS id, s.words AS d{weighed} "
-            f"FROM {pg_search.TABLE} s WHERE {found[0]}) "
+            f"FROM ({matches}) s) "
             f'SELECT "t1"."id" FROM matched JOIN "article" AS "t1" ON "t1"."id" = matched.id '
             f'WHERE {where[0]} ORDER BY {score}"t1"."id"'
         )
