@@ -39,3 +39,21 @@ def import_news(qtbot, window, folder, count: int = 8):
     import_and_wait(qtbot, window, [str(folder)])
     window.importer.report_dialog.close()
     return window
+
+
+def import_three(qtbot, window, folder, *, body: str = "Text of {title}."):
+    """Alpha (Daily, 2021), Beta (Weekly, 2022) and Gamma (Daily, 2022), Alpha filed under the
+    topic Politics/Elections, imported in the window; ``body`` is each text, from its title."""
+    from catalog.changes import EVERYTHING
+    from catalog.editing import ArticleEdit, edit_article
+
+    folder.mkdir()
+    rows = [("Alpha", "Daily", "2021"), ("Beta", "Weekly", "2022"), ("Gamma", "Daily", "2022")]
+    for number, (title, outlet, year) in enumerate(rows):
+        header = f" date {year}-01-0{number + 1} Authored by Writer {number} via {outlet},"
+        (folder / f"{number}.txt").write_text(article_file(title, body.format(title=title), header=header))
+    report = import_and_wait(qtbot, window, [str(folder)])
+    window.importer.report_dialog.close()
+    edit_article(report.imported[0].article_id, ArticleEdit(topics=["Politics/Elections"]))
+    window.session.announce(EVERYTHING)
+    return window

@@ -6,29 +6,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QPushButton, QToolButton
 
-from catalog.changes import EVERYTHING
-from catalog.editing import ArticleEdit, edit_article
-from tests.helpers import article_file
-from tests.ui.driving import cell, click, import_and_wait, sidebar, table, trigger
+from tests.ui.driving import cell, click, sidebar, table, trigger
+from tests.ui.table_news import import_three
 from tests.ui.test_sidebar import choose_in_manager, in_manager, merge_outlets
 from ui.models.article_table_model import COL_TITLE
 
 
 @pytest.fixture
 def filled(window, qtbot, tmp_path):
-    folder = tmp_path / "some"
-    folder.mkdir()
-    rows = [("Alpha", "Daily", "2021"), ("Beta", "Weekly", "2022"), ("Gamma", "Daily", "2022")]
-    for number, (title, outlet, year) in enumerate(rows):
-        header = f" date {year}-01-0{number + 1} Authored by Writer {number} via {outlet},"
-        (folder / f"{number}.txt").write_text(
-            article_file(title, f"Text of {title} and tanks.", header=header)
-        )
-    report = import_and_wait(qtbot, window, [str(folder)])
-    window.importer.report_dialog.close()
-    edit_article(report.imported[0].article_id, ArticleEdit(topics=["Politics/Elections"]))
-    window.session.announce(EVERYTHING)
-    return window
+    return import_three(qtbot, window, tmp_path / "some", body="Text of {title} and tanks.")
 
 
 def bar(win):

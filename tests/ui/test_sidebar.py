@@ -10,8 +10,8 @@ from catalog.changes import EVERYTHING
 from catalog.db import database
 from catalog.editing import ArticleEdit, edit_article
 from catalog.names_admin import merge_names
-from tests.helpers import article_file
-from tests.ui.driving import cell, click, counted, entry, import_and_wait, sidebar, table, trigger
+from tests.ui.driving import cell, click, counted, entry, sidebar, table, trigger
+from tests.ui.table_news import import_three
 from ui import workers
 from ui.dialogs.batch_edit import BatchEditDialog
 from ui.dialogs.names_manager import NamesManagerDialog
@@ -21,17 +21,7 @@ from ui.widgets.sidebar import NameRole
 
 @pytest.fixture
 def filled(window, qtbot, tmp_path):
-    folder = tmp_path / "some"
-    folder.mkdir()
-    rows = [("Alpha", "Daily", "2021"), ("Beta", "Weekly", "2022"), ("Gamma", "Daily", "2022")]
-    for number, (title, outlet, year) in enumerate(rows):
-        header = f" date {year}-01-0{number + 1} Authored by Writer {number} via {outlet},"
-        (folder / f"{number}.txt").write_text(article_file(title, f"Text of {title}.", header=header))
-    report = import_and_wait(qtbot, window, [str(folder)])
-    window.importer.report_dialog.close()
-    edit_article(report.imported[0].article_id, ArticleEdit(topics=["Politics/Elections"]))
-    window.session.announce(EVERYTHING)
-    return window
+    return import_three(qtbot, window, tmp_path / "some")
 
 
 def titles(win):
