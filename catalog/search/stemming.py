@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from catalog.search.matching import fold
 from catalog.search.query import Term
 
 #: Words shorter than this stand for themselves: their forms would be most of a letter's words.
@@ -71,7 +72,6 @@ def forms(word: str, words_starting) -> list[str]:
 def with_forms(parsed, words_starting):
     """A copy of ``parsed`` (a ``ParsedQuery``) with each stemmable word an OR of its forms: a
     single word as typed, not in quotes, not a prefix, not in a field of names."""
-    from catalog.search.matching import fold
 
     def expanded(term: Term) -> list[Term]:
         if term.exact or term.prefix or term.column in NAME_COLUMNS:
