@@ -17,14 +17,22 @@ from tests.helpers import SEED_FILE, cli_outcome
 SEED_HEADER, SEED_BODY = SEED_FILE.read_text(encoding="utf-8").split("\n", 1)
 PARAGRAPHS = [paragraph for paragraph in SEED_BODY.strip().split("\n\n") if paragraph.strip()]
 OWN_TEXT = [
-    "Grain ships left the port of Odesa on Monday under an agreement brokered by Turkey and the "
-    "United Nations, the first such departures since the spring, port officials said.",
-    "Insurers remain wary of the Black Sea routes, and freight rates for the few vessels willing "
-    "to sail have tripled since February, according to brokers in London and Istanbul.",
-    "Farmers in the south say their silos are still full of last year's harvest, and that the new "
-    "crop will rot in the fields unless the corridor stays open through the autumn.",
-    "A spokesman for the ministry of agriculture declined to give figures, but said exports could "
-    "reach three million tonnes a month if the arrangement held.",
+    (
+        "Grain ships left the port of Odesa on Monday under an agreement brokered by Turkey and the "
+        "United Nations, the first such departures since the spring, port officials said."
+    ),
+    (
+        "Insurers remain wary of the Black Sea routes, and freight rates for the few vessels willing "
+        "to sail have tripled since February, according to brokers in London and Istanbul."
+    ),
+    (
+        "Farmers in the south say their silos are still full of last year's harvest, and that the new "
+        "crop will rot in the fields unless the corridor stays open through the autumn."
+    ),
+    (
+        "A spokesman for the ministry of agriculture declined to give figures, but said exports could "
+        "reach three million tonnes a month if the arrangement held."
+    ),
 ]
 
 
