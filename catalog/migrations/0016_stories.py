@@ -18,14 +18,9 @@ TABLES = ("story_sketch", "story_pair", "story_member", "story_choice")
 
 def up(migrator, db):
     postgres = isinstance(db, PostgresqlDatabase)
-    sketch_options = "" if postgres else " WITHOUT ROWID"
-    hash_type = "BIGINT" if postgres else "INTEGER"
-    db.execute_sql(
-        f'CREATE TABLE "story_sketch" ("hash" {hash_type} NOT NULL, '
-        '"article" INTEGER NOT NULL REFERENCES "article" ("id") ON DELETE CASCADE, '
-        f'PRIMARY KEY ("hash", "article")){sketch_options}'
-    )
-    db.execute_sql('CREATE INDEX "story_sketch_article" ON "story_sketch" ("article")')
+    from catalog.stories.tables import create_sketch_table  # as every later rebuild makes it
+
+    create_sketch_table(db)
     db.execute_sql(
         'CREATE TABLE "story_pair" ('
         '"first" INTEGER NOT NULL REFERENCES "article" ("id") ON DELETE CASCADE, '

@@ -21,13 +21,15 @@ from catalog.stories.text import comparable_words, opening_words
 PAIR_FLOOR = 0.3
 #: A candidate shares at least this share of the smaller sketch (the openings' estimate of the
 #: containment; lenient: the whole texts decide).
-CANDIDATE_SHARE = 0.25
+CANDIDATE_SHARE = 0.4
 #: At most this many candidates are compared for one article, those sharing most first: a
 #: template repeated in thousands of reports never makes one import compare thousands of texts.
 MAX_CANDIDATES = 24
 #: A text shorter than this many shingles is never anyone's copy: a caption, a one-line note.
 MIN_SHINGLES = 8
 _CHUNK = 500
+#: Of the articles holding one sketched word run, the earliest this many are read.
+HOLDERS_READ = 64
 #: Set to "off" to import without looking for copies (benchmarks measure what it costs).
 ENV_SWITCH = "CATALOG_STORIES"
 

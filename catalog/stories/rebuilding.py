@@ -3,39 +3,50 @@
 
 Sketches are made a chunk of articles at a time; the candidate pairs then come out of one
 query over the sketch index (articles sharing sketched word runs), each is compared on the
-whole texts, and the stories are grouped from the pairs. A word run in more than HOT_HASH
-articles is boilerplate or a set phrase, never what tells copies apart, and is left out of that
-query so that it never pairs thousands of articles.
+whole texts, and the stories are grouped from the pairs. Sketching and comparing are plain
+Python: a big catalogue does them in worker processes (as an import parses files), while this
+process reads the next chunk and writes.
 """
 
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from catalog.db import database, placeholders
 from catalog.stories import detection, grouping
-from catalog.stories.sketch import containment, shingles
+from catalog.stories.sketch import containment
+from catalog.stories.tables import recreate_sketch_table
 from catalog.stories.text import comparable_words
 
-HOT_HASH = 200
+#: A word run held by more articles than this pairs each holder with the earliest only (a wire
+#: story in hundreds of outlets is still found, through its first holder; a set phrase in
+#: thousands of articles never pairs them all with each other).
+HOT_HASH = 64
 _READ_CHUNK = 1000
-_COMPARE_CHUNK = 4000
+_COMPARE_CHUNK = 1000
+#: Below this many articles the work is done here: starting workers would cost more.
+WORKERS_FROM = 3000
 
 #: progress(step, done, total): step is "sketching", "comparing" or "grouping"
 Progress = Callable[[str, int, int], None]
 
 
-def rebuild(progress: Progress | None = None) -> int:
+def rebuild(progress: Progress | None = None, *, workers: int | None = None) -> int:
     """Find every story again, in one transaction; returns how many stories there are."""
     with database.atomic():
-        return rebuild_in(database, progress)
+        return rebuild_in(database, progress, workers=workers)
 
 
-def rebuild_in(db, progress: Progress | None = None) -> int:
+def rebuild_in(db, progress: Progress | None = None, *, workers: int | None = None) -> int:
     """``rebuild`` inside the caller's transaction (the schema upgrade's)."""
     tell = progress or (lambda step, done, total: None)
-    for table in ("story_member", "story_pair", "story_sketch"):
+    for table in ("story_member", "story_pair"):
         db.execute_sql(f'DELETE FROM "{table}"')
-    _sketch_all(db, tell)
-    pairs = _compare_candidates(db, tell)
+    recreate_sketch_table(db)
+    (total,) = db.execute_sql('SELECT count(*) FROM "article"').fetchone()
+    with _pool(total, workers) as pool:
+        _sketch_all(db, total, pool, tell)
+        pairs = _compare_candidates(db, pool, tell)
     detection._store_pairs(pairs)
     tell("grouping", 0, 1)
     together, apart = grouping.choices()
@@ -43,56 +54,139 @@ def rebuild_in(db, progress: Progress | None = None) -> int:
     rows = [(article_id, members[0]) for members in groups for article_id in members]
     if rows:
         db.connection().cursor().executemany(
-            'INSERT INTO "story_member" ("article", "story") VALUES ' + f"({placeholders(2)})", rows
+            f'INSERT INTO "story_member" ("article", "story") VALUES ({placeholders(2)})', rows
         )
     tell("grouping", 1, 1)
     return len(groups)
 
 
-def _sketch_all(db, tell: Progress) -> None:
-    (total,) = db.execute_sql('SELECT count(*) FROM "article"').fetchone()
-    done, last_id = 0, 0
+def sketch_chunk(rows: list[tuple[int, str]]) -> dict[int, list[int]]:
+    """Runs in a worker: the sketches of ``(id, body)`` rows."""
+    return {article_id: detection.sketch_of(body) for article_id, body in rows}
+
+
+def score_chunk(pairs: list[tuple[int, int]], bodies: dict[int, str]) -> list[tuple[int, int, float]]:
+    """Runs in a worker: the pairs scoring PAIR_FLOOR or more, compared on whole texts."""
+    shingled: dict[int, frozenset[int]] = {}
+
+    def shingles_of(article_id: int) -> frozenset[int]:
+        found = shingled.get(article_id)
+        if found is None:
+            found = shingled[article_id] = _hashed_shingles(comparable_words(bodies.get(article_id, "")))
+        return found
+
+    scored = []
+    for one, other in pairs:
+        first, second = shingles_of(one), shingles_of(other)
+        if min(len(first), len(second)) < detection.MIN_SHINGLES:
+            continue
+        score = containment(first, second)
+        if score >= detection.PAIR_FLOOR:
+            scored.append((one, other, round(score, 4)))
+    return scored
+
+
+def _hashed_shingles(words: list[str]) -> frozenset[int]:
+    # Hashes of this process only (a chunk's texts are compared in one process): a quarter of
+    # the memory of the shingles themselves.
+    from catalog.stories.sketch import shingles
+
+    return frozenset(map(hash, shingles(words)))
+
+
+class _Inline:
+    """A pool of one: this process."""
+
+    def submit(self, work, *args) -> Future:
+        future: Future = Future()
+        future.set_result(work(*args))
+        return future
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+
+def _pool(total: int, workers: int | None):
+    from catalog.importing.reading import _worker_context, default_workers
+
+    count = default_workers() if workers is None else workers
+    if total < WORKERS_FROM or count < 2:
+        return _Inline()
+    return ProcessPoolExecutor(max_workers=count, mp_context=_worker_context())
+
+
+def _in_flight(pool, work, jobs: Iterable[tuple], ahead: int = 3) -> Iterator:
+    """The results of ``work(*job)`` for each job, in order, with a few jobs ahead in the pool."""
+    pending: deque[Future] = deque()
+    for job in jobs:
+        pending.append(pool.submit(work, *job))
+        if len(pending) > ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _sketch_all(db, total: int, pool, tell: Progress) -> None:
     tell("sketching", 0, total)
+    done = 0
+    for sketches in _in_flight(pool, sketch_chunk, ((rows,) for rows in _article_chunks(db))):
+        detection._store_sketches(sketches)
+        done += len(sketches)
+        tell("sketching", done, total)
+
+
+def _article_chunks(db) -> Iterator[list[tuple[int, str]]]:
+    last_id = 0
     while True:
         rows = db.execute_sql(
             f'SELECT "id", "body" FROM "article" WHERE "id" > {int(last_id)} ORDER BY "id" LIMIT {_READ_CHUNK}'
         ).fetchall()
         if not rows:
-            break
-        detection._store_sketches({article_id: detection.sketch_of(body) for article_id, body in rows})
+            return
         last_id = rows[-1][0]
-        done += len(rows)
-        tell("sketching", done, total)
+        yield rows
 
 
-def _compare_candidates(db, tell: Progress) -> list[tuple[int, int, float]]:
+def _compare_candidates(db, pool, tell: Progress) -> list[tuple[int, int, float]]:
+    candidates = _candidates(db)
+    tell("comparing", 0, len(candidates))
+    jobs = (
+        (chunk, detection._bodies({article_id for pair in chunk for article_id in pair}))
+        for chunk in (
+            candidates[start : start + _COMPARE_CHUNK] for start in range(0, len(candidates), _COMPARE_CHUNK)
+        )
+    )
+    pairs, done = [], 0
+    for scored in _in_flight(pool, score_chunk, jobs):
+        pairs += scored
+        done = min(done + _COMPARE_CHUNK, len(candidates))
+        tell("comparing", done, len(candidates))
+    return pairs
+
+
+def _candidates(db) -> list[tuple[int, int]]:
+    """Pairs whose sketches share enough (detection.CANDIDATE_SHARE of the smaller)."""
     sizes = dict(
         db.execute_sql('SELECT "article", count(*) FROM "story_sketch" GROUP BY "article"').fetchall()
     )
     shared = db.execute_sql(
-        'SELECT a."article", b."article", count(*) FROM "story_sketch" a '
+        'WITH "held" AS (SELECT "hash", count(*) AS "holders", min("article") AS "earliest" '
+        'FROM "story_sketch" GROUP BY "hash" HAVING count(*) >= 2) '
+        'SELECT "one", "other", count(*) FROM ('
+        'SELECT a."article" AS "one", b."article" AS "other" FROM "held" '
+        'JOIN "story_sketch" a ON a."hash" = "held"."hash" '
         'JOIN "story_sketch" b ON b."hash" = a."hash" AND b."article" > a."article" '
-        'WHERE a."hash" IN (SELECT "hash" FROM "story_sketch" GROUP BY "hash" '
-        f"HAVING count(*) BETWEEN 2 AND {HOT_HASH}) "
-        'GROUP BY a."article", b."article"'
-    ).fetchall()
-    candidates = sorted(
+        f'WHERE "held"."holders" <= {HOT_HASH} '
+        'UNION ALL SELECT "held"."earliest", s."article" FROM "held" '
+        'JOIN "story_sketch" s ON s."hash" = "held"."hash" AND s."article" > "held"."earliest" '
+        f'WHERE "held"."holders" > {HOT_HASH}) AS "shared" '
+        'GROUP BY "one", "other"'
+    )
+    return sorted(
         (one, other)
         for one, other, count in shared
         if count >= detection.CANDIDATE_SHARE * max(1, min(sizes.get(one, 1), sizes.get(other, 1)))
     )
-    pairs = []
-    tell("comparing", 0, len(candidates))
-    for start in range(0, len(candidates), _COMPARE_CHUNK):
-        chunk = candidates[start : start + _COMPARE_CHUNK]
-        texts = detection._bodies({article_id for pair in chunk for article_id in pair})
-        shingled = {article_id: shingles(comparable_words(body)) for article_id, body in texts.items()}
-        for one, other in chunk:
-            first, second = shingled.get(one, set()), shingled.get(other, set())
-            if min(len(first), len(second)) < detection.MIN_SHINGLES:
-                continue
-            score = containment(first, second)
-            if score >= detection.PAIR_FLOOR:
-                pairs.append((one, other, round(score, 4)))
-        tell("comparing", start + len(chunk), len(candidates))
-    return pairs
