@@ -66,6 +66,25 @@ class Comparison:
     def differences(self) -> int:
         return self.added + self.removed + self.changed
 
+    @property
+    def changes(self) -> list[Run]:
+        """The runs that are changes (added, removed, changed words), in reading order."""
+        return [run for run in self.runs if run.kind in (ADDED, REMOVED, CHANGED)]
+
+    def counterpart(self, side: str, position: int) -> int:
+        """Where the other text has what ``side``'s text has at character ``position``: the
+        same word in an equal stretch, else the start of what stands there instead (two views
+        scrolled together keep each other's text beside them)."""
+        other = "right" if side == "left" else "left"
+        for run in self.runs:
+            start, end = getattr(run, side)
+            if end > position or start >= position:
+                other_start, other_end = getattr(run, other)
+                if run.kind == EQUAL and start <= position:
+                    return min(other_start + (position - start), other_end)
+                return other_start
+        return len(self.right if side == "left" else self.left)
+
 
 @dataclass(frozen=True, slots=True)
 class Side:
