@@ -16,6 +16,7 @@ over the differing stretches it takes milliseconds (benchmarks/bench_compare.py)
 import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from catalog.stories.text import _QUOTES, _WORD, boilerplate_spans
 
@@ -124,7 +125,7 @@ def compare(left_body: str, right_body: str) -> Comparison:
     left_body, right_body = left_body or "", right_body or ""
     left_paragraphs, left_boilerplate = _paragraphs(left_body)
     right_paragraphs, right_boilerplate = _paragraphs(right_body)
-    aligned = _align(left_paragraphs, right_paragraphs, len(left_body), len(right_body))
+    aligned = _align(left_paragraphs, right_paragraphs)
     runs = _with_boilerplate(aligned, left_boilerplate, right_boilerplate)
     counts = {EQUAL: 0, ADDED: 0, REMOVED: 0, CHANGED: 0}
     for run in aligned:
@@ -173,7 +174,8 @@ def _side(article: dict) -> Side:
     return Side(article["id"], article["title"], article["outlet"], article["date"])
 
 
-def _paragraphs(body: str):
+@lru_cache(maxsize=8)  # a story's first appearance, compared with each of its copies in turn
+def _paragraphs(body: str) -> tuple[tuple[_Paragraph, ...], tuple]:
     """The paragraphs of ``body`` that have words, and its boilerplate lines, in order."""
     boilerplate = boilerplate_spans(body)
     # Boilerplate lines part paragraphs as blank lines do, and their words are not compared.
@@ -195,10 +197,10 @@ def _paragraphs(body: str):
                 paragraphs.append(_Paragraph(spans[0][0], spans[-1][1], spans, folded))
             if match:
                 piece_start = match.end()
-    return paragraphs, boilerplate
+    return tuple(paragraphs), tuple(boilerplate)
 
 
-def _align(left: list[_Paragraph], right: list[_Paragraph], left_end: int, right_end: int) -> list[Run]:
+def _align(left: tuple[_Paragraph, ...], right: tuple[_Paragraph, ...]) -> list[Run]:
     """Runs over the paragraphs: whole equal paragraphs paired, the rest word by word."""
     runs: list[Run] = []
     matcher = difflib.SequenceMatcher(
@@ -220,7 +222,9 @@ def _align(left: list[_Paragraph], right: list[_Paragraph], left_end: int, right
     return runs
 
 
-def _word_runs(left: list[_Paragraph], right: list[_Paragraph], left_at: int, right_at: int) -> list[Run]:
+def _word_runs(
+    left: tuple[_Paragraph, ...], right: tuple[_Paragraph, ...], left_at: int, right_at: int
+) -> list[Run]:
     """Runs over the words of a stretch of differing paragraphs; ``*_at``: where a side with
     no words in the stretch has its (empty) spans."""
     left_spans = [span for p in left for span in p.words]
