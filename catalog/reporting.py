@@ -12,6 +12,7 @@ from catalog.articles import iter_articles
 from catalog.browsing import Filters
 from catalog.claims.store import LinkView, claims_of_article, links_of
 from catalog.models import Author, Claim, Outlet, Topic
+from catalog.stories.reporting import ReportStory, story_sections
 
 TOP_TOPICS = 10
 TOP_OUTLETS = 12
@@ -41,6 +42,8 @@ class Report:
     period: str = "month"  #: "year" when the articles span more months than a chart shows well
     top_topics: list[tuple[str, int]] = field(default_factory=list)
     without_month: int = 0  #: articles with no date, or only a year
+    #: The stories (copies and republications) the articles are in (catalog.stories.reporting).
+    stories: list[ReportStory] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -61,6 +64,7 @@ def build_report(
         by_id[article["id"]] = ReportArticle(article, claims)
     report.articles = [by_id[i] for i in ids if i in by_id]
     _overview(report)
+    report.stories = story_sections([item.article["id"] for item in report.articles])
     return report
 
 

@@ -15,6 +15,7 @@ from ui.controllers.article_menu import ArticleMenuController
 from ui.controllers.catalogues import CataloguesController
 from ui.controllers.claims import ClaimsController
 from ui.controllers.clipboard import ClipboardController
+from ui.controllers.comparing import ComparingController
 from ui.controllers.connection import ConnectionController
 from ui.controllers.editing import EditingController
 from ui.controllers.exchange import ExchangeController
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         self.help = HelpController(self, lambda: self.catalogue.location)
         self.connection = ConnectionController(self, self.session, editor=detail.editor, say=say)
         self.view = ViewController(self, splitter=self.splitter, sidebar=self.sidebar, detail=detail)
+        self.comparing = ComparingController(self)
         detail.stay_requested.connect(articles.select_article)
         window_action(self, "actionFind", articles.focus_search)
         window_action(self, "actionQuit", self.close)

@@ -12,6 +12,7 @@ from catalog.cli import exports as cli_exports
 from catalog.cli import info as cli_info
 from catalog.cli import maintenance as cli_maintenance
 from catalog.cli import stories as cli_stories
+from catalog.cli import stories_diff as cli_stories_diff
 from catalog.cli.common import (
     DB_HELP,
     EXIT_OK,
@@ -231,6 +232,7 @@ def build_parser(more_commands: Callable[[Callable], None] | None = None) -> arg
     cli_maintenance.add_copy_command(command)
     cli_maintenance.add_stemming_command(command)
     cli_stories.add_commands(command)
+    cli_stories_diff.add_command(command)
 
     new = command(
         "new",

@@ -16,6 +16,7 @@ from catalog.reporting import Report, ReportArticle
 from ui.report import charts
 from ui.report.fonts import report_font
 from ui.report.glyphs import printable
+from ui.report.stories import one_article_story, stories_section
 
 CONTENTS_FROM = 11  #: a contents list when there are more articles than ten
 PAGE_PLACEHOLDER = "8888"  # where an article's page number goes, once the pages are laid out
@@ -57,7 +58,10 @@ def build_document(report: Report, *, width: float) -> QTextDocument:
     parts = [_cover(report), _overview(report, doc, width)]
     if report.count >= CONTENTS_FROM:
         parts.append(_contents(report))
-    parts += [_article(number, item) for number, item in enumerate(report.articles)]
+    story = one_article_story(report.stories[0]) if report.count == 1 and report.stories else ""
+    parts += [_article(number, item, story) for number, item in enumerate(report.articles)]
+    if report.count > 1:
+        parts.append(stories_section(report.stories))
     doc.setHtml("".join(parts))
     return doc
 
@@ -143,7 +147,7 @@ def _contents(report: Report) -> str:
     return f"<h2>Contents</h2><table width='100%' cellspacing='0'>{rows}</table>"
 
 
-def _article(number: int, item: ReportArticle) -> str:
+def _article(number: int, item: ReportArticle, story: str = "") -> str:
     article = item.article
     byline = " · ".join(
         [
@@ -161,6 +165,7 @@ def _article(number: int, item: ReportArticle) -> str:
     summary = article["summary"].strip() if article["summary"] else ""
     if summary:  # none: said once on the cover, not under every article
         parts.append(f"<p class='summary'>{e(summary)}</p>")
+    parts.append(story)  # a one-article report: the copies of its story, after its summary
     if item.claims:
         parts.append("<h3>Claims</h3>")
         for claim_item in item.claims:
