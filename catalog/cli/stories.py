@@ -29,7 +29,7 @@ def add_commands(command) -> None:
         "list the stories: the copies and republications of each article, and where it first appeared",
         "catalog copies 12",
     )
-    copies.epilog = COPIES_EPILOG
+    copies.epilog = f"{copies.epilog}\n  catalog copies --json\n  catalog copies --rebuild\n\n{COPIES_EPILOG}"
     copies.add_argument("id", nargs="?", type=article_id, metavar="ID", help="show this article's story only")
     copies.add_argument("--json", action="store_true", help="print JSON (shapes below)")
     copies.add_argument(
