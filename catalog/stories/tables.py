@@ -5,7 +5,9 @@ from peewee import PostgresqlDatabase
 
 
 def create_sketch_table(db) -> None:
-    postgres = isinstance(db, PostgresqlDatabase)
+    postgres = isinstance(
+        getattr(db, "obj", db), PostgresqlDatabase
+    )  # the open catalogue's proxy, or a database
     # Hashes are 32-bit: INTEGER holds them on SQLite; PostgreSQL's is 32-bit too, BIGINT leaves room.
     db.execute_sql(
         f'CREATE TABLE "story_sketch" ("hash" {"BIGINT" if postgres else "INTEGER"} NOT NULL, '
