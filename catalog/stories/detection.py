@@ -227,11 +227,14 @@ def _compare(sketches: dict[int, list[int]], bodies: dict[int, str]) -> list[tup
             shingled[article_id] = shingles(comparable_words(texts.get(article_id, "")))
         return shingled[article_id]
 
+    # A candidate already in the story the article has just joined is not compared: one pair
+    # over the threshold puts it there (a rebuild compares every candidate pair).
+    joined = _Joined(_stories_of(wanted))
     pairs: dict[tuple[int, int], float] = {}
     for article_id, others in candidates.items():
         for other in others:
             key = (min(article_id, other), max(article_id, other))
-            if key in pairs:
+            if key in pairs or joined.together(article_id, other):
                 continue
             one, two = shingles_of(article_id), shingles_of(other)
             if min(len(one), len(two)) < MIN_SHINGLES:
@@ -239,7 +242,35 @@ def _compare(sketches: dict[int, list[int]], bodies: dict[int, str]) -> list[tup
             score = containment(one, two)
             if score >= PAIR_FLOOR:
                 pairs[key] = round(score, 4)
+            if score >= grouping.THRESHOLD:
+                joined.join(article_id, other)
     return [(one, other, score) for (one, other), score in sorted(pairs.items())]
+
+
+class _Joined:
+    """Which articles are known to be in one story while a batch is compared."""
+
+    def __init__(self, stories: dict[int, int]):
+        self.parent: dict = {article_id: ("story", number) for article_id, number in stories.items()}
+
+    def find(self, item):
+        parent = self.parent.get(item, item)
+        if parent == item:
+            return item
+        root = self.parent[item] = self.find(parent)
+        return root
+
+    def join(self, one, other) -> None:
+        first, second = self.find(one), self.find(other)
+        if first != second:
+            self.parent[first] = second
+
+    def together(self, one, other) -> bool:
+        return self.find(one) == self.find(other)
+
+
+def _stories_of(ids: set[int]) -> dict[int, int]:
+    return dict(_rows_within('SELECT "article", "story" FROM "story_member" WHERE "article" IN ({})', ids))
 
 
 def _store_pairs(pairs: list[tuple[int, int, float]]) -> None:

@@ -14,7 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from catalog.db import database, placeholders
 from catalog.stories import detection, grouping
-from catalog.stories.sketch import containment
+from catalog.stories.sketch import containment, shingles
 from catalog.stories.tables import recreate_sketch_table
 from catalog.stories.text import comparable_words
 
@@ -87,11 +87,7 @@ def score_chunk(pairs: list[tuple[int, int]], bodies: dict[int, str]) -> list[tu
 
 
 def _hashed_shingles(words: list[str]) -> frozenset[int]:
-    # Hashes of this process only (a chunk's texts are compared in one process): a quarter of
-    # the memory of the shingles themselves.
-    from catalog.stories.sketch import shingles
-
-    return frozenset(map(hash, shingles(words)))
+    return frozenset(shingles(words))  # a chunk's texts are all compared in one process
 
 
 class _Inline:

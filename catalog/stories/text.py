@@ -71,6 +71,10 @@ _BYLINE = re.compile(
     r"[\W_]*[Bb][Yy]:? (?:[A-Z][\w.'’\-]*,? ?(?:and |& )?){1,6}(?:(?:via|for|from|of|at|in) .*)?\s*"
 )
 _LINES = re.compile(r"[^\n]+")
+_RELATED_LINE = re.compile(
+    r"^[^\S\n]*[\W_]*(?:related|see also|also read|read also|more on this|recommended|trending|most read)\b[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "′": "'"})
 #: Words as compared: letters and digits; an apostrophe's letters join their word (it's, Biden's)
 #: so straight and curly quotes compare alike.
@@ -197,24 +201,38 @@ def boilerplate_spans(body: str) -> list[Boilerplate]:
 
     Headers and lead-ins count only before the article's first own paragraph, footers and
     read-more lines only after its last, "Related:" lines anywhere: a sentence of the article
-    that starts "By …" in the middle is its text.
+    that starts "By …" in the middle is its text. Only the first and last lines are read one by
+    one; the middle is searched for "Related" lines only (this runs on every text compared).
     """
-    lines = [(match.start(), match.end(), boilerplate_kind(match.group())) for match in _LINES.finditer(body)]
-    own = [index for index, (_, _, kind) in enumerate(lines) if kind is None]
-    first_own = own[0] if own else len(lines)
-    last_own = own[-1] if own else -1
-    spans = []
-    for index, (start, end, kind) in enumerate(lines):
+    top: list[Boilerplate] = []
+    first_own = None
+    for match in _LINES.finditer(body):
+        kind = boilerplate_kind(match.group())
         if kind is None:
-            continue
-        if kind in ("header", "lead-in") and index > first_own:
-            if index <= last_own:
-                continue
-            kind = "footer"
-        elif kind == "footer" and index < last_own:
-            continue
-        spans.append(Boilerplate(start, end, kind))
-    return spans
+            first_own = match
+            break
+        top.append(Boilerplate(match.start(), match.end(), kind))
+    if first_own is None:  # nothing of its own: every line is what it looks like
+        return top
+    bottom: list[Boilerplate] = []
+    end = len(body)
+    while end > first_own.end():
+        start = body.rfind("\n", 0, end) + 1
+        line = body[start:end]
+        if line.strip():
+            kind = boilerplate_kind(line)
+            if kind is None:
+                break
+            bottom.append(Boilerplate(start, end, "footer" if kind in ("header", "lead-in") else kind))
+        end = start - 1
+    middle = [
+        Boilerplate(match.start(), match.end(), "related")
+        for match in _RELATED_LINE.finditer(body, first_own.end(), max(end, first_own.end()))
+        if boilerplate_kind(match.group()) == "related"
+    ]
+    # Before the first own line only a header, lead-in or "Related" line is boilerplate.
+    top = [span for span in top if span.kind != "footer"]
+    return top + middle + bottom[::-1]
 
 
 def without_boilerplate(body: str) -> str:
