@@ -19,9 +19,9 @@ from catalog.stories.text import comparable_words, opening_words
 
 #: Pairs scoring at least this are kept (the threshold's curve is drawn from them).
 PAIR_FLOOR = 0.3
-#: A candidate shares at least this share of the smaller sketch (the openings' estimate of the
-#: containment; lenient: the whole texts decide).
-CANDIDATE_SHARE = 0.4
+#: A candidate shares at least this many sketch hashes (all of a smaller sketch): a copy
+#: shares about as many of the few smallest hashes as the share of the opening it keeps.
+CANDIDATE_SHARED = 2
 #: At most this many candidates are compared for one article, those sharing most first: a
 #: template repeated in thousands of reports never makes one import compare thousands of texts.
 MAX_CANDIDATES = 24
@@ -194,14 +194,17 @@ def _candidates(sketches: dict[int, list[int]]) -> dict[int, list[int]]:
             for other in holders.get(value, ()):
                 if other != article_id:
                     counts[other] = counts.get(other, 0) + 1
-    sizes = _sketch_sizes({other for counts in shared.values() for other in counts})
+    # Whether a one-hash match is a whole (tiny) sketch: asked of those only.
+    sizes = _sketch_sizes(
+        {other for counts in shared.values() for other, count in counts.items() if count == 1}
+    )
     found: dict[int, list[int]] = {}
     for article_id, counts in shared.items():
         own = len(sketches[article_id])
         good = [
             (count, other)
             for other, count in counts.items()
-            if count >= CANDIDATE_SHARE * max(1, min(own, sizes.get(other, own)))
+            if count >= min(CANDIDATE_SHARED, own, sizes.get(other, own))
         ]
         good.sort(key=lambda item: (-item[0], item[1]))
         found[article_id] = [other for _, other in good[:MAX_CANDIDATES]]

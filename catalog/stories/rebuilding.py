@@ -164,7 +164,7 @@ def _compare_candidates(db, pool, tell: Progress) -> list[tuple[int, int, float]
 
 
 def _candidates(db) -> list[tuple[int, int]]:
-    """Pairs whose sketches share enough (detection.CANDIDATE_SHARE of the smaller)."""
+    """Pairs whose sketches share enough (detection.CANDIDATE_SHARED, or all of the smaller)."""
     sizes = dict(
         db.execute_sql('SELECT "article", count(*) FROM "story_sketch" GROUP BY "article"').fetchall()
     )
@@ -184,5 +184,5 @@ def _candidates(db) -> list[tuple[int, int]]:
     return sorted(
         (one, other)
         for one, other, count in shared
-        if count >= detection.CANDIDATE_SHARE * max(1, min(sizes.get(one, 1), sizes.get(other, 1)))
+        if count >= min(detection.CANDIDATE_SHARED, sizes.get(one, 1), sizes.get(other, 1))
     )

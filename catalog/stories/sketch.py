@@ -20,7 +20,9 @@ from collections.abc import Sequence
 
 SHINGLE = 5
 OPENING = 120  #: words of an article's opening that its sketch samples
-ANCHOR_EVERY = 6  #: about one word in this many (of the uncommon ones) starts a sketched shingle
+ANCHOR_EVERY = 3  #: about one word in this many (of the uncommon ones) starts a sketched shingle
+#: Hashes kept of each article: each is one row of the sketch index, written at import.
+SKETCH_SIZE = 8
 #: Words too common to anchor: a shingle that starts at one is in thousands of articles, and
 #: each lookup of it would read them all.
 _COMMON = frozenset(
@@ -139,7 +141,9 @@ def sketch(words: Sequence[str]) -> list[int]:
         if _is_anchor(opening[index]):
             shingle = " ".join(opening[index : index + SHINGLE]).encode("utf-8", "surrogatepass")
             found.add(zlib.crc32(shingle) - 0x8000_0000)
-    return sorted(found)
+    # The smallest few: the same few for the same opening, and most of them for a copy's
+    # opening that shares most of it, whatever the text's length.
+    return sorted(found)[:SKETCH_SIZE]
 
 
 def shingles(words: Sequence[str]) -> set[int]:
