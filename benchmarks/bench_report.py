@@ -25,7 +25,8 @@ def build(folder: Path, count: int) -> str:
     from catalog.models import Article
     from catalog.search import fulltext
 
-    db = bench_search.build(folder, count)
+    db = str(folder / f"report-{count}.sqlite3")
+    bench_search.build_catalogue(db, folder / f"files-{count}", count, "real")
     previous = None
     with database.atomic():
         for number, (article_id, body) in enumerate(Article.select(Article.id, Article.body).tuples()):
