@@ -156,6 +156,9 @@ class PostgresBackend(Backend):
     def rebuild_index(self) -> None:
         pg_search.rebuild()  # claims are indexed in their articles' rows
 
+    def empty_story_sketches(self) -> None:
+        database.execute_sql('TRUNCATE "story_sketch"')
+
     def index_problems(self, *, quick: bool = False) -> list[str]:
         """``quick``: only whether every article is there (the full check makes every
         article's words again)."""

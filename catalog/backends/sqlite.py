@@ -153,6 +153,16 @@ class SqliteBackend(Backend):
         for table in (FTS_TABLE, CLAIM_FTS_TABLE):
             database.execute_sql(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
 
+    def empty_story_sketches(self) -> None:
+        # Made again as migration 0016 made it: dropping frees its pages at once.
+        database.execute_sql('DROP TABLE "story_sketch"')
+        database.execute_sql(
+            'CREATE TABLE "story_sketch" ("hash" INTEGER NOT NULL, '
+            '"article" INTEGER NOT NULL REFERENCES "article" ("id") ON DELETE CASCADE, '
+            'PRIMARY KEY ("hash", "article")) WITHOUT ROWID'
+        )
+        database.execute_sql('CREATE INDEX "story_sketch_article" ON "story_sketch" ("article")')
+
     def index_problems(self, *, quick: bool = False) -> list[str]:
         """FTS5 checks an index only through a write (an INSERT of 'integrity-check'), which a
         read-only catalogue refuses: there the check runs on a copy in memory, so a sound index

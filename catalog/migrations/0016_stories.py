@@ -18,9 +18,12 @@ TABLES = ("story_sketch", "story_pair", "story_member", "story_choice")
 
 def up(migrator, db):
     postgres = isinstance(db, PostgresqlDatabase)
-    from catalog.stories.tables import create_sketch_table  # as every later rebuild makes it
-
-    create_sketch_table(db)
+    db.execute_sql(
+        f'CREATE TABLE "story_sketch" ("hash" {"BIGINT" if postgres else "INTEGER"} NOT NULL, '
+        '"article" INTEGER NOT NULL REFERENCES "article" ("id") ON DELETE CASCADE, '
+        f'PRIMARY KEY ("hash", "article")){"" if postgres else " WITHOUT ROWID"}'
+    )
+    db.execute_sql('CREATE INDEX "story_sketch_article" ON "story_sketch" ("article")')
     db.execute_sql(
         'CREATE TABLE "story_pair" ('
         '"first" INTEGER NOT NULL REFERENCES "article" ("id") ON DELETE CASCADE, '

@@ -12,10 +12,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from catalog.backends import backend
 from catalog.db import database, placeholders
 from catalog.stories import detection, grouping
 from catalog.stories.sketch import containment, shingles
-from catalog.stories.tables import recreate_sketch_table
 from catalog.stories.text import comparable_words
 
 #: A word run held by more articles than this pairs each holder with the earliest only (a wire
@@ -42,7 +42,7 @@ def rebuild_in(db, progress: Progress | None = None, *, workers: int | None = No
     tell = progress or (lambda step, done, total: None)
     for table in ("story_member", "story_pair"):
         db.execute_sql(f'DELETE FROM "{table}"')
-    recreate_sketch_table(db)
+    backend().empty_story_sketches()
     (total,) = db.execute_sql('SELECT count(*) FROM "article"').fetchone()
     with _pool(total, workers) as pool:
         _sketch_all(db, total, pool, tell)
