@@ -149,6 +149,9 @@ ACTIONS: tuple[Action | Separator, ...] = (
     Action("actionCopyTitle", "Copy T&itle", ""),
     Action("actionCopyCitation", "&Copy Citation", ""),
     Action("actionShowSourceFile", "Show &Source File", ""),
+    # Claims across copies (issue 18: claims travel)
+    Separator("claims"),
+    Action("actionMarkInCopies", "Mark in All &Copies", "", "mark-claim", "claims", changes=True),
     # Help
     Action("actionQuerySyntax", "&Query Syntax", QKeySequence.StandardKey.HelpContents, "help", "help"),
     Action("actionKeyboardShortcuts", "&Keyboard Shortcuts", "Ctrl+/", menu="help"),
