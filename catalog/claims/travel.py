@@ -3,7 +3,7 @@ story (catalog.stories), and marked there in one step, each linked to the claim 
 
 A passage is *the same* when its letters and digits are, in order, those of the claim, whatever
 lies between them: case, accents, quote styles, punctuation, spaces, line breaks and a hyphen
-where a line was broken (``_Letters``). A passage a copy changed by a few words is found by
+where a line was broken (``_letters_pattern``). A passage a copy changed by a few words is found by
 comparing words over windows of the copy's text (difflib's ratio at least ``CHANGED_RATIO``)
 and said to be *changed*. Spans are in the copy's text as written, so a claim marked there
 covers the right words.
@@ -37,6 +37,7 @@ CHANGED_MIN_WORDS = 8
 _PLACES = 3
 _STRAY = 3
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: punctuation and "_" part words
+_BETWEEN_WORDS = re.compile(r"[\W_]+")
 _MARKS_AT_START = re.compile(r"[^\s\w]*")  # quote marks, stops, dashes
 _MARKS_AT_END = re.compile(r"[^\s\w]*$")
 
@@ -217,18 +218,20 @@ def _passages(claim: dict, story: Story) -> list[Passage]:
     # Where the claim sits in its own text, as a share of it: of several places in a copy,
     # the one at about the same share is taken.
     share = claim["start"] / max(len(bodies[own]), 1)
-    wanted = _Letters(claim["text"])
-    if not wanted.letters:
+    wanted = _letters_pattern(claim["text"])
+    if wanted is None:
         return []
+    words = _WORD.findall(fold(claim["text"]))
     found = []
     for copy in copies:
         body = bodies.get(copy.article_id)
         if body is None:  # deleted meanwhile
             continue
-        span = _same(wanted, body, round(share * len(body)))
+        folded, near = fold(body), round(share * len(body))  # folded: one character for one
+        span = _same(wanted, folded, near)
         exact = span is not None
         if span is None:
-            span = _changed(claim["text"], body, round(share * len(body)))
+            span = _changed(words, folded, near)
         if span is None:
             continue
         start, end = _with_punctuation(claim["text"], body, *span)
@@ -249,45 +252,28 @@ def _passages(claim: dict, story: Story) -> list[Passage]:
     ]
 
 
-class _Letters:
-    """A text's letters and digits, folded (lower case, no accents), and where each is in it."""
-
-    def __init__(self, text: str):
-        self.folded = fold(text)  # one character for one: positions hold
-        parts, self.at = [], []
-        for match in _WORD.finditer(self.folded):
-            parts.append(match.group())
-            self.at.extend(range(match.start(), match.end()))
-        self.letters = "".join(parts)
-
-    def places(self, wanted: str) -> list[tuple[int, int]]:
-        """Spans of the text (as written) whose letters are ``wanted``, whole words only."""
-        spans, index = [], self.letters.find(wanted)
-        while index != -1:
-            start, end = self.at[index], self.at[index + len(wanted) - 1] + 1
-            if _word_edge(self.folded, start, end):
-                spans.append((start, end))
-            index = self.letters.find(wanted, index + 1)
-        return spans
+def _letters_pattern(text: str) -> re.Pattern | None:
+    """The claim's letters and digits, folded, in order, with anything but letters and digits
+    between them, as whole words: one scan of a copy's folded text finds the passage, at C
+    speed, however the copy spaces, wraps, quotes or hyphenates it. None for a text without
+    letters."""
+    letters = _BETWEEN_WORDS.sub("", fold(text))
+    if not letters:
+        return None
+    return re.compile(r"(?<![^\W_])" + r"[\W_]*".join(map(re.escape, letters)) + r"(?![^\W_])")
 
 
-def _word_edge(text: str, start: int, end: int) -> bool:
-    """Whether ``start``..``end`` begins and ends at a word's edge (not inside "warning")."""
-    return not (start > 0 and text[start - 1].isalnum()) and not (end < len(text) and text[end].isalnum())
-
-
-def _same(wanted: "_Letters", body: str, near: int) -> tuple[int, int] | None:
-    places = _Letters(body).places(wanted.letters)
+def _same(pattern: re.Pattern, folded: str, near: int) -> tuple[int, int] | None:
+    places = [match.span() for match in pattern.finditer(folded)]
     return min(places, key=lambda span: abs(span[0] - near)) if places else None
 
 
-def _changed(text: str, body: str, near: int) -> tuple[int, int] | None:
-    """The window of ``body``'s words most like the claim's words, if alike enough."""
-    words = _WORD.findall(fold(text))
+def _changed(words: list[str], folded: str, near: int) -> tuple[int, int] | None:
+    """The window of the copy's words (``folded``: its text folded) most like the claim's
+    ``words``, if alike enough."""
     if len(words) < CHANGED_MIN_WORDS:
         return None
-    spans = [match.span() for match in _WORD.finditer(fold(body))]
-    folded = fold(body)
+    spans = [match.span() for match in _WORD.finditer(folded)]
     others = [folded[start:end] for start, end in spans]
     # Each word triple of the claim found in the copy votes for where the claim would start.
     triples: dict[tuple, list[int]] = {}
