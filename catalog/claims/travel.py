@@ -3,8 +3,8 @@ story (catalog.stories), and marked there in one step, each linked to the claim 
 
 A passage is *the same* when its letters and digits are, in order, those of the claim, whatever
 lies between them: case, accents, quote styles, punctuation, spaces, line breaks and a hyphen
-where a line was broken (``_letters_pattern``). A passage a copy changed by a few words is found by
-comparing words over windows of the copy's text (difflib's ratio at least ``CHANGED_RATIO``)
+where a line was broken (``_letters_pattern``). A passage a copy changed by a few words is found
+by comparing words over windows of the copy's text (difflib's ratio at least ``CHANGED_RATIO``)
 and said to be *changed*. Spans are in the copy's text as written, so a claim marked there
 covers the right words.
 """
@@ -50,8 +50,8 @@ class Passage:
     start: int  #: in that copy's text as written
     end: int
     exact: bool  #: the same words (after folding); False: changed by a few words
-    #: A claim of that copy linked to this claim, or one on these words (overlapping): the
-    #: copy has the claim already. None: it lacks it.
+    #: The copy's claim of this statement, when it has one: a claim on these words (overlapping
+    #: them), or one linked to this claim as repeating it. None: the copy lacks it.
     claim_id: int | None
     outlet: str | None = None
     date: datetime.date | None = None
