@@ -158,6 +158,9 @@ ACTIONS: tuple[Action | Separator, ...] = (
     Action("actionShowSourceFile", "Show &Source File", ""),
     # Stories: comparing two articles (ui/controllers/comparing.py)
     Action("actionCompareArticles", "Co&mpare Articles…", "Ctrl+Shift+D", menu="stories"),
+    # Claims across copies (issue 18: claims travel)
+    Separator("claims"),
+    Action("actionMarkInCopies", "Mark in All &Copies", "", "mark-claim", "claims", changes=True),
     # Help
     Action("actionQuerySyntax", "&Query Syntax", QKeySequence.StandardKey.HelpContents, "help", "help"),
     Action("actionKeyboardShortcuts", "&Keyboard Shortcuts", "Ctrl+/", menu="help"),

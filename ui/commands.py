@@ -218,6 +218,10 @@ class AcceptSuggestionCommand(ClaimsAddedCommand):
     """A suggested link accepted: the link, and the claim a passage became."""
 
 
+class MarkInCopiesCommand(ClaimsAddedCommand):
+    """A claim marked in the copies of its article, each linked to it as ``repeats``."""
+
+
 class DeleteClaimCommand(ClaimsRemovedCommand):
     pass
 

@@ -709,12 +709,22 @@ class GraphNode:
     outlet: str | None
     date: str | None  #: the claim's date, else its article's
     steps: int  #: links away from the claim the map is drawn for
+    published: str | None = None  #: its article's date: when that outlet carried the claim
+
+    @property
+    def when(self) -> str | None:
+        """Where the node stands in time: when its article appeared, else the claim's date."""
+        return self.published or self.date
 
 
 @dataclass(frozen=True)
 class ClaimGraph:
     nodes: list[GraphNode]  #: oldest first: the first appearance leads
     links: list[dict]
+    #: The claim's passage in copies of its article that lack it (catalog.claims.travel), and
+    #: every outlet that carried it, by date: drawn when the map is asked with its copies.
+    passages: list = field(default_factory=list)
+    carriers: list = field(default_factory=list)
 
 
 def claim_graph(claim_id: int, *, steps: int = 2) -> ClaimGraph:
@@ -752,7 +762,9 @@ def claim_graph(claim_id: int, *, steps: int = 2) -> ClaimGraph:
     nodes = []
     for row in query.dicts():
         claim = claim_object(row)
-        date = claim["claim_date"] or iso_date(row["article_date"], row["date_precision"])
-        nodes.append(GraphNode(claim, row["title"], row["name"], date, distance[claim["id"]]))
-    nodes.sort(key=lambda node: (node.date is None, node.date or "", node.claim["id"]))
+        published = iso_date(row["article_date"], row["date_precision"])
+        date = claim["claim_date"] or published
+        nodes.append(GraphNode(claim, row["title"], row["name"], date, distance[claim["id"]], published))
+    # By when each appeared: copies of one statement share its date, not their outlets' days.
+    nodes.sort(key=lambda node: (node.when is None, node.when or "", node.claim["id"]))
     return ClaimGraph(nodes, sorted(links.values(), key=lambda link: link["id"]))

@@ -22,6 +22,7 @@ EXAMPLES = """examples:
   catalog claims link 7 3 --relation contradicts --note "figures from the budget office"
   catalog claims list --article 12 --json
   catalog claims suggest 7
+  catalog claims copies 7 --mark
 """
 
 
@@ -106,6 +107,24 @@ def add_commands(command, parser_class, db_option) -> None:
     suggest.add_argument("--json", action="store_true", help="print a JSON array of suggestions")
     suggest.set_defaults(run=_cmd_suggest)
 
+    copies = action(
+        "copies",
+        "the claim's passage in the other copies of its article (see catalog copies)",
+        "catalog claims copies 7 --mark --json",
+    )
+    copies.add_argument("claim", type=article_id, metavar="CLAIM_ID", help="the claim to look for")
+    copies.add_argument(
+        "--mark",
+        action="store_true",
+        help="mark it in each copy that lacks it, each linked to it as repeats",
+    )
+    copies.add_argument(
+        "--json",
+        action="store_true",
+        help='print a JSON array: [{"article": ID, "start": n, "end": n, "exact": true, "claim": ID|null}]',
+    )
+    copies.set_defaults(run=_cmd_copies)
+
 
 def _claim_text(text: str) -> str:
     """An argparse ``type``: text to look for in the article, within its limit, not blank."""
@@ -131,7 +150,7 @@ def _relation(text: str) -> str:
 
 def _usage(parser) -> int:
     parser.print_usage()
-    return fail("say what to do with claims: add, link, list or suggest", EXIT_USAGE)
+    return fail("say what to do with claims: add, link, list, suggest or copies", EXIT_USAGE)
 
 
 def _cmd_add(args) -> int:
@@ -223,6 +242,36 @@ def _cmd_suggest(args) -> int:
         where = f"article {suggestion.article_id}: {one_line(suggestion.title)}"
         label = f"claim {suggestion.claim_id}" if suggestion.claim_id else "passage"
         print(f"{label:>12}  “{_short(suggestion.text)}”  ({where})")
+    return EXIT_OK
+
+
+def _cmd_copies(args) -> int:
+    from catalog.claims.store import get_claim
+    from catalog.claims.travel import mark, passages_in_copies
+
+    open_from(args)
+    if get_claim(args.claim) is None:
+        return fail(f"no claim with id {args.claim}")
+    marked = None
+    if args.mark:
+        try:
+            marked = mark(args.claim)
+        except ClaimError as exc:  # deleted meanwhile, a passage over the claims' limit
+            return fail(str(exc))
+    found = passages_in_copies(args.claim)
+    if args.json:
+        print_json([passage.object() for passage in found])
+        return EXIT_OK
+    for passage in found:
+        where = f"article {passage.article_id}" + (f" ({one_line(passage.outlet)})" if passage.outlet else "")
+        how = "same" if passage.exact else "changed"
+        held = f"claim {passage.claim_id}" if passage.claim_id is not None else "not marked"
+        print(f"{where}  {passage.start}–{passage.end}  {how}  {held}  “{_short(passage.text)}”")
+    if marked is not None:
+        count = len(marked.claims)
+        print(f"marked claim {args.claim} in {count} cop{'y' if count == 1 else 'ies'}")
+    elif not found:
+        print(f"claim {args.claim} is in no other copy of its article")
     return EXIT_OK
 
 

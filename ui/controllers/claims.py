@@ -11,12 +11,12 @@ from catalog import db_errors
 from catalog.articles import get_article
 from catalog.body_editing import replace_body
 from catalog.claims.store import (
-    claim_graph,
     claimant_names,
     get_claim,
     link_count,
 )
 from catalog.claims.suggestions import suggest_links
+from catalog.claims.travel import claim_graph_with_copies
 from catalog.editing import NoSuchArticle, VersionConflict
 from catalog.watching import CONNECTION_ERRORS
 from ui.controllers.actions import window_action
@@ -25,7 +25,7 @@ from ui.dialogs.claims_browser import ClaimsBrowser
 from ui.dialogs.edit_text import EditTextDialog
 from ui.dialogs.link_claim import LinkClaimDialog
 from ui.models.claim_models import one_line
-from ui.operations import claims
+from ui.operations import claims, travel
 from ui.panes.article_detail import ArticleDetailPane
 from ui.panes.article_list import ArticleListPane
 from ui.session import CatalogSession
@@ -63,6 +63,7 @@ class ClaimsController(QObject):
         panel.map_requested.connect(self.show_claim_map)
         panel.delete_requested.connect(self.delete_claim)
         panel.unlink_requested.connect(self.unlink_claims)
+        panel.mark_in_copies_requested.connect(self.mark_in_copies)
         panel.editor.edit_requested.connect(
             lambda i, e: self.edit_claim_fields(i, e, base=panel.editor.claim)
         )
@@ -79,6 +80,9 @@ class ClaimsController(QObject):
         )
         self.action_claims_browser = window_action(window, "actionClaimsBrowser", self.open_claims_browser)
         self.action_edit_text = window_action(window, "actionEditText", self.edit_text)
+        self.action_mark_in_copies = window_action(
+            window, "actionMarkInCopies", lambda: self._for_claim(self.mark_in_copies)
+        )
         detail.reading_pane.add_context_action(self.action_mark_claim)
 
     def open_claim(self, article_id: int, claim_id: int) -> None:
@@ -92,6 +96,17 @@ class ClaimsController(QObject):
             claim = get_claim(claim_id)
             if claim:
                 self.detail.reading_pane.scroll_to_claim(claim)
+        self.window.activateWindow()
+
+    def open_passage(self, article_id: int, start: int, end: int) -> None:
+        """Show this passage of an article selected in its text, ready to be marked."""
+        if self.articles.model.row_of(article_id) is None:
+            self.articles.clear_filters()
+        self.articles.select_article(article_id)
+        if self.articles.current_article_id() != article_id:
+            return
+        self.detail.tabs.setCurrentWidget(self.detail.claims_panel)
+        self.detail.reading_pane.select_span(start, end)
         self.window.activateWindow()
 
     def _for_claim(self, run) -> None:
@@ -168,6 +183,29 @@ class ClaimsController(QObject):
     def unlink_claims(self, link_id: int) -> None:
         claims.unlink_claims(session=self.session, parent=self.window, link_id=link_id)
 
+    def mark_in_copies(self, claim_id: int) -> bool:
+        """Mark the claim in every copy of its article that has its words and lacks it, each
+        linked to it as ``repeats``: one undoable step."""
+        if not self.detail.claims_panel.copies_offer.passages:
+            self.window.statusBar().showMessage(
+                "No copy to mark: the article has no copy with the claim's words, or each one has "
+                "the claim already.",
+                5000,
+            )
+            return False
+        return travel.mark_in_copies(
+            session=self.session, parent=self.window, claim_id=claim_id, done=self._marked_in_copies
+        )
+
+    def _marked_in_copies(self, count: int | None) -> None:
+        if count == 0:
+            self.window.statusBar().showMessage("Every copy has the claim already.", 5000)
+        elif count:
+            self.window.statusBar().showMessage(
+                f"Marked the claim in {count} cop{'y' if count == 1 else 'ies'}, each linked as repeating it.",
+                5000,
+            )
+
     def suggest_claim_links(self, claim_id: int) -> None:
         claim = get_claim(claim_id)
         dialog = SuggestionsDialog(claim, suggest_links(claim_id), self.window)
@@ -190,8 +228,9 @@ class ClaimsController(QObject):
     def show_claim_map(self, claim_id: int) -> None:
         if self.claim_map_dialog is not None:
             self.claim_map_dialog.close()
-        dialog = ClaimMapDialog(claim_graph(claim_id), claim_id, self.window)
+        dialog = ClaimMapDialog(claim_graph_with_copies(claim_id), claim_id, self.window)
         dialog.map.claim_chosen.connect(self.open_claim)
+        dialog.map.passage_chosen.connect(self.open_passage)
         self.claim_map_dialog = dialog
         dialog.show()
 

@@ -1,5 +1,10 @@
 """The claim map: a claim and the claims linked to it, laid out left to right in time order.
 
+Each node is a claim where an outlet carried it, headed by the outlet and the day its article
+appeared. Drawn with the claim's copies (``catalog.claims.travel.claim_graph_with_copies``), the
+map also shows the claim's passage in copies of its article that lack it (dashed, joined to the
+claim by a dotted line), and a line above it names every outlet that carried the claim, by date.
+
 Nodes alternate between two rows so that links between neighbours cross the band between the
 rows, and links along one row bow out above or below it; no link has to pass behind a node.
 Every piece of claim text goes in as plain text, so a claim quoting ``<b>`` shows ``<b>``.
@@ -86,10 +91,44 @@ def node_tooltip(node) -> str:
     lines = [
         f"<p style='white-space:pre-wrap'>{html.escape(claim['text'])}</p>",
         f"<b>Claimant:</b> {html.escape(claim.get('claimant') or 'unknown')}",
+        f"<b>Made on:</b> {html.escape(claim.get('claim_date') or 'date unknown')}",
         f"<b>Verdict:</b> {html.escape(claim.get('verdict') or 'unrated')}",
         f"<b>Article:</b> {html.escape(node.article_title or '')}",
     ]
     return "<br>".join(lines)
+
+
+@dataclass(frozen=True)
+class PassageNode:
+    """A claim's passage in a copy that lacks the claim, drawn as a node of its own."""
+
+    passage: object  #: catalog.claims.travel.Passage
+
+    @property
+    def claim(self) -> dict:
+        return {"id": None, "article_id": self.passage.article_id, "text": self.passage.text}
+
+    @property
+    def outlet(self) -> str | None:
+        return self.passage.outlet
+
+    @property
+    def article_title(self) -> str:
+        return ""
+
+    @property
+    def when(self) -> str | None:
+        return self.passage.date.isoformat() if self.passage.date else None
+
+
+def passage_tooltip(node: PassageNode) -> str:
+    passage = node.passage
+    how = "the same words" if passage.exact else "the same passage, a few words changed"
+    return (
+        f"<p style='white-space:pre-wrap'>{html.escape(passage.text)}</p>"
+        f"<b>Not marked yet:</b> {how}, in {html.escape(passage.outlet or 'an unknown outlet')}'s copy."
+        "<br>Click to open it; Claims ▸ Mark in All Copies marks it."
+    )
 
 
 def relation_pen(relation: str, width: float = EDGE_WIDTH) -> QPen:
@@ -124,7 +163,7 @@ class NodeItem(QGraphicsPathItem):
         self.setToolTip(node_tooltip(node))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setZValue(2)
-        self.heading = self._text(node_heading(node.outlet, node.date), palette, bold=True, scale=0.9)
+        self.heading = self._text(node_heading(node.outlet, node.when), palette, bold=True, scale=0.9)
         self.body = self._text(elided(node.claim["text"]), palette)
         self.body.setPos(PADDING, PADDING + self.heading.boundingRect().height())
         self.heading.setPos(PADDING, PADDING)
@@ -178,6 +217,21 @@ class NodeItem(QGraphicsPathItem):
             return [QPointF(centre + max(-reach, min(reach, (towards[0] - centre) * 0.3)), y)]
         step = 2 * reach / (len(towards) - 1)
         return [QPointF(centre - reach + index * step, y) for index in range(len(towards))]
+
+
+class PassageItem(NodeItem):
+    """A passage in a copy, not a claim yet: a dashed box; clicking it opens the copy there."""
+
+    def __init__(self, node: PassageNode, palette: QPalette, *, first: bool):
+        super().__init__(node, palette, focused=False, first=first)
+        self.passage = node.passage
+        if not self.passage.exact:
+            self.heading.setPlainText(f"{self.heading.toPlainText()} · words changed")
+        self.setToolTip(passage_tooltip(node))
+        pen = self._border(palette, False)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        self.setPen(pen)
+        self.setBrush(palette.color(QPalette.ColorRole.Window))
 
 
 class Badge(QGraphicsPathItem):
@@ -270,9 +324,11 @@ class Edge:
 
 
 class ClaimMap(QGraphicsView):
-    """Draws a ``ClaimGraph``; clicking a claim emits ``claim_chosen(article_id, claim_id)``."""
+    """Draws a ``ClaimGraph``; clicking a claim emits ``claim_chosen(article_id, claim_id)``, a
+    passage not marked ``passage_chosen(article_id, start, end)``."""
 
     claim_chosen = Signal(int, int)
+    passage_chosen = Signal(int, int, int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -284,6 +340,7 @@ class ClaimMap(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setBackgroundBrush(self.palette().color(QPalette.ColorRole.Window))
         self._nodes: dict[int, NodeItem] = {}
+        self._passages: dict[int, PassageItem] = {}  #: by the copy's article id
         self._labels: list[EdgeLabel] = []
         self._pressed: tuple[QPoint, NodeItem] | None = None
         self._focus: int | None = None
@@ -294,16 +351,26 @@ class ClaimMap(QGraphicsView):
     def show_graph(self, graph, focus_claim_id: int) -> None:
         """Replace whatever was drawn with ``graph``, the claim ``focus_claim_id`` standing out."""
         self.scene().clear()
-        self._nodes, self._labels = {}, []
+        self._nodes, self._passages, self._labels = {}, {}, []
         self._zoomed = False
         self._focus = focus_claim_id
         palette = self.palette()
-        for index, node in enumerate(graph.nodes):
-            item = NodeItem(node, palette, focused=node.claim["id"] == focus_claim_id, first=index == 0)
+        timeline = sorted(
+            [*graph.nodes, *(PassageNode(passage) for passage in getattr(graph, "passages", []))],
+            key=lambda node: (node.when is None, node.when or ""),  # stable: claims keep their order
+        )
+        items = []
+        for index, node in enumerate(timeline):
+            if isinstance(node, PassageNode):
+                item = PassageItem(node, palette, first=index == 0)
+                self._passages[item.article_id] = item
+            else:
+                item = NodeItem(node, palette, focused=node.claim["id"] == focus_claim_id, first=index == 0)
+                self._nodes[item.claim_id] = item
             self.scene().addItem(item)
-            self._nodes[item.claim_id] = item
-        self._place_nodes([self._nodes[node.claim["id"]] for node in graph.nodes])
-        edges = self._edges(graph.links)
+            items.append(item)
+        self._place_nodes(items)
+        edges = self._edges(graph.links) + self._passage_edges()
         self._anchor(edges)
         for edge in edges:
             self._draw_edge(edge, palette)
@@ -330,6 +397,16 @@ class ClaimMap(QGraphicsView):
             bend = 0.0 if count == 0 else 28.0 * ((count + 1) // 2) * (1 if count % 2 else -1)
             edges.append(Edge(link, source, target, bend))
         return edges
+
+    def _passage_edges(self) -> list[Edge]:
+        """A dotted line from each passage not marked to the claim the map is drawn for."""
+        focus = self._nodes.get(self._focus)
+        if focus is None:
+            return []
+        return [
+            Edge({"relation": "repeats", "note": "", "passage": True}, item, focus, 0.0)
+            for item in self._passages.values()
+        ]
 
     @staticmethod
     def _anchor(edges: list[Edge]) -> None:
@@ -360,8 +437,15 @@ class ClaimMap(QGraphicsView):
         path = QPainterPath(start)
         path.quadTo(control, end)
         line = EdgeLine(path)
-        line.setPen(relation_pen(relation))
         line.setZValue(1)
+        if edge.link.get("passage"):  # not a link yet: no name on it
+            pen = relation_pen(relation, EDGE_WIDTH * 0.75)
+            pen.setStyle(Qt.PenStyle.DotLine)
+            line.setPen(pen)
+            line.setToolTip(passage_tooltip(PassageNode(edge.source.passage)))
+            self.scene().addItem(line)
+            return
+        line.setPen(relation_pen(relation))
         line.setToolTip(self._edge_tooltip(edge))
         self.scene().addItem(line)
         if relation not in SYMMETRIC:
@@ -409,7 +493,7 @@ class ClaimMap(QGraphicsView):
     def _crowded(self, label: EdgeLabel) -> bool:
         rect = label.rect.translated(label.pos()).adjusted(-3, -3, 3, 3)
         boxes = [other.rect.translated(other.pos()) for other in self._labels]
-        boxes += [node.sceneBoundingRect() for node in self._nodes.values()]
+        boxes += [node.sceneBoundingRect() for node in [*self._nodes.values(), *self._passages.values()]]
         return any(rect.intersects(box) for box in boxes)
 
     def _edge_tooltip(self, edge: Edge) -> str:
@@ -431,6 +515,17 @@ class ClaimMap(QGraphicsView):
     def node_rect(self, claim_id: int) -> QRectF:
         """Where the claim's node is in viewport coordinates, for clicking it."""
         return QRectF(self.mapFromScene(self._nodes[claim_id].sceneBoundingRect()).boundingRect())
+
+    def passage_items(self) -> dict[int, "PassageItem"]:
+        """The passages not marked, by their copy's article id."""
+        return dict(self._passages)
+
+    def passage_rect(self, article_id: int) -> QRectF:
+        return QRectF(self.mapFromScene(self._passages[article_id].sceneBoundingRect()).boundingRect())
+
+    def timeline(self) -> list[NodeItem]:
+        """Every node, claims and passages, left to right."""
+        return sorted([*self._nodes.values(), *self._passages.values()], key=lambda item: item.pos().x())
 
     def edge_labels(self) -> list[str]:
         return [label.text() for label in self._labels]
@@ -500,7 +595,11 @@ class ClaimMap(QGraphicsView):
         position = event.position().toPoint()
         moved = (position - pressed[0]).manhattanLength()
         if moved <= 4 and self._node_at(position) is pressed[1]:
-            self.claim_chosen.emit(pressed[1].article_id, pressed[1].claim_id)
+            if isinstance(pressed[1], PassageItem):
+                passage = pressed[1].passage
+                self.passage_chosen.emit(passage.article_id, passage.start, passage.end)
+            else:
+                self.claim_chosen.emit(pressed[1].article_id, pressed[1].claim_id)
 
 
 def legend_swatch(relation: str) -> QPixmap:
@@ -520,8 +619,25 @@ def legend_swatch(relation: str) -> QPixmap:
     return pixmap
 
 
-def legend() -> QWidget:
-    """The relations' colours in a row, each explained in words on hover."""
+def passage_swatch() -> QPixmap:
+    """A small dashed box: a passage in a copy, not marked yet."""
+    pixmap = QPixmap(QSize(22, 14))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QPalette().color(QPalette.ColorRole.Text)
+    colour.setAlphaF(0.6)
+    pen = QPen(colour, 1.2)
+    pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.drawRoundedRect(QRectF(1, 1, 20, 12), 3, 3)
+    painter.end()
+    return pixmap
+
+
+def legend(*, passages: bool = False) -> QWidget:
+    """The relations' colours in a row, each explained in words on hover; with ``passages``,
+    the dashed box of a passage not marked too."""
     row = QWidget()
     row.setObjectName("claimMapLegend")
     layout = QHBoxLayout(row)
@@ -537,8 +653,42 @@ def legend() -> QWidget:
         layout.addWidget(swatch)
         layout.addWidget(word)
         layout.addSpacing(10)
+    if passages:
+        swatch, word = QLabel(), QLabel("in a copy, not marked")
+        swatch.setPixmap(passage_swatch())
+        for widget in (swatch, word):
+            widget.setToolTip("The claim's words in a copy of its article that lacks the claim")
+        layout.addWidget(swatch)
+        layout.addWidget(word)
     layout.addStretch(1)
     return row
+
+
+#: Outlets named in the "Carried by" line at most; the rest are counted.
+CARRIERS_NAMED = 8
+
+
+def carried_line(carriers: list) -> str:
+    """ "Carried by 4 outlets, 2022-06-29 to 2022-07-02: AntiWar.com (first), Reuters, …": who
+    carried the claim, in the order they did (``catalog.claims.travel.carriers``); empty when
+    only one did."""
+    if len(carriers) < 2:
+        return ""
+    names: dict[str, bool] = {}  # outlet: marked there
+    for carrier in carriers:
+        name = carrier.outlet or "unknown outlet"
+        names[name] = names.get(name, False) or carrier.claim_id is not None
+    dates = [carrier.date for carrier in carriers if carrier.date]
+    span = f", {min(dates).isoformat()} to {max(dates).isoformat()}" if len(set(dates)) > 1 else ""
+    shown = []
+    for index, (name, marked) in enumerate(names.items()):
+        if index == CARRIERS_NAMED:
+            shown.append(f"and {len(names) - CARRIERS_NAMED} more")
+            break
+        notes = (["first"] if index == 0 and carriers[0].date else []) + ([] if marked else ["not marked"])
+        shown.append(name + (f" ({', '.join(notes)})" if notes else ""))
+    count = len(names)
+    return f"Carried by {count} outlet{'s' if count != 1 else ''}{span}: {', '.join(shown)}"
 
 
 def graph_summary(graph, focus_claim_id: int) -> str:
@@ -557,6 +707,7 @@ class ClaimMapDialog(QDialog):
     """A window around a ``ClaimMap``, meant to be shown non-modally beside the main window."""
 
     claim_chosen = Signal(int, int)
+    passage_chosen = Signal(int, int, int)
 
     def __init__(self, graph, focus_claim_id: int, parent=None):
         super().__init__(parent)
@@ -574,12 +725,20 @@ class ClaimMapDialog(QDialog):
         self.map.claim_chosen.connect(self.claim_chosen)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.map.passage_chosen.connect(self.passage_chosen)
+        carriers = getattr(graph, "carriers", [])
+        self.carried = QLabel(carried_line(carriers))
+        self.carried.setObjectName("claimMapCarriers")
+        self.carried.setTextFormat(Qt.TextFormat.PlainText)
+        self.carried.setWordWrap(True)
+        self.carried.setVisible(bool(self.carried.text()))
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.carried)
         layout.addWidget(self.map, 1)
         hint = QLabel("Click a claim to open its article. Drag to pan; Ctrl+wheel zooms.")
         hint.setEnabled(False)
-        layout.addWidget(legend())
+        layout.addWidget(legend(passages=bool(getattr(graph, "passages", []))))
         layout.addWidget(hint)
         layout.addWidget(buttons)
         self.map.show_graph(graph, focus_claim_id)

@@ -4,6 +4,8 @@ The panel only shows and asks: every change it requests goes to the window, whic
 undoable and tells the panel to show the catalogue as it is now.
 """
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from catalog.claims.store import claims_of_article, get_claim, links_of
+from catalog.claims.travel import Passage, passages_in_copies
 from ui.models.claim_models import ArticleClaimsModel, ArticleIdRole, ClaimIdRole, LinksModel
 from ui.widgets.claim_editor import ClaimEditor
 from ui.widgets.row_table import row_table
@@ -36,6 +39,8 @@ class ClaimsPanel(QWidget):
     map_requested = Signal(int)
     delete_requested = Signal(int)
     unlink_requested = Signal(int)
+    #: "Mark in All Copies": the claim's id.
+    mark_in_copies_requested = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -67,12 +72,16 @@ class ClaimsPanel(QWidget):
             if key == "map":
                 claim_row.addStretch(1)
             self.buttons[key] = button
+        self.copies_offer = CopiesOffer(self)
+        self.copies_offer.mark_button.clicked.connect(
+            lambda: self._emit_for_claim(self.mark_in_copies_requested)
+        )
         self.unlink_button = QPushButton("Remove Link", self)
         self.unlink_button.setObjectName("unlinkButton")
         self.unlink_button.clicked.connect(self._unlink)
         # Three panes, each a list or the fields with what acts on it, so that all three show
         # at once in the space below the article (about 380 pixels high at 1200×760).
-        top = _pane(self, self.empty_label, self.claims_view, claim_row)
+        top = _pane(self, self.empty_label, self.claims_view, claim_row, self.copies_offer)
         links_title = QHBoxLayout()
         links_title.addWidget(QLabel("Links (double-click to follow)", self))
         links_title.addStretch(1)
@@ -145,6 +154,7 @@ class ClaimsPanel(QWidget):
         for button in self.buttons.values():
             button.setEnabled(claim is not None)
         self.unlink_button.setEnabled(bool(self.links_model.rows))
+        self.copies_offer.show_passages(passages_in_copies(claim["id"]) if claim else [])
         self.claim_selected.emit(claim["id"] if claim else None)
 
     def _emit_for_claim(self, signal) -> None:
@@ -161,6 +171,62 @@ class ClaimsPanel(QWidget):
     def _follow(self, index) -> None:
         if index.isValid():
             self.link_followed.emit(index.data(ArticleIdRole), index.data(ClaimIdRole))
+
+
+class CopiesOffer(QWidget):
+    """The line "Also in 3 copies (Reuters, Daily Bugle, …)" and a button to mark the claim in
+    them all: shown when the claim's passage is in copies of its article that lack it."""
+
+    NAMED = 2  #: outlets named in the line; the tooltip names every copy
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("copiesOffer")
+        self.passages: list[Passage] = []  #: the copies that lack the claim, as last shown
+        self.label = QLabel(self)
+        self.label.setObjectName("copiesOfferLabel")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.mark_button = QPushButton("Mark in All Copies", self)
+        self.mark_button.setObjectName("markInCopiesButton")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.mark_button)
+        self.setVisible(False)
+
+    def show_passages(self, passages: list[Passage]) -> None:
+        """Offer the copies among ``passages`` that lack the claim; hidden when none do."""
+        self.passages = [passage for passage in passages if passage.claim_id is None]
+        self.setVisible(bool(self.passages))
+        if not self.passages:
+            return
+        self.label.setText(offer_text(self.passages, self.NAMED))
+        self.setToolTip(offer_tooltip(self.passages))
+        count = len(self.passages)
+        self.mark_button.setToolTip(
+            f"Mark the claim in {'this copy' if count == 1 else f'these {count} copies'}, each "
+            "linked to it as repeating it (Edit ▸ Undo takes them out again)"
+        )
+
+
+def offer_text(passages: list[Passage], named: int = CopiesOffer.NAMED) -> str:
+    """The offer's line, "Also in 3 copies (Reuters, Daily Bugle, …)": the outlets, each once,
+    the first few."""
+    count = len(passages)
+    outlets = list(dict.fromkeys(passage.outlet for passage in passages if passage.outlet))
+    names = ", ".join(outlets[:named]) + (", …" if len(outlets) > named else "")
+    return f"Also in {count} cop{'y' if count == 1 else 'ies'}" + (f" ({names})" if names else "")
+
+
+def offer_tooltip(passages: list[Passage]) -> str:
+    """Every copy on a line of its own: outlet, date, and whether its words differ (rich text,
+    every name escaped: an outlet called "<b>" shows as written)."""
+    lines = []
+    for passage in passages:
+        date = passage.date.isoformat() if passage.date else "date unknown"
+        changed = "" if passage.exact else ", a few words changed"
+        lines.append(html.escape(f"{passage.outlet or 'Unknown outlet'}, {date}{changed}"))
+    return "<br>".join(lines)
 
 
 def _pane(parent: QWidget, *parts) -> QWidget:

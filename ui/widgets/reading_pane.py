@@ -144,6 +144,11 @@ class ReadingPane(QTextBrowser):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
+    def select_span(self, start: int, end: int) -> None:
+        """Select ``start``..``end`` of the body and show it (a passage to mark, say)."""
+        self.setTextCursor(self._body_cursor(start, end))
+        self.ensureCursorVisible()
+
     def add_context_action(self, action) -> None:
         self._context_actions.append(action)
 
