@@ -37,7 +37,14 @@ class Separator:
 
 
 #: The menu bar, left to right: (key, title).
-MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("claims", "&Claims"), ("help", "&Help"))
+MENUS = (
+    ("file", "&File"),
+    ("edit", "&Edit"),
+    ("view", "&View"),
+    ("claims", "&Claims"),
+    ("stories", "S&tories"),
+    ("help", "&Help"),
+)
 
 FIND = QKeySequence.StandardKey.Find
 ACTIONS: tuple[Action | Separator, ...] = (
@@ -149,6 +156,9 @@ ACTIONS: tuple[Action | Separator, ...] = (
     Action("actionCopyTitle", "Copy T&itle", ""),
     Action("actionCopyCitation", "&Copy Citation", ""),
     Action("actionShowSourceFile", "Show &Source File", ""),
+    # Stories: split and join by hand (ui/controllers/stories.py)
+    Action("actionSplitFromStory", "S&plit from Story", menu="stories", changes=True),
+    Action("actionJoinStories", "&Join Stories", menu="stories", changes=True),
     # Help
     Action("actionQuerySyntax", "&Query Syntax", QKeySequence.StandardKey.HelpContents, "help", "help"),
     Action("actionKeyboardShortcuts", "&Keyboard Shortcuts", "Ctrl+/", menu="help"),

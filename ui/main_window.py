@@ -23,6 +23,7 @@ from ui.controllers.importing import ImportController
 from ui.controllers.maintenance import MaintenanceController
 from ui.controllers.reports import ReportsController
 from ui.controllers.search_options import SearchOptionsController
+from ui.controllers.stories import StoriesController
 from ui.controllers.table_columns import TableColumns
 from ui.controllers.view import ViewController
 from ui.models.article_table_model import COL_TITLE
@@ -161,6 +162,9 @@ class MainWindow(QMainWindow):
         self.claims = ClaimsController(self, self.session, articles=articles, detail=detail)
         self.columns = TableColumns(self, articles.table, self.catalogue.location)
         self.article_menu = ArticleMenuController(
+            self, self.session, articles=articles, detail=detail, sidebar=self.sidebar
+        )
+        self.stories = StoriesController(
             self, self.session, articles=articles, detail=detail, sidebar=self.sidebar
         )
         self.help = HelpController(self, lambda: self.catalogue.location)

@@ -10,6 +10,7 @@ from ui.controllers.actions import window_menu
 from ui.models.article_table_model import (
     COL_AUTHORS,
     COL_CLAIMS,
+    COL_COPIES,
     COL_DATE,
     COL_IMPORTED,
     COL_OUTLET,
@@ -29,6 +30,7 @@ CHOOSABLE = {
     COL_IMPORTED: "&Imported",
     COL_SOURCE: "&Source",
     COL_SUMMARY: "Su&mmary",
+    COL_COPIES: "Co&pies",
 }
 HIDDEN_AT_FIRST = frozenset({COL_CLAIMS, COL_IMPORTED, COL_SOURCE, COL_SUMMARY})
 WIDTHS = {
@@ -40,6 +42,7 @@ WIDTHS = {
     COL_IMPORTED: 90,
     COL_SOURCE: 180,
     COL_SUMMARY: 220,
+    COL_COPIES: 56,
 }
 STATE_KEY = "articleTable/header"
 COUNT_KEY = "articleTable/columns"  # a state saved for another set of columns is not restored

@@ -1,5 +1,6 @@
 """The sidebar: saved searches, then outlets, authors, topics (as a tree) and years with article
-counts; selecting entries filters the table (any entry within a group, every group at once).
+counts, and the stories with copies (each as its first appearance's title, with its copies);
+selecting entries filters the table (any entry within a group, every group at once).
 
 The names are listed at once (a probe of an index each); their counts, which read every
 article's links (seconds at a million articles), are read on a thread of their own, with its own
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView
 from catalog.browsing import Filters, SidebarEntry, sidebar_names
 from catalog.listing import reads_in_background
 from catalog.search.saved import saved_searches
+from catalog.stories import stories_with_copies, story_number
 from ui.widgets.sidebar_delegate import SidebarDelegate
 from ui.widgets.sidebar_roles import CountRole, IdRole, KindRole, NameRole
 from ui.workers import CountSignals, SidebarCountsTask, sidebar_counts
@@ -31,6 +33,7 @@ GROUPS = (
     ("author", "Authors"),
     ("topic", "Topics"),
     ("year", "Years"),
+    ("story", "Stories with copies"),
 )
 #: Why an entry is no longer listed, by kind.
 NOTHING_LEFT = {
@@ -38,6 +41,7 @@ NOTHING_LEFT = {
     "author": "no article has that author now",
     "topic": "no article is filed under that topic now",
     "year": "no article is dated in that year now",
+    "story": "its articles are no longer copies of one another",
 }
 
 
@@ -74,6 +78,10 @@ class SidebarModel(QStandardItemModel):
             else:
                 parent = groups[entry.kind]
             parent.appendRow(item)
+        for story in stories_with_copies():  # counted as they are listed: one query for all
+            item = self._item(SidebarEntry("story", story.number, story.title, story.count))
+            _show_count(item, story.count)
+            groups["story"].appendRow(item)
 
     def _item(self, entry: SidebarEntry) -> QStandardItem:
         item = QStandardItem(entry.name)
@@ -122,6 +130,8 @@ def _show_count(item: QStandardItem, count: int | None) -> None:
     else:
         item.setText(f"{name}  ({count:,})")
         item.setToolTip(f"{name}\n{count:,} article{'' if count == 1 else 's'}")
+    if item.data(KindRole) == "story":
+        item.setToolTip(f"{name}\nFirst appearance of a story of {count:,} copies")
 
 
 class Sidebar(QTreeView):
@@ -180,6 +190,7 @@ class Sidebar(QTreeView):
         """Make the sidebar's selection say ``filters`` (the query aside)."""
         chosen = {("outlet", i) for i in filters.outlet_ids} | {("author", i) for i in filters.author_ids}
         chosen |= {("topic", i) for i in filters.topic_ids} | {("year", i) for i in filters.years}
+        chosen |= {("story", i) for i in filters.story_ids}
         self.selectionModel().blockSignals(True)
         self.clearSelection()
         self._select(chosen)
@@ -236,7 +247,11 @@ class Sidebar(QTreeView):
 
     def _follow(self, kind: str, name_id: int, name: str) -> str:
         """Choose where the articles of an entry no longer listed went; what happened, in words."""
-        targets = {(kind, target) for target in self.where_went(kind, name_id)}
+        if kind == "story":  # joined with another (its number is now the other's)?
+            number = story_number(name_id)
+            targets = {(kind, number)} if number is not None else set()
+        else:
+            targets = {(kind, target) for target in self.where_went(kind, name_id)}
         found = self._select(targets) if targets else set()
         if not found:
             return f"Filter on {kind} “{name}” removed: {NOTHING_LEFT[kind]}."
@@ -244,7 +259,7 @@ class Sidebar(QTreeView):
         return f"Filter on {kind} “{name}” now on {names}, where its articles went."
 
     def filters(self) -> Filters:
-        chosen: dict[str, set[int]] = {"outlet": set(), "author": set(), "topic": set(), "year": set()}
+        chosen: dict[str, set[int]] = {k: set() for k in ("outlet", "author", "topic", "year", "story")}
         for kind, value in self._chosen():
             if kind in chosen:
                 chosen[kind].add(value)
@@ -253,6 +268,7 @@ class Sidebar(QTreeView):
             author_ids=frozenset(chosen["author"]),
             topic_ids=frozenset(chosen["topic"]),
             years=frozenset(chosen["year"]),
+            story_ids=frozenset(chosen["story"]),
         )
 
     def clear_filters(self) -> None:
