@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView
 from catalog.browsing import Filters, SidebarEntry, sidebar_names
 from catalog.listing import reads_in_background
 from catalog.search.saved import saved_searches
-from catalog.stories import stories_with_copies, story_number
+from catalog.stories import stories_with_copies, story_number, story_of
 from ui.widgets.sidebar_delegate import SidebarDelegate
 from ui.widgets.sidebar_roles import CountRole, IdRole, KindRole, NameRole
 from ui.workers import CountSignals, SidebarCountsTask, sidebar_counts
@@ -158,6 +158,10 @@ class Sidebar(QTreeView):
         self.setItemDelegate(SidebarDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setModel(SidebarModel(self))
+        #: The articles of each chosen story, as last read: followed when its number changes (a
+        #: story is numbered by its smallest article id, which a split or a join may take away).
+        self._story_articles: dict[int, list[int]] = {}
+        self.selectionModel().selectionChanged.connect(lambda *_: self._remember_stories())
         self.selectionModel().selectionChanged.connect(lambda *_: self.filters_changed.emit(self.filters()))
         self.clicked.connect(self._clicked)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -217,11 +221,17 @@ class Sidebar(QTreeView):
         gone = {key: name for key, name in chosen.items() if key not in kept}
         notes = [self._follow(kind, name_id, name) for (kind, name_id), name in sorted(gone.items())]
         self.selectionModel().blockSignals(False)
+        self._remember_stories()
         if notes:
             self.viewport().update()
             self.filters_followed.emit(" ".join(notes))
         self.names_shown.emit()
         self._count()
+
+    def _remember_stories(self) -> None:
+        chosen = sorted(entry_id for kind, entry_id in self._chosen() if kind == "story")
+        stories = {number: story_of(number, shares=False) for number in chosen}
+        self._story_articles = {number: story.articles for number, story in stories.items() if story}
 
     def _count(self) -> None:
         """Read the counts of the names just listed: in the background, unless the catalogue
@@ -247,9 +257,9 @@ class Sidebar(QTreeView):
 
     def _follow(self, kind: str, name_id: int, name: str) -> str:
         """Choose where the articles of an entry no longer listed went; what happened, in words."""
-        if kind == "story":  # joined with another (its number is now the other's)?
-            number = story_number(name_id)
-            targets = {(kind, number)} if number is not None else set()
+        if kind == "story":  # split or joined: wherever its articles are in a story now
+            numbers = {story_number(article) for article in self._story_articles.get(name_id, [name_id])}
+            targets = {(kind, number) for number in numbers if number is not None}
         else:
             targets = {(kind, target) for target in self.where_went(kind, name_id)}
         found = self._select(targets) if targets else set()
