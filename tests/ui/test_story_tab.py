@@ -148,3 +148,14 @@ def test_a_story_model_of_no_story_is_empty(qtmodeltester):
     model.show_story(None, None)
     qtmodeltester.check(model)
     assert model.rowCount() == 0
+
+
+def test_a_hidden_copy_opens_with_its_story_before_the_sidebar_has_listed_it(copies, qtbot):
+    copies.sidebar.model().show_stories([])  # as while the stories are read with the counts
+    copies.articles.search_box.setText("newsletter")
+    copies.articles.filter()
+    story = open_story_of(copies, "rewrapped.txt")
+    click_row(qtbot, story.view, 2)
+    assert copies.articles.current_article_id() == copies.ids["excerpt.txt"]
+    assert copies.articles.filter_bar.chip_texts() == ["Story: White House Losin… Retake Territory"]
+    assert copies.articles.model.rowCount() == 3

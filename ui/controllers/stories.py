@@ -5,7 +5,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
 
 from catalog.browsing import Filters
-from catalog.stories import story_number
+from catalog.stories import StoryHeading, story_number, story_of
 from catalog.watching import CONNECTION_ERRORS
 from ui.controllers.actions import window_action
 from ui.operations.stories import join_two_stories, split_from_story
@@ -87,9 +87,15 @@ class StoriesController(QObject):
         """Make ``article_id`` current in the list; when the list's filters hide it, the list
         shows its story instead (a chip says so, and removing it shows everything again)."""
         if self.articles.model.row_of(article_id) is None:
-            number = story_number(article_id)
+            story = story_of(article_id, shares=False)
             self.articles.search_box.clear()
-            self.sidebar.select_filters(Filters(story_ids=frozenset({number}) if number else frozenset()))
+            if story is None:  # split off meanwhile: every article, this one among them
+                self.sidebar.select_filters(Filters())
+            else:
+                first = story.copies[0]
+                self.sidebar.choose_story(
+                    StoryHeading(story.number, first.article_id, first.title, len(story.copies))
+                )
             self.articles.filter()
         self.articles.select_article(article_id)
 

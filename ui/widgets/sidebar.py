@@ -5,7 +5,8 @@ selecting entries filters the table (any entry within a group, every group at on
 The names are listed at once (a probe of an index each); their counts, which read every
 article's links (seconds at a million articles), are read on a thread of their own, with its own
 connection, and shown when they arrive (``counts_ready``); a reload meanwhile makes them stale,
-and only the last reload's counts are shown.
+and only the last reload's counts are shown. The stories come with the counts (finding each
+one's first appearance reads every copy's date); until then the last ones read stay listed.
 
 A chosen entry that a reload no longer lists (a merge, a batch edit, an undo, another desk)
 is followed to where its articles went when the window can say (``where_went``: a merge's
@@ -22,10 +23,10 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView
 from catalog.browsing import Filters, SidebarEntry, sidebar_names
 from catalog.listing import reads_in_background
 from catalog.search.saved import saved_searches
-from catalog.stories import stories_with_copies, story_number, story_of
+from catalog.stories import StoryHeading, story_number, story_of
 from ui.widgets.sidebar_delegate import SidebarDelegate
 from ui.widgets.sidebar_roles import CountRole, IdRole, KindRole, NameRole
-from ui.workers import CountSignals, SidebarCountsTask, sidebar_counts
+from ui.workers import STORY_HEADINGS, CountSignals, SidebarCountsTask, sidebar_counts
 
 GROUPS = (
     ("saved", "Saved Searches"),
@@ -51,6 +52,8 @@ class SidebarModel(QStandardItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._items: dict[tuple[str, int], QStandardItem] = {}
+        #: The stories with copies as last read (with the counts): listed again at a reload.
+        self.stories: list[StoryHeading] = []
 
     def reload(self) -> None:
         """List the names, without counts."""
@@ -78,10 +81,32 @@ class SidebarModel(QStandardItemModel):
             else:
                 parent = groups[entry.kind]
             parent.appendRow(item)
-        for story in stories_with_copies():  # counted as they are listed: one query for all
+        self._list_stories(groups["story"])
+
+    def show_stories(self, stories: list[StoryHeading]) -> None:
+        """List these stories (read with the counts) in place of those listed."""
+        self.stories = stories
+        group = self.item(next(row for row, (kind, _) in enumerate(GROUPS) if kind == "story"))
+        if group is None:
+            return
+        group.removeRows(0, group.rowCount())
+        self._items = {key: item for key, item in self._items.items() if key[0] != "story"}
+        self._list_stories(group)
+
+    def list_story(self, story: StoryHeading) -> None:
+        """List ``story`` now, if it is not (read since the stories were last listed)."""
+        if ("story", story.number) not in self._items:
+            self.stories = [*self.stories, story]
+            self.show_stories(self.stories)
+
+    def _list_stories(self, group: QStandardItem) -> None:
+        items = []
+        for story in self.stories:
             item = self._item(SidebarEntry("story", story.number, story.title, story.count))
             _show_count(item, story.count)
-            groups["story"].appendRow(item)
+            items.append(item)
+        for item in items:
+            group.appendRow(item)
 
     def _item(self, entry: SidebarEntry) -> QStandardItem:
         item = QStandardItem(entry.name)
@@ -221,7 +246,6 @@ class Sidebar(QTreeView):
         gone = {key: name for key, name in chosen.items() if key not in kept}
         notes = [self._follow(kind, name_id, name) for (kind, name_id), name in sorted(gone.items())]
         self.selectionModel().blockSignals(False)
-        self._remember_stories()
         if notes:
             self.viewport().update()
             self.filters_followed.emit(" ".join(notes))
@@ -231,7 +255,11 @@ class Sidebar(QTreeView):
     def _remember_stories(self) -> None:
         chosen = sorted(entry_id for kind, entry_id in self._chosen() if kind == "story")
         stories = {number: story_of(number, shares=False) for number in chosen}
-        self._story_articles = {number: story.articles for number, story in stories.items() if story}
+        # A story no longer there (listed until the counts come) keeps the articles it had.
+        self._story_articles = {
+            number: story.articles if story else self._story_articles.get(number, [number])
+            for number, story in stories.items()
+        }
 
     def _count(self) -> None:
         """Read the counts of the names just listed: in the background, unless the catalogue
@@ -251,9 +279,33 @@ class Sidebar(QTreeView):
     def _counted(self, reload: int, counts: dict) -> None:
         if reload != self._reloads:
             return  # read for a listing reloaded since
+        stories = counts.pop(STORY_HEADINGS, None)
         self.model().show_counts(counts)
+        if stories is not None:
+            self._show_stories(stories)
         self.counting = False
         self.counts_ready.emit()
+
+    def _show_stories(self, stories: list[StoryHeading]) -> None:
+        """List the stories read with the counts, keeping those chosen; a chosen one no longer
+        listed is followed to where its articles are now, or dropped (``filters_followed``)."""
+        chosen = {
+            (index.data(KindRole), index.data(IdRole)): index.data(NameRole)
+            for index in self.selectionModel().selectedIndexes()
+            if index.data(KindRole) == "story"
+        }
+        self.selectionModel().blockSignals(True)
+        self.model().show_stories(stories)
+        kept = self._select(set(chosen))
+        gone = {key: name for key, name in chosen.items() if key not in kept}
+        notes = [self._follow(kind, number, name) for (kind, number), name in sorted(gone.items())]
+        self.selectionModel().blockSignals(False)
+        self._remember_stories()
+        if notes:
+            self.viewport().update()
+            self.filters_followed.emit(" ".join(notes))
+        if chosen:
+            self.names_shown.emit()  # a chosen story's first appearance may be another now
 
     def _follow(self, kind: str, name_id: int, name: str) -> str:
         """Choose where the articles of an entry no longer listed went; what happened, in words."""
@@ -280,6 +332,13 @@ class Sidebar(QTreeView):
             years=frozenset(chosen["year"]),
             story_ids=frozenset(chosen["story"]),
         )
+
+    def choose_story(self, story: StoryHeading) -> None:
+        """Filter by ``story`` alone (listed first if it is not yet); ``filters_changed`` is
+        not emitted: the caller filters."""
+        self.model().list_story(story)
+        self.select_filters(Filters(story_ids=frozenset({story.number})))
+        self._remember_stories()
 
     def clear_filters(self) -> None:
         self.clearSelection()
