@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from catalog.importing.files import path_text
 from catalog.importing.header import parse_header
+from catalog.stories.text import boilerplate_kind
 
 HEADLINE_MAX = 150
 TITLE_MAX = 120
@@ -14,6 +15,8 @@ ELLIPSIS = "…"
 #: title is at most TITLE_MAX characters, and past that only whether the sentence goes on
 #: matters. Bounding it keeps a crafted multi-megabyte paragraph from costing more than this.
 TITLE_SCAN = 1000
+#: How many republisher's lines (bylines, lead-ins) a title is looked for past.
+_REPUBLISHER_LINES = 4
 #: The longest word an abbreviation check looks back over ("(Sept." with quotes is far shorter).
 _WORD_LOOKBACK = 64
 
@@ -97,16 +100,33 @@ def parse_article(text: str, *, fallback_title: str = "Untitled") -> ArticleText
         body = rest
         first, rest = _first_line(body)
     headline = None
-    if is_headline(first):
+    if is_headline(first) and not _republishers_line(first):
         headline = " ".join(first.split())
         body = rest
     return ArticleText(
-        title=headline or title_from_body(body) or _one_line_name(fallback_title),
+        title=headline or title_from_body(_after_republishers_lines(body)) or _one_line_name(fallback_title),
         body=body,
         date=header.date if header else None,
         authors=header.authors if header else (),
         outlet=header.outlet if header else None,
     )
+
+
+def _republishers_line(line: str) -> bool:
+    """A byline or lead-in a republisher put on top ("This story was originally published by …"):
+    never the article's title (catalog.stories.text finds them)."""
+    return boilerplate_kind(line) in ("header", "lead-in")
+
+
+def _after_republishers_lines(body: str) -> str:
+    """``body`` from its first line that is the article's own (only the first lines are looked at)."""
+    position = 0
+    for _ in range(_REPUBLISHER_LINES):
+        line, rest = _first_line(body[position:])
+        if not line.strip() or not _republishers_line(line):
+            break
+        position = len(body) - len(rest)
+    return body[position:]
 
 
 def _one_line_name(name: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from catalog.db import database, placeholders
 from catalog.stories import grouping
 from catalog.stories.sketch import OPENING, containment, shingles, sketch
-from catalog.stories.text import comparable_words
+from catalog.stories.text import comparable_words, opening_words
 
 #: Pairs scoring at least this are kept (the threshold's curve is drawn from them).
 PAIR_FLOOR = 0.3
@@ -46,7 +46,7 @@ def _has_tables(db) -> bool:
 
 def sketch_of(body: str) -> list[int]:
     """The stored sketch of an article with this text."""
-    return sketch(comparable_words(body, limit=OPENING))
+    return sketch(opening_words(body, OPENING))
 
 
 def detect_new(items: Sequence[tuple[int, str, Sequence[int] | None]]) -> None:

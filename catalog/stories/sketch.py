@@ -19,8 +19,8 @@ import zlib
 from collections.abc import Sequence
 
 SHINGLE = 5
-OPENING = 150  #: words of an article's opening that its sketch samples
-ANCHOR_EVERY = 3  #: about one word in this many starts a sketched shingle
+OPENING = 120  #: words of an article's opening that its sketch samples
+ANCHOR_EVERY = 6  #: about one word in this many (of the uncommon ones) starts a sketched shingle
 #: Words too common to anchor: a shingle that starts at one is in thousands of articles, and
 #: each lookup of it would read them all.
 _COMMON = frozenset(
@@ -128,8 +128,14 @@ def sketch(words: Sequence[str]) -> list[int]:
     """The sketch of an article whose comparable words start with ``words``: distinct stable
     32-bit hashes (as signed integers, which both databases store) of its anchored shingles."""
     opening = words[:OPENING]
+    known = _anchor_cache.get
+    starts = [
+        index
+        for index, word in enumerate(opening[: len(opening) - SHINGLE + 1])
+        if known(word, None) is not False
+    ]
     found = set()
-    for index in range(len(opening) - SHINGLE + 1):
+    for index in starts:
         if _is_anchor(opening[index]):
             shingle = " ".join(opening[index : index + SHINGLE]).encode("utf-8", "surrogatepass")
             found.add(zlib.crc32(shingle) - 0x8000_0000)

@@ -184,6 +184,37 @@ def _replay(expected: dict, wanted: dict) -> None:
         detection.regroup(detection.story_mates(affected))
 
 
+def choices_of(ids: list[int]) -> list[tuple[int, int, bool]]:
+    """The splits and joins that involve these articles (a delete keeps them for its undo)."""
+    marks = placeholders(len(ids))
+    rows = database.execute_sql(
+        f'SELECT "first", "second", "together" FROM "story_choice" WHERE "first" IN ({marks}) OR "second" IN ({marks})',
+        [*ids, *ids],
+    )
+    return [(one, other, bool(together)) for one, other, together in rows]
+
+
+def all_choices() -> list[tuple[int, int, bool]]:
+    rows = database.execute_sql('SELECT "first", "second", "together" FROM "story_choice"')
+    return [(one, other, bool(together)) for one, other, together in rows]
+
+
+def restore_choices(rows: Iterable[tuple[int, int, bool]]) -> None:
+    """Put back splits and joins (an undone delete's) whose articles are both there."""
+    present = set()
+    rows = list(rows)
+    wanted = sorted({article_id for one, other, _ in rows for article_id in (one, other)})
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        found = database.execute_sql(
+            f'SELECT "id" FROM "article" WHERE "id" IN ({placeholders(len(chunk))})', chunk
+        )
+        present.update(article_id for (article_id,) in found)
+    _write_choices(
+        {(one, other): together for one, other, together in rows if one in present and other in present}
+    )
+
+
 def _decide(decision: StoryDecision, wanted: dict[tuple[int, int], bool | None]) -> None:
     decision.before = {key: _choice(*key) for key in wanted}
     decision.after = dict(wanted)
