@@ -10,7 +10,7 @@ from catalog.stories import join_stories, split_article
 from tests.ui.driving import click, counted, entry, table, trigger
 from tests.ui.test_story_tab import import_copies
 from tests.ui.test_undo_checks import other_desk
-from ui.models.article_table_model import COL_TITLE
+from ui.models.article_table_model import COL_COPIES, COL_TITLE
 from ui.widgets.sidebar_roles import CountRole, KindRole, NameRole
 
 FIRST_TITLE = "White House Losing Confidence Ukraine Can Retake Territory"
@@ -98,3 +98,18 @@ def test_deleting_a_copy_counts_it_out(copies, qtbot, monkeypatch):
     assert stories_listed(copies) == [(FIRST_TITLE, 2)]
     trigger(copies, "actionUndo")
     assert stories_listed(copies) == [(FIRST_TITLE, 3)]
+
+
+def test_a_text_edited_into_a_copy_joins_its_story_in_the_window(copies, qtbot):
+    from catalog.body_editing import replace_body
+    from tests.story_copies import seed_paragraphs
+    from ui.operations.claims import text_saved
+
+    other = copies.ids["other.txt"]
+    copies.articles.select_article(other)
+    body = "\n\n".join(seed_paragraphs()) + "\n\nThis article first appeared at AntiWar.com."
+    text_saved(session=copies.session, article_id=other, changed=replace_body(other, body))
+    assert stories_listed(copies) == [(FIRST_TITLE, 4)]
+    model = copies.articles.model
+    assert model.index(model.row_of(copies.ids["whole.txt"]), COL_COPIES).data() == "4"
+    assert copies.detail.tabs.tabText(2) == "St&ory (4)"
