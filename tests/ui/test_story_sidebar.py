@@ -112,4 +112,4 @@ def test_a_text_edited_into_a_copy_joins_its_story_in_the_window(copies, qtbot):
     assert stories_listed(copies) == [(FIRST_TITLE, 4)]
     model = copies.articles.model
     assert model.index(model.row_of(copies.ids["whole.txt"]), COL_COPIES).data() == "4"
-    assert copies.detail.tabs.tabText(2) == "St&ory (4)"
+    assert copies.detail.tabs.tabText(2) == "Sto&ry (4)"

@@ -49,7 +49,7 @@ def click_row(qtbot, view, row: int) -> None:
 def test_the_story_tab_lists_the_copies_first_appearance_first(copies, qtbot, qtmodeltester):
     story = open_story_of(copies, "rewrapped.txt")
     tabs = copies.detail.tabs
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["&Details", "C&laims", "St&ory (3)"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["&Details", "C&laims", "Sto&ry (3)"]
     qtmodeltester.check(story.model)
     assert cells(story.view, COL_OUTLET) == ["AntiWar.com", "Daily Digest", "The Morning Letter"]
     assert cells(story.view, 1) == ["2022-06-29", "2022-06-30", "2022-07-02"]
@@ -76,7 +76,7 @@ def test_the_first_appearance_says_so(copies):
 
 def test_an_article_without_copies_says_so(copies):
     story = open_story_of(copies, "other.txt")
-    assert copies.detail.tabs.tabText(2) == "St&ory"
+    assert copies.detail.tabs.tabText(2) == "Sto&ry"
     assert story.empty_label.isVisible() and story.empty_label.text() == NO_COPIES
     assert not story.view.isVisible() and not story.split_button.isVisible()
     copies.articles.clear_filters()

@@ -53,7 +53,7 @@ def test_split_from_the_story_tab_and_its_undo_and_redo(copies, qtbot):
     assert members(copies, "whole.txt") == {copies.ids["whole.txt"], copies.ids["rewrapped.txt"]}
     assert copies.session.undo_stack.undoText().startswith("Split “Officials doubt Kyiv")
     # The window shows it: the tab says there are no copies now, the table's counts moved.
-    assert story.empty_label.isVisible() and copies.detail.tabs.tabText(2) == "St&ory"
+    assert story.empty_label.isVisible() and copies.detail.tabs.tabText(2) == "Sto&ry"
     assert (copies_cell(copies, "excerpt.txt"), copies_cell(copies, "whole.txt")) == ("", "2")
     assert not action(copies, "actionSplitFromStory").isEnabled()
 
@@ -61,12 +61,12 @@ def test_split_from_the_story_tab_and_its_undo_and_redo(copies, qtbot):
     assert members(copies, "excerpt.txt") == {
         copies.ids[n] for n in ("whole.txt", "rewrapped.txt", "excerpt.txt")
     }
-    assert copies.detail.tabs.tabText(2) == "St&ory (3)" and story.model.rowCount() == 3
+    assert copies.detail.tabs.tabText(2) == "Sto&ry (3)" and story.model.rowCount() == 3
     assert (copies_cell(copies, "excerpt.txt"), copies_cell(copies, "whole.txt")) == ("3", "3")
 
     press_redo(qtbot, copies)
     assert members(copies, "excerpt.txt") == set()
-    assert copies.detail.tabs.tabText(2) == "St&ory"
+    assert copies.detail.tabs.tabText(2) == "Sto&ry"
 
 
 def test_join_two_stories_from_the_menu_and_its_undo(copies, qtbot):
@@ -79,11 +79,11 @@ def test_join_two_stories_from_the_menu_and_its_undo(copies, qtbot):
     trigger(copies, "actionJoinStories")
     assert len(members(copies, "other.txt")) == 4
     assert copies_cell(copies, "other.txt") == "4"
-    assert copies.detail.tabs.tabText(2) == "St&ory (4)"  # the current article: the other report
+    assert copies.detail.tabs.tabText(2) == "Sto&ry (4)"  # the current article: the other report
 
     press_undo(qtbot, copies)
     assert members(copies, "other.txt") == set() and len(members(copies, "whole.txt")) == 3
-    assert copies_cell(copies, "other.txt") == "" and copies.detail.tabs.tabText(2) == "St&ory"
+    assert copies_cell(copies, "other.txt") == "" and copies.detail.tabs.tabText(2) == "Sto&ry"
 
 
 def test_the_right_click_menu_offers_split_and_join_where_they_apply(copies, qtbot):
@@ -104,7 +104,7 @@ def test_an_undo_overtaken_by_another_desks_join_is_refused_in_words(copies, qtb
     assert any("someone else split or joined these stories since" in text for text in said), said
     assert copies.session.undo_stack.index() == 1  # the step stays, to be tried again
     assert len(members(copies, "excerpt.txt")) == 3  # as they left it
-    assert copies.detail.tabs.tabText(2) == "St&ory (3)"
+    assert copies.detail.tabs.tabText(2) == "Sto&ry (3)"
 
 
 def test_joining_an_article_with_itself_is_not_offered(copies, qtbot):

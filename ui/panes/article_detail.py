@@ -19,7 +19,7 @@ from ui.widgets.claims_panel import ClaimsPanel
 from ui.widgets.find_bar import FindBar
 from ui.widgets.reading_pane import NO_MATCH, PLACEHOLDER, ReadingPane
 
-STORY_TAB = "St&ory"
+STORY_TAB = "Sto&ry"
 
 
 class ArticleDetailPane(QWidget):

@@ -130,7 +130,7 @@ class StoryPane(QWidget):
         self.empty_hint.setObjectName("noCopiesHint")
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setStyleSheet("color: palette(placeholder-text);")
-        self.compare_button = QPushButton("Compare with &First", self)
+        self.compare_button = QPushButton("Compare with F&irst", self)
         self.compare_button.setObjectName("compareWithFirstButton")
         self.compare_button.setToolTip("What changed between the chosen copy and the first appearance")
         self.compare_button.clicked.connect(self._compare)
@@ -160,9 +160,12 @@ class StoryPane(QWidget):
         self.show_article(None)
 
     def show_article(self, article_id: int | None) -> None:
-        """The story of ``article_id`` as the catalogue has it now (None: no article)."""
+        """The story of ``article_id`` as the catalogue has it now (None: no article). What
+        each copy keeps (every copy's text compared with the first's) is measured only while
+        the tab is shown: the tab's title needs only the count."""
         self.article_id = article_id
-        self.story = story_of(article_id) if article_id is not None else None
+        shares = self.isVisible()
+        self.story = story_of(article_id, shares=shares) if article_id is not None else None
         self.model.show_story(self.story, article_id)
         has_story = self.story is not None
         for widget in (self.heading, self.place, self.view):
@@ -182,6 +185,11 @@ class StoryPane(QWidget):
 
     def refresh(self) -> None:
         self.show_article(self.article_id)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.story is not None and self.story.copies[0].share is None:  # read while hidden
+            self.refresh()
 
     def chosen_article_id(self) -> int | None:
         """The copy chosen in the table (the article shown, until another row is chosen)."""
