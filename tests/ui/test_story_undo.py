@@ -110,3 +110,38 @@ def test_an_undo_overtaken_by_another_desks_join_is_refused_in_words(copies, qtb
 def test_joining_an_article_with_itself_is_not_offered(copies, qtbot):
     select(copies, "other.txt")
     assert not action(copies, "actionJoinStories").isEnabled()
+
+
+def test_a_read_only_catalogue_shows_its_stories_but_offers_no_split_or_join(qtbot, tmp_path):
+    import stat
+
+    from catalog.catalogue import close_catalogue, open_catalogue
+    from catalog.importing import import_paths
+    from tests.story_copies import write_copies, write_other
+    from ui.app import open_window
+
+    location = tmp_path / "archive.sqlite3"
+    open_catalogue(str(location))
+    write_copies(tmp_path / "copies")
+    write_other(tmp_path / "copies")
+    imported = import_paths([tmp_path / "copies"]).imported
+    ids = {item.path.rsplit("/", 1)[-1]: item.article_id for item in imported}
+    close_catalogue()
+    location.chmod(0o444)
+    win = open_window(str(location), create=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        win.articles.select_article(ids["whole.txt"])
+        win.detail.tabs.setCurrentWidget(win.detail.story)
+        assert win.detail.story.model.rowCount() == 3
+        assert not win.detail.story.split_button.isEnabled()
+        assert not action(win, "actionSplitFromStory").isEnabled()
+        win.ids = ids
+        select(win, "other.txt", "whole.txt")  # two stories apart: a join, were it writable
+        assert not action(win, "actionJoinStories").isEnabled()
+    finally:
+        win.close()
+        close_catalogue()
+        location.chmod(location.stat().st_mode | stat.S_IWUSR)
