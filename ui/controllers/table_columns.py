@@ -133,16 +133,14 @@ class TableColumns(QObject):
         is too narrow for them and a readable title (never below what a date needs)."""
         room = self.table.viewport().width() * (1 - TITLE_SHARE)
         shown = [c for c in CHOOSABLE if not self.table.isColumnHidden(c)]
-        wanted = sum(self.preferred[c] for c in shown)
         if room <= 0 or not shown:
             return
-        factor = min(1.0, room / wanted)
         metrics = self.table.fontMetrics()
         least = {COL_DATE: metrics.horizontalAdvance("0000-00-00") + 28}  # with the cell's margins
+        widths = _shares(room, {c: self.preferred[c] for c in shown}, lambda c: least.get(c, MINIMUM))
         self._fitting = True
         try:
-            for column in shown:
-                width = max(least.get(column, MINIMUM), int(self.preferred[column] * factor))
+            for column, width in widths.items():
                 self.table.horizontalHeader().resizeSection(column, width)
         finally:
             self._fitting = False
@@ -166,3 +164,21 @@ class TableColumns(QObject):
         self.settings.set_value(STATE_KEY, self.table.horizontalHeader().saveState())
         self.settings.set_value(COUNT_KEY, self.table.model().columnCount())
         self.settings.set_value(WIDTHS_KEY, [self.preferred[c] for c in CHOOSABLE])
+
+
+def _shares(room: float, preferred: dict[int, int], least) -> dict[int, int]:
+    """Widths for columns that want ``preferred`` in ``room``: in proportion, where a column
+    held at its ``least(column)`` leaves the others what remains (rather than the title)."""
+    widths: dict[int, int] = {}
+    flexible = dict(preferred)
+    while flexible:
+        left = room - sum(widths.values())
+        factor = min(1.0, max(left, 0) / sum(flexible.values()))
+        held = {c for c, wanted in flexible.items() if wanted * factor < least(c)}
+        if not held:
+            widths.update({c: int(wanted * factor) for c, wanted in flexible.items()})
+            break
+        for column in held:
+            widths[column] = least(column)
+            del flexible[column]
+    return {column: widths[column] for column in preferred}
