@@ -159,3 +159,12 @@ def test_a_hidden_copy_opens_with_its_story_before_the_sidebar_has_listed_it(cop
     assert copies.articles.current_article_id() == copies.ids["excerpt.txt"]
     assert copies.articles.filter_bar.chip_texts() == ["Story: White House Losin… Retake Territory"]
     assert copies.articles.model.rowCount() == 3
+
+
+def test_enter_on_a_copy_opens_it(copies, qtbot):
+    story = open_story_of(copies, "whole.txt")
+    story.view.setFocus()
+    qtbot.keyClick(story.view, Qt.Key.Key_Down)
+    assert copies.articles.current_article_id() == copies.ids["whole.txt"]  # chosen, not opened
+    qtbot.keyClick(story.view, Qt.Key.Key_Return)
+    assert copies.articles.current_article_id() == copies.ids["rewrapped.txt"]
