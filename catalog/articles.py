@@ -46,6 +46,7 @@ class ArticleRow:
     imported: str | None = None  #: the day it was imported, ISO (UTC)
     source: str | None = None  #: the file it was imported from
     summary: str = ""  #: its first SUMMARY_CHARS characters, on one line
+    copies: int = 0  #: how many articles its story holds (itself included); 0 in none
 
     @classmethod
     def from_object(cls, article: dict) -> "ArticleRow":
@@ -110,8 +111,11 @@ def table_rows(ids: list[int]) -> dict[int, ArticleRow]:
     rows = database.execute_sql(
         'SELECT a."id", a."title", a."date", a."date_precision", o."name", a."imported_at", '
         f'a."source_path", substr(a."summary", 1, {SUMMARY_CHARS}), '
-        '(SELECT count(*) FROM "claim" c WHERE c."article_id" = a."id") FROM "article" a '
-        f'LEFT JOIN "outlet" o ON o."id" = a."outlet_id" WHERE a."id" IN ({marks})',
+        '(SELECT count(*) FROM "claim" c WHERE c."article_id" = a."id"), '
+        # The story's size, by a probe of the members' article key and one of their story index.
+        '(SELECT count(*) FROM "story_member" sm WHERE sm."story" = s."story") FROM "article" a '
+        'LEFT JOIN "outlet" o ON o."id" = a."outlet_id" '
+        f'LEFT JOIN "story_member" s ON s."article" = a."id" WHERE a."id" IN ({marks})',
         ids,
     )
     authors, topics = _authors_and_topics(ids)
@@ -127,8 +131,9 @@ def table_rows(ids: list[int]) -> dict[int, ArticleRow]:
             imported=str(imported)[:10] if imported else None,  # the day, as stored (UTC)
             source=source,
             summary=_one_line(summary) if summary else "",
+            copies=copies,
         )
-        for i, title, date, precision, outlet, imported, source, summary, claims in rows
+        for i, title, date, precision, outlet, imported, source, summary, claims, copies in rows
     }
 
 

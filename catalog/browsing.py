@@ -10,7 +10,7 @@ from peewee import SQL, fn
 from catalog.articles import ArticleRow, iter_articles
 from catalog.backends import backend
 from catalog.db import database, placeholders
-from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, Topic
+from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Outlet, StoryMember, Topic
 from catalog.search import fulltext
 from catalog.search.matching import fold, passage, word_pattern
 from catalog.search.query import ParsedQuery, QueryError, parse_query
@@ -32,6 +32,11 @@ _SORT_SQL = {
     "imported": '"t1"."imported_at"',
     "claims": '(SELECT count(*) FROM "claim" c WHERE c."article_id" = "t1"."id")',
     "source": '"t1"."source_path"',
+    # The size of the article's story; none (NULL, so last either way) when it is in none.
+    "copies": (
+        '(SELECT NULLIF(count(*), 0) FROM "story_member" o WHERE o."story" = '
+        '(SELECT m."story" FROM "story_member" m WHERE m."article" = "t1"."id"))'
+    ),
 }
 SORT_COLUMNS = (*_SORT_SQL, "relevance")
 RANK_LIMIT = 10_000  #: more matches than this are listed newest first, not ranked
@@ -46,9 +51,11 @@ class Filters:
     topic_ids: frozenset[int] = field(default_factory=frozenset)  #: a topic brings its sub-topics
     years: frozenset[int] = field(default_factory=frozenset)
     query: str = ""  #: in the search language (catalog.search.query)
+    #: Stories by number (catalog.stories): their articles, every copy of each.
+    story_ids: frozenset[int] = field(default_factory=frozenset)
 
     def __bool__(self) -> bool:
-        if self.outlet_ids or self.author_ids or self.topic_ids or self.years:
+        if self.outlet_ids or self.author_ids or self.topic_ids or self.years or self.story_ids:
             return True
         try:
             return bool(self.parsed)
@@ -221,6 +228,11 @@ def _conditions(filters: Filters) -> list:
             for year in sorted(filters.years)
         ]
         conditions.append(reduce(operator.or_, spans))
+    if filters.story_ids:
+        members = StoryMember.select(StoryMember.article).where(
+            StoryMember.story.in_(sorted(filters.story_ids))
+        )
+        conditions.append(Article.id.in_(members))
     return conditions + _query_conditions(filters.searched)
 
 

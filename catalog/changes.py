@@ -39,6 +39,9 @@ class Change:
     names: bool = False  #: outlet, author or topic names themselves (renamed, merged, deleted)
     claims: frozenset[int] = frozenset()  #: articles whose claims or links changed
     saved_searches: bool = False
+    #: articles whose story may have changed (a split, a join, their text): their copies
+    #: column, the stories in the sidebar, a Story tab showing one of them
+    stories: frozenset[int] = frozenset()
     everything: bool = False
 
     def __or__(self, other: "Change") -> "Change":
@@ -55,7 +58,7 @@ class Change:
     @property
     def articles(self) -> frozenset[int]:
         """Every article the change touched in any way."""
-        return self.edited | self.added | self.removed | self.claims
+        return self.edited | self.added | self.removed | self.claims | self.stories
 
     @property
     def rows(self) -> bool:
@@ -65,7 +68,13 @@ class Change:
     @property
     def counts(self) -> bool:
         """Whether the sidebar's counts may have moved."""
-        return self.everything or self.rows or self.names or bool(self.fields & COUNTED_FIELDS)
+        return (
+            self.everything
+            or self.rows
+            or self.names
+            or bool(self.stories)  # the sidebar's stories and their counts
+            or bool(self.fields & COUNTED_FIELDS)
+        )
 
     @property
     def name_lists(self) -> bool:
@@ -88,6 +97,7 @@ SORT_FIELDS = {
     "imported": frozenset(),
     "source": frozenset(),
     "claims": frozenset(),  #: claims, not fields: see relists
+    "copies": frozenset(),  #: stories, not fields: see relists
 }
 
 
@@ -95,6 +105,8 @@ def relists(change: Change, filters: Filters, sort: str) -> bool:
     """Whether a listing of ``filters`` in ``sort`` order may hold other articles, or the same
     in another order, after ``change``; if not, its rows can be shown again where they are."""
     if change.rows or (sort == "claims" and change.claims):
+        return True
+    if change.stories and (sort == "copies" or filters.story_ids):
         return True
     depends = set(SORT_FIELDS.get(sort, ARTICLE_FIELDS))
     named = {"outlet": filters.outlet_ids, "authors": filters.author_ids, "topics": filters.topic_ids}
@@ -140,8 +152,14 @@ def shown_again(article_id: int) -> Change:
 
 
 def body_change(article_id: int) -> Change:
-    """An article's text changed, and with it the places of its claims."""
-    return Change(edited=frozenset({article_id}), fields=frozenset({"body"}), claims=frozenset({article_id}))
+    """An article's text changed, and with it the places of its claims and perhaps its story."""
+    ids = frozenset({article_id})
+    return Change(edited=ids, fields=frozenset({"body"}), claims=ids, stories=ids)
+
+
+def stories_change(article_ids: Iterable[int]) -> Change:
+    """Stories split or joined (or the step undone): these articles' stories changed."""
+    return Change(stories=frozenset(article_ids))
 
 
 def claims_change(article_ids: Iterable[int]) -> Change:

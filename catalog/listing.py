@@ -149,14 +149,18 @@ class RowPager:
             self._row_by_id = {article_id: row for row, article_id in enumerate(self._ids[: self._shown])}
         return self._row_by_id.get(article_id)
 
-    def forget(self, article_ids) -> list[int]:
-        """The rows read so far that show these articles, their pages dropped so that they are
-        read again (the articles changed, in fields that do not move them). A row never read
-        was never drawn: it is read as it is when it comes into view."""
-        wanted = set(article_ids)
+    def forget(self, article_ids=None) -> list[int]:
+        """The rows read so far that show these articles (None: every article), their pages
+        dropped so that they are read again (the articles changed, in fields that do not move
+        them). A row never read was never drawn: it is read as it is when it comes into view."""
+        wanted = None if article_ids is None else set(article_ids)
         rows = []
         for number, page in list(self._pages.items()):
-            found = [number * self.PAGE_SIZE + i for i, row in enumerate(page) if row.id in wanted]
+            found = [
+                number * self.PAGE_SIZE + i
+                for i, row in enumerate(page)
+                if wanted is None or row.id in wanted
+            ]
             if found:
                 rows += found
                 del self._pages[number]

@@ -156,7 +156,11 @@ ACTIONS: tuple[Action | Separator, ...] = (
     Action("actionCopyTitle", "Copy T&itle", ""),
     Action("actionCopyCitation", "&Copy Citation", ""),
     Action("actionShowSourceFile", "Show &Source File", ""),
-    # Stories: comparing two articles (ui/controllers/comparing.py)
+    # Stories: split and join by hand (ui/controllers/stories.py), compare two articles
+    # (ui/controllers/comparing.py)
+    Action("actionSplitFromStory", "S&plit from Story", menu="stories", changes=True),
+    Action("actionJoinStories", "&Join Stories", menu="stories", changes=True),
+    Separator("stories"),
     Action("actionCompareArticles", "Co&mpare Articles…", "Ctrl+Shift+D", menu="stories"),
     # Claims across copies (issue 18: claims travel)
     Separator("claims"),

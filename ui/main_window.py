@@ -24,6 +24,7 @@ from ui.controllers.importing import ImportController
 from ui.controllers.maintenance import MaintenanceController
 from ui.controllers.reports import ReportsController
 from ui.controllers.search_options import SearchOptionsController
+from ui.controllers.stories import StoriesController
 from ui.controllers.table_columns import TableColumns
 from ui.controllers.view import ViewController
 from ui.models.article_table_model import COL_TITLE
@@ -164,10 +165,14 @@ class MainWindow(QMainWindow):
         self.article_menu = ArticleMenuController(
             self, self.session, articles=articles, detail=detail, sidebar=self.sidebar
         )
+        self.stories = StoriesController(
+            self, self.session, articles=articles, detail=detail, sidebar=self.sidebar
+        )
         self.help = HelpController(self, lambda: self.catalogue.location)
         self.connection = ConnectionController(self, self.session, editor=detail.editor, say=say)
         self.view = ViewController(self, splitter=self.splitter, sidebar=self.sidebar, detail=detail)
         self.comparing = ComparingController(self)
+        detail.story.compare_requested.connect(self.comparing.compare)
         detail.stay_requested.connect(articles.select_article)
         window_action(self, "actionFind", articles.focus_search)
         window_action(self, "actionQuit", self.close)

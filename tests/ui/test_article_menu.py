@@ -20,7 +20,7 @@ from ui.models.article_table_model import COL_TITLE
 
 MENU = [
     "Open", "Edit", "Batch Edit…", "Add Topic", "Mark Verdict…", "-",
-    "Copy Title", "Copy Citation", "Show Source File", "-", "Delete Articles…",
+    "Split from Story", "Join Stories", "-", "Copy Title", "Copy Citation", "Show Source File", "-", "Delete Articles…",
 ]  # fmt: skip
 
 

@@ -73,7 +73,7 @@ def test_no_matching_text_column_after_a_restart(window, qtbot, tmp_path, db_pat
     again = shown_window(qtbot, db_path)
     view = table(again)
     headers = [view.model().headerData(c, Qt.Orientation.Horizontal) for c in shown_columns(view)]
-    assert headers == ["Title", "Outlet", "Authors", "Date", "Topics"]
+    assert headers == ["Title", "Outlet", "Authors", "Date", "Topics", "Copies"]
     assert all(view.columnWidth(c) > 40 for c in shown_columns(view))  # no empty squeezed column
 
 
@@ -103,7 +103,7 @@ def test_claims_imported_source_and_summary_columns(window, qtbot, tmp_path, qtm
     view.sortByColumn(COL_SUMMARY, Qt.SortOrder.AscendingOrder)  # not a sort: the order stays
     assert model.sort_name == "claims"
     assert header.sortIndicatorSection() == COL_CLAIMS  # and the arrow says so
-    assert header.count() == 9
+    assert header.count() == 10
 
 
 def test_after_an_import_the_table_shows_its_top(window, qtbot, tmp_path):

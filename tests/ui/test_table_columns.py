@@ -48,12 +48,13 @@ def test_the_header_menu_lists_the_columns_and_reset(window, qtbot):
         "Imported",
         "Source",
         "Summary",
+        "Copies",
         "Reset Columns",
     ]
     checked = {a.text().replace("&", ""): a.isChecked() for a in menu.actions() if a.isCheckable()}
     assert checked == {
         "Outlet": True, "Authors": True, "Date": True, "Topics": True,
-        "Claims": False, "Imported": False, "Source": False, "Summary": False,
+        "Claims": False, "Imported": False, "Source": False, "Summary": False, "Copies": True,
     }  # fmt: skip
     menu.close()
     # The same menu is View ▸ Columns.

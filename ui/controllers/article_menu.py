@@ -69,6 +69,9 @@ class ArticleMenuController(QObject):
         menu.addMenu(self._topics_menu(menu))
         menu.addAction(self.verdict_action)
         menu.addSeparator()
+        menu.addAction(self._shared("actionSplitFromStory"))  # ui.controllers.stories turns them on
+        menu.addAction(self._shared("actionJoinStories"))
+        menu.addSeparator()
         menu.addAction(self.copy_title_action)
         menu.addAction(self.copy_citation_action)
         menu.addAction(self.source_action)

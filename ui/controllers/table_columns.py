@@ -10,6 +10,7 @@ from ui.controllers.actions import window_menu
 from ui.models.article_table_model import (
     COL_AUTHORS,
     COL_CLAIMS,
+    COL_COPIES,
     COL_DATE,
     COL_IMPORTED,
     COL_OUTLET,
@@ -29,6 +30,7 @@ CHOOSABLE = {
     COL_IMPORTED: "&Imported",
     COL_SOURCE: "&Source",
     COL_SUMMARY: "Su&mmary",
+    COL_COPIES: "Co&pies",
 }
 HIDDEN_AT_FIRST = frozenset({COL_CLAIMS, COL_IMPORTED, COL_SOURCE, COL_SUMMARY})
 WIDTHS = {
@@ -40,6 +42,7 @@ WIDTHS = {
     COL_IMPORTED: 90,
     COL_SOURCE: 180,
     COL_SUMMARY: 220,
+    COL_COPIES: 56,
 }
 STATE_KEY = "articleTable/header"
 COUNT_KEY = "articleTable/columns"  # a state saved for another set of columns is not restored
@@ -130,16 +133,14 @@ class TableColumns(QObject):
         is too narrow for them and a readable title (never below what a date needs)."""
         room = self.table.viewport().width() * (1 - TITLE_SHARE)
         shown = [c for c in CHOOSABLE if not self.table.isColumnHidden(c)]
-        wanted = sum(self.preferred[c] for c in shown)
         if room <= 0 or not shown:
             return
-        factor = min(1.0, room / wanted)
         metrics = self.table.fontMetrics()
         least = {COL_DATE: metrics.horizontalAdvance("0000-00-00") + 28}  # with the cell's margins
+        widths = _shares(room, {c: self.preferred[c] for c in shown}, lambda c: least.get(c, MINIMUM))
         self._fitting = True
         try:
-            for column in shown:
-                width = max(least.get(column, MINIMUM), int(self.preferred[column] * factor))
+            for column, width in widths.items():
                 self.table.horizontalHeader().resizeSection(column, width)
         finally:
             self._fitting = False
@@ -163,3 +164,21 @@ class TableColumns(QObject):
         self.settings.set_value(STATE_KEY, self.table.horizontalHeader().saveState())
         self.settings.set_value(COUNT_KEY, self.table.model().columnCount())
         self.settings.set_value(WIDTHS_KEY, [self.preferred[c] for c in CHOOSABLE])
+
+
+def _shares(room: float, preferred: dict[int, int], least) -> dict[int, int]:
+    """Widths for columns that want ``preferred`` in ``room``: in proportion, where a column
+    held at its ``least(column)`` leaves the others what remains (rather than the title)."""
+    widths: dict[int, int] = {}
+    flexible = dict(preferred)
+    while flexible:
+        left = room - sum(widths.values())
+        factor = min(1.0, max(left, 0) / sum(flexible.values()))
+        held = {c for c, wanted in flexible.items() if wanted * factor < least(c)}
+        if not held:
+            widths.update({c: int(wanted * factor) for c, wanted in flexible.items()})
+            break
+        for column in held:
+            widths[column] = least(column)
+            del flexible[column]
+    return {column: widths[column] for column in preferred}

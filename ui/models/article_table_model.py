@@ -1,5 +1,6 @@
 """Qt table model of the catalogue's articles: title, outlet, authors, date, topics, claims,
-import day, source file and summary; while searching, the matching passage of each."""
+import day, source file, summary and copies (the size of its story); while searching, the
+matching passage of each."""
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 
@@ -19,11 +20,23 @@ from ui.models.row_table_model import AnyIndex, RowTableModel
     COL_IMPORTED,
     COL_SOURCE,
     COL_SUMMARY,
-) = range(9)
-HEADERS = ("Title", "Outlet", "Authors", "Date", "Topics", "Claims", "Imported", "Source", "Summary")
+    COL_COPIES,
+) = range(10)
+HEADERS = (
+    "Title",
+    "Outlet",
+    "Authors",
+    "Date",
+    "Topics",
+    "Claims",
+    "Imported",
+    "Source",
+    "Summary",
+    "Copies",
+)
 #: catalog.browsing sort names by column; None: the column does not sort (a summary's order
 #: says nothing).
-SORT_KEYS = ("title", "outlet", "authors", "date", "topics", "claims", "imported", "source", None)
+SORT_KEYS = ("title", "outlet", "authors", "date", "topics", "claims", "imported", "source", None, "copies")
 REST_POLL_MS = 15  # how often to look whether the rest of a listing has been read
 #: Pages counted in one at a time while the whole listing is read: a person paging down gets no
 #: further before it arrives (a second at a million articles); a jump to the end waits for it
@@ -79,9 +92,10 @@ class ArticleTableModel(RowTableModel):
         self._loaded = True
         self.endResetModel()
 
-    def show_again(self, article_ids) -> None:
+    def show_again(self, article_ids=None) -> None:
         """These articles changed where they are (nothing that moves or filters them): their
-        rows are read again and redrawn, and the others are left alone."""
+        rows are read again and redrawn, and the others are left alone. None: every row (the
+        stories changed: which rows' copies moved is not known)."""
         for row in self.rows.forget(article_ids):
             self._snippets.pop(self.rows.id_at(row), None)
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
@@ -264,7 +278,7 @@ class ArticleTableModel(RowTableModel):
             return _display(article, column)
         if role == self.ArticleIdRole:
             return article.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_CLAIMS:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_CLAIMS, COL_COPIES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -304,4 +318,6 @@ def _display(article: ArticleRow, column: int) -> str:
         return article.source or ""
     if column == COL_SUMMARY:
         return article.summary
+    if column == COL_COPIES:
+        return f"{article.copies:,}" if article.copies else ""
     return ""

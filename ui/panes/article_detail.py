@@ -1,5 +1,6 @@
 """The article detail: the article's text in the reading pane (with its find bar), and what the
-article is filed as (the Details tab, its editor) and the claims it makes (the Claims tab)."""
+article is filed as (the Details tab, its editor), the claims it makes (the Claims tab) and its
+copies (the Story tab)."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout, QWidget
@@ -11,11 +12,14 @@ from catalog.names_admin import names as name_list
 from catalog.search.query import QueryError
 from catalog.watching import CONNECTION_ERRORS
 from ui.models.article_table_model import ArticleTableModel
+from ui.panes.story import StoryPane
 from ui.session import CatalogSession
 from ui.widgets.article_editor import ArticleEditor
 from ui.widgets.claims_panel import ClaimsPanel
 from ui.widgets.find_bar import FindBar
 from ui.widgets.reading_pane import NO_MATCH, PLACEHOLDER, ReadingPane
+
+STORY_TAB = "Sto&ry"
 
 
 class ArticleDetailPane(QWidget):
@@ -53,6 +57,9 @@ class ArticleDetailPane(QWidget):
         self.tabs.setObjectName("detailTabs")
         self.tabs.addTab(self.editor, "&Details")
         self.tabs.addTab(self.claims_panel, "C&laims")
+        self.story = StoryPane(self)
+        self.tabs.addTab(self.story, STORY_TAB)
+        self.story.count_changed.connect(self._story_counted)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -77,6 +84,7 @@ class ArticleDetailPane(QWidget):
         self.highlight()
         self.editor.update_article(article)
         self.show_article_claims(article_id)
+        self.story.show_article(article_id)
 
     def _fixing_date_first(self, article_id: int | None) -> bool:
         """Leaving an article whose date field holds a date that cannot be saved: ask whether
@@ -120,6 +128,7 @@ class ArticleDetailPane(QWidget):
         self.reading_pane.show_article(None, placeholder=NO_MATCH if nothing_matches else PLACEHOLDER)
         self.editor.show_article(None)
         self.show_article_claims(None)
+        self.story.show_article(None)
 
     def show_change(self, change: Change, current: int | None) -> None:
         """Show what ``change`` did to the article ``current`` (the list's current one, after
@@ -134,6 +143,11 @@ class ArticleDetailPane(QWidget):
             self.show_article_claims(current, keep=kept)
         elif current in change.claims:  # its claims only: the text stays where it was read
             self.show_article_claims(current, keep=kept)
+        if current is not None and (change.stories or current in change.edited | change.added):
+            self.story.show_article(current)  # a split or join anywhere may reach its story
+
+    def _story_counted(self, count: int) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.story), f"{STORY_TAB} ({count})" if count else STORY_TAB)
 
     def show_names(self) -> None:
         """The editor's completers offer the names the catalogue has now."""

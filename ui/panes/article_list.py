@@ -43,7 +43,7 @@ author:"Dave DeCamp", outlet:, topic:, title:, claim: — in that field<br>
 since:2022-01-01, until:2022-06, year:2022 — dates<br>
 Escape clears the search."""
 #: How the filter bar names each kind of sidebar entry.
-KIND_NAMES = {"outlet": "Outlet", "author": "Author", "topic": "Topic", "year": "Year"}
+KIND_NAMES = {"outlet": "Outlet", "author": "Author", "topic": "Topic", "year": "Year", "story": "Story"}
 
 
 class ArticleListPane(QWidget):

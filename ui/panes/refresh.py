@@ -54,7 +54,8 @@ class PaneRefresher(QObject):
             if change.added and not change.everything:  # an undone delete: the article back in view
                 self.articles.select_first_of(change.added)
         else:
-            model.show_again(change.edited)
+            # Stories split or joined: which rows' copies moved is not known, so every row read.
+            model.show_again(None if change.stories else change.edited)
         if change.counts:
             self.sidebar.reload()
         if change.name_lists:

@@ -1,10 +1,12 @@
 """The sidebar: saved searches, then outlets, authors, topics (as a tree) and years with article
-counts; selecting entries filters the table (any entry within a group, every group at once).
+counts, and the stories with copies (each as its first appearance's title, with its copies);
+selecting entries filters the table (any entry within a group, every group at once).
 
 The names are listed at once (a probe of an index each); their counts, which read every
 article's links (seconds at a million articles), are read on a thread of their own, with its own
 connection, and shown when they arrive (``counts_ready``); a reload meanwhile makes them stale,
-and only the last reload's counts are shown.
+and only the last reload's counts are shown. The stories come with the counts (finding each
+one's first appearance reads every copy's date); until then the last ones read stay listed.
 
 A chosen entry that a reload no longer lists (a merge, a batch edit, an undo, another desk)
 is followed to where its articles went when the window can say (``where_went``: a merge's
@@ -21,9 +23,10 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView
 from catalog.browsing import Filters, SidebarEntry, sidebar_names
 from catalog.listing import reads_in_background
 from catalog.search.saved import saved_searches
+from catalog.stories import StoryHeading, story_number, story_of
 from ui.widgets.sidebar_delegate import SidebarDelegate
 from ui.widgets.sidebar_roles import CountRole, IdRole, KindRole, NameRole
-from ui.workers import CountSignals, SidebarCountsTask, sidebar_counts
+from ui.workers import STORY_HEADINGS, CountSignals, SidebarCountsTask, sidebar_counts
 
 GROUPS = (
     ("saved", "Saved Searches"),
@@ -31,6 +34,7 @@ GROUPS = (
     ("author", "Authors"),
     ("topic", "Topics"),
     ("year", "Years"),
+    ("story", "Stories with copies"),
 )
 #: Why an entry is no longer listed, by kind.
 NOTHING_LEFT = {
@@ -38,6 +42,7 @@ NOTHING_LEFT = {
     "author": "no article has that author now",
     "topic": "no article is filed under that topic now",
     "year": "no article is dated in that year now",
+    "story": "its articles are no longer copies of one another",
 }
 
 
@@ -47,6 +52,8 @@ class SidebarModel(QStandardItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._items: dict[tuple[str, int], QStandardItem] = {}
+        #: The stories with copies as last read (with the counts): listed again at a reload.
+        self.stories: list[StoryHeading] = []
 
     def reload(self) -> None:
         """List the names, without counts."""
@@ -74,6 +81,29 @@ class SidebarModel(QStandardItemModel):
             else:
                 parent = groups[entry.kind]
             parent.appendRow(item)
+        self._list_stories(groups["story"])
+
+    def show_stories(self, stories: list[StoryHeading]) -> None:
+        """List these stories (read with the counts) in place of those listed."""
+        self.stories = stories
+        group = self.item(next(row for row, (kind, _) in enumerate(GROUPS) if kind == "story"))
+        if group is None:
+            return
+        group.removeRows(0, group.rowCount())
+        self._items = {key: item for key, item in self._items.items() if key[0] != "story"}
+        self._list_stories(group)
+
+    def list_story(self, story: StoryHeading) -> None:
+        """List ``story`` now, if it is not (read since the stories were last listed)."""
+        if ("story", story.number) not in self._items:
+            self.stories = [*self.stories, story]
+            self.show_stories(self.stories)
+
+    def _list_stories(self, group: QStandardItem) -> None:
+        items = [self._item(SidebarEntry("story", s.number, s.title, s.count)) for s in self.stories]
+        for item, story in zip(items, self.stories):
+            _show_count(item, story.count)
+        group.appendRows(items)  # in one go: thousands of stories, one announcement
 
     def _item(self, entry: SidebarEntry) -> QStandardItem:
         item = QStandardItem(entry.name)
@@ -122,6 +152,8 @@ def _show_count(item: QStandardItem, count: int | None) -> None:
     else:
         item.setText(f"{name}  ({count:,})")
         item.setToolTip(f"{name}\n{count:,} article{'' if count == 1 else 's'}")
+    if item.data(KindRole) == "story":
+        item.setToolTip(f"{name}\nFirst appearance of a story of {count:,} copies")
 
 
 class Sidebar(QTreeView):
@@ -140,7 +172,7 @@ class Sidebar(QTreeView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.setAccessibleName("Filter by outlet, author, topic or year")
+        self.setAccessibleName("Filter by outlet, author, topic, year or story")
         self.setHeaderHidden(True)
         # A long name loses its middle, not its end or its count ("Deutsche…edition)  12"): the
         # tooltip has it all.
@@ -148,6 +180,10 @@ class Sidebar(QTreeView):
         self.setItemDelegate(SidebarDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setModel(SidebarModel(self))
+        #: The articles of each chosen story, as last read: followed when its number changes (a
+        #: story is numbered by its smallest article id, which a split or a join may take away).
+        self._story_articles: dict[int, list[int]] = {}
+        self.selectionModel().selectionChanged.connect(lambda *_: self._remember_stories())
         self.selectionModel().selectionChanged.connect(lambda *_: self.filters_changed.emit(self.filters()))
         self.clicked.connect(self._clicked)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -180,6 +216,7 @@ class Sidebar(QTreeView):
         """Make the sidebar's selection say ``filters`` (the query aside)."""
         chosen = {("outlet", i) for i in filters.outlet_ids} | {("author", i) for i in filters.author_ids}
         chosen |= {("topic", i) for i in filters.topic_ids} | {("year", i) for i in filters.years}
+        chosen |= {("story", i) for i in filters.story_ids}
         self.selectionModel().blockSignals(True)
         self.clearSelection()
         self._select(chosen)
@@ -212,6 +249,15 @@ class Sidebar(QTreeView):
         self.names_shown.emit()
         self._count()
 
+    def _remember_stories(self) -> None:
+        chosen = sorted(entry_id for kind, entry_id in self._chosen() if kind == "story")
+        stories = {number: story_of(number, shares=False) for number in chosen}
+        # A story no longer there (listed until the counts come) keeps the articles it had.
+        self._story_articles = {
+            number: story.articles if story else self._story_articles.get(number, [number])
+            for number, story in stories.items()
+        }
+
     def _count(self) -> None:
         """Read the counts of the names just listed: in the background, unless the catalogue
         lives in this connection's memory only (no other connection would see it)."""
@@ -230,13 +276,41 @@ class Sidebar(QTreeView):
     def _counted(self, reload: int, counts: dict) -> None:
         if reload != self._reloads:
             return  # read for a listing reloaded since
+        stories = counts.pop(STORY_HEADINGS, None)
         self.model().show_counts(counts)
+        if stories is not None:
+            self._show_stories(stories)
         self.counting = False
         self.counts_ready.emit()
 
+    def _show_stories(self, stories: list[StoryHeading]) -> None:
+        """List the stories read with the counts, keeping those chosen; a chosen one no longer
+        listed is followed to where its articles are now, or dropped (``filters_followed``)."""
+        chosen = {
+            (index.data(KindRole), index.data(IdRole)): index.data(NameRole)
+            for index in self.selectionModel().selectedIndexes()
+            if index.data(KindRole) == "story"
+        }
+        self.selectionModel().blockSignals(True)
+        self.model().show_stories(stories)
+        kept = self._select(set(chosen))
+        gone = {key: name for key, name in chosen.items() if key not in kept}
+        notes = [self._follow(kind, number, name) for (kind, number), name in sorted(gone.items())]
+        self.selectionModel().blockSignals(False)
+        self._remember_stories()
+        if notes:
+            self.viewport().update()
+            self.filters_followed.emit(" ".join(notes))
+        if chosen:
+            self.names_shown.emit()  # a chosen story's first appearance may be another now
+
     def _follow(self, kind: str, name_id: int, name: str) -> str:
         """Choose where the articles of an entry no longer listed went; what happened, in words."""
-        targets = {(kind, target) for target in self.where_went(kind, name_id)}
+        if kind == "story":  # split or joined: wherever its articles are in a story now
+            numbers = {story_number(article) for article in self._story_articles.get(name_id, [name_id])}
+            targets = {(kind, number) for number in numbers if number is not None}
+        else:
+            targets = {(kind, target) for target in self.where_went(kind, name_id)}
         found = self._select(targets) if targets else set()
         if not found:
             return f"Filter on {kind} “{name}” removed: {NOTHING_LEFT[kind]}."
@@ -244,7 +318,7 @@ class Sidebar(QTreeView):
         return f"Filter on {kind} “{name}” now on {names}, where its articles went."
 
     def filters(self) -> Filters:
-        chosen: dict[str, set[int]] = {"outlet": set(), "author": set(), "topic": set(), "year": set()}
+        chosen: dict[str, set[int]] = {k: set() for k in ("outlet", "author", "topic", "year", "story")}
         for kind, value in self._chosen():
             if kind in chosen:
                 chosen[kind].add(value)
@@ -253,7 +327,15 @@ class Sidebar(QTreeView):
             author_ids=frozenset(chosen["author"]),
             topic_ids=frozenset(chosen["topic"]),
             years=frozenset(chosen["year"]),
+            story_ids=frozenset(chosen["story"]),
         )
+
+    def choose_story(self, story: StoryHeading) -> None:
+        """Filter by ``story`` alone (listed first if it is not yet); ``filters_changed`` is
+        not emitted: the caller filters."""
+        self.model().list_story(story)
+        self.select_filters(Filters(story_ids=frozenset({story.number})))
+        self._remember_stories()
 
     def clear_filters(self) -> None:
         self.clearSelection()
