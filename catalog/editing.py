@@ -735,7 +735,7 @@ def delete_articles(
             )
             fulltext.unindex(chunk)
             Article.delete().where(Article.id.in_(chunk)).execute()  # links and claims cascade
-        stories.regroup(story_mates)
+        stories.regroup_after_leaving(story_mates)
         deleted.names = _names_used(deleted)
     return deleted
 

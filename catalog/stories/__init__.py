@@ -15,7 +15,14 @@ is a group of copies; its *first appearance* is its earliest dated article.
 - ``store``: stories as people see them, and splitting and joining them (undoable).
 """
 
-from catalog.stories.detection import detect_articles, detect_new, regroup, sketch_of, story_mates
+from catalog.stories.detection import (
+    detect_articles,
+    detect_new,
+    regroup,
+    regroup_after_leaving,
+    sketch_of,
+    story_mates,
+)
 from catalog.stories.grouping import THRESHOLD, groups_at
 from catalog.stories.rebuilding import rebuild
 from catalog.stories.store import (
@@ -59,6 +66,7 @@ __all__ = [
     "rebuild",
     "redo_decision",
     "regroup",
+    "regroup_after_leaving",
     "restore_choices",
     "sketch_of",
     "split_article",

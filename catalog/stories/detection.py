@@ -131,6 +131,44 @@ def regroup(articles: Iterable[int]) -> None:
         )
 
 
+def regroup_after_leaving(mates: Iterable[int]) -> None:
+    """Regroup the copies left in a story when one of them leaves it (deleted, split out, a
+    join undone). At import an article is compared with one copy of a story and not the rest,
+    so copies may have been held together only by the one that left: those that fall apart
+    are compared with each other now, and stay together if they are copies."""
+    mates = set(mates)
+    regroup(mates)
+    numbers = _stories_of(mates)
+    pieces: dict[object, list[int]] = {}
+    for article_id in sorted(mates):
+        pieces.setdefault(numbers.get(article_id, ("alone", article_id)), []).append(article_id)
+    if len(pieces) < 2:
+        return
+    stored = {
+        (one, other)
+        for one, other, _ in _rows_within(
+            'SELECT "first", "second", "score" FROM "story_pair" WHERE "first" IN ({})', mates
+        )
+    }
+    texts = _bodies(mates)
+    shingled = {article_id: shingles(comparable_words(texts.get(article_id, ""))) for article_id in mates}
+    groups = list(pieces.values())
+    pairs = []
+    for index, group in enumerate(groups):
+        for other_group in groups[index + 1 :]:
+            for one in group:
+                for other in other_group:
+                    key = (min(one, other), max(one, other))
+                    first, second = shingled[one], shingled[other]
+                    if key in stored or min(len(first), len(second)) < MIN_SHINGLES:
+                        continue
+                    score = containment(first, second)
+                    if score >= PAIR_FLOOR:
+                        pairs.append((*key, round(score, 4)))
+    _store_pairs(sorted(pairs))
+    regroup(mates)
+
+
 def _region(start: set[int]) -> set[int]:
     """Every article linked to ``start`` by pairs over the threshold, joins, or a story they
     are in now: what a regroup must look at."""

@@ -141,7 +141,8 @@ def split_article(article_id: int) -> StoryDecision:
             raise StepRefused(f"article {article_id} is in no story")
         decision = StoryDecision(f"Split from Story {story_number(article_id)}")
         _decide(decision, {_key(article_id, other): False for other in mates})
-        detection.regroup([article_id, *mates])
+        detection.regroup([article_id])
+        detection.regroup_after_leaving(mates)
         decision.articles = frozenset([article_id, *mates])
     return decision
 
@@ -181,7 +182,7 @@ def _replay(expected: dict, wanted: dict) -> None:
             raise StoryConflict("someone else split or joined these stories since; nothing was changed")
         _write_choices(wanted)
         affected = {article_id for key in wanted for article_id in key}
-        detection.regroup(detection.story_mates(affected))
+        detection.regroup_after_leaving(detection.story_mates(affected))
 
 
 def choices_of(ids: list[int]) -> list[tuple[int, int, bool]]:

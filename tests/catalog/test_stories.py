@@ -388,3 +388,19 @@ def test_short_texts_and_empty_bodies_are_nobodys_copies(catalogue, write):
     import_paths([write.root])
 
     assert stories.stories() == []
+
+
+def test_copies_held_together_by_the_one_split_out_or_deleted_stay_one_story(catalogue, write):
+    # Imported in one batch, the excerpt (the smallest id) is compared with both others, and
+    # the other two are not compared with each other: they were one story through it.
+    write("a-excerpt.txt", excerpt())
+    write("b-republished.txt", republished())
+    write("c-original.txt", SEED_FILE.read_text(encoding="utf-8"))
+    import_paths([write.root])
+    found = ids_by_file()
+
+    stories.split_article(found["a"])
+    assert sorted(stories.story_of(found["b"]).articles) == sorted([found["b"], found["c"]])
+
+    delete_articles([found["a"]])
+    assert sorted(stories.story_of(found["b"]).articles) == sorted([found["b"], found["c"]])
