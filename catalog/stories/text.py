@@ -14,6 +14,8 @@ from dataclasses import dataclass
 #: A line (or a paragraph standing alone) is boilerplate when it matches one of these and is
 #: short: a long paragraph that happens to start "Related" is the article's own text.
 BOILERPLATE_MAX = 400
+#: The longest closing line taken for a footer without a pattern, when a footer stands above it.
+UNKNOWN_CLOSING_MAX = 160
 
 _PATTERNS = {
     "header": [
@@ -52,6 +54,7 @@ _PATTERNS = {
         r"(?:reporting|additional reporting|editing|writing) by .*",
         r"(?:contact|e-?mail|write to) (?:the )?(?:author|us|reporter|editor)\b.*",
         r"(?:the )?views expressed .*",
+        r"(?:the )?post .{1,200} appeared first on .*",
         r"(?:tags|filed under|topics|categories):.*",
         r"https?://\S+",
         r"\[?(?:advertisement|ad|sponsored)\]?",
@@ -119,6 +122,7 @@ _FIRST_WORDS = frozenset(
         "captions",
         "this",
         "the",
+        "post",
         "first",
         "re",
         "republished",
@@ -216,15 +220,29 @@ def boilerplate_spans(body: str) -> list[Boilerplate]:
         return top
     bottom: list[Boilerplate] = []
     end = len(body)
+    # A short closing line no pattern knows ("The post … appeared first on …") is a footer when
+    # a footer stands above it: it must not make the footers above it the article's text.
+    unknown: Boilerplate | None = None
     while end > first_own.end():
         start = body.rfind("\n", 0, end) + 1
         line = body[start:end]
         if line.strip():
             kind = boilerplate_kind(line)
             if kind is None:
+                if unknown is None and len(line.strip()) <= UNKNOWN_CLOSING_MAX:
+                    unknown = Boilerplate(start, end, "footer")
+                    end = start - 1
+                    continue
                 break
+            if unknown is not None:
+                if kind != "footer":
+                    break
+                bottom.append(unknown)
+                unknown = None
             bottom.append(Boilerplate(start, end, "footer" if kind in ("header", "lead-in") else kind))
         end = start - 1
+    if unknown is not None:  # the article's own closing line after all
+        end = unknown.end
     middle = [
         Boilerplate(match.start(), match.end(), "related")
         for match in _RELATED_LINE.finditer(body, first_own.end(), max(end, first_own.end()))

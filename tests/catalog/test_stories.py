@@ -404,3 +404,15 @@ def test_copies_held_together_by_the_one_split_out_or_deleted_stay_one_story(cat
 
     delete_articles([found["a"]])
     assert sorted(stories.story_of(found["b"]).articles) == sorted([found["b"], found["c"]])
+
+
+def test_a_closing_line_no_pattern_knows_leaves_the_footers_above_it_footers():
+    body = (
+        "Officials met on Monday.\n\nTalks resume soon.\n\nRead the rest at https://example.org/a\n\n"
+        "The post Officials Meet appeared first on AntiWar.com."
+    )
+    unusual = "Officials met on Monday.\n\nTalks resume soon.\n\nRead the rest at https://example.org/a\n\nA line of ours."
+
+    assert [span.kind for span in stories.boilerplate_spans(body)] == ["footer", "footer"]
+    assert [span.kind for span in stories.boilerplate_spans(unusual)] == ["footer", "footer"]
+    assert stories.boilerplate_spans("Officials met on Monday.\n\nHe declined to comment.") == []
