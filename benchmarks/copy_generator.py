@@ -108,13 +108,22 @@ LEAD_INS = (
     "Republished with permission from {outlet}.",
     "This article first appeared on {outlet} and is republished here under a Creative Commons license.",
     "Originally published at {outlet}. Reposted with permission.",
+    "This article was originally published on {outlet}.",
+    "Editor's note: this story was first published by {outlet} and is reproduced with permission.",
+    "The following article is reprinted from {outlet}.",
+    "Via {outlet}:",
 )
 FOOTERS = (
     "Subscribe to our newsletter to get the day's top stories in your inbox.",
     "© {year} {outlet}. All rights reserved.",
     "Subscribe to our newsletter for more stories like this. © {year} {outlet}. All rights reserved.",
     "Support independent journalism: subscribe to our newsletter today.",
+    "Copyright {year} {outlet}. This material may not be published, broadcast, rewritten or redistributed.",
+    "Sign up for our free daily newsletter and never miss a story.",
+    "The post appeared first on {outlet}.",
+    "Follow {outlet} on Twitter and Facebook for the latest news.",
 )
+RELATED = ("Related: {headline}", "RELATED: {headline}", "Related story: {headline}", "Read more: {headline}")
 READ_MORE = "Read the rest at https://{domain}/{year}/{slug}"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -382,7 +391,7 @@ class _CopyMaker:
     def _related(self, copy: _Article, original: _Article) -> None:
         other = headline_of(self.dealer.paragraph(), self.rng)
         at = self.rng.randint(1, max(1, len(copy.paragraphs) - 1))
-        copy.paragraphs.insert(at, f"Related: {other}")
+        copy.paragraphs.insert(at, self.rng.choice(RELATED).format(headline=other))
 
     def _drop_last(self, copy: _Article, original: _Article) -> None:
         if len(copy.paragraphs) >= 3:
