@@ -188,10 +188,12 @@ def measure(work: Path, originals: int, seed: int) -> dict:
     figures.update(score(truth, groups))
     figures["first_right"], _ = first_appearances(truth, stories, name_of)
     figures["by_kind"] = recall_by_kind(truth, groups)
+    figures["wrong"] = sorted(tuple(sorted(pair)) for pair in pairs_of(groups) - truth.copy_pairs())[:10]
+    story_of = {name: number for number, group in enumerate(groups) for name in group}
     figures["missed"] = sorted(
-        (name, truth.first[truth.group[name]])
-        for name in truth.kinds
-        if not any(name in g and truth.first[truth.group[name]] in g for g in groups)
+        (name, original)
+        for name, original in ((name, truth.first[truth.group[name]]) for name in truth.kinds)
+        if name not in story_of or story_of[name] != story_of.get(original)
     )[:10]
     try:
         figures["curve"] = threshold_curve(db, truth, name_of)
@@ -223,6 +225,8 @@ def print_figures(f: dict) -> None:
     )
     for name, original in f["missed"]:
         print(f"  missed: {name} (a copy of {original})")
+    for one, other in f["wrong"]:
+        print(f"  wrongly together: {one} and {other}")
     ratio = f["import_s"] / f["import_plain_s"]
     print(
         f"import with stories:   {f['import_s']:.1f} s, {f['files'] / f['import_s']:,.0f} files/s, "
