@@ -621,6 +621,7 @@ def generate(
     paragraphs: tuple[int, int] = (5, 9),
     copy_plans: Sequence[Sequence[str]] | None = None,
     follow_ups: int | None = None,
+    templated_share: float = 0.05,
 ) -> Truth:
     """Write ``originals`` originals with their copies, follow-ups and templated reports under
     ``folder``; ``sources`` are the real texts to build them from (default the Lee corpus).
@@ -681,7 +682,7 @@ def generate(
             )
         )
         group += 1
-    templated_files = round(len(articles) * 0.05 / 0.95)
+    templated_files = round(len(articles) * templated_share / (1 - templated_share))
     made_templated = 0
     while made_templated < templated_files:
         reports = _templated(rng, group)

@@ -90,10 +90,25 @@ COPY_PLANS = (
     ("lead-in", "words", "quotes"),
     ("excerpt", "byline"),
     ("drop-last", "related", "headline"),
+    ("excerpt", "lead-in", "footer"),
+    ("undated", "quotes", "whitespace"),
+    ("byline", "related", "words"),
+    ("headline", "wrapping", "drop-last"),
+    ("footer", "lead-in", "related"),
+    ("excerpt", "undated", "words"),
 )
 
 
 def copies_corpus(folder: Path, seed: int = 7) -> Truth:
-    """A corpus of about 30 files under ``folder``: 4 originals from ``SOURCES`` and one copy per
-    plan of ``COPY_PLANS``, 2 follow-ups, 2-3 pairs of templated reports."""
-    return generate(folder, 4, seed, sources=SOURCES, paragraphs=(4, 5), copy_plans=COPY_PLANS, follow_ups=2)
+    """A corpus of about 36 files under ``folder``: 4 originals from ``SOURCES`` and one copy per
+    plan of ``COPY_PLANS``, 2 follow-ups and 2-3 pairs or triples of templated reports."""
+    return generate(
+        folder,
+        4,
+        seed,
+        sources=SOURCES,
+        paragraphs=(4, 5),
+        copy_plans=COPY_PLANS,
+        follow_ups=2,
+        templated_share=0.2,
+    )
