@@ -14,7 +14,8 @@ Beside the originals it makes what detection must tell apart:
   republication makes (``KINDS``): line wrapping, whitespace, quote styles, a byline, a
   lead-in, a footer, a "Related:" line, the last paragraph dropped, a few words changed, the
   headline rewritten or upper-cased, an excerpt with "Read the rest at", no header (undated).
-  A dated copy is dated after its original;
+  One copy in four is taken from an earlier copy (``copy-of-copy``: it keeps that copy's
+  changes and adds its own). A dated copy is dated after what it copies;
 - **follow-ups** (1 per 10 originals): a new article of its own paragraphs that quotes one or
   two paragraphs of an original verbatim. Not a copy;
 - **templated reports** (about 5 % of the files), in pairs and triples: earnings, weather and
@@ -58,6 +59,7 @@ KINDS = (
     "headline",
     "excerpt",
     "undated",
+    "copy-of-copy",
 )
 OUTLETS = (
     "AntiWar.com",
@@ -334,8 +336,12 @@ class _CopyMaker:
         self.rng = rng
         self.dealer = dealer
 
-    def make(self, original: _Article, kinds: list[str]) -> _Article:
+    def make(self, original: _Article, kinds: list[str], root: _Article | None = None) -> _Article:
+        """A copy of ``original`` with ``kinds`` of changes; ``root``: the first appearance when
+        ``original`` is itself a copy (a republication of a republication)."""
         rng = self.rng
+        if root is not None and original.date is None:  # an undated copy republished: dated after the first
+            original = dataclasses.replace(original, date=root.date, author=root.author, outlet=root.outlet)
         outlet = rng.choice([o for o in OUTLETS if o != original.outlet])
         copy = _Article(
             paragraphs=list(original.paragraphs),
@@ -353,7 +359,9 @@ class _CopyMaker:
             getattr(self, "_" + kind.replace("-", "_"))(copy, original)
             if (copy.paragraphs, copy.headline, copy.date) != before:
                 done.append(kind)
-        copy.kinds = tuple(done)
+        if root is not None:
+            done = [*original.kinds, *done, "copy-of-copy"]
+        copy.kinds = tuple(dict.fromkeys(done))
         return copy
 
     def _wrapping(self, copy: _Article, original: _Article) -> None:
@@ -605,7 +613,7 @@ def _templated(rng: random.Random, group: int) -> list[_Article]:
 
 
 def _pick_kinds(rng: random.Random, original: _Article) -> list[str]:
-    kinds = rng.sample(KINDS, rng.choice((1, 1, 2, 2, 3)))
+    kinds = rng.sample(KINDS[:-1], rng.choice((1, 1, 2, 2, 3)))
     if "headline" in kinds and not original.headline:
         kinds.remove("headline")
     return _excerpt_safe(kinds) or ["words"]
@@ -628,7 +636,8 @@ def generate(
 
     ``paragraphs``: the least and most paragraphs of an original. ``copy_plans``: instead of
     random copies, one copy per plan with exactly those changes (``KINDS``), dealt to the
-    originals in turn (all of which then have a headline). ``follow_ups``: how many (default
+    originals in turn (all of which then have a headline); a plan with ``copy-of-copy`` copies
+    the original's latest copy. ``follow_ups``: how many (default
     one per ten originals).
     """
     if sources is None:
@@ -656,12 +665,26 @@ def generate(
         made.append(original)
         articles.append(original)
         if copy_plans is None and rng.random() < 0.5:
-            articles.extend(
-                maker.make(original, _pick_kinds(rng, original)) for _ in range(rng.randint(1, 4))
-            )
+            copies: list[_Article] = []
+            for _ in range(rng.randint(1, 4)):
+                # One copy in four is taken from an earlier copy, as aggregators take syndicated text.
+                if copies and rng.random() < 0.25:
+                    source = rng.choice(copies)
+                    copies.append(maker.make(source, _pick_kinds(rng, source), root=original))
+                else:
+                    copies.append(maker.make(original, _pick_kinds(rng, original)))
+            articles.extend(copies)
         group += 1
+    latest: dict[int, _Article] = {}  # each original's latest copy, for a plan's copy of a copy
     for number, plan in enumerate(copy_plans or ()):
-        articles.append(maker.make(made[number % originals], _excerpt_safe(list(plan))))
+        original = made[number % originals]
+        kinds = _excerpt_safe([kind for kind in plan if kind != "copy-of-copy"])
+        if "copy-of-copy" in plan and original.group in latest:
+            copy = maker.make(latest[original.group], kinds, root=original)
+        else:
+            copy = maker.make(original, kinds)
+        latest[original.group] = copy
+        articles.append(copy)
     for original in rng.sample(made, originals // 10 if follow_ups is None else follow_ups):
         own = dealer.paragraphs(rng.randint(4, 6))
         quoted = rng.sample(
