@@ -114,6 +114,7 @@ LEAD_INS = (
     "Editor's note: this story was first published by {outlet} and is reproduced with permission.",
     "The following article is reprinted from {outlet}.",
     "Via {outlet}:",
+    "Our partners at {outlet} reported this story. We are sharing it with our readers.",
 )
 FOOTERS = (
     "Subscribe to our newsletter to get the day's top stories in your inbox.",
@@ -124,6 +125,7 @@ FOOTERS = (
     "Sign up for our free daily newsletter and never miss a story.",
     "The post appeared first on {outlet}.",
     "Follow {outlet} on Twitter and Facebook for the latest news.",
+    "Got a news tip? Email the newsroom at tips@{outlet}.",
 )
 RELATED = ("Related: {headline}", "RELATED: {headline}", "Related story: {headline}", "Read more: {headline}")
 READ_MORE = "Read the rest at https://{domain}/{year}/{slug}"
@@ -386,8 +388,13 @@ class _CopyMaker:
             copy.headline = _swap_quotes(copy.headline)
 
     def _byline(self, copy: _Article, original: _Article) -> None:
-        byline = self.rng.choice(("By {author}, {outlet}", "By {author}", "{author} | {outlet}"))
-        copy.paragraphs.insert(0, byline.format(author=self.rng.choice(AUTHORS), outlet=copy.outlet))
+        rng = self.rng
+        if rng.random() < 0.25:  # a wire dateline run into the first paragraph
+            city = rng.choice(_CITIES).upper()
+            copy.paragraphs[0] = f"{city} ({copy.outlet or original.outlet}) - {copy.paragraphs[0]}"
+            return
+        byline = rng.choice(("By {author}, {outlet}", "By {author}", "{author} | {outlet}"))
+        copy.paragraphs.insert(0, byline.format(author=rng.choice(AUTHORS), outlet=copy.outlet))
 
     def _lead_in(self, copy: _Article, original: _Article) -> None:
         copy.paragraphs.insert(0, self.rng.choice(LEAD_INS).format(outlet=original.outlet))
