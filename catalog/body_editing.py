@@ -7,6 +7,7 @@ claim's words entirely is refused, naming the claim: claims never disappear sile
 
 from dataclasses import dataclass
 
+from catalog import stories
 from catalog.claims.anchoring import common_prefix, edit_opcodes, reanchor
 from catalog.claims.store import ClaimError
 from catalog.conflicts import Choices, FieldConflict, StepClash, StepGone, decided
@@ -167,3 +168,4 @@ def _write(article_id: int, body: str, claims) -> None:
         ).execute()
         for claim_id, start, end, text in claims:
             Claim.update(start=start, end=end, text=text).where(Claim.id == claim_id).execute()
+    stories.detect_articles([article_id])  # a text changed may be another's copy, or no longer

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from peewee import IntegrityError
 
+from catalog import stories
 from catalog.conflicts import (
     Choices,
     FieldConflict,
@@ -664,6 +665,8 @@ class DeletedArticles:
     #: The outlets, authors and topics they had, (kind, id) -> name: to say which one is missing.
     names: dict[tuple[str, int], str] = field(default_factory=dict)
     fingerprints: list[dict] = field(default_factory=list)  #: earlier fingerprints (catalog.fingerprints)
+    #: A person's splits and joins of their stories (catalog.stories): (first, second, together).
+    story_choices: list[tuple[int, int, bool]] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -710,6 +713,8 @@ def delete_articles(
         lock_rows("article", ids)
         if expect is not None:
             ids = _unchanged_since(expect, choices)
+        # The copies left behind may no longer be one story without these.
+        story_mates = stories.story_mates(ids) - set(ids)
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             claim_ids = [c for (c,) in Claim.select(Claim.id).where(Claim.article.in_(chunk)).tuples()]
@@ -722,6 +727,7 @@ def delete_articles(
                 EarlierFingerprint.select().where(EarlierFingerprint.article.in_(chunk)).dicts()
             )
             deleted.claims += list(Claim.select().where(Claim.id.in_(claim_ids)).dicts())
+            deleted.story_choices += stories.choices_of(chunk)
             deleted.claim_links += list(
                 ClaimLink.select()
                 .where(ClaimLink.source.in_(claim_ids) | ClaimLink.target.in_(claim_ids))
@@ -729,6 +735,7 @@ def delete_articles(
             )
             fulltext.unindex(chunk)
             Article.delete().where(Article.id.in_(chunk)).execute()  # links and claims cascade
+        stories.regroup(story_mates)
         deleted.names = _names_used(deleted)
     return deleted
 
@@ -828,6 +835,8 @@ def undelete_articles(deleted: DeletedArticles) -> None:
                 for start in range(0, len(rows), _CHUNK):
                     model.insert_many(rows[start : start + _CHUNK]).execute()
             fulltext.index(row["id"] for row in deleted.articles)
+            stories.restore_choices(deleted.story_choices)
+            stories.detect_articles(row["id"] for row in deleted.articles)
     except IntegrityError as exc:  # a race the checks could not see: nothing was written
         raise StepRefused(f"it cannot be put back as it was ({exc})") from exc
 

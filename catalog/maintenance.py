@@ -135,7 +135,7 @@ def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
     (a killed copy left a whole export behind each time), and is written in one transaction:
     killed at any moment, it leaves the target as it was, empty, and copying again finishes.
     """
-    from catalog import options
+    from catalog import options, stories
     from catalog.catalogue import close_catalogue, open_catalogue
     from catalog.exporting.json_export import write_json
     from catalog.exporting.json_import import ImportJsonError, import_document
@@ -144,6 +144,7 @@ def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
     try:
         expected = _counts()
         stemming = options.stemming()
+        story_choices = stories.all_choices()
         exported = io.StringIO()
         write_json(exported, earlier=True)
     finally:
@@ -165,6 +166,8 @@ def copy_catalogue(source: str, target: str) -> tuple[int, int, int]:
                 f"{redacted(source)} cannot be copied as it is: {_copy_fault(exc)}"
             ) from None
         options.set_stemming(stemming)  # the catalogue's options go with it
+        stories.restore_choices(story_choices)  # and a person's splits and joins of stories
+        stories.regroup({article_id for one, other, _ in story_choices for article_id in (one, other)})
         copied = _counts()
     finally:
         close_catalogue()

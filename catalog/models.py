@@ -139,6 +139,17 @@ class SavedSearch(BaseModel):
     created_at = DateTimeField(default=utc_now)
 
 
+class StoryMember(BaseModel):
+    """An article in a story of two or more copies (catalog.stories); the story's number is
+    its smallest article id. The sketches, pairs and choices behind it are plain SQL tables
+    (migration 0016), read and written by catalog.stories alone."""
+
+    article = ForeignKeyField(
+        Article, primary_key=True, column_name="article", backref="story_member", on_delete="CASCADE"
+    )
+    story = IntegerField(index=True)
+
+
 #: Every table, in an order that creates referenced tables first.
 ALL_MODELS = (
     Outlet,
@@ -152,4 +163,5 @@ ALL_MODELS = (
     ClaimLink,
     SavedSearch,
     CatalogueOption,
+    StoryMember,
 )

@@ -11,6 +11,7 @@ from catalog.cli import edit as cli_edit
 from catalog.cli import exports as cli_exports
 from catalog.cli import info as cli_info
 from catalog.cli import maintenance as cli_maintenance
+from catalog.cli import stories as cli_stories
 from catalog.cli.common import (
     DB_HELP,
     EXIT_OK,
@@ -62,6 +63,7 @@ EPILOG = """examples:
   catalog --db team.sqlite3 gui        open the window on another catalogue
   catalog info                         which catalogue, its size and counts, where settings live
   catalog stemming off                 search words as written only (missiles not missile)
+  catalog copies --json                every story: an article's copies, the first appearance first
   catalog --db postgresql://desk@db.example.org/newsroom search 'claim:retake'
   catalog install-desktop              add Catalog to the Linux applications menu
 """
@@ -228,6 +230,7 @@ def build_parser(more_commands: Callable[[Callable], None] | None = None) -> arg
     cli_maintenance.add_commands(command)
     cli_maintenance.add_copy_command(command)
     cli_maintenance.add_stemming_command(command)
+    cli_stories.add_commands(command)
 
     new = command(
         "new",

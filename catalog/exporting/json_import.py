@@ -13,6 +13,7 @@ from pathlib import Path
 
 from peewee import DatabaseError
 
+from catalog import stories
 from catalog.db import database
 from catalog.exporting.json_checks import ImportJsonError, check_date, check_document, check_time
 from catalog.exporting.json_export import FORMAT_NAME
@@ -129,6 +130,8 @@ def _write(document: dict, trusted: bool) -> JsonImportReport:
         fulltext.index(article_ids.values())
     except DatabaseError as exc:
         raise ImportJsonError(f"the search index could not take these articles ({exc})") from None
+    bodies = {article["id"]: article["body"] for article in articles}
+    stories.detect_new([(stored, bodies[given], None) for given, stored in article_ids.items()])
     if report.kept_ids:
         _advance_sequences()
     return report

@@ -4,6 +4,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
+from catalog import stories
 from catalog.backends import backend
 from catalog.db import checked_write, database, placeholders, worth_retrying
 from catalog.db_errors import is_busy
@@ -137,6 +138,7 @@ class ArticleWriter:
                 _insert_sql(ArticleAuthor, _AUTHOR_FIELDS), author_rows
             )
         backend().index_new(ids)
+        stories.detect_new([(article_id, item.text.body, item.sketch) for article_id, item in zip(ids, new)])
         return ids
 
     def _insert_sqlite(self, rows: list[tuple]) -> list[int]:

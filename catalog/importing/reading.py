@@ -29,6 +29,7 @@ from catalog.importing.article_text import ArticleText, normalise_newlines, pars
 from catalog.importing.decoding import NotText
 from catalog.importing.files import DEFAULT_MAX_SIZE, Skipped, path_text, read_text_file
 from catalog.limits import OverLimit, check_file_article
+from catalog.stories import sketch_of
 
 BATCH_SIZE = 1000
 #: A batch also holds at most this many bytes of files (by the sizes they report): a batch is
@@ -80,6 +81,9 @@ class PreparedArticle:
     text: ArticleText
     digest: str  #: the fingerprint of the article's text (catalog.fingerprints)
     file_digest: str = ""  #: of the whole file, as releases before schema 13 took it
+    #: The sketch that finds the article's copies (catalog.stories), made here, in the
+    #: import's worker processes, rather than in the one process that writes.
+    sketch: tuple[int, ...] | None = None
 
 
 def prepare(candidate: str | Skipped, max_size: int = DEFAULT_MAX_SIZE) -> PreparedArticle | Failed:
@@ -96,6 +100,7 @@ def prepare(candidate: str | Skipped, max_size: int = DEFAULT_MAX_SIZE) -> Prepa
             text=article,
             digest=fingerprint(article.body),
             file_digest=fingerprint(text),
+            sketch=tuple(sketch_of(article.body)),
         )
     except (NotText, OverLimit) as exc:
         return Failed(candidate, str(exc))
