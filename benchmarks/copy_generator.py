@@ -194,6 +194,8 @@ class _Article:
     group: int = 0
     kinds: tuple[str, ...] = ()
     quotes: int | None = None  #: the group a follow-up quotes; a templated report's batch
+    #: The paragraphs a republisher added (bylines, lead-ins, footers…), spaces collapsed.
+    added: frozenset[str] = frozenset()
 
     def text(self) -> str:
         parts = []
@@ -352,6 +354,7 @@ class _CopyMaker:
             author=rng.choice([original.author, rng.choice(AUTHORS)]),
             outlet=outlet,
             wrapped=original.wrapped,
+            added=original.added,
             role="copy",
             group=original.group,
         )
@@ -394,19 +397,19 @@ class _CopyMaker:
             copy.paragraphs[0] = f"{city} ({copy.outlet or original.outlet}) - {copy.paragraphs[0]}"
             return
         byline = rng.choice(("By {author}, {outlet}", "By {author}", "{author} | {outlet}"))
-        copy.paragraphs.insert(0, byline.format(author=rng.choice(AUTHORS), outlet=copy.outlet))
+        self._add(copy, 0, byline.format(author=rng.choice(AUTHORS), outlet=copy.outlet))
 
     def _lead_in(self, copy: _Article, original: _Article) -> None:
-        copy.paragraphs.insert(0, self.rng.choice(LEAD_INS).format(outlet=original.outlet))
+        self._add(copy, 0, self.rng.choice(LEAD_INS).format(outlet=original.outlet))
 
     def _footer(self, copy: _Article, original: _Article) -> None:
         year = (copy.date or original.date).year
-        copy.paragraphs.append(self.rng.choice(FOOTERS).format(outlet=copy.outlet, year=year))
+        self._add(copy, len(copy.paragraphs), self.rng.choice(FOOTERS).format(outlet=copy.outlet, year=year))
 
     def _related(self, copy: _Article, original: _Article) -> None:
         other = headline_of(self.dealer.paragraph(), self.rng)
         at = self.rng.randint(1, max(1, len(copy.paragraphs) - 1))
-        copy.paragraphs.insert(at, self.rng.choice(RELATED).format(headline=other))
+        self._add(copy, at, self.rng.choice(RELATED).format(headline=other))
 
     def _drop_last(self, copy: _Article, original: _Article) -> None:
         if len(copy.paragraphs) >= 3:
@@ -433,14 +436,24 @@ class _CopyMaker:
                 self.rng.choice(original.paragraphs[1:] or original.paragraphs), self.rng
             )
 
+    @staticmethod
+    def _add(copy: _Article, at: int, paragraph: str) -> None:
+        copy.paragraphs.insert(at, paragraph)
+        copy.added = copy.added | {" ".join(paragraph.split())}
+
     def _excerpt(self, copy: _Article, original: _Article) -> None:
-        paragraphs = len(original.paragraphs)
-        keep = min(paragraphs - 1, max(2, round(paragraphs * self.rng.uniform(0.3, 0.6))))
-        body = [p for p in copy.paragraphs if p.strip() not in original.paragraphs[keep:]]
+        # Cut by the article's own paragraphs, not the lines a republisher added; an excerpt
+        # of an excerpt (two or three paragraphs left) would be a quote, not a copy: not made.
+        text = [p for p in original.paragraphs if " ".join(p.split()) not in original.added]
+        if len(text) < 4:
+            return
+        keep = min(len(text) - 1, max(2, round(len(text) * self.rng.uniform(0.3, 0.6))))
+        body = [p for p in copy.paragraphs if p not in text[keep:]]
         read_more = READ_MORE.format(
             domain=_domain(original.outlet), year=original.date.year, slug=_slug(original.headline or body[0])
         )
-        copy.paragraphs = body + [read_more]
+        copy.paragraphs = body
+        self._add(copy, len(body), read_more)
 
     def _undated(self, copy: _Article, original: _Article) -> None:
         copy.date = copy.author = copy.outlet = None
@@ -694,8 +707,11 @@ def generate(
         articles.append(copy)
     for original in rng.sample(made, originals // 10 if follow_ups is None else follow_ups):
         own = dealer.paragraphs(rng.randint(4, 6))
+        # Quoted from the last paragraphs, which no excerpt keeps: an excerpt made mostly of
+        # the quoted paragraph would be a copy of the follow-up, by the issue's own measure.
+        count = len(original.paragraphs)
         quoted = rng.sample(
-            original.paragraphs, 2 if len(original.paragraphs) >= 7 and rng.random() < 0.3 else 1
+            original.paragraphs[max(2, round(count * 0.6)) :], 2 if count >= 7 and rng.random() < 0.3 else 1
         )
         for paragraph in quoted:
             own.insert(rng.randint(1, len(own)), paragraph)
