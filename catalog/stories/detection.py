@@ -21,7 +21,7 @@ from catalog.stories.text import comparable_words, opening_words
 PAIR_FLOOR = 0.3
 #: A candidate shares at least this many sketch hashes (all of a smaller sketch): a copy
 #: shares about as many of the few smallest hashes as the share of the opening it keeps.
-CANDIDATE_SHARED = 2
+CANDIDATE_SHARED = 3
 #: At most this many candidates are compared for one article, those sharing most first: a
 #: template repeated in thousands of reports never makes one import compare thousands of texts.
 MAX_CANDIDATES = 24
