@@ -225,6 +225,12 @@ def _candidates(sketches: dict[int, list[int]]) -> dict[int, list[int]]:
         )
         for value, article_id in rows:
             holders.setdefault(value, []).append(article_id)
+    # Of a word run held by many articles (a set phrase), the earliest holders only: a wire
+    # story's first appearance is among them, and a phrase in thousands of articles does not
+    # make every import count them all.
+    for value, found in holders.items():
+        if len(found) > HOLDERS_READ:
+            holders[value] = sorted(found)[:HOLDERS_READ]
     shared: dict[int, dict[int, int]] = {}
     for article_id, values in sketches.items():
         counts = shared.setdefault(article_id, {})
