@@ -5,7 +5,8 @@ articles with marked and linked claims, with private settings, so the pictures s
 newcomer sees and never depend on the machine they are made on (the articles' source files are
 named in a neutral folder, ``NEUTRAL_FOLDER``, not where the demo was imported from). It writes
 the main window (light and dark), a search with the filter bar, the column chooser, the text
-zoomed, the editor, the claim map and the first pages of a report (the report page needs
+zoomed, the editor, the claim map, the Story tab on a republication of the seed and the two
+compared, and the first pages of a report (the report page needs
 ``pdftoppm`` from poppler-utils).
 """
 
@@ -52,6 +53,31 @@ DEMO_ARTICLES = {
 }
 
 
+def _copies_of_the_seed(folder: Path) -> None:
+    """Two republications of the seed article, as outlets make them: the whole text rewrapped
+    under a lead-in and a newsletter footer, with a word changed; a newsletter's excerpt."""
+    import textwrap
+
+    from catalog.seeds import seeds_folder
+
+    [seed_file] = sorted(seeds_folder().glob("*.txt"))
+    paragraphs = [p.strip() for p in seed_file.read_text(encoding="utf-8").split("\n\n") if p.strip()][1:]
+    changed = [paragraph.replace("taking heavy casualties", "taking severe casualties") for paragraph in paragraphs]
+    rewrapped = "\n\n".join(textwrap.fill(p, 64) for p in changed)
+    (folder / "digest.txt").write_text(
+        " date 2022-06-30 Authored by Dave DeCamp via Daily Digest,\n\n"
+        "This story was originally published by AntiWar.com and is republished with permission.\n\n"
+        f"{rewrapped}\n\nSubscribe to our newsletter for more stories like this.\n",
+        encoding="utf-8",
+    )
+    excerpt = "\n\n".join(paragraphs[:3])
+    (folder / "letter.txt").write_text(
+        " date 2022-07-02 Authored by Dave DeCamp via The Morning Letter,\n\n"
+        f"{excerpt}\n\nRead the rest at https://news.example.org/ukraine-confidence\n",
+        encoding="utf-8",
+    )
+
+
 def _demo_catalogue(scratch: Path) -> tuple[int, int]:
     """Fill the open catalogue; returns (the seed article's id, the claim the map is drawn for)."""
     from catalog.claims.store import add_claim_by_text, link_claims
@@ -64,6 +90,7 @@ def _demo_catalogue(scratch: Path) -> tuple[int, int]:
     folder.mkdir()
     for name, (header, title, body) in DEMO_ARTICLES.items():
         (folder / name).write_text(f"{header}\n\n{title}\n\n{body}\n", encoding="utf-8")
+    _copies_of_the_seed(folder)
     ids = {Path(item.path).name: item.article_id for item in import_paths([folder]).imported}
     edit_article(
         seed,
@@ -168,6 +195,7 @@ def render(folder: Path) -> list[Path]:
         app.processEvents()
         written.append(_save(dialog, folder / "claim-map.png"))
         dialog.close()
+        written += _story(window, app, seed, folder)
         pdf = scratch / "report.pdf"
         ids = [
             window.articles.model.index(row, 0).data(window.articles.model.ArticleIdRole)
@@ -231,6 +259,25 @@ def _searching(window, app, folder: Path) -> list[Path]:
     written.append(_save(window, folder / "reading-zoomed.png"))
     pane.set_zoom(100)  # the zoom is kept in the settings: the next pictures at actual size
     app.processEvents()
+    return written
+
+
+def _story(window, app, seed: int, folder: Path) -> list[Path]:
+    """The Story tab on a republication of the seed, and the republication compared with it."""
+    from catalog import stories
+
+    story = stories.story_of(seed)
+    republished = next(copy.article_id for copy in story.copies if copy.outlet == "Daily Digest")
+    window.articles.select_article(republished)
+    window.detail.tabs.setCurrentWidget(window.detail.story)
+    app.processEvents()
+    written = [_save(window, folder / "story.png")]
+    dialog = window.comparing.compare(seed, republished)
+    dialog.resize(1200, 720)
+    app.processEvents()
+    written.append(_save(dialog, folder / "compare.png"))
+    dialog.close()
+    window.detail.tabs.setCurrentWidget(window.detail.editor)
     return written
 
 
