@@ -62,7 +62,9 @@ def _copies_of_the_seed(folder: Path) -> None:
 
     [seed_file] = sorted(seeds_folder().glob("*.txt"))
     paragraphs = [p.strip() for p in seed_file.read_text(encoding="utf-8").split("\n\n") if p.strip()][1:]
-    changed = [paragraph.replace("taking heavy casualties", "taking severe casualties") for paragraph in paragraphs]
+    changed = [
+        paragraph.replace("taking heavy casualties", "taking severe casualties") for paragraph in paragraphs
+    ]
     rewrapped = "\n\n".join(textwrap.fill(p, 64) for p in changed)
     (folder / "digest.txt").write_text(
         " date 2022-06-30 Authored by Dave DeCamp via Daily Digest,\n\n"

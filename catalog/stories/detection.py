@@ -59,10 +59,10 @@ def detect_new(items: Sequence[tuple[int, str, Sequence[int] | None]]) -> None:
     sketches = {
         article_id: list(given) if given is not None else sketch_of(body) for article_id, body, given in items
     }
-    _store_sketches(sketches)
+    store_sketches(sketches)
     bodies = {article_id: body for article_id, body, _ in items}
     pairs = _compare(sketches, bodies)
-    _store_pairs(pairs)
+    store_pairs(pairs)
     regroup(set(sketches) | {other for pair in pairs for other in pair[:2]})
 
 
@@ -74,7 +74,7 @@ def detect_articles(ids: Iterable[int]) -> None:
         return
     mates = story_mates(ids)
     forget(ids)
-    bodies = _bodies(ids)
+    bodies = bodies_of(ids)
     detect_new([(article_id, body, None) for article_id, body in bodies.items()])
     regroup(mates)
 
@@ -93,15 +93,12 @@ def forget(ids: Sequence[int]) -> None:
 def story_mates(ids: Iterable[int]) -> set[int]:
     """The articles in the same stories as these (themselves included)."""
     ids = list(ids)
-    mates = set(ids)
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        rows = database.execute_sql(
-            'SELECT "article" FROM "story_member" WHERE "story" IN '
-            f'(SELECT "story" FROM "story_member" WHERE "article" IN ({placeholders(len(chunk))}))',
-            chunk,
-        )
-        mates.update(article_id for (article_id,) in rows)
+    rows = rows_within(
+        'SELECT "article" FROM "story_member" WHERE "story" IN '
+        '(SELECT "story" FROM "story_member" WHERE "article" IN ({}))',
+        ids,
+    )
+    mates = set(ids) | {article_id for (article_id,) in rows}
     return mates
 
 
@@ -111,7 +108,7 @@ def regroup(articles: Iterable[int]) -> None:
     region = _region(set(articles))
     if not region:
         return
-    pairs = _rows_within('SELECT "first", "second", "score" FROM "story_pair" WHERE "first" IN ({})', region)
+    pairs = rows_within('SELECT "first", "second", "score" FROM "story_pair" WHERE "first" IN ({})', region)
     pairs = [pair for pair in pairs if pair[1] in region]
     together, apart = grouping.choices(among=region)
     groups = grouping.group(pairs, together, apart)
@@ -146,11 +143,11 @@ def regroup_after_leaving(mates: Iterable[int]) -> None:
         return
     stored = {
         (one, other)
-        for one, other, _ in _rows_within(
+        for one, other, _ in rows_within(
             'SELECT "first", "second", "score" FROM "story_pair" WHERE "first" IN ({})', mates
         )
     }
-    texts = _bodies(mates)
+    texts = bodies_of(mates)
     shingled = {article_id: shingles(comparable_words(texts.get(article_id, ""))) for article_id in mates}
     groups = list(pieces.values())
     pairs = []
@@ -165,7 +162,7 @@ def regroup_after_leaving(mates: Iterable[int]) -> None:
                     score = containment(first, second)
                     if score >= PAIR_FLOOR:
                         pairs.append((*key, round(score, 4)))
-    _store_pairs(sorted(pairs))
+    store_pairs(sorted(pairs))
     regroup(mates)
 
 
@@ -177,14 +174,14 @@ def _region(start: set[int]) -> set[int]:
         region |= frontier
         found = set(story_mates(frontier))
         ids = sorted(frontier)
-        for one, other, _ in _rows_within(
+        for one, other, _ in rows_within(
             'SELECT "first", "second", "score" FROM "story_pair" WHERE "score" >= '
             f'{grouping.THRESHOLD!r} AND ("first" IN ({{}}) OR "second" IN ({{}}))',
             ids,
             twice=True,
         ):
             found.update((one, other))
-        for one, other, _ in _rows_within(
+        for one, other, _ in rows_within(
             'SELECT "first", "second", "together" FROM "story_choice" WHERE "first" IN ({}) OR "second" IN ({})',
             ids,
             twice=True,
@@ -194,7 +191,9 @@ def _region(start: set[int]) -> set[int]:
     return region
 
 
-def _rows_within(sql: str, ids: Iterable[int], *, twice: bool = False) -> list[tuple]:
+def rows_within(sql: str, ids: Iterable[int], *, twice: bool = False) -> list[tuple]:
+    """The rows of ``sql`` (with ``{}`` for a list of placeholders, twice if ``twice``) for the
+    ids, a chunk of ids at a time (a database takes only so many parameters)."""
     ids = sorted(ids)
     rows: list[tuple] = []
     for start in range(0, len(ids), _CHUNK):
@@ -205,7 +204,7 @@ def _rows_within(sql: str, ids: Iterable[int], *, twice: bool = False) -> list[t
     return rows
 
 
-def _store_sketches(sketches: dict[int, list[int]]) -> None:
+def store_sketches(sketches: dict[int, list[int]]) -> None:
     rows = [(value, article_id) for article_id, values in sketches.items() for value in values]
     if rows:
         database.connection().cursor().executemany(
@@ -256,7 +255,7 @@ def _candidates(sketches: dict[int, list[int]]) -> dict[int, list[int]]:
 
 
 def _sketch_sizes(ids: set[int]) -> dict[int, int]:
-    rows = _rows_within(
+    rows = rows_within(
         'SELECT "article", count(*) FROM "story_sketch" WHERE "article" IN ({}) GROUP BY "article"', ids
     )
     return dict(rows)
@@ -266,7 +265,7 @@ def _compare(sketches: dict[int, list[int]], bodies: dict[int, str]) -> list[tup
     """The scored pairs (smaller id first) of the new articles and their candidates."""
     candidates = _candidates(sketches)
     wanted = {other for others in candidates.values() for other in others} - set(bodies)
-    texts = {**_bodies(wanted), **bodies}
+    texts = {**bodies_of(wanted), **bodies}
     shingled: dict[int, set] = {}
 
     def shingles_of(article_id: int) -> set:
@@ -317,10 +316,10 @@ class _Joined:
 
 
 def _stories_of(ids: set[int]) -> dict[int, int]:
-    return dict(_rows_within('SELECT "article", "story" FROM "story_member" WHERE "article" IN ({})', ids))
+    return dict(rows_within('SELECT "article", "story" FROM "story_member" WHERE "article" IN ({})', ids))
 
 
-def _store_pairs(pairs: list[tuple[int, int, float]]) -> None:
+def store_pairs(pairs: list[tuple[int, int, float]]) -> None:
     # Pairs of new articles (or of articles just forgotten): none is stored yet.
     if pairs:
         database.connection().cursor().executemany(
@@ -328,5 +327,5 @@ def _store_pairs(pairs: list[tuple[int, int, float]]) -> None:
         )
 
 
-def _bodies(ids: Iterable[int]) -> dict[int, str]:
-    return dict(_rows_within('SELECT "id", "body" FROM "article" WHERE "id" IN ({})', ids))
+def bodies_of(ids: Iterable[int]) -> dict[int, str]:
+    return dict(rows_within('SELECT "id", "body" FROM "article" WHERE "id" IN ({})', ids))

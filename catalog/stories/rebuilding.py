@@ -47,7 +47,7 @@ def rebuild_in(db, progress: Progress | None = None, *, workers: int | None = No
     with _pool(total, workers) as pool:
         _sketch_all(db, total, pool, tell)
         pairs = _compare_candidates(db, pool, tell)
-    detection._store_pairs(pairs)
+    detection.store_pairs(pairs)
     tell("grouping", 0, 1)
     together, apart = grouping.choices()
     groups = grouping.group(pairs, together, apart)
@@ -129,7 +129,7 @@ def _sketch_all(db, total: int, pool, tell: Progress) -> None:
     tell("sketching", 0, total)
     done = 0
     for sketches in _in_flight(pool, sketch_chunk, ((rows,) for rows in _article_chunks(db))):
-        detection._store_sketches(sketches)
+        detection.store_sketches(sketches)
         done += len(sketches)
         tell("sketching", done, total)
 
@@ -150,7 +150,7 @@ def _compare_candidates(db, pool, tell: Progress) -> list[tuple[int, int, float]
     candidates = _candidates(db)
     tell("comparing", 0, len(candidates))
     jobs = (
-        (chunk, detection._bodies({article_id for pair in chunk for article_id in pair}))
+        (chunk, detection.bodies_of({article_id for pair in chunk for article_id in pair}))
         for chunk in (
             candidates[start : start + _COMPARE_CHUNK] for start in range(0, len(candidates), _COMPARE_CHUNK)
         )

@@ -88,7 +88,7 @@ def story_of(article_id: int, *, shares: bool = True) -> Story | None:
     [story] = _stories(f'"story_member"."story" = {placeholders(1)}', [number]) or [None]
     if story is None or not shares:
         return story
-    texts = detection._bodies(story.articles)
+    texts = detection.bodies_of(story.articles)
     first = shingles(comparable_words(texts.get(story.first, "")))
     copies = tuple(
         _with_share(
@@ -119,17 +119,12 @@ def stories_with_copies() -> list[StoryHeading]:
 
 def copy_counts(ids: Iterable[int]) -> dict[int, int]:
     """How many articles each of these articles' stories holds (itself included), for those in one."""
-    ids = sorted(set(ids))
-    counts: dict[int, int] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        rows = database.execute_sql(
-            'SELECT m."article", (SELECT count(*) FROM "story_member" o WHERE o."story" = m."story") '
-            f'FROM "story_member" m WHERE m."article" IN ({placeholders(len(chunk))})',
-            chunk,
-        )
-        counts.update(rows)
-    return counts
+    rows = detection.rows_within(
+        'SELECT m."article", (SELECT count(*) FROM "story_member" o WHERE o."story" = m."story") '
+        'FROM "story_member" m WHERE m."article" IN ({})',
+        set(ids),
+    )
+    return dict(rows)
 
 
 def split_article(article_id: int) -> StoryDecision:
