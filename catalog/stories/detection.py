@@ -10,6 +10,7 @@ import writes an article and its place in a story, or neither.
 """
 
 import os
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
 from catalog.db import database, placeholders
@@ -30,6 +31,8 @@ MIN_SHINGLES = 8
 _CHUNK = 500
 #: Of the articles holding one sketched word run, the earliest this many are read.
 HOLDERS_READ = 64
+#: Texts whose shingles are kept while a batch is compared (about 50 KB each).
+SHINGLED_KEPT = 256
 #: Set to "off" to import without looking for copies (benchmarks measure what it costs).
 ENV_SWITCH = "CATALOG_STORIES"
 
@@ -266,11 +269,16 @@ def _compare(sketches: dict[int, list[int]], bodies: dict[int, str]) -> list[tup
     candidates = _candidates(sketches)
     wanted = {other for others in candidates.values() for other in others} - set(bodies)
     texts = {**bodies_of(wanted), **bodies}
-    shingled: dict[int, set] = {}
+    shingled: OrderedDict[int, set] = OrderedDict()
 
     def shingles_of(article_id: int) -> set:
-        if article_id not in shingled:
+        # A text's shingles take some 50 KB: the most recently used few are kept, not a batch's.
+        if article_id in shingled:
+            shingled.move_to_end(article_id)
+        else:
             shingled[article_id] = shingles(comparable_words(texts.get(article_id, "")))
+            if len(shingled) > SHINGLED_KEPT:
+                shingled.popitem(last=False)
         return shingled[article_id]
 
     # A candidate already in the story the article has just joined is not compared: one pair

@@ -23,7 +23,8 @@ from catalog.stories.text import comparable_words
 #: thousands of articles never pairs them all with each other).
 HOT_HASH = 64
 _READ_CHUNK = 1000
-_COMPARE_CHUNK = 1000
+#: Pairs compared in one go: each text's shingles (about 50 KB) are kept while its chunk is.
+_COMPARE_CHUNK = 300
 #: Below this many articles the work is done here: starting workers would cost more.
 WORKERS_FROM = 3000
 
