@@ -283,7 +283,7 @@ def _compare(sketches: dict[int, list[int]], bodies: dict[int, str]) -> list[tup
 
     # A candidate already in the story the article has just joined is not compared: one pair
     # over the threshold puts it there (a rebuild compares every candidate pair).
-    joined = _Joined(_stories_of(wanted))
+    joined = Joined(_stories_of(wanted))
     pairs: dict[tuple[int, int], float] = {}
     for article_id, others in candidates.items():
         for other in others:
@@ -301,7 +301,7 @@ def _compare(sketches: dict[int, list[int]], bodies: dict[int, str]) -> list[tup
     return [(one, other, score) for (one, other), score in sorted(pairs.items())]
 
 
-class _Joined:
+class Joined:
     """Which articles are known to be in one story while a batch is compared."""
 
     def __init__(self, stories: dict[int, int]):

@@ -148,17 +148,26 @@ def _article_chunks(db) -> Iterator[list[tuple[int, str]]]:
 
 
 def _compare_candidates(db, pool, tell: Progress) -> list[tuple[int, int, float]]:
+    """The candidate pairs scored, as an import scores them: a pair already joined through
+    pairs scored before (over the threshold) is not compared (a story of n copies needs n - 1
+    comparisons, not all n(n - 1)/2)."""
     candidates = _candidates(db)
     tell("comparing", 0, len(candidates))
-    jobs = (
-        (chunk, detection.bodies_of({article_id for pair in chunk for article_id in pair}))
-        for chunk in (
-            candidates[start : start + _COMPARE_CHUNK] for start in range(0, len(candidates), _COMPARE_CHUNK)
-        )
-    )
+    joined = detection.Joined({})
     pairs, done = [], 0
-    for scored in _in_flight(pool, score_chunk, jobs):
+
+    def jobs():
+        for start in range(0, len(candidates), _COMPARE_CHUNK):
+            chunk = [
+                pair for pair in candidates[start : start + _COMPARE_CHUNK] if not joined.together(*pair)
+            ]
+            yield chunk, detection.bodies_of({article_id for pair in chunk for article_id in pair})
+
+    for scored in _in_flight(pool, score_chunk, jobs()):
         pairs += scored
+        for one, other, score in scored:
+            if score >= grouping.THRESHOLD:
+                joined.join(one, other)
         done = min(done + _COMPARE_CHUNK, len(candidates))
         tell("comparing", done, len(candidates))
     return pairs
