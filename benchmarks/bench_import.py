@@ -148,7 +148,7 @@ def main() -> None:
     if without:
         print(
             f"copies looked for:  {with_stories:.1f} s against {without:.1f} s without "
-            f"(median of 3 each): +{with_stories / without - 1:.0%}   target at most +15 %"
+            f"(median of 3 each): {with_stories / without - 1:+.0%}   target at most +15 %"
         )
 
 
