@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from catalog.stories.text import _QUOTES, _WORD, boilerplate_spans
+from catalog.stories.text import QUOTES, WORD, boilerplate_spans
 
 EQUAL, ADDED, REMOVED, CHANGED = "equal", "added", "removed", "changed"
 BOILERPLATE = "boilerplate: "  #: a boilerplate run's kind is this and the Boilerplate's kind
@@ -27,7 +27,7 @@ BOILERPLATE = "boilerplate: "  #: a boilerplate run's kind is this and the Boile
 EXACT_UP_TO = 4_000_000
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 #: A word as shown: the word compared, with the punctuation written against it ("faith," "(AP)").
-_SHOWN_WORD = re.compile(r"[^\w\s]*(" + _WORD.pattern + r")[^\w\s]*")
+_SHOWN_WORD = re.compile(r"[^\w\s]*(" + WORD.pattern + r")[^\w\s]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +184,7 @@ def _paragraphs(body: str) -> tuple[tuple[_Paragraph, ...], tuple]:
         own.append((position, span.start))
         position = span.end
     own.append((position, len(body)))
-    folded_body = body.translate(_QUOTES)  # one character for one: the spans hold
+    folded_body = body.translate(QUOTES)  # one character for one: the spans hold
     paragraphs = []
     for start, end in own:
         piece_start = start

@@ -108,8 +108,9 @@ def stories() -> list[Story]:
 
 
 def stories_with_copies() -> list[StoryHeading]:
-    """The sidebar's list: every story, the most copies first, then the newest first
-    appearance."""
+    """The sidebar's list: every story with its first appearance's title, the most copies
+    first, then by number. (One query ranking each story's members with window functions is
+    twice as slow at 100,000 articles, 1.1 s against 0.54 s, though faster at a million.)"""
     headings = [
         StoryHeading(story.number, story.first, _title(story), len(story.copies)) for story in stories()
     ]

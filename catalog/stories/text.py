@@ -77,10 +77,10 @@ _LINES = re.compile(r"[^\n]+")
 #: A paragraph of one short line: where a "Related:" line stands between the article's own
 #: paragraphs (searched for by its blank lines: far quicker than trying every line).
 _STANDALONE_LINE = re.compile(rf"\n[^\S\n]*\n[^\S\n]*([^\n]{{1,{BOILERPLATE_MAX}}})(?=\n[^\S\n]*\n)")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "′": "'"})
+QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "′": "'"})
 #: Words as compared: letters and digits; an apostrophe's letters join their word (it's, Biden's)
 #: so straight and curly quotes compare alike.
-_WORD = re.compile(r"\w+(?:'\w+)*")
+WORD = re.compile(r"\w+(?:'\w+)*")
 #: Characters read for each word wanted of an opening: English news averages about six with
 #: the space; a lead-in line read past makes up for the rest.
 _CHARACTERS_PER_WORD = 9
@@ -265,11 +265,11 @@ def without_boilerplate(body: str) -> str:
 def comparable_words(body: str) -> list[str]:
     """The words of ``body`` as copies are compared: boilerplate out, case and quote styles
     folded, punctuation and line breaks gone."""
-    return _WORD.findall(without_boilerplate(body).translate(_QUOTES).casefold())
+    return WORD.findall(without_boilerplate(body).translate(QUOTES).casefold())
 
 
 def opening_words(body: str, count: int) -> list[str]:
     """About the first ``count`` comparable words of ``body``, reading only its first lines
     (an import makes this of every article: it must cost little)."""
     head = body[: count * _CHARACTERS_PER_WORD]
-    return _WORD.findall(without_boilerplate(head).translate(_QUOTES).casefold())[:count]
+    return WORD.findall(without_boilerplate(head).translate(QUOTES).casefold())[:count]

@@ -152,6 +152,8 @@ def test_an_undated_copy_never_comes_first(catalogue, write):
 
     assert story.first == found["b"]
     assert story.copies[-1].date is None
+    [heading] = stories.stories_with_copies()  # the sidebar's list names the same first
+    assert (heading.first, heading.count) == (found["b"], 2)
 
 
 def test_copies_arriving_in_later_imports_join_the_story(catalogue, story_files, tmp_path):
