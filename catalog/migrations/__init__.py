@@ -46,14 +46,28 @@ def migrate(db) -> list[str]:
     """Apply every pending step, each in its own transaction; returns the steps applied."""
     applied = []
     for step in pending(db):
+        if not isinstance(db, SqliteDatabase):
+            applied += _runner(db).up(target=step)
+            continue
         # Views (and triggers) are set aside around each step, including those an earlier
-        # step of this same upgrade created.
-        saved = _views_and_triggers(db)
-        for kind, name, _ in saved:
-            if kind == "view":
-                db.execute_sql(f'DROP VIEW IF EXISTS "{name}"')
-        applied += _runner(db).up(target=step)
-        _recreate_missing(db, saved)
+        # step of this same upgrade created, in the step's own transaction: a kill between
+        # them would leave a catalogue without its views. Foreign keys are switched off
+        # first, as peewee's SQLite migrator does, since SQLite ignores the switch inside a
+        # transaction and a step that rebuilds a table must not cascade deletes.
+        keys_on = bool(db.pragma("foreign_keys"))
+        if keys_on:
+            db.pragma("foreign_keys", 0)
+        try:
+            with db.atomic():
+                saved = _views_and_triggers(db)
+                for kind, name, _ in saved:
+                    if kind == "view":
+                        db.execute_sql(f'DROP VIEW IF EXISTS "{name}"')
+                applied += _runner(db).up(target=step)
+                _recreate_missing(db, saved)
+        finally:
+            if keys_on:
+                db.pragma("foreign_keys", 1)
     return applied
 
 
