@@ -181,8 +181,20 @@ def get_article(article_id: int) -> dict | None:
 
 
 def _with_names(rows: list[dict]) -> list[dict]:
-    authors, topics = _authors_and_topics([row["id"] for row in rows])
-    return [article_object(row, authors[row["id"]], topics[row["id"]]) for row in rows]
+    ids = [row["id"] for row in rows]
+    authors, topics = _authors_and_topics(ids)
+    urls = article_urls(ids)
+    return [article_object(row, authors[row["id"]], topics[row["id"]], urls.get(row["id"])) for row in rows]
+
+
+def article_urls(ids: list[int]) -> dict[int, str]:
+    """``{id: web address}`` of those of these articles that came from the web (schema 17)."""
+    if not ids:
+        return {}
+    rows = database.execute_sql(
+        f'SELECT "article", "url" FROM "article_url" WHERE "article" IN ({placeholders(len(ids))})', ids
+    )
+    return dict(rows)
 
 
 def _authors_and_topics(ids: list[int]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
@@ -203,7 +215,7 @@ def _authors_and_topics(ids: list[int]) -> tuple[dict[int, list[str]], dict[int,
     return authors, topics
 
 
-def article_object(row: dict, authors: list[str], topics: list[str]) -> dict:
+def article_object(row: dict, authors: list[str], topics: list[str], url: str | None = None) -> dict:
     """The public JSON shape of an article (``body`` only when the row has it)."""
     obj = {
         "id": row["id"],
@@ -215,6 +227,7 @@ def article_object(row: dict, authors: list[str], topics: list[str]) -> dict:
         "summary": row["summary"],
         "notes": row["notes"],
         "source": row["source_path"],
+        "url": url,
         "content_hash": row["content_hash"],
         "imported_at": iso_time(row["imported_at"]),
         "updated_at": iso_time(row["updated_at"]),

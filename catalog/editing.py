@@ -26,6 +26,7 @@ from catalog.models import (
     Article,
     ArticleAuthor,
     ArticleTopic,
+    ArticleUrl,
     Author,
     Claim,
     ClaimLink,
@@ -667,6 +668,7 @@ class DeletedArticles:
     fingerprints: list[dict] = field(default_factory=list)  #: earlier fingerprints (catalog.fingerprints)
     #: A person's splits and joins of their stories (catalog.stories): (first, second, together).
     story_choices: list[tuple[int, int, bool]] = field(default_factory=list)
+    urls: list[dict] = field(default_factory=list)  #: their web addresses (schema 17)
 
     @property
     def count(self) -> int:
@@ -728,6 +730,7 @@ def delete_articles(
             )
             deleted.claims += list(Claim.select().where(Claim.id.in_(claim_ids)).dicts())
             deleted.story_choices += stories.choices_of(chunk)
+            deleted.urls += list(ArticleUrl.select().where(ArticleUrl.article.in_(chunk)).dicts())
             deleted.claim_links += list(
                 ClaimLink.select()
                 .where(ClaimLink.source.in_(claim_ids) | ClaimLink.target.in_(claim_ids))
@@ -829,6 +832,7 @@ def undelete_articles(deleted: DeletedArticles) -> None:
                 (EarlierFingerprint, deleted.fingerprints),
                 (ArticleAuthor, deleted.author_links),
                 (ArticleTopic, deleted.topic_links),
+                (ArticleUrl, deleted.urls),
                 (Claim, deleted.claims),
                 (ClaimLink, deleted.claim_links),
             ):

@@ -101,3 +101,8 @@ def check_file_article(article) -> None:
     check(OUTLET, article.outlet)
     check_all(AUTHOR, article.authors)
     check(BODY, article.body)
+    # What the other formats bring (catalog.importing.formats): a page's address, an abstract.
+    check(SOURCE, getattr(article, "url", None))
+    check(NOTES, getattr(article, "notes", ""))
+    check(SUMMARY, getattr(article, "summary", ""))
+    check_all(TOPIC, getattr(article, "topics", ()))

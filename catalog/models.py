@@ -74,6 +74,16 @@ class EarlierFingerprint(BaseModel):
         primary_key = CompositeKey("article", "fingerprint")
 
 
+class ArticleUrl(BaseModel):
+    """The web address an article came from (schema 17): a page's canonical URL, a feed
+    item's link, a web archive record's URL. Apart from ``article``, whose body comes last."""
+
+    article = ForeignKeyField(
+        Article, primary_key=True, column_name="article", backref="url_row", on_delete="CASCADE"
+    )
+    url = TextField()
+
+
 class ArticleAuthor(BaseModel):
     """An author of an article; ``position`` keeps the by-line's order."""
 
@@ -164,4 +174,5 @@ ALL_MODELS = (
     SavedSearch,
     CatalogueOption,
     StoryMember,
+    ArticleUrl,
 )

@@ -31,12 +31,15 @@ from catalog.cli.common import print_json as _print_json
 from catalog.cli.importing import (
     TerminalProgress,
     glob_option,
+    import_patterns,
     jobs_option,
     max_size_option,
     report_lines,
     report_object,
+    types_option,
 )
-from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN
+from catalog.importing.files import DEFAULT_MAX_SIZE
+from catalog.importing.formats import TYPES
 from catalog.limits import NAMES
 from catalog.places import ENV_VAR
 from catalog.terminal_text import block, one_line
@@ -121,9 +124,18 @@ def build_parser(more_commands: Callable[[Callable], None] | None = None) -> arg
     imp.add_argument(
         "--glob",
         type=glob_option,
-        default=DEFAULT_PATTERN,
+        action="append",
         metavar="PATTERN",
-        help=f"which files to take from folders (default: {DEFAULT_PATTERN})",
+        help="which files to take from folders, by name (*.txt, 2022-*.md; may be repeated); "
+        "default: every type --types lists",
+    )
+    imp.add_argument(
+        "--types",
+        type=types_option,
+        action="append",
+        metavar="TYPES",
+        help="which types of file to take from folders, apart by commas: "
+        f"{', '.join(TYPES)} (also email, word, rss, zotero; default: all of them)",
     )
     imp.add_argument(
         "--max-size",
@@ -309,11 +321,13 @@ def _cmd_import(args) -> int:
     from catalog.importing.importer import count_files
 
     _open(args)
-    progress = TerminalProgress(count_files(args.paths, args.glob))
+    pattern, narrowed = import_patterns(args.glob, args.types)
+    progress = TerminalProgress(count_files(args.paths, pattern, narrowed))
     try:
         report = import_paths(
             args.paths,
-            pattern=args.glob,
+            pattern=pattern,
+            narrowed=narrowed,
             max_size=args.max_size,
             dry_run=args.dry_run,
             progress=progress,

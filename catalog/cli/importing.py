@@ -56,6 +56,29 @@ def glob_option(text: str) -> str:
     return text
 
 
+def types_option(text: str) -> tuple[str, ...]:
+    """``--types``: formats apart by commas or spaces (``pdf,html``, ``.docx``, ``email``)."""
+    from catalog.importing.formats import type_names
+
+    try:
+        return type_names(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def import_patterns(
+    globs: list[str] | None, types: list[tuple[str, ...]] | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The file-name patterns an import takes from folders, and those that narrow them: the
+    ``--glob`` patterns narrowed by the ``--types``' names; either alone; or every type."""
+    from catalog.importing.formats import patterns_of
+
+    chosen = patterns_of([kind for given in types or () for kind in given]) if types else ()
+    if globs:
+        return tuple(globs), chosen
+    return chosen or patterns_of(), ()
+
+
 def jobs_option(text: str) -> int:
     """``--jobs``: a whole number from 1 (the import caps it to what helps: see reading.py)."""
     try:

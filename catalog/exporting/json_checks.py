@@ -118,6 +118,8 @@ def _check_article(article: dict, where: str) -> str:
         ("source", limits.SOURCE),
     ):
         _checked(article, key, limit, where, optional=True)
+    if article.get("url") is not None:  # exports before schema 17 have no "url"
+        _checked(article, "url", limits.SOURCE, where, optional=True)
     for key, limit in (("authors", limits.AUTHOR), ("topics", limits.TOPIC)):
         names = _field(article, key, list, where)
         for number, name in enumerate(names):

@@ -19,7 +19,17 @@ from catalog.exporting.json_checks import ImportJsonError, check_date, check_doc
 from catalog.exporting.json_export import FORMAT_NAME
 from catalog.fingerprints import fingerprint, holders, remember
 from catalog.ids import ID_TABLES, keep_ahead, never_used
-from catalog.models import Article, ArticleAuthor, ArticleTopic, Author, Claim, ClaimLink, Outlet, Topic
+from catalog.models import (
+    Article,
+    ArticleAuthor,
+    ArticleTopic,
+    ArticleUrl,
+    Author,
+    Claim,
+    ClaimLink,
+    Outlet,
+    Topic,
+)
 from catalog.names import name_cache
 from catalog.search import fulltext
 
@@ -179,6 +189,8 @@ def _write_article(article: dict, keep_id: bool, outlets, authors, topics) -> in
     topic_ids = set(filter(None, map(topics.id_for, article["topics"])))
     if topic_ids:
         ArticleTopic.insert_many([{"article": article_id, "topic": t} for t in sorted(topic_ids)]).execute()
+    if article.get("url"):
+        ArticleUrl.insert(article=article_id, url=article["url"]).execute()
     return article_id
 
 

@@ -79,6 +79,11 @@ class ArticleText:
     date: datetime.date | None = None
     authors: tuple[str, ...] = ()
     outlet: str | None = None
+    #: What the other formats bring beside a text file's header (catalog.importing.formats).
+    url: str | None = None
+    notes: str = ""
+    summary: str = ""
+    topics: tuple[str, ...] = ()
 
 
 def normalise_newlines(text: str) -> str:

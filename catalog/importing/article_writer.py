@@ -11,8 +11,8 @@ from catalog.db_errors import is_busy
 from catalog.fingerprints import earlier_holders
 from catalog.ids import last_handed_out
 from catalog.importing.reading import PreparedArticle
-from catalog.models import Article, ArticleAuthor, Author, Outlet, utc_now
-from catalog.names import NameCache
+from catalog.models import Article, ArticleAuthor, ArticleTopic, ArticleUrl, Author, Outlet, Topic, utc_now
+from catalog.names import NameCache, TopicCache
 
 #: (id, None) for an article written; (id, title) of the article it duplicates otherwise.
 Outcome = tuple[int | None, str | None]
@@ -32,6 +32,8 @@ _ARTICLE_FIELDS = (
     Article.version,
 )
 _AUTHOR_FIELDS = (ArticleAuthor.article, ArticleAuthor.author, ArticleAuthor.position)
+_TOPIC_FIELDS = (ArticleTopic.article, ArticleTopic.topic)
+_URL_FIELDS = (ArticleUrl.article, ArticleUrl.url)
 _LOOKUP_CHUNK = 500
 SHARED_RETRIES = 5
 #: Seconds a batch waits for another desk's write (SQLite has one writer at a time) before it
@@ -66,6 +68,7 @@ class ArticleWriter:
         self.dry_run = dry_run
         self.outlets = NameCache(Outlet)
         self.authors = NameCache(Author)
+        self.topics = TopicCache(Topic)
         self._dry_run_seen: dict[str, str] = {}
         self._status = status or (lambda text: None)
         self._cancelled = cancelled or (lambda: False)
@@ -116,6 +119,7 @@ class ArticleWriter:
         # Names created inside the rolled-back transaction no longer exist.
         self.outlets.forget()
         self.authors.forget()
+        self.topics.forget()
 
     def _insert(self, new: Sequence[PreparedArticle]) -> list[int]:
         if not new:
@@ -137,9 +141,24 @@ class ArticleWriter:
             database.connection().cursor().executemany(
                 _insert_sql(ArticleAuthor, _AUTHOR_FIELDS), author_rows
             )
+        self._insert_extras(ids, new)
         backend().index_new(ids)
         stories.detect_new([(article_id, item.text.body, item.sketch) for article_id, item in zip(ids, new)])
         return ids
+
+    def _insert_extras(self, ids: list[int], new: Sequence[PreparedArticle]) -> None:
+        """The topics and web addresses that formats other than text files bring."""
+        topic_rows = [
+            (article_id, topic_id)
+            for article_id, item in zip(ids, new)
+            for topic_id in dict.fromkeys(filter(None, map(self.topics.id_for, item.text.topics)))
+        ]
+        url_rows = [(article_id, item.text.url) for article_id, item in zip(ids, new) if item.text.url]
+        cursor = database.connection().cursor()
+        if topic_rows:
+            cursor.executemany(_insert_sql(ArticleTopic, _TOPIC_FIELDS), topic_rows)
+        if url_rows:
+            cursor.executemany(_insert_sql(ArticleUrl, _URL_FIELDS), url_rows)
 
     def _insert_sqlite(self, rows: list[tuple]) -> list[int]:
         # One executemany of one statement is twice as fast as peewee's insert_many here;
@@ -162,8 +181,8 @@ class ArticleWriter:
             text.body,
             text.date.isoformat() if text.date else None,
             outlet_id,
-            "",
-            "",
+            text.summary,
+            text.notes,
             item.source,
             item.digest,
             str(now),

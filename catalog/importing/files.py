@@ -8,8 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from catalog.importing.decoding import NotText, decode_text
+from catalog.importing.formats import DEFAULT_PATTERNS
 
-DEFAULT_PATTERN = "*.txt"
+#: What folders are searched for: every type Catalog imports, as patterns apart by spaces (the
+#: way file dialogs list them).
+DEFAULT_PATTERN = " ".join(DEFAULT_PATTERNS)
 DEFAULT_MAX_SIZE = 10 * 1024 * 1024
 #: The largest ``max_size`` there is: about what one text value of SQLite or PostgreSQL holds.
 MAX_SIZE_CEILING = 1024**3
@@ -27,10 +30,29 @@ class Skipped:
     reason: str
 
 
+def patterns(pattern: str | Iterable[str]) -> tuple[str, ...]:
+    """File-name patterns, case-folded: a tuple given, or one text of patterns apart by
+    spaces or semicolons (``*.txt *.html``, as file dialogs write them)."""
+    given = re.split(r"[\s;]+", pattern) if isinstance(pattern, str) else list(pattern)
+    return tuple(dict.fromkeys(p.casefold() for p in given if p))
+
+
+def matches(name: str, folded_patterns: tuple[str, ...]) -> bool:
+    folded = name.casefold()
+    return any(fnmatch.fnmatchcase(folded, pattern) for pattern in folded_patterns)
+
+
 def find_files(
-    paths: Iterable[str | Path], pattern: str = DEFAULT_PATTERN, *, ordered: bool = True
+    paths: Iterable[str | Path],
+    pattern: str | Iterable[str] = DEFAULT_PATTERN,
+    *,
+    ordered: bool = True,
+    narrowed: Iterable[str] = (),
 ) -> Iterator[str | Skipped]:
     """Paths of files named directly, and of files matching ``pattern`` in folders, sorted.
+
+    ``pattern`` is one pattern, several apart by spaces, or a sequence of them (``patterns``);
+    ``narrowed`` (the patterns of ``--types`` beside a ``--glob``) must match too.
 
     Folders are walked depth first; linked folders are followed once, so loops end. Links that
     lead out of the folder the user chose (to ``~/.ssh/id_ed25519``, to ``~/.config``) are
@@ -43,7 +65,8 @@ def find_files(
     for given in paths:
         path = os.fspath(given)
         if os.path.isdir(path):
-            yield from _walk(path, pattern.casefold(), seen_dirs, ordered, os.path.realpath(path))
+            wanted = (patterns(pattern), patterns(narrowed))
+            yield from _walk(path, wanted, seen_dirs, ordered, os.path.realpath(path))
         elif os.path.isfile(path):
             yield path
         elif os.path.lexists(path):
@@ -53,7 +76,11 @@ def find_files(
 
 
 def _walk(
-    folder: str, pattern: str, seen: set[tuple[int, int]], ordered: bool, root: str
+    folder: str,
+    pattern: tuple[tuple[str, ...], tuple[str, ...]],
+    seen: set[tuple[int, int]],
+    ordered: bool,
+    root: str,
 ) -> Iterator[str | Skipped]:
     try:
         info = os.stat(folder)
@@ -69,17 +96,17 @@ def _walk(
         return
     for name, kind, is_link in entries:
         path = os.path.join(folder, name)
-        matches = fnmatch.fnmatchcase(name.casefold(), pattern)
-        if is_link and (kind == "folder" or (kind == "file" and matches)):
+        matching = matches(name, pattern[0]) and (not pattern[1] or matches(name, pattern[1]))
+        if is_link and (kind == "folder" or (kind == "file" and matching)):
             target = os.path.realpath(path)
             if not _inside(target, root):
                 yield Skipped(path, f"a link to {target} outside the folder you chose: not imported")
                 continue
         if kind == "folder":
-            if matches:
+            if matching:
                 yield Skipped(path, "a folder, not a file")
             yield from _walk(path, pattern, seen, ordered, root)
-        elif matches:
+        elif matching:
             yield path if kind == "file" else Skipped(path, _NOT_REGULAR)
 
 
@@ -100,6 +127,21 @@ def _inside(path: str, folder: str) -> bool:
 
 def read_text_file(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
     """The decoded text of an article file; raises NotText saying why it is not one."""
+    return text_of(read_file(path, max_size))
+
+
+def text_of(data: bytes) -> str:
+    """The decoded text of an article file's bytes; raises NotText saying why it is not one."""
+    if not data or data.isspace():
+        raise NotText("empty file")
+    text = decode_text(data)
+    if is_blank(text):
+        raise NotText("empty file")
+    return text
+
+
+def read_file(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """The bytes of a file, at most ``max_size``; raises NotText saying why they cannot be had."""
     try:
         with open(path, "rb") as stream:
             size = os.fstat(stream.fileno()).st_size
@@ -119,12 +161,7 @@ def read_text_file(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
         raise NotText(f"cannot be read ({exc.strerror or exc})") from exc
     if len(data) > max_size:
         raise NotText(f"too large (more than the limit of {human_size(max_size)})")
-    if not data or data.isspace():
-        raise NotText("empty file")
-    text = decode_text(data)
-    if is_blank(text):
-        raise NotText("empty file")
-    return text
+    return data
 
 
 def is_blank(text: str) -> bool:

@@ -19,11 +19,12 @@ from catalog.db_errors import (
 )
 from catalog.importing.article_writer import BUSY_WAIT, ArticleWriter, ImportCancelled
 from catalog.importing.files import DEFAULT_MAX_SIZE, DEFAULT_PATTERN, find_files
+from catalog.importing.pieces import FileDone
 from catalog.importing.reading import Failed, PreparedArticle, prepared_batches
 
 __all__ = ["Duplicate", "Failed", "ImportReport", "Imported", "count_files", "import_paths"]
 
-#: progress(files_done, last_path) after each batch
+#: progress(files_done, last_path) after each batch (a mailbox is one file, however many articles)
 ProgressHook = Callable[[int, str], None]
 #: status(text) when the import waits ("waiting for another desk's write…"), status("") when it goes on
 StatusHook = Callable[[str], None]
@@ -87,33 +88,39 @@ class ImportReport:
         return ", ".join(parts)
 
 
-def count_files(paths: Iterable[str | Path], pattern: str = DEFAULT_PATTERN) -> int:
+def count_files(
+    paths: Iterable[str | Path], pattern: str | Iterable[str] = DEFAULT_PATTERN, narrowed: Iterable[str] = ()
+) -> int:
     """How many files (and unusable paths) an import of ``paths`` will go through."""
-    return sum(1 for _ in find_files(paths, pattern, ordered=False))
+    return sum(1 for _ in find_files(paths, pattern, ordered=False, narrowed=narrowed))
 
 
 def import_paths(
     paths: Iterable[str | Path],
     *,
-    pattern: str = DEFAULT_PATTERN,
+    pattern: str | Iterable[str] = DEFAULT_PATTERN,
     max_size: int = DEFAULT_MAX_SIZE,
     dry_run: bool = False,
     progress: ProgressHook | None = None,
     cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
     status: StatusHook | None = None,
+    narrowed: Iterable[str] = (),
 ) -> ImportReport:
     """Import the files and folders in ``paths``; see the module docstring for the guarantees.
 
     ``progress(files_done, last_file)`` is called after each batch is written; ``cancelled`` is
     asked before each file is read (in this thread) and before each batch is written: a batch
     cut short by it is not written, so what is stored is whole batches. ``workers`` processes
-    parse files (default: one per core, up to 4). ``status(text)`` hears when the import waits
+    parse files (default: one per core, up to 4). ``pattern`` chooses the files taken from
+    folders (every type Catalog reads, by default); ``narrowed`` narrows them further. ``status(text)`` hears when the import waits
     for another desk's write. A full disk stops the import (``report.stopped`` says so).
     """
     report = ImportReport(dry_run=dry_run)
     writer = ArticleWriter(dry_run=dry_run, status=status, cancelled=cancelled)
-    for batch in prepared_batches(find_files(paths, pattern), max_size, workers=workers, cancelled=cancelled):
+    files_done = 0
+    found = find_files(paths, pattern, narrowed=narrowed)
+    for batch in prepared_batches(found, max_size, workers=workers, cancelled=cancelled):
         if cancelled is not None and cancelled():
             report.cancelled = True
             break
@@ -124,8 +131,9 @@ def import_paths(
         except ImportCancelled:
             report.cancelled = True
             break
-        if progress is not None:
-            progress(report.files_seen, batch[-1].path)
+        files_done += sum(1 for item in batch if isinstance(item, FileDone))
+        if progress is not None and batch:
+            progress(files_done, batch[-1].path)
         if report.stopped:
             break
     return report

@@ -27,7 +27,10 @@ from itertools import chain, islice
 from catalog.fingerprints import fingerprint
 from catalog.importing.article_text import ArticleText, normalise_newlines, parse_article
 from catalog.importing.decoding import NotText
-from catalog.importing.files import DEFAULT_MAX_SIZE, Skipped, path_text, read_text_file
+from catalog.importing.extracted import article_of
+from catalog.importing.files import DEFAULT_MAX_SIZE, Skipped, path_text, read_file, text_of
+from catalog.importing.formats import HEAD_BYTES, Extracted, FormatError, Piece, detect, reader
+from catalog.importing.pieces import FileDone, in_pieces
 from catalog.limits import OverLimit, check_file_article
 from catalog.stories import sketch_of
 
@@ -56,9 +59,11 @@ def batches(items: Iterable, max_size: int = DEFAULT_MAX_SIZE) -> Iterator[list]
         yield batch
 
 
-def _reported_size(item: str | Skipped, max_size: int) -> int:
+def _reported_size(item: str | Skipped | Piece, max_size: int) -> int:
     if isinstance(item, Skipped):
         return 0
+    if isinstance(item, Piece):
+        return (item.stop - item.start) if item.stop is not None else max_size
     try:
         size = os.stat(item).st_size
     except OSError:
@@ -86,38 +91,112 @@ class PreparedArticle:
     sketch: tuple[int, ...] | None = None
 
 
-def prepare(candidate: str | Skipped, max_size: int = DEFAULT_MAX_SIZE) -> PreparedArticle | Failed:
-    """Read and parse one file; a Failed says why it is not an article."""
+def prepare(
+    candidate: str | Skipped | Piece, max_size: int = DEFAULT_MAX_SIZE
+) -> list[PreparedArticle | Failed]:
+    """Read and parse one file, or one piece of a container: its articles, and a Failed for
+    each that is not one (the whole file's, or one record's) saying why."""
     if isinstance(candidate, Skipped):
-        return Failed(candidate.path, candidate.reason)
+        return [Failed(candidate.path, candidate.reason)]
+    if isinstance(candidate, Piece):
+        return _from_reader(candidate)
     try:
-        text = normalise_newlines(read_text_file(candidate, max_size))
-        article = parse_article(text, fallback_title=os.path.splitext(os.path.basename(candidate))[0])
-        check_file_article(article)
-        return PreparedArticle(
-            path=candidate,
-            source=path_text(os.path.abspath(candidate)),
-            text=article,
-            digest=fingerprint(article.body),
-            file_digest=fingerprint(text),
-            sketch=tuple(sketch_of(article.body)),
-        )
+        data = read_file(candidate, max_size)
+        kind = detect(candidate, data[:HEAD_BYTES])
+        if kind != "text":
+            found = _from_reader(Piece(candidate, kind, data=data, limit=max_size))
+            if _read_as_named(candidate, kind, found):
+                return [_text_file(candidate, data)]
+            return found
+        return [_text_file(candidate, data)]
     except (NotText, OverLimit) as exc:
-        return Failed(candidate, str(exc))
+        return [Failed(candidate, str(exc))]
     except Exception as exc:  # noqa: BLE001 - a file no rule foresaw must not stop the other ten thousand
-        return Failed(candidate, f"could not be read ({type(exc).__name__}: {exc})")
+        return [Failed(candidate, f"could not be read ({type(exc).__name__}: {exc})")]
+
+
+def _text_file(path: str, data: bytes) -> PreparedArticle:
+    text = normalise_newlines(text_of(data))
+    article = parse_article(text, fallback_title=os.path.splitext(os.path.basename(path))[0])
+    check_file_article(article)
+    return PreparedArticle(
+        path=path,
+        source=path_text(os.path.abspath(path)),
+        text=article,
+        digest=fingerprint(article.body),
+        file_digest=fingerprint(text),
+        sketch=tuple(sketch_of(article.body)),
+    )
+
+
+def _read_as_named(path: str, kind: str, found: list) -> bool:
+    """Whether a file whose content looked like ``kind`` but gave nothing is read as the text
+    its name says it is: a ``.txt`` article that begins like a message or a page."""
+    failed_whole = len(found) == 1 and isinstance(found[0], Failed) and found[0].path == path
+    return failed_whole and kind in ("eml", "mbox", "html", "ris") and path.casefold().endswith(".txt")
+
+
+def _from_reader(piece: Piece) -> list[PreparedArticle | Failed]:
+    """The articles a format's reader finds in ``piece``; what it cannot read, as Failed."""
+    results: list[PreparedArticle | Failed] = []
+    try:
+        for item in reader(piece.format).read(piece):
+            if isinstance(item, Extracted):
+                results.append(_prepared(piece.path, item))
+            else:
+                results.append(Failed(_where(piece.path, item.place), item.reason))
+    except (FormatError, NotText, OverLimit) as exc:
+        results.append(Failed(piece.path, str(exc)))
+    except MemoryError:
+        results.append(Failed(piece.path, "too large to read in the memory there is"))
+    except Exception as exc:  # noqa: BLE001 - a reader's library failing on one file stops nothing else
+        what = "the rest of it could not be read" if results else "could not be read"
+        results.append(Failed(piece.path, f"{what} ({type(exc).__name__}: {exc})"))
+    return results
+
+
+def _prepared(path: str, item: Extracted) -> PreparedArticle | Failed:
+    where = _where(path, item.place)
+    try:
+        article = article_of(item, fallback_title=_fallback_title(path, item.place))
+        check_file_article(article)
+    except (NotText, OverLimit) as exc:
+        return Failed(where, str(exc))
+    source = path_text(os.path.abspath(path)) + (f"#{item.place}" if item.place else "")
+    return PreparedArticle(
+        path=where,
+        source=source,
+        text=article,
+        digest=fingerprint(article.body),
+        sketch=tuple(sketch_of(article.body)),
+    )
+
+
+def _where(path: str, place: str) -> str:
+    """How a report names an article inside a container: ``inbox.mbox#message=3``."""
+    return f"{path}#{place}" if place else path
+
+
+def _fallback_title(path: str, place: str) -> str:
+    name = os.path.basename(path)
+    for suffix in (".gz", ".html", ".htm", ".xhtml", ".pdf", ".docx", ".eml", ".txt"):
+        name = name.removesuffix(suffix) if name.casefold().endswith(suffix) else name
+    return f"{name} {place}" if place else name
 
 
 def prepare_batch(
     candidates: list, max_size: int = DEFAULT_MAX_SIZE, cancelled: Callable[[], bool] | None = None
-) -> list[PreparedArticle | Failed]:
+) -> list[PreparedArticle | Failed | FileDone]:
     """``prepare`` each candidate (in a worker process, or in the importing thread); stops early,
-    with what was prepared so far, once ``cancelled()`` says so."""
-    prepared = []
+    with what was prepared so far, once ``cancelled()`` says so. After the articles of each file
+    (of its last piece, for a container read in pieces) comes a FileDone, for progress."""
+    prepared: list = []
     for candidate in candidates:
         if cancelled is not None and cancelled():
             break
-        prepared.append(prepare(candidate, max_size))
+        prepared += prepare(candidate, max_size)
+        if not isinstance(candidate, Piece) or candidate.last:
+            prepared.append(FileDone(candidate if isinstance(candidate, str) else candidate.path))
     return prepared
 
 
@@ -134,7 +213,7 @@ def prepared_batches(
     is asked before each file). Workers read whole batches; the importer writes none once
     cancelled, and those not yet started are never read.
     """
-    chunks = batches(candidates, max_size)
+    chunks = batches(in_pieces(candidates, max_size), max_size)
     wanted = default_workers() if workers is None else min(workers, max_workers())
     # Never more workers than batches: look that far ahead (lists of names: cheap).
     ahead = list(islice(chunks, max(wanted, 2)))

@@ -18,6 +18,7 @@ LIST_KEYS = {
     "summary",
     "notes",
     "source",
+    "url",
     "content_hash",
     "imported_at",
     "updated_at",

@@ -244,5 +244,5 @@ def test_a_batch_redone_after_a_worker_died_keeps_the_size_limit(tmp_path):
     path.write_text("x" * 2000)
     died: Future = Future()
     died.set_exception(BrokenProcessPool("a worker was killed"))
-    [failed] = reading._result([str(path)], died, 1000)
+    failed, _done = reading._result([str(path)], died, 1000)
     assert failed.reason == "too large (2.0 KB; the limit is 1000 bytes)"
