@@ -144,9 +144,7 @@ def report_lines(report: "ImportReport", *, verbose: bool = False) -> list[str]:
     Names and titles come from files nobody checked: each goes through ``one_line``, so a
     newline in a name cannot forge a line and no escape sequence reaches the terminal.
     """
-    lines = [
-        f"{report.files_seen:,} file{'' if report.files_seen == 1 else 's'}: {one_line(report.summary())}"
-    ]
+    lines = [f"{_counted(report)}: {one_line(report.summary())}"]
     lines += [_line("failed", item.path, item.reason) for item in report.failed]
     if not verbose:
         counted = report.duplicates_in_words()
@@ -158,6 +156,15 @@ def report_lines(report: "ImportReport", *, verbose: bool = False) -> list[str]:
         _line(verb, item.path, (f"#{item.article_id} " if item.article_id else "") + titles[item])
         for item in report.imported
     ]
+
+
+def _counted(report: "ImportReport") -> str:
+    """``3 files``, or ``2 files, 501 articles`` when a mailbox, feed or archive held many."""
+    seen = report.files_seen
+    text = f"{seen:,} file{'' if seen == 1 else 's'}"
+    if report.files and report.files != seen:
+        text = f"{report.files:,} file{'' if report.files == 1 else 's'}, {seen:,} article{'' if seen == 1 else 's'}"
+    return text
 
 
 def _line(outcome: str, path: str, detail: str) -> str:

@@ -59,6 +59,8 @@ class ImportReport:
     dry_run: bool = False
     #: Why the import stopped before the end, when it could not go on ("the disk holding … is full").
     stopped: str | None = None
+    #: Files gone through: fewer than ``files_seen`` when a mailbox, feed or archive held many articles.
+    files: int = 0
 
     @property
     def files_seen(self) -> int:
@@ -118,7 +120,6 @@ def import_paths(
     """
     report = ImportReport(dry_run=dry_run)
     writer = ArticleWriter(dry_run=dry_run, status=status, cancelled=cancelled)
-    files_done = 0
     found = find_files(paths, pattern, narrowed=narrowed)
     for batch in prepared_batches(found, max_size, workers=workers, cancelled=cancelled):
         if cancelled is not None and cancelled():
@@ -131,9 +132,9 @@ def import_paths(
         except ImportCancelled:
             report.cancelled = True
             break
-        files_done += sum(1 for item in batch if isinstance(item, FileDone))
+        report.files += sum(1 for item in batch if isinstance(item, FileDone))
         if progress is not None and batch:
-            progress(files_done, batch[-1].path)
+            progress(report.files, batch[-1].path)
         if report.stopped:
             break
     return report

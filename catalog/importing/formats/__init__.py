@@ -146,6 +146,8 @@ _HTML_START = re.compile(
     rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]", re.IGNORECASE | re.DOTALL
 )
 _XML_FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+#: A mailbox's first separator line ("From sender date") and a header after it.
+_MBOX_START = re.compile(rb"From \S+[^\n]*\n[!-9;-~]+:")
 _RIS_START = re.compile(rb"\s*TY  - ")
 
 
@@ -163,9 +165,7 @@ def detect(path: str, head: bytes) -> str:
         return _gzipped(name, head)
     if head.startswith(b"WARC/"):
         return "warc"
-    if head.startswith(b"From ") and not name.endswith(".txt"):
-        return "mbox"
-    if head.startswith(b"From ") and _MAIL_HEADER.search(head):
+    if _MBOX_START.match(head):
         return "mbox"
     stripped = head.lstrip()
     if stripped.startswith((b"<?xml", b"<rss", b"<feed")):
@@ -182,13 +182,15 @@ def detect(path: str, head: bytes) -> str:
         return "csl"
     if _looks_like_mail(head):
         return "eml"
-    return _by_name(name, "text")
+    return _by_name(name, "text", head)
 
 
-def _by_name(name: str, otherwise: str) -> str:
+def _by_name(name: str, otherwise: str, head: bytes = b"") -> str:
     for kind, patterns in TYPES.items():
         if kind != "text" and any(name.endswith(pattern[1:]) for pattern in patterns):
             if kind in ("feed", "csl"):  # .xml and .json hold many things: content decided above
+                continue
+            if kind == "html" and b"<" not in head:  # a page without a single tag is text
                 continue
             return kind
     return otherwise
