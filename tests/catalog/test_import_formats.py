@@ -22,8 +22,9 @@ def run(capsys, *args):
 
 
 @pytest.fixture
-def db(tmp_path):
-    return str(tmp_path / "formats.sqlite3")
+def db(db_path):
+    """A new catalogue: SQLite, or PostgreSQL when CATALOG_TEST_BACKEND=postgresql."""
+    return db_path
 
 
 def page_bytes(name: str = PYTHON_PAGE) -> bytes:
