@@ -9,6 +9,7 @@ import pickle
 
 import pytest
 
+from benchmarks.real_text import lee_articles
 from catalog.articles import iter_articles
 from catalog.dates import PartialDate
 from catalog.editing import ArticleEdit, edit_article
@@ -18,12 +19,17 @@ from catalog.exporting.ris_export import export_ris
 from catalog.importing import import_paths
 from catalog.importing.formats import Extracted, FormatError, Piece, RecordFailed, csl, detect, ris
 from catalog.models import Article
-from tests.helpers import article_file, run_catalog
+from tests.helpers import SEED_FILE, article_file, run_catalog
 
 SPEECH = (
     "The minister said on Tuesday that taxes would fall next year.\n\n"
     "Critics said the plan would cost 4 billion euros.\n\n"
     "The vote is due in June."
+)
+
+#: Each test of both formats runs with (reader module, export function, file suffix).
+BOTH_FORMATS = pytest.mark.parametrize(
+    ("module", "export", "suffix"), [(csl, export_csl, "json"), (ris, export_ris, "ris")]
 )
 
 
@@ -69,9 +75,7 @@ def as_iso(day) -> str | None:
     return PartialDate.from_stored(day, precision).iso()
 
 
-@pytest.mark.parametrize(
-    ("module", "export", "suffix"), [(csl, export_csl, "json"), (ris, export_ris, "ris")]
-)
+@BOTH_FORMATS
 def test_what_the_exports_write_comes_back_whole(news, tmp_path, module, export, suffix):
     target = tmp_path / f"refs.{suffix}"
     export(target, with_text=True)
@@ -91,9 +95,23 @@ def test_what_the_exports_write_comes_back_whole(news, tmp_path, module, export,
         assert back.notes == ""
 
 
-@pytest.mark.parametrize(
-    ("module", "export", "suffix"), [(csl, export_csl, "json"), (ris, export_ris, "ris")]
-)
+@BOTH_FORMATS
+def test_real_articles_come_back_word_for_word(catalogue, write, tmp_path, module, export, suffix):
+    write("seed.txt", SEED_FILE.read_bytes())
+    for number, text in enumerate(lee_articles()[:40]):
+        title, _, rest = text.partition(". ")
+        write(f"lee{number}.txt", article_file(title, rest.replace(". ", ".\n\n", 3)))
+    assert len(import_paths([write.root]).imported) == 41
+    target = tmp_path / f"real.{suffix}"
+    export(target, with_text=True)
+    stored = list(iter_articles(with_body=True))
+    back = read_file(module, target)
+    assert [(a.title, a.body, list(a.authors)) for a in back] == [
+        (article["title"], article["body"], article["authors"]) for article in stored
+    ]
+
+
+@BOTH_FORMATS
 def test_without_the_text_the_body_is_the_summary_else_the_title(news, tmp_path, module, export, suffix):
     target = tmp_path / f"refs.{suffix}"
     export(target, [news[0], news[2]])
@@ -412,3 +430,14 @@ def test_stray_text_is_said_once_per_stretch():
     found = read_bytes(ris, text.encode())
     assert [thing.place for thing in found] == ["line=1", "item=1", "line=6", "item=2"]
     assert all(isinstance(thing, RecordFailed) for thing in found[::2])
+
+
+def test_an_abstract_that_only_looks_like_markup_stays_as_written():
+    item = {
+        "id": 1,
+        "type": "article",
+        "title": "T",
+        "abstract": "Troops moved <10 km> east &amp; <west side>.",
+    }
+    (article,) = read_bytes(csl, json.dumps(item).encode())
+    assert article.summary == "Troops moved <10 km> east &amp; <west side>."

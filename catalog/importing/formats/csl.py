@@ -23,6 +23,11 @@ from catalog.importing.decoding import NotText, decode_text
 from catalog.importing.formats import Extracted, FormatError, Piece, RecordFailed
 
 _MARKUP = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+#: The tags that tell an abstract or a note is HTML (Zotero's notes, Crossref's JATS abstracts),
+#: so a plain text that mentions "<10 km>" stays as it is.
+_HTML_HINT = re.compile(
+    r"(?i)</?(?:p|br|div|span|i|b|em|strong|a|sup|sub|li|ul|ol|h[1-6]|blockquote|jats:[\w-]+)(?:\s[^<>]*)?/?>"
+)
 _BLOCK_END = re.compile(r"(?i)<br\s*/?>|</(?:p|div|li|h[1-6]|jats:p)>")
 
 
@@ -148,17 +153,20 @@ def choose_body(full_text: str, summary: str, title: str) -> str:
 
 
 def paragraphs(text: str) -> str:
-    """Paragraphs apart by one blank line, lines without trailing spaces."""
-    lines = [line.rstrip() for line in text.strip().splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    """The text's lines without trailing spaces, its paragraphs as they are: apart by blank
+    lines (the import makes a body of them as of a text file's; kept here, a round trip of an
+    export gives back the very text, and the same fingerprint)."""
+    return "\n".join(line.rstrip() for line in text.strip().splitlines())
 
 
 def plain_text(text: str) -> str:
     """Text without the HTML some producers put in abstracts and notes (``<p>``, JATS)."""
-    if not _MARKUP.search(text):
+    if not _HTML_HINT.search(text):
         return text.strip()
-    text = _BLOCK_END.sub("\n\n", text)
-    return html.unescape(_MARKUP.sub("", text)).strip()
+    text = html.unescape(_MARKUP.sub("", _BLOCK_END.sub("\n\n", text)))
+    # In HTML a line break is a space: paragraphs are the blocks, each on one line.
+    blocks = (" ".join(block.split()) for block in re.split(r"\n\s*\n", text))
+    return "\n\n".join(block for block in blocks if block)
 
 
 def person_name(name) -> str:
