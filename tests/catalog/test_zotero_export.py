@@ -170,7 +170,7 @@ def test_no_value_can_forge_a_ris_line_or_end_a_record():
         "KW",
     ]
     summary = dict(record.fields)["AB"]
-    assert summary.splitlines() == ["First line.", "ER  -", "KW  - forged", "TY  -", "Last line."]
+    assert summary.splitlines() == ["First line.", "ER  -", "KW  - forged", "  TY  -", "Last line."]
 
 
 def test_the_url_goes_to_ur_and_to_url():

@@ -96,12 +96,18 @@ def records(text: str) -> Iterator[Record | RecordFailed]:
         elif tag:
             record.fields.append([tag[1], tag[2] or ""])
         else:  # the value before goes on (an abstract's or a note's next line or paragraph)
-            record.fields[-1][1] += "\n" + line.strip()
+            record.fields[-1][1] += "\n" + _unescaped(line.rstrip())
     if record is not None:
         record.problems.append("the file ends inside this record (no ER line): it may be cut short")
         yield record
     if stray:
         yield _stray(*stray)
+
+
+def _unescaped(line: str) -> str:
+    """A line of a value as written: without the space ``export-ris`` puts before a line that
+    looks like a tag."""
+    return line[1:] if line.startswith(" ") and TAG_LINE.fullmatch(line[1:]) else line
 
 
 def _stray(line: int, text: str) -> RecordFailed:
