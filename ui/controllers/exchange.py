@@ -120,10 +120,10 @@ class ExchangeController(QObject):
         return self._export_references("Export RIS", "ris", RIS_FILES, export_ris)
 
     def _export_references(self, title: str, suffix: str, kinds: str, export) -> bool:
-        ids = self.listed_ids() if self.listed_ids else None
         path = self._save_as(title, f"{self.session.catalogue.name} references.{suffix}", kinds)
         if not path:
             return False
+        ids = self.listed_ids() if self.listed_ids else None
         self._export(title, path, lambda: export(path, ids), "article")
         return True
 
