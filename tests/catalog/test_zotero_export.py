@@ -243,3 +243,14 @@ def test_the_commands_take_the_selection_options(news, db_path, tmp_path):
     assert "N1  - Nothing to see." in done.stdout
     done = run_catalog("--db", db_path, "export-ris", str(tmp_path / "x.ris"), "--ids", "999999")
     assert done.returncode != 0 and "no article with id 999999" in done.stderr
+
+
+@pytest.mark.parametrize("export", [export_csl, export_ris])
+def test_a_link_planted_at_the_target_is_replaced_not_followed(news, tmp_path, export):
+    precious = tmp_path / "bashrc"
+    precious.write_bytes(b"alias ls='ls --color'\n")
+    target = tmp_path / "refs.out"
+    target.symlink_to(precious)
+    assert export(target, [news[0]]) == 1
+    assert precious.read_bytes() == b"alias ls='ls --color'\n"
+    assert not target.is_symlink() and b"US sends more weapons" in target.read_bytes()
