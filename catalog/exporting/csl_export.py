@@ -85,11 +85,17 @@ def csl_item(article: dict, *, with_text: bool = False) -> dict:
         "container-title": article["outlet"],
         "URL": article.get("url"),
         "abstract": article["summary"],
-        "keyword": ", ".join(article["topics"]),
+        "keyword": keywords(article["topics"]),
         "archive_location": f"{ID_PREFIX}{article['id']}",
         "note": article.get("body") if with_text else None,
     }
     return {key: value for key, value in item.items() if value}
+
+
+def keywords(topics: list[str]) -> str:
+    """Topics as CSL's one ``keyword`` string: apart by commas, or by semicolons when a topic
+    holds a comma ("Russia, sanctions"), so a reader can split them back."""
+    return ("; " if any("," in topic for topic in topics) else ", ").join(topics)
 
 
 def date_parts(iso: str) -> list[int]:

@@ -35,7 +35,8 @@ BOTH_FORMATS = pytest.mark.parametrize(
 
 @pytest.fixture
 def news(catalogue, write):
-    """Three articles: a full one, one dated to a month only (three scripts), one to a year."""
+    """Three articles: a full one, one dated to a month only (three scripts, a topic with a
+    comma), one to a year."""
     write(
         "1.txt",
         article_file(
@@ -53,6 +54,7 @@ def news(catalogue, write):
         ids[0], ArticleEdit(topics=["Economy", "Tax cuts"], summary="Taxes fall.\n\nCritics object.")
     )
     edit_article(ids[1], ArticleEdit(outlet="Καθημερινή", authors=["Zoë Müller"], date=PartialDate(2021, 3)))
+    edit_article(ids[1], ArticleEdit(topics=["Greece, politics", "Russia"]))  # a topic with a comma
     edit_article(ids[2], ArticleEdit(date=PartialDate(2019), authors=["Ludwig van Beethoven"]))
     return ids
 
@@ -191,7 +193,7 @@ ZOTERO_NEWS = {
         {"family": "King", "given": "Martin Luther", "suffix": "Jr."},
     ],
     "issued": {"date-parts": [[2022, 6]]},
-    "keyword": "Ukraine; Weapons, NATO",
+    "keyword": "Ukraine; Weapons, NATO",  # a semicolon: topics holding a comma
     "tags": [{"tag": "Defence"}, "NATO"],
 }
 
@@ -212,7 +214,7 @@ def test_one_item_alone_with_every_field_zotero_writes():
     assert (article.outlet, article.url) == ("The Guardian", ZOTERO_NEWS["URL"])
     assert article.summary == "The Pentagon said on Tuesday.\n\nCritics & allies disagree."
     assert article.body == article.summary
-    assert article.topics == ("Ukraine", "Weapons", "NATO", "Defence")
+    assert article.topics == ("Ukraine", "Weapons, NATO", "Defence", "NATO")
     assert article.notes == "note: Publisher: Guardian News"
 
 

@@ -4,7 +4,7 @@ A file is a list of items, or one item. Every item of any type (newspaper articl
 book…) is read: ``title``; authors from ``author`` (``given`` and ``family``, or ``literal``);
 the date from ``issued`` (``date-parts``, a year or a month kept as one, or ``raw``/``literal``
 text); the outlet from ``container-title``; ``URL``; the summary from ``abstract``; topics from
-``keyword`` (commas or semicolons) and from ``tags``. CSL has no field for an article's text,
+``keyword`` (semicolons apart, or commas) and from ``tags``. CSL has no field for an article's text,
 and the catalogue needs one: the body is the ``note`` when it is longer than the abstract (an
 ``export-csl --with-text`` file carries the text there), else the abstract, else the title.
 
@@ -205,8 +205,8 @@ def _topics(item: dict) -> tuple[str, ...]:
     (strings, or Zotero's ``{"tag": …}`` objects), each once."""
     found: list[str] = []
     keyword = item.get("keyword")
-    if isinstance(keyword, str):
-        found += re.split(r"[;,\n]", keyword)
+    if isinstance(keyword, str):  # semicolons apart when there are any, else commas
+        found += re.split(r"[;\n]" if ";" in keyword else r"[,\n]", keyword)
     else:
         found += [_text(word) for word in _list(keyword)]
     for tag in _list(item.get("tags")):
