@@ -34,7 +34,9 @@ ORGANISATION_WORDS = frozenset(
     radio bbc cnn times post journal herald tribune guardian gazette""".split()  # noqa: SIM905
 )
 #: Lower-case words that begin a family name ("Ludwig van Beethoven": family "van Beethoven").
-PARTICLES = frozenset("van von de der den del della di da du dos das la le ten ter bin ibn al el".split())  # noqa: SIM905
+PARTICLES = frozenset(
+    "van von de der den del della di da du dos das la le ten ter bin ibn al el".split()  # noqa: SIM905
+)
 SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 

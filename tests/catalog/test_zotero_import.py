@@ -430,7 +430,7 @@ def test_a_file_with_no_record_is_refused_in_words(data, reason):
 
 
 def test_stray_text_is_said_once_per_stretch():
-    text = "junk\nmore junk\nTY  - NEWS\nTI  - A\nER  - \nafter\nTY  - NEWS\nTI  - B\nER  - \n"
+    text = "junk\nmore junk\nTY  - NEWS\nTI  - A\nER  - \nafter\nTY  - NEWS\nTI  - B\nER  - \n\x1a"
     found = read_bytes(ris, text.encode())
     assert [thing.place for thing in found] == ["line=1", "item=1", "line=6", "item=2"]
     assert all(isinstance(thing, RecordFailed) for thing in found[::2])

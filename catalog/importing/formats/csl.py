@@ -3,10 +3,11 @@
 A file is a list of items, or one item. Every item of any type (newspaper article, web page,
 book…) is read: ``title``; authors from ``author`` (``given`` and ``family``, or ``literal``);
 the date from ``issued`` (``date-parts``, a year or a month kept as one, or ``raw``/``literal``
-text); the outlet from ``container-title``; ``URL``; the summary from ``abstract``; topics from
-``keyword`` (semicolons apart, or commas) and from ``tags``. CSL has no field for an article's text,
-and the catalogue needs one: the body is the ``note`` when it is longer than the abstract (an
-``export-csl --with-text`` file carries the text there), else the abstract, else the title.
+text); the outlet from ``container-title``; ``URL``; the summary from ``abstract``; topics
+from ``keyword`` (semicolons apart, or commas) and from ``tags``. CSL has no field for an
+article's text, and the catalogue needs one: the body is the ``note`` when it is longer than
+the abstract (an ``export-csl --with-text`` file carries the text there), else the abstract,
+else the title.
 
 The CSL schema requires ``id`` and ``type``: an item without them is reported, the others
 read. JSON that is no CSL at all (a Catalog export, some other list) is refused whole, in words.

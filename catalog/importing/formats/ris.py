@@ -57,10 +57,16 @@ def read(piece: Piece) -> Iterator[Extracted | RecordFailed]:
         raise FormatError(str(exc)) from None
     places: set[str] = set()
     number = 0
+    before_first: list[RecordFailed] = []  # said only if the file has records at all
     for found in records(text):
         if isinstance(found, RecordFailed):
-            yield found
+            if number:
+                yield found
+            else:
+                before_first.append(found)
             continue
+        yield from before_first
+        before_first.clear()
         number += 1
         place = _place(found, number, places)
         yield _article(found, place) or RecordFailed(
@@ -83,7 +89,7 @@ def records(text: str) -> Iterator[Record | RecordFailed]:
                     yield _stray(*stray)
                     stray = None
                 record = Record(number, [["TY", tag[2] or ""]])
-            elif line.strip() and stray is None:
+            elif line.strip().isprintable() and line.strip() and stray is None:  # not a DOS end mark
                 stray = (number, line.strip())
             continue
         if tag and tag[1] == "TY":
