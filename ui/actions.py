@@ -81,6 +81,8 @@ ACTIONS: tuple[Action | Separator, ...] = (
     Action("actionExportCsv", "Export &CSV…", "", "export-csv", "file"),
     Action("actionExportJson", "Export J&SON…", "", menu="file"),
     Action("actionExportClaimReview", "Export Cl&aimReview…", "", menu="file"),
+    Action("actionExportCsl", "Export CS&L-JSON (Zotero)…", "", menu="file"),
+    Action("actionExportRis", "Export R&IS (Zotero, EndNote)…", "", menu="file"),
     Separator("file"),
     Action("actionBackUp", "&Back Up…", "", "back-up", "file"),
     Separator("file"),

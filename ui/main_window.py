@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(
             self, self.session, show_top=articles.show_top, refresh=articles.refresh, say=say
         )
-        self.exchange = ExchangeController(self, self.session, say=say)
+        self.exchange = ExchangeController(self, self.session, say=say, listed_ids=articles.model.all_ids)
         self.importer.started.connect(self.import_started)
         self.importer.finished.connect(self.import_finished)
         articles.empty_state.import_files_requested.connect(self.importer.import_files)

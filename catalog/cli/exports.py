@@ -1,5 +1,6 @@
-"""``catalog export-csv`` and ``suggest-summaries``, and the choice of articles they share with
-``export-pdf`` (which needs Qt to lay out its pages, so ui/command_line.py adds it)."""
+"""``catalog export-csv``, ``export-csl`` and ``export-ris`` (for Zotero) and ``suggest-summaries``,
+and the choice of articles they share with ``export-pdf`` (which needs Qt to lay out its pages, so
+ui/command_line.py adds it)."""
 
 import sys
 
@@ -34,6 +35,11 @@ def add_commands(command) -> None:
     )
     csv.set_defaults(run=_cmd_export_csv)
 
+    _zotero_command(
+        command, "export-csl", "CSL-JSON (newspaper-article items)", "json", "note (Zotero: Extra)"
+    )
+    _zotero_command(command, "export-ris", "RIS (NEWS records)", "ris", "N1 note (Zotero: a note)")
+
     summaries = command(
         "suggest-summaries",
         "fill empty summaries with the article's most central sentences",
@@ -47,6 +53,26 @@ def add_commands(command) -> None:
     )
     summaries.add_argument("--json", action="store_true", help="print the counts as a JSON object")
     summaries.set_defaults(run=_cmd_suggest_summaries)
+
+
+def _zotero_command(command, name: str, kind: str, suffix: str, text_in: str) -> None:
+    """``export-csl`` or ``export-ris``: references for Zotero, EndNote and citation processors."""
+    parser = command(
+        name,
+        f"write articles as {kind} for Zotero and other reference managers",
+        f"catalog {name} articles.{suffix} --query 'ukraine since:2022'",
+    )
+    parser.add_argument(
+        "file", type=file_name, metavar=f"OUT.{suffix}", help="where to write ('-' for standard output)"
+    )
+    selection_options(parser)
+    parser.add_argument(
+        "--with-text",
+        action="store_true",
+        help=f"add each article's text as the {text_in}, so catalog import gets the text back "
+        "(by default: title, authors, date, outlet, URL, summary as abstract, topics as keywords)",
+    )
+    parser.set_defaults(run=_cmd_export_zotero, format=name)
 
 
 def selection_options(parser) -> None:
@@ -109,6 +135,28 @@ def _cmd_export_csv(args) -> int:
         return fail(str(exc))
     if args.file != "-":
         print(f"exported {rows:,} article{'' if rows == 1 else 's'} to {one_line(args.file)}")
+    return EXIT_OK
+
+
+def _cmd_export_zotero(args) -> int:
+    from catalog.safe_output import OutputError
+
+    if args.format == "export-csl":
+        from catalog.exporting.csl_export import export_csl as export
+    else:
+        from catalog.exporting.ris_export import export_ris as export
+    if empty_query(args):
+        return EXIT_USAGE
+    open_from(args)
+    chosen = chosen_articles(args)
+    if isinstance(chosen, str):
+        return fail(chosen)
+    try:
+        count = export(args.file, chosen[0], with_text=args.with_text)
+    except OutputError as exc:
+        return fail(str(exc))
+    if args.file != "-":
+        print(f"exported {count:,} article{'' if count == 1 else 's'} to {one_line(args.file)}")
     return EXIT_OK
 
 

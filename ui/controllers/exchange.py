@@ -1,7 +1,7 @@
-"""File ▸ Import JSON…, Export JSON… and Export ClaimReview…: what ``catalog import-json``,
-``export-json`` and ``export-claimreview`` do, through the same catalog functions, on the
-session's writer (after the edits asked for before, so an export holds them), with a busy
-progress dialog and errors in words."""
+"""File ▸ Import JSON…, Export JSON…, Export ClaimReview…, and the exports for Zotero (CSL-JSON
+and RIS): what ``catalog import-json``, ``export-json``, ``export-claimreview``, ``export-csl`` and
+``export-ris`` do, through the same catalog functions, on the session's writer (after the edits
+asked for before, so an export holds them), with a busy progress dialog and errors in words."""
 
 from collections.abc import Callable
 
@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMainWindow,
 
 from catalog.changes import EVERYTHING
 from catalog.exporting.claimreview import export_claimreview
+from catalog.exporting.csl_export import export_csl
 from catalog.exporting.json_export import export_json
 from catalog.exporting.json_import import ImportJsonError, JsonImportReport, import_json
+from catalog.exporting.ris_export import export_ris
 from catalog.safe_output import OutputError
 from catalog.terminal_text import one_line
 from ui.controllers.actions import window_action
@@ -21,23 +23,37 @@ from ui.session import CatalogSession
 
 REVIEWER_KEY = "exchange/reviewer"
 JSON_FILES = "Catalog exports (*.json);;All files (*)"
+CSL_FILES = "CSL-JSON (*.json);;All files (*)"
+RIS_FILES = "RIS (*.ris);;All files (*)"
 
 
 class ExchangeController(QObject):
-    """Makes Import JSON, Export JSON and Export ClaimReview (``ui.actions`` puts them in the
-    File menu); ``say`` is a line in the status bar (text, milliseconds)."""
+    """Makes Import JSON, Export JSON, Export ClaimReview and the Zotero exports (``ui.actions``
+    puts them in the File menu); ``say`` is a line in the status bar (text, milliseconds);
+    ``listed_ids``, the articles the table lists, in its order: what the Zotero exports write
+    (None: every article)."""
 
-    def __init__(self, window: QMainWindow, session: CatalogSession, *, say: Callable[[str, int], None]):
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: CatalogSession,
+        *,
+        say: Callable[[str, int], None],
+        listed_ids: Callable[[], list[int]] | None = None,
+    ):
         super().__init__(window)
         self.window = window
         self.session = session
         self.say = say
+        self.listed_ids = listed_ids
         self.progress: QProgressDialog | None = None  #: the running (or last) work's progress
         self.action_import_json = window_action(window, "actionImportJson", self.import_json)
         self.action_export_json = window_action(window, "actionExportJson", self.export_json)
         self.action_export_claimreview = window_action(
             window, "actionExportClaimReview", self.export_claimreview
         )
+        self.action_export_csl = window_action(window, "actionExportCsl", self.export_csl)
+        self.action_export_ris = window_action(window, "actionExportRis", self.export_ris)
 
     # --- import ---------------------------------------------------------------------------
 
@@ -93,6 +109,22 @@ class ExchangeController(QObject):
         self._export(
             "Export ClaimReview", path, lambda: export_claimreview(path, reviewer.strip()), "claim review"
         )
+        return True
+
+    def export_csl(self) -> bool:
+        """The articles the table lists as CSL-JSON, for Zotero (``catalog export-csl``)."""
+        return self._export_references("Export CSL-JSON", "json", CSL_FILES, export_csl)
+
+    def export_ris(self) -> bool:
+        """The articles the table lists as RIS, for Zotero and EndNote (``catalog export-ris``)."""
+        return self._export_references("Export RIS", "ris", RIS_FILES, export_ris)
+
+    def _export_references(self, title: str, suffix: str, kinds: str, export) -> bool:
+        path = self._save_as(title, f"{self.session.catalogue.name} references.{suffix}", kinds)
+        if not path:
+            return False
+        ids = self.listed_ids() if self.listed_ids else None
+        self._export(title, path, lambda: export(path, ids), "article")
         return True
 
     def _save_as(self, title: str, name: str, kinds: str) -> str:
