@@ -22,6 +22,7 @@ _ARTICLE_FIELDS = (
     Article.title,
     Article.body,
     Article.date,
+    Article.date_precision,
     Article.outlet,
     Article.summary,
     Article.notes,
@@ -180,6 +181,7 @@ class ArticleWriter:
             text.title,
             text.body,
             text.date.isoformat() if text.date else None,
+            _precision(text.date),
             outlet_id,
             text.summary,
             text.notes,
@@ -189,6 +191,13 @@ class ArticleWriter:
             str(now),
             1,
         )
+
+
+def _precision(date) -> str | None:
+    """ "year" or "month" for a date known only so far (a CSL-JSON or RIS item's); None, the
+    stored form of "day", for a whole date."""
+    precision = getattr(date, "precision", "day")
+    return None if precision == "day" else precision
 
 
 @contextmanager

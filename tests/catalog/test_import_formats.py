@@ -149,6 +149,9 @@ def test_a_page_with_no_article_is_reported_and_the_rest_imported(capsys, db, tm
         ),
         ("a.ris", b"TY  - NEWS\r\nTI  - A title\r\nER  - \r\n", "ris"),
         ("a.json", b'[{"id": "1", "type": "article-newspaper", "title": "x"}]', "csl"),
+        ("a.json", '[{"id": "1", "type": "book"}]'.encode("utf-16"), "csl"),
+        ("refs.txt", b"TY - NEWS\nTI - A title\nER - \n", "ris"),
+        ("a.txt", "<html><body><p>Bonjour</p>".encode("utf-16"), "html"),
         # An article that merely begins with words a message or a page might.
         ("a.txt", b"From the archives: what the minister said.\n\nSubject: taxes.", "text"),
         ("a.md", b"<b>Bold</b> claims in the text", "text"),

@@ -140,9 +140,6 @@ def test_export_files_are_detected_by_their_content(news, tmp_path):
         assert detect(str(tmp_path / name), (tmp_path / name).read_bytes()[:4096]) == kind
 
 
-@pytest.mark.xfail(
-    reason="catalog import reads CSL-JSON and RIS once the lead wires the readers in", strict=False
-)
 @pytest.mark.parametrize(("command", "suffix"), [("export-csl", "json"), ("export-ris", "ris")])
 def test_a_round_trip_through_the_command_line(news, db_path, tmp_path, command, suffix):
     target = tmp_path / f"refs.{suffix}"

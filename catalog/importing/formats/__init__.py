@@ -148,7 +148,7 @@ _HTML_START = re.compile(
 _XML_FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 #: A mailbox's first separator line ("From sender date") and a header after it.
 _MBOX_START = re.compile(rb"From \S+[^\n]*\n[!-9;-~]+:")
-_RIS_START = re.compile(rb"\s*TY  - ")
+_RIS_START = re.compile(rb"\s*TY {1,2}- ")
 
 
 def detect(path: str, head: bytes) -> str:
@@ -156,7 +156,7 @@ def detect(path: str, head: bytes) -> str:
     that is a web page is read as one, a ``.html`` that is a PDF as a PDF), by its name where
     content says nothing: one of TYPES' names."""
     name = os.path.basename(path).casefold()
-    head = head.removeprefix(b"\xef\xbb\xbf")
+    head = _as_utf8(head.removeprefix(b"\xef\xbb\xbf"))
     if head.startswith(b"%PDF-"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
@@ -183,6 +183,19 @@ def detect(path: str, head: bytes) -> str:
     if _looks_like_mail(head):
         return "eml"
     return _by_name(name, "text", head)
+
+
+def _as_utf8(head: bytes) -> bytes:
+    """A head in UTF-16 or UTF-32 with a byte-order mark as UTF-8, so its content tells too."""
+    for bom, encoding in (
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
+        if head.startswith(bom):
+            return head[len(bom) :].decode(encoding, "ignore").encode("utf-8")
+    return head
 
 
 def _by_name(name: str, otherwise: str, head: bytes = b"") -> str:
