@@ -161,6 +161,7 @@ def test_an_upgrade_runs_new_steps_and_backs_up_first(tmp_path, monkeypatch):
 
 def test_upgrading_to_body_last_keeps_every_article_link_and_the_index(tmp_path, monkeypatch, write):
     """A schema-5 catalogue (body third in the row) is rebuilt with the body last, losing nothing."""
+    from catalog import articles
     from catalog.articles import iter_articles
     from catalog.editing import ArticleEdit, edit_article
     from catalog.importing import article_writer, import_paths
@@ -180,6 +181,8 @@ def test_upgrading_to_body_last_keeps_every_article_link_and_the_index(tmp_path,
     monkeypatch.setattr(sqlite_backend, "_COLUMNS", "title, body, authors, outlet, topics, summary")
     # Nor had it earlier fingerprints (schema 13): duplicates were looked up among articles only.
     monkeypatch.setattr(article_writer, "earlier_holders", lambda digests: {})
+    # Nor web addresses (schema 17).
+    monkeypatch.setattr(articles, "article_urls", lambda ids: {})
     location = str(tmp_path / "v5.sqlite3")
     open_catalogue(location)
     assert migrations.schema_version(database.obj) == 5

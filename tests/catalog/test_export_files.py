@@ -19,6 +19,8 @@ EXPORTS = {
     "export-csv": ("articles.csv", [], b"id,title,"),
     "export-claimreview": ("reviews.jsonld", ["--reviewer", "Desk"], b'{\n "@context"'),
     "export-pdf": ("report.pdf", [], b"%PDF-"),
+    "export-csl": ("zotero.json", [], b"[\n"),
+    "export-ris": ("zotero.ris", [], b"TY  - NEWS"),
 }
 
 
@@ -56,6 +58,8 @@ def looks_whole(command, path) -> bool:
         return False
     if command == "export-pdf":
         return data.rstrip().endswith(b"%%EOF")
+    if command == "export-ris":
+        return data.rstrip().endswith(b"ER  -")
     return command == "export-csv" or bool(json.loads(data))
 
 
