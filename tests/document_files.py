@@ -36,6 +36,7 @@ def sentences(article: int, count: int | None = None) -> list[str]:
 def paragraphs(article: int, count: int = 3, per_paragraph: int = 2) -> list[str]:
     """``count`` paragraphs of ``per_paragraph`` real sentences each, from one Lee article."""
     said = sentences(article)
+    assert len(said) >= count * per_paragraph, f"Lee article {article} has {len(said)} sentences"
     return [" ".join(said[i * per_paragraph : (i + 1) * per_paragraph]) for i in range(count)]
 
 
@@ -326,3 +327,37 @@ def atom_feed(entries: list[dict], *, feed_title: str = "ABC News") -> str:
 
 def _xml(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+_QT_PDF = """
+import json, sys
+from PySide6.QtGui import QGuiApplication, QPageSize, QPdfWriter, QTextDocument
+app = QGuiApplication(sys.argv[:1])
+heading, paragraphs, title = json.loads(sys.stdin.read())
+document = QTextDocument()
+document.setHtml("<h1>" + heading + "</h1>" + "".join("<p>" + p + "</p>" for p in paragraphs))
+writer = QPdfWriter(sys.argv[1])
+writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+writer.setTitle(title)
+document.print_(writer)
+"""
+
+
+def qt_pdf_file(path: Path, heading: str, body: list[str], title: str = "") -> bytes:
+    """A PDF as Qt prints one (embedded font subsets, a flipped page matrix, spaces as tabs):
+    made in a child process, so no test process holds a Qt application it did not ask for."""
+    import html
+    import json
+    import subprocess
+    import sys
+
+    quoted = [html.escape(heading), [html.escape(paragraph) for paragraph in body], title]
+    subprocess.run(
+        [sys.executable, "-c", _QT_PDF, str(path)],
+        input=json.dumps(quoted),
+        text=True,
+        check=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    return path.read_bytes()

@@ -15,7 +15,6 @@ from email.message import EmailMessage
 
 from catalog.importing.formats import Extracted, FormatError, Piece, RecordFailed
 
-_SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 #: A hard-wrapped paragraph's lines are at least this long, bar its last.
 _WRAPPED_LINE = 50
@@ -140,7 +139,7 @@ def _paragraphs(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     paragraphs = []
     for block in _BLANK_LINES.split(text):
-        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+        lines = [line.strip() for line in block.split("\n")]
         lines = [line for line in lines if line]
         if not lines:
             continue

@@ -22,6 +22,7 @@ _BLOCKS = frozenset(
 _NOT_TEXT = ("script", "style", "noscript", "template", "head")
 _WHITESPACE = re.compile(r"\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+_TAG = re.compile(r"<[^>]*>")
 _WHOLE_PAGE = re.compile(r"(?i)<(?:html|body)[\s>]")
 
 
@@ -54,7 +55,7 @@ def _article(entry, number: int, outlet: str | None) -> Extracted | RecordFailed
     summary = _text(entry.get("summary_detail") or {}) if "summary" in entry else ""
     body = content or summary
     if not body:
-        what = "only a title and a link" if title and link else "no title or text"
+        what = ("only a title and a link" if link else "only a title") if title else "no title or text"
         return RecordFailed(place, f"an item with no text: {what} (the feed carries no content)")
     return Extracted(
         body=body,
@@ -150,7 +151,8 @@ def html_paragraphs(html: str) -> list[str]:
         root = lxml_html.fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError):
         return [" ".join(html.split())] if html.strip() else []
-    for hidden in root.xpath("|".join(f".//{tag}" for tag in _NOT_TEXT)):
+    # Comments too: the walk below does not visit them, and would lose the text after one.
+    for hidden in root.xpath("|".join([*(f".//{tag}" for tag in _NOT_TEXT), ".//comment()"])):
         hidden.drop_tree()  # keeps the text that follows it
     parts: list[str] = []
     # Walked, not recursed: crafted nesting must not reach Python's recursion limit.
@@ -168,7 +170,13 @@ def html_paragraphs(html: str) -> list[str]:
             parts.append("\n\n")
         if element is not root and element.tail:
             parts.append(_WHITESPACE.sub(" ", element.tail))
-    return _split_paragraphs("".join(parts))
+    return _split_paragraphs("".join(parts)) or _without_tags(html)
+
+
+def _without_tags(html: str) -> list[str]:
+    """The text of HTML the parser gave up on (nested past its depth limit), on one line."""
+    text = " ".join(_TAG.sub(" ", html).split())
+    return [text] if text else []
 
 
 def _split_paragraphs(text: str) -> list[str]:
