@@ -158,3 +158,12 @@ def test_a_pdf_printed_by_qt_reads_back_as_its_paragraphs(tmp_path):
     article = read_pdf(data)
     assert article.title == "Hundreds flee bushfire at Hill Top"
     assert article.body.split("\n\n") == written
+
+
+def test_a_headline_the_running_head_repeats_is_still_the_title():
+    pages = [paragraphs(3, 2), paragraphs(4, 2), paragraphs(5, 2)]
+    article = read_pdf(
+        pdf_file(pages, heading="Road toll falls", running_head="Road toll falls", page_numbers=True)
+    )
+    assert article.title == "Road toll falls"
+    assert article.body.split("\n\n") == [p for page in pages for p in page]

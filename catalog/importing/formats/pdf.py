@@ -136,13 +136,17 @@ def _metadata(document) -> dict:
 
 
 def _heading_lines(lines: list[Line]) -> list[Line]:
-    """The first lines when they are set larger than the text (a headline), at most three."""
+    """The first lines when they are set larger than the text (a headline), at most three, in
+    the same type (a byline or a subtitle below it is set smaller)."""
     if len(lines) < 2:
         return []
     body_size = statistics.median(line.size for line in lines)
+    first = lines[0]
+    if first.size <= body_size * 1.15:
+        return []
     heading = []
     for line in lines[:3]:
-        if line.page != lines[0].page or line.size <= body_size * 1.15:
+        if line.page != first.page or abs(line.size - first.size) > 0.05 * first.size:
             break
         heading.append(line)
     return heading if sum(len(line.text) for line in heading) <= 200 else []
@@ -198,7 +202,8 @@ def _placed(cm, tm) -> tuple[float, float, float]:
 
 
 def without_running_lines(pages: list[list[Line]]) -> list[Line]:
-    """All lines, less page numbers and the running heads and feet printed on most pages."""
+    """All lines, less page numbers and the running heads and feet printed on most pages (a
+    line in large type is a headline, even when a running head repeats its words)."""
     edges = [_edge_lines(lines) for lines in pages]
     counts: dict[str, int] = {}
     for page_edges in edges:
@@ -206,11 +211,13 @@ def without_running_lines(pages: list[list[Line]]) -> list[Line]:
             counts[key] = counts.get(key, 0) + 1
     printed = sum(1 for lines in pages if lines)
     repeated = {key for key, count in counts.items() if printed >= 2 and count >= max(2, printed / 2)}
+    sizes = [line.size for lines in pages for line in lines]
+    small = 1.15 * statistics.median(sizes) if sizes else 0.0
     kept = []
     for lines, page_edges in zip(pages, edges, strict=True):
         for line in lines:
             running = _running_key(line) in repeated or _PAGE_NUMBER.match(line.text)
-            if not (running and any(line is edge for edge in page_edges)):
+            if not (running and line.size <= small and any(line is edge for edge in page_edges)):
                 kept.append(line)
     return kept
 
