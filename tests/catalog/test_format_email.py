@@ -137,3 +137,11 @@ def test_damaged_headers_leave_the_text_and_what_can_be_read(raw):
 def test_an_empty_file_is_reported():
     with pytest.raises(FormatError, match="empty"):
         read_eml(b"\n\n")
+
+
+def test_a_plain_part_that_only_points_to_the_html_one_gives_way_to_it():
+    written = paragraphs(6, 3)
+    html = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in written) + "</article></body></html>"
+    stub = "View this e-mail in your browser: https://example.org/newsletter/42\n"
+    article = read_eml(message("Tennis newsletter", stub, html=html).as_bytes())
+    assert article.body.split("\n\n") == written

@@ -16,6 +16,8 @@ from email.message import EmailMessage
 from catalog.importing.formats import Extracted, FormatError, Piece, RecordFailed
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
+#: A plain part shorter than this may be a stub of the HTML part.
+_STUB_CHARS = 300
 #: A hard-wrapped paragraph's lines are at least this long, bar its last.
 _WRAPPED_LINE = 50
 
@@ -106,16 +108,23 @@ def _date(message: EmailMessage):
 
 
 def _body(message: EmailMessage) -> str:
-    """The message's text: the plain part when it says something, else the HTML part's article."""
-    plain = message.get_body(preferencelist=("plain",))
-    if plain is not None:
-        text = _paragraphs(_text_of(plain))
-        if text:
-            return text
-    html = message.get_body(preferencelist=("html",))
-    if html is not None:
-        return _html_text(_text_of(html))
-    return ""
+    """The message's text: the plain part when it says something, else the HTML part's article.
+    A newsletter's plain part is sometimes only "view this e-mail in your browser": a short
+    one gives way to an HTML part with far more text."""
+    plain_part = message.get_body(preferencelist=("plain",))
+    html_part = message.get_body(preferencelist=("html",))
+    plain = _paragraphs(_text_of(plain_part)) if plain_part is not None else ""
+    if html_part is None or (plain and not _stub(plain, html_part)):
+        return plain
+    return _html_text(_text_of(html_part)) or plain
+
+
+def _stub(plain: str, html_part) -> bool:
+    if len(plain) >= _STUB_CHARS:
+        return False
+    from catalog.importing.formats.feed import html_paragraphs
+
+    return sum(map(len, html_paragraphs(_text_of(html_part)))) > 3 * len(plain)
 
 
 def _text_of(part) -> str:

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 
 from catalog.importing.formats import Extracted, FormatError, Piece, RecordFailed
 
-# pypdf reports damaged files through logging; with no handler Python would print them on the
-# terminal ("last resort"): the reader says what matters in its own words instead.
+# pypdf reports every repair of a damaged file as a warning through logging; with no handler
+# Python would print them on the terminal ("last resort"), and a handler the command line sets
+# up would too: the reader says what matters in its own words instead.
 logging.getLogger("pypdf").addHandler(logging.NullHandler())
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 #: Ligatures some fonts map to one character, spelled out for search.
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
