@@ -113,7 +113,9 @@ def test_a_mailbox_with_windows_line_ends_and_text_before_the_first_from_line(tm
 def test_an_empty_mailbox_is_reported(tmp_path):
     path = tmp_path / "empty.mbox"
     path.write_bytes(b"\n\n")
-    assert list(mbox.spans(str(path), 1000)) == []
+    assert list(mbox.spans(str(path), 1000)) == [(0, None, 1)]
+    with pytest.raises(FormatError, match="no messages"):
+        read_pieces(path)
     with pytest.raises(FormatError, match="no messages"):
         list(mbox.read(Piece(str(path), "mbox", data=b"\n\n")))
 

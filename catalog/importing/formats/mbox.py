@@ -47,7 +47,7 @@ def spans(path: str, limit: int) -> Iterator[tuple[int, int | None, int]]:
                 count = 1  # text before the first "From " line: a message without one
             after_blank = line in _BLANK
             position += len(line)
-    if count:
+    if count or start == 0:  # a mailbox with no message is one piece, which read() reports
         yield start, None, first_number
 
 
