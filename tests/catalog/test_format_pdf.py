@@ -167,3 +167,21 @@ def test_a_headline_the_running_head_repeats_is_still_the_title():
     )
     assert article.title == "Road toll falls"
     assert article.body.split("\n\n") == [p for page in pages for p in page]
+
+
+def test_a_page_pypdf_fails_on_is_named_in_the_notes_and_the_others_read(monkeypatch):
+    first, second = paragraphs(6, 2), paragraphs(8, 2)
+    page_lines = pdf.page_lines
+
+    def failing_on_page_two(page, number):
+        if number == 1:
+            raise KeyError("/Font")
+        return page_lines(page, number)
+
+    monkeypatch.setattr(pdf, "page_lines", failing_on_page_two)
+    article = read_pdf(pdf_file([first, second]))
+    assert article.body.split("\n\n") == first
+    assert article.notes == "Pages that could not be read: page 2 ('/Font')"
+    monkeypatch.setattr(pdf, "page_lines", lambda page, number: failing_on_page_two(page, 1))
+    with pytest.raises(FormatError, match=r"^a damaged PDF: no page could be read \(page 1"):
+        read_pdf(pdf_file([first, second]))

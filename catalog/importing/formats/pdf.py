@@ -11,7 +11,9 @@ import itertools
 import logging
 import re
 import statistics
+import struct
 import warnings
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -45,6 +47,24 @@ _NO_TITLE = re.compile(r"(?i)^(untitled|microsoft word - .*|.*\.(docx?|pdf|indd|
 _DATE_LINES = 12
 
 
+#: What pypdf raises on a damaged file: whichever error the damage leads it to.
+_DAMAGE = (
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    LookupError,
+    RecursionError,
+    ZeroDivisionError,
+    AssertionError,
+    NotImplementedError,
+    OSError,
+    zlib.error,
+    struct.error,
+)
+
+
 @dataclass(slots=True)
 class Line:
     """One line of a page: its text, where it starts (PDF points, y upwards) and its type size."""
@@ -65,8 +85,7 @@ def read(piece: Piece) -> Iterator[Extracted | RecordFailed]:
             yield _read(piece.data or b"")
     except FormatError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
-        # pypdf meets damaged files with whichever error the damage leads to.
+    except (PyPdfError, *_DAMAGE) as exc:
         raise FormatError(f"a damaged PDF that cannot be read ({_reason(exc)})") from None
 
 
@@ -80,8 +99,10 @@ def _read(data: bytes) -> Extracted:
         raise FormatError("a damaged PDF: the file is cut short (it has no end marker)")
     document = PdfReader(io.BytesIO(data), strict=False)
     _open(document)
-    pages = [page_lines(page, number) for number, page in enumerate(document.pages)]
+    pages, unread = _pages(document)
     if not any(pages):
+        if unread:
+            raise FormatError(f"a damaged PDF: no page could be read ({unread[0]})")
         raise FormatError(f"scanned, no text: {len(pages)} page(s) of pictures without a text layer")
     lines = without_running_lines(pages)
     info = _metadata(document)
@@ -96,7 +117,23 @@ def _read(data: bytes) -> Extracted:
         raise FormatError("scanned, no text: the PDF's text layer is empty")
     date = info.get("date") or date_in_lines([line.text for line in lines[:_DATE_LINES]])
     authors = tuple(info["authors"]) if info.get("authors") else ()
-    return Extracted(body=body, title=title, authors=authors, date=date)
+    notes = f"Pages that could not be read: {', '.join(unread)}" if unread else ""
+    return Extracted(body=body, title=title, authors=authors, date=date, notes=notes)
+
+
+def _pages(document) -> tuple[list[list[Line]], list[str]]:
+    """Each page's lines; a damaged page is left out and named ("page 3 (reason)"), so the
+    others are still read."""
+    from pypdf.errors import PyPdfError
+
+    pages, unread = [], []
+    for number, page in enumerate(document.pages):
+        try:
+            pages.append(page_lines(page, number))
+        except (PyPdfError, *_DAMAGE) as exc:
+            pages.append([])
+            unread.append(f"page {number + 1} ({_reason(exc)})")
+    return pages, unread
 
 
 def _open(document) -> None:
