@@ -28,6 +28,8 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 #: Ligatures some fonts map to one character, spelled out for search.
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _SPACES = re.compile(r"[^\S\n]+")
+#: Control characters a font without a proper character map gives for some glyphs.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 #: A line that is only a page number: "7", "- 7 -", "Page 7", "7 of 12", "7/12".
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$")
 _PUNCTUATION = ".,;:!?\"'“”‘’()[]«»"
@@ -227,7 +229,7 @@ def page_lines(page, number: int) -> list[Line]:
 
     page.extract_text(visitor_text=visit)
     for line in lines:
-        line.text = _SPACES.sub(" ", line.text.translate(_LIGATURES)).strip()
+        line.text = _SPACES.sub(" ", _CONTROL.sub("", line.text.translate(_LIGATURES))).strip()
     return [line for line in lines if line.text]
 
 
