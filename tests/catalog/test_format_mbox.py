@@ -159,3 +159,26 @@ def test_a_large_mailbox_is_streamed_a_message_at_a_time(tmp_path, monkeypatch):
         tracemalloc.stop()
     assert count == 12 * 1024 * 1024 // len(one)
     assert peak < 4 * 1024 * 1024
+
+
+def test_an_unescaped_from_sentence_after_a_blank_line_stays_in_its_message(tmp_path):
+    """Some programs write a line of text that starts with "From " as it is: without the
+    envelope's time of day it is text, not a new message."""
+    text = "The fires are out.\n\nFrom Monday the Hume Highway opens again.\n"
+    envelope = b"From desk@example.org Wed Apr  5 09:30:00 2023\n"
+    data = b"".join(envelope + message(subject, text).as_bytes() + b"\n" for subject in ("One", "Two"))
+    path = tmp_path / "unescaped.mbox"
+    path.write_bytes(data)
+    assert b"\n\nFrom Monday" in data
+    articles = read_pieces(path)
+    assert [(a.place, a.title) for a in articles] == [("message=1", "One"), ("message=2", "Two")]
+    assert articles[0].body == text.strip()
+    assert [first for _, _, first in mbox.spans(str(path), 10**7)] == [1]
+
+
+def test_thunderbird_s_envelope_lines_separate_messages(tmp_path):
+    envelope = b"From - Sat Jan 01 00:00:00 2000\n"
+    data = b"".join(envelope + message(s, paragraphs(6, 1)[0]).as_bytes() + b"\n" for s in ("A", "B", "C"))
+    path = tmp_path / "Inbox"
+    path.write_bytes(data)
+    assert [a.title for a in read_pieces(path)] == ["A", "B", "C"]

@@ -1,7 +1,8 @@
 """Mailboxes (``.mbox``): every message an article, read in pieces of the file, never whole.
 
-A message starts at a "From " line at the top of the file or after a blank line (the blank
-line keeps a "From " that begins a sentence of a message's text from being taken for one).
+A message starts at a "From " line with a time of day in it (the envelope line: sender and
+date) at the top of the file or after a blank line: a "From " that begins a sentence of a
+message's text, which some programs write unescaped, is not taken for one.
 ``spans`` finds them in one streaming pass and cuts the mailbox into byte ranges of whole
 messages; ``read`` parses one range, a message at a time. ``message=N`` counts from 1 across
 the whole mailbox.
@@ -27,6 +28,8 @@ PIECE_MESSAGES = 500
 _BLANK = (b"\n", b"\r\n")
 #: Lines are read at most this long, so a file of one endless line is not held whole.
 _LINE_BYTES = 64 * 1024
+#: The envelope line: "From sender@example.org Wed Apr  5 09:30:00 2023", "From - Sat Jan 01 …".
+_ENVELOPE = re.compile(rb"From \S*[^\n]*?\b\d{1,2}:\d{2}")
 #: mboxrd and mboxo write a "From " at the start of a line of text as ">From ".
 _QUOTED_FROM = re.compile(rb"(?m)^>(>*From )")
 
@@ -38,7 +41,7 @@ def spans(path: str, limit: int) -> Iterator[tuple[int, int | None, int]]:
     start, first_number, count, position, after_blank = 0, 1, 0, 0, True
     with open(path, "rb") as mailbox:
         for line in _bounded_lines(mailbox):
-            if after_blank and line.startswith(b"From "):
+            if after_blank and _is_envelope(line):
                 if count and (position - start >= PIECE_BYTES or count >= PIECE_MESSAGES):
                     yield start, position, first_number
                     start, first_number, count = position, first_number + count, 0
@@ -75,6 +78,10 @@ def _lines(piece: Piece) -> Iterable[bytes]:
             position += len(line)
 
 
+def _is_envelope(line: bytes) -> bool:
+    return line.startswith(b"From ") and _ENVELOPE.match(line) is not None
+
+
 def _bounded_lines(stream) -> Iterator[bytes]:
     """The stream's lines, a longer one in parts (a part after the first never ends a blank
     line, so it is never taken for a "From " line)."""
@@ -87,7 +94,7 @@ def _messages(lines: Iterable[bytes], limit: int) -> Iterator[bytes | int]:
     kept: list[bytes] | None = None  # None: no message begun yet
     size, after_blank = 0, True
     for line in lines:
-        if after_blank and line.startswith(b"From "):
+        if after_blank and _is_envelope(line):
             if kept is not None:
                 yield b"".join(kept) if size <= limit else size
             kept, size, after_blank = [], 0, False
