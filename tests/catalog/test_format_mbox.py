@@ -182,3 +182,11 @@ def test_thunderbird_s_envelope_lines_separate_messages(tmp_path):
     path = tmp_path / "Inbox"
     path.write_bytes(data)
     assert [a.title for a in read_pieces(path)] == ["A", "B", "C"]
+
+
+def test_a_long_from_line_without_a_time_costs_no_more_than_its_length(tmp_path):
+    path = tmp_path / "long.mbox"
+    path.write_bytes(
+        b"From x@example.org Wed Apr  5 09:30:00 2023\nSubject: a\n\nText.\n\nFrom " + b"A" * 60_000 + b"\n"
+    )
+    assert len(list(mbox.spans(str(path), 10**7))) == 1

@@ -22,7 +22,7 @@ _BLOCKS = frozenset(
 _NOT_TEXT = ("script", "style", "noscript", "template", "head")
 _WHITESPACE = re.compile(r"\s+")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # not [^>]: a run of "<" would be scanned again from each one
 _WHOLE_PAGE = re.compile(r"(?i)<(?:html|body)[\s>]")
 
 

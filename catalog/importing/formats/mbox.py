@@ -29,7 +29,8 @@ _BLANK = (b"\n", b"\r\n")
 #: Lines are read at most this long, so a file of one endless line is not held whole.
 _LINE_BYTES = 64 * 1024
 #: The envelope line: "From sender@example.org Wed Apr  5 09:30:00 2023", "From - Sat Jan 01 …".
-_ENVELOPE = re.compile(rb"From \S*[^\n]*?\b\d{1,2}:\d{2}")
+#: Only its time of day is looked for: a pattern any richer could backtrack over a long line.
+_TIME_OF_DAY = re.compile(rb"\d:\d\d")
 #: mboxrd and mboxo write a "From " at the start of a line of text as ">From ".
 _QUOTED_FROM = re.compile(rb"(?m)^>(>*From )")
 
@@ -79,7 +80,7 @@ def _lines(piece: Piece) -> Iterable[bytes]:
 
 
 def _is_envelope(line: bytes) -> bool:
-    return line.startswith(b"From ") and _ENVELOPE.match(line) is not None
+    return line.startswith(b"From ") and _TIME_OF_DAY.search(line) is not None
 
 
 def _bounded_lines(stream) -> Iterator[bytes]:
