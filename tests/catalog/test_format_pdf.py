@@ -4,6 +4,7 @@ import datetime
 import logging
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -45,12 +46,27 @@ def test_a_word_hyphenated_at_the_end_of_a_line_is_made_whole():
     assert read_pdf(data).body.split("\n\n") == written
 
 
-def test_a_hyphen_the_document_spells_elsewhere_is_kept():
-    lines = [pdf.Line("Fire crews moved south-", 72, 700, 11, 0), pdf.Line("west of Sydney.", 72, 686, 11, 0)]
-    words = {"south-west", "fire"}
-    assert pdf._joined(lines[0].text, lines[1].text, words) == "Fire crews moved south-west of Sydney."
-    assert pdf._joined("the infor-", "mation", set()) == "the information"
-    assert pdf._joined("accused Pakistan-", "based groups", set()) == "accused Pakistan-based groups"
+def test_a_hyphen_the_document_spells_elsewhere_or_in_a_name_is_kept():
+    def joined(text, line, words=frozenset()):
+        end, gap = pdf.line_end(text, line, words)
+        return end + gap + line
+
+    assert (
+        joined("Fire crews moved south-", "west of Sydney.", {"south-west"})
+        == "Fire crews moved south-west of Sydney."
+    )
+    assert joined("the infor-", "mation") == "the information"
+    assert joined("accused Pakistan-", "based groups") == "accused Pakistan-based groups"
+    assert joined("a soft\xad", "ware") == "a software"
+    assert joined("the year 2001-", "2002") == "the year 2001- 2002"
+
+
+def test_a_paragraph_of_many_lines_is_joined_in_time_linear_in_its_length():
+    lines = [pdf.Line("word " * 15 + "and", 72, 100_000 - 14 * n, 11, 0) for n in range(50_000)]
+    started = time.perf_counter()
+    [paragraph] = pdf.paragraphs_of(lines)
+    assert time.perf_counter() - started < 5
+    assert len(paragraph) == 50_000 * len(lines[0].text) + 49_999
 
 
 def test_title_author_and_date_come_from_the_metadata():

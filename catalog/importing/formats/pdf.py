@@ -208,6 +208,7 @@ def _reason(exc: Exception) -> str:
 def page_lines(page, number: int) -> list[Line]:
     """The lines of a page in the order its text is drawn (reading order for most producers)."""
     lines: list[Line] = []
+    texts: list[list[str]] = []  # each line's runs, joined once at the end
     current: Line | None = None
 
     def visit(text, cm, tm, font, size):
@@ -217,19 +218,20 @@ def page_lines(page, number: int) -> list[Line]:
                 current = None
             if not part.strip():
                 if current is not None:
-                    current.text += part
+                    texts[-1].append(part)
                 continue
             x, y, scale = _placed(cm, tm)
             height = max(size * scale, 1.0)
             if current is None or abs(y - current.y) > 0.5 * max(height, current.size):
                 current = Line("", x, y, height, number)
                 lines.append(current)
-            current.text += part
+                texts.append([])
+            texts[-1].append(part)
             current.size = max(current.size, height)
 
     page.extract_text(visitor_text=visit)
-    for line in lines:
-        line.text = _SPACES.sub(" ", _CONTROL.sub("", line.text.translate(_LIGATURES))).strip()
+    for line, runs in zip(lines, texts, strict=True):
+        line.text = _SPACES.sub(" ", _CONTROL.sub("", "".join(runs).translate(_LIGATURES))).strip()
     return [line for line in lines if line.text]
 
 
@@ -283,14 +285,17 @@ def paragraphs_of(lines: list[Line]) -> list[str]:
     spacing = _line_spacing(lines)
     full = _full_line_length(lines)
     words = {word.strip(_PUNCTUATION) for line in lines for word in line.text.casefold().split()}
-    paragraphs, current = [], lines[0].text
+    # A paragraph's lines are gathered and joined once: a paragraph of many thousand lines
+    # costs its length, not its length squared.
+    paragraphs, current = [], [lines[0].text]
     for before, line in itertools.pairwise(lines):
         if _new_paragraph(before, line, spacing, full):
-            paragraphs.append(current)
-            current = line.text
+            paragraphs.append("".join(current))
+            current = [line.text]
         else:
-            current = _joined(current, line.text, words)
-    paragraphs.append(current)
+            current[-1], gap = line_end(current[-1], line.text, words)
+            current += [gap, line.text]
+    paragraphs.append("".join(current))
     return paragraphs
 
 
@@ -320,19 +325,20 @@ def _new_paragraph(before: Line, line: Line, spacing: float, full: int) -> bool:
     return bool(short_ending) or line.x > before.x + 0.8 * line.size
 
 
-def _joined(text: str, line: str, words: set[str]) -> str:
-    """``line`` appended to a paragraph: a word hyphenated at the end of a line is made whole
-    again, unless the document spells it with the hyphen elsewhere ("south-west") or the word
-    is a name ("Pakistan-based": typesetters do not break names)."""
+def line_end(text: str, line: str, words: set[str]) -> tuple[str, str]:
+    """A line as it ends before the next ``line`` of its paragraph, and what joins them: a word
+    hyphenated at the end of a line is made whole again, unless the document spells it with
+    the hyphen elsewhere ("south-west") or the word is a name ("Pakistan-based": typesetters
+    do not break names)."""
     if text.endswith("\xad"):
-        return text[:-1] + line
+        return text[:-1], ""
     if len(text) > 1 and text.endswith("-") and text[-2].isalpha() and line[:1].islower():
         head = text.rsplit(" ", 1)[-1].lstrip(_PUNCTUATION)
         tail = line.split(" ", 1)[0]
         if head[:1].islower() and (head + tail).casefold().strip(_PUNCTUATION) not in words:
-            return text[:-1] + line
-        return text + line
-    return f"{text} {line}"
+            return text[:-1], ""
+        return text, ""
+    return text, " "
 
 
 # --- Dates ------------------------------------------------------------------------------------
