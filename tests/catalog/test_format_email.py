@@ -145,3 +145,10 @@ def test_a_plain_part_that_only_points_to_the_html_one_gives_way_to_it():
     stub = "View this e-mail in your browser: https://example.org/newsletter/42\n"
     article = read_eml(message("Tennis newsletter", stub, html=html).as_bytes())
     assert article.body.split("\n\n") == written
+
+
+def test_a_message_archived_on_the_web_has_that_address_as_its_url():
+    mail = message("Briefing", wrapped(paragraphs(5, 2)))
+    mail["Archived-At"] = "<https://lists.example.org/briefing/2023-04-05>"
+    assert read_eml(mail.as_bytes()).url == "https://lists.example.org/briefing/2023-04-05"
+    assert read_eml(message("Briefing", "Text.").as_bytes()).url is None

@@ -201,3 +201,15 @@ def test_a_page_pypdf_fails_on_is_named_in_the_notes_and_the_others_read(monkeyp
     monkeypatch.setattr(pdf, "page_lines", lambda page, number: failing_on_page_two(page, 1))
     with pytest.raises(FormatError, match=r"^a damaged PDF: no page could be read \(page 1"):
         read_pdf(pdf_file([first, second]))
+
+
+def test_a_paragraph_goes_on_from_the_foot_of_one_column_to_the_top_of_the_next():
+    said = paragraphs(6, 2, per_paragraph=3)
+    first_lines, second_lines = wrap(said[0], 40), wrap(said[1], 40)
+    column_one = first_lines[: len(first_lines) // 2]
+    column_two = first_lines[len(first_lines) // 2 :] + second_lines
+    lines = [pdf.Line(text, 72, 700 - 14 * n, 11, 0) for n, text in enumerate(column_one)]
+    lines += [pdf.Line(text, 320, 700 - 14 * n, 11, 0) for n, text in enumerate(column_two)]
+    for line in lines[len(first_lines) :]:
+        line.y -= 10  # the space before the second paragraph
+    assert pdf.paragraphs_of(lines) == said

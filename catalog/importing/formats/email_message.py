@@ -64,6 +64,7 @@ def article_of(message: EmailMessage, place: str = "") -> Extracted:
         authors=(name,) if name else (),
         date=_date(message),
         outlet=_header(message, "organization") or _domain(address) or None,
+        url=_header(message, "archived-at").strip("<>") or None,  # RFC 5064: the message on the web
         notes=f"Attachments: {', '.join(attachments)}" if attachments else "",
         place=place,
     )
