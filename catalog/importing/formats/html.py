@@ -37,6 +37,8 @@ _SNIFF = 4096
 #: which copy the whole tree: a 50 MB page then takes 550 MB and 20 s, not 1.4 GB. Fallbacks
 #: rescue small, oddly built pages; a page this big has its text in plain sight.
 _LARGE_PAGE = 4_000_000
+#: A line of at most this many words may be a link's text (a menu, an index's entry).
+_LINK_WORDS = 8
 
 
 def read(piece: Piece) -> Iterator[Extracted | RecordFailed]:
@@ -73,7 +75,7 @@ def extract_page(html: bytes | str, url: str | None = None) -> Extracted | None:
         return None
     title = _one_line(document.title)
     body = _paragraphs(document.text, title)
-    if not body:
+    if not body or _only_links(body, text):
         return None
     date = _page_date(document.date)
     return Extracted(
@@ -172,6 +174,23 @@ def _authors(text: str | None) -> tuple[str, ...]:
 
 def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
+
+
+def _only_links(body: str, html: str) -> bool:
+    """Whether the text found is the page's links and nothing else: a page of links (an
+    index, a menu) that trafilatura's last-resort extractor returns whole. Only short lines
+    are looked at: a paragraph of more than a few words is text."""
+    paragraphs = body.split("\n\n")
+    if any(len(paragraph.split()) > _LINK_WORDS for paragraph in paragraphs):
+        return False
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return False
+    links = {" ".join(link.text_content().split()) for link in tree.iter("a")}
+    return sum(paragraph in links for paragraph in paragraphs) >= 0.8 * len(paragraphs)
 
 
 def _paragraphs(text: str, title: str) -> str:

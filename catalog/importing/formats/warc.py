@@ -14,6 +14,7 @@ streamed.
 """
 
 import datetime
+import functools
 import gzip
 import io
 import zlib
@@ -86,9 +87,7 @@ def _chain_safely(known: list, bounds: Iterator) -> Iterator:
 
 def _record_bounds(stream) -> Iterator[tuple[int, int]]:
     """(start, end) of each record of an archive file, as warcio finds them."""
-    from warcio.archiveiterator import ArchiveIterator
-
-    archive = ArchiveIterator(stream)
+    archive = _records(stream)
     for _record in archive:
         archive.read_to_end()
         offset = archive.get_record_offset()
@@ -107,8 +106,6 @@ def read(piece: Piece) -> Iterator[Extracted | RecordFailed]:
 
 
 def _read_records(piece: Piece) -> Iterator[Extracted | RecordFailed]:
-    from warcio.archiveiterator import ArchiveIterator
-
     with _opened(piece) as raw:
         if piece.start == 0 and not raw.peek(1):
             raise FormatError("an empty file")
@@ -116,7 +113,9 @@ def _read_records(piece: Piece) -> Iterator[Extracted | RecordFailed]:
         number, cut_seen = piece.first_number, False
         place = f"record={number}"
         try:
-            for record in ArchiveIterator(stream):
+            for record in _records(stream):
+                if record.format != "warc" or not record.rec_type:
+                    raise ValueError("not a WARC record")  # warcio also reads old ARC files
                 place = _place(record, number)
                 result = _article(record, place, piece.limit)
                 if result is None and _cut_short(record):
@@ -133,6 +132,19 @@ def _read_records(piece: Piece) -> Iterator[Extracted | RecordFailed]:
             return
         if unpacking is not None and unpacking.damage and not cut_seen:
             yield RecordFailed(place, unpacking.damage)
+
+
+def _records(stream):
+    """warcio's iterator over the records of ``stream``, silent: warcio writes a warning to
+    the standard error for a record whose length is wrong, and the import's output is ours."""
+    return _quiet_iterator()(stream)
+
+
+@functools.cache
+def _quiet_iterator():
+    from warcio.archiveiterator import ArchiveIterator
+
+    return type("QuietArchiveIterator", (ArchiveIterator,), {"INC_RECORD": ""})
 
 
 def _opened(piece: Piece):
