@@ -25,6 +25,10 @@ ours finds little (under 150 words): trafilatura with ``favor_recall``, and read
 Speed: pages a second of each
 method on the same pages, and of ours on the 109 real pages of the project's web-page corpus
 when it is on this machine (``CATALOG_WEB_PAGES`` or ``shared/corpora/web-pages``).
+
+``--warc-mb 1024`` instead writes a web archive of 1 GB (photos and real-text pages) into a
+temporary folder and reads it range by range in a child process, printing that process's
+peak memory: the archive is streamed, never held whole.
 """
 
 import argparse
@@ -229,14 +233,94 @@ def _corpus_folder() -> Path | None:
     return Path("/work/shared/corpora/web-pages") if Path("/work/shared/corpora/web-pages").is_dir() else None
 
 
+def build_warc(path: Path, megabytes: int) -> tuple[int, int]:
+    """A .warc.gz of about ``megabytes`` MB at ``path``: a crawl's mix of photos (200 KB of
+    incompressible bytes each) and, every fifth record, a news page of real text (the Lee
+    corpus). Returns (records, pages)."""
+    from io import BytesIO
+
+    from real_text import lee_articles
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    articles, records, pages = lee_articles(), 0, 0
+    with open(path, "wb") as output:
+        writer = WARCWriter(output, gzip=True)
+        while output.tell() < megabytes * 1024 * 1024:
+            records += 1
+            if records % 5:
+                uri, kind, payload = (
+                    f"https://news.example/photo/{records}.jpg",
+                    "image/jpeg",
+                    os.urandom(200_000),
+                )
+            else:
+                pages += 1
+                paragraphs = "".join(f"<p>{articles[(pages + n) % len(articles)]}</p>" for n in range(4))
+                html = f"<html><head><title>Story {pages}</title></head><body><article>{paragraphs}</article></body></html>"
+                uri, kind, payload = (
+                    f"https://news.example/story/{pages}",
+                    "text/html; charset=utf-8",
+                    html.encode(),
+                )
+            http = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(uri, "response", payload=BytesIO(payload), http_headers=http)
+            )
+    return records, pages
+
+
+def read_warc(path: str) -> None:
+    """Cut the archive into ranges and read every range, as the import's workers would (one
+    after the other here); print the time and this process's peak memory."""
+    import resource
+
+    from catalog.importing.formats import Extracted, Piece, warc
+
+    started = time.perf_counter()
+    spans = list(warc.spans(path, 10 * 1024 * 1024))
+    cut = time.perf_counter() - started
+    articles = failed = 0
+    for start, stop, first in spans:
+        for result in warc.read(Piece(path=path, format="warc", start=start, stop=stop, first_number=first)):
+            articles, failed = (
+                articles + isinstance(result, Extracted),
+                failed + (not isinstance(result, Extracted)),
+            )
+    total = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{len(spans)} ranges found in {cut:.1f} s; {articles} articles, {failed} failed, in {total:.1f} s")
+    print(f"peak memory of the reading process: {peak:.0f} MB")
+
+
+def warc_memory(megabytes: int) -> None:
+    """Build a web archive of ``megabytes`` MB and read it in a child process of its own."""
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "crawl.warc.gz"
+        records, pages = build_warc(path, megabytes)
+        print(
+            f"web archive of {path.stat().st_size / 1024 / 1024:,.0f} MB: {records:,} records, {pages:,} pages"
+        )
+        subprocess.run([sys.executable, __file__, "--read-warc", str(path)], check=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--pages", type=int, default=None, help="measure speed on the first N corpus pages only"
     )
+    parser.add_argument(
+        "--warc-mb", type=int, help="instead: the memory of reading a web archive of this many MB"
+    )
+    parser.add_argument("--read-warc", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    measure(ground_truth())
-    corpus_speed(args.pages)
+    if args.read_warc:
+        read_warc(args.read_warc)
+    elif args.warc_mb:
+        warc_memory(args.warc_mb)
+    else:
+        measure(ground_truth())
+        corpus_speed(args.pages)
 
 
 if __name__ == "__main__":
