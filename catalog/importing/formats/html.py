@@ -140,11 +140,12 @@ def _detected_codec(data: bytes) -> str:
 
 
 def _looks_binary(head: bytes) -> bool:
-    """Bytes no web page starts with: NULs or many control characters (an image, an archive).
-    UTF-16 pages (NULs in every other byte) carry a byte-order mark and are let through."""
+    """Bytes no web page starts with: more than one in a hundred a NUL or another control
+    character (an image, an archive; a stray NUL in a real page is let through). UTF-16 pages
+    (NULs in every other byte) carry a byte-order mark and are let through."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
-    return b"\x00" in head or len(_CONTROL_BYTES.findall(head)) > len(head) // 100
+    return len(_CONTROL_BYTES.findall(head)) > len(head) // 100
 
 
 def _date_params() -> dict:

@@ -150,6 +150,26 @@ def test_binary_junk_named_html_is_refused(data):
         read_one(data)
 
 
+def test_a_stray_nul_in_a_real_page_does_not_make_it_binary():
+    paragraphs = article_paragraphs(12, 3)
+    html = news_page(paragraphs).replace("</h1>", "</h1>\x00")
+    assert read_one(html.encode()).body == "\n\n".join(paragraphs)
+
+
+def test_an_xhtml_page_with_an_xml_declaration_is_read():
+    paragraphs = article_paragraphs(14, 3)
+    declaration = '<?xml version="1.0" encoding="UTF-8"?>\n'
+    html = declaration + news_page(paragraphs).replace("<!DOCTYPE html>", "").replace(
+        '<html lang="en">', '<html xmlns="http://www.w3.org/1999/xhtml" lang="en">'
+    )
+    assert read_one(html.encode(), name="page.xhtml").body == "\n\n".join(paragraphs)
+
+
+def test_a_utf16_page_with_a_byte_order_mark_is_read():
+    paragraphs = article_paragraphs(16, 3)
+    assert read_one(news_page(paragraphs).encode("utf-16")).body == "\n\n".join(paragraphs)
+
+
 def test_a_page_with_no_article_text_is_refused():
     links = "".join(f'<li><a href="/{n}">Section {n}</a></li>' for n in range(30))
     html = f"<html><head><title>Index</title></head><body><nav><ul>{links}</ul></nav></body></html>"
