@@ -85,7 +85,8 @@ def write_warc(path: Path, records: list[dict], *, gzipped: bool = True) -> Path
     """A web archive at ``path`` (gzip'd record by record when ``gzipped``). Each record is a
     dict: ``uri``, ``body`` (bytes), and optionally ``type`` ("response", "request",
     "revisit", "metadata"), ``status`` ("200 OK"), ``content_type`` ("text/html"),
-    ``date`` (a WARC-Date). A warcinfo record comes first."""
+    ``date`` (a WARC-Date), ``http_headers`` (more headers of the response). A warcinfo
+    record comes first."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -118,7 +119,7 @@ def _warc_record(writer, record: dict, status_and_headers):
     content_type = record.get("content_type", "text/html; charset=utf-8")
     http = status_and_headers(
         record.get("status", "200 OK"),
-        [("Content-Type", content_type), ("Content-Length", str(len(body)))],
+        [("Content-Type", content_type), ("Content-Length", str(len(body))), *record.get("http_headers", [])],
         protocol="HTTP/1.1",
     )
     return writer.create_warc_record(

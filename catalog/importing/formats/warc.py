@@ -28,7 +28,7 @@ PIECE_BYTES = 8 * 1024 * 1024
 #: …and this many records at most.
 PIECE_RECORDS = 500
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-#: warcio's read size when it skips a record's rest.
+#: How much is read at once: unpacking the archive, draining a record to its end.
 _CHUNK = 64 * 1024
 CUT_SHORT = "cut short: the archive ends inside this record"
 
@@ -225,20 +225,26 @@ def _article(record, place: str, limit: int) -> Extracted | RecordFailed | None:
     size = _content_length(record)
     if size > limit:
         return RecordFailed(place, f"a page of {size:,} bytes, over the limit of {limit:,} bytes")
-    html = record.content_stream().read(limit + 1)
+    try:
+        html = record.content_stream().read(limit + 1)
+    except (OSError, ValueError, zlib.error) as exc:  # a Content-Encoding that does not unpack
+        return RecordFailed(place, f"a page whose content could not be unpacked ({_plain(exc)})")
     if _cut_short(record):
         return RecordFailed(place, CUT_SHORT)
     if len(html) > limit:
         return RecordFailed(place, f"a page that unpacks to more than the limit of {limit:,} bytes")
     uri = record.rec_headers.get_header("WARC-Target-URI") or None
-    page = extract_page(decode_page(html, _charset(record)), url=uri.strip("<> ") if uri else None)
+    try:
+        page = extract_page(decode_page(html, _charset(record)), url=uri.strip("<> ") if uri else None)
+    except Exception as exc:  # noqa: BLE001 -- one page the extractor trips on must not end the archive
+        return RecordFailed(place, f"a web page that could not be read ({_plain(exc)})")
     if page is None:
         return RecordFailed(place, "a web page with no article text")
     return _with_crawl_date(page, record, place)
 
 
 def _is_html_page(record) -> bool:
-    """A response of status 200 that holds HTML (by its Content-Type, or its first bytes)."""
+    """A response of status 200 that holds HTML, by its Content-Type."""
     if record.rec_type != "response" or record.http_headers is None:
         return False
     if record.http_headers.get_statuscode() != "200":

@@ -105,6 +105,28 @@ def test_xhtml_responses_and_an_http_charset_are_read(tmp_path):
     assert decoded.body.startswith(text)
 
 
+def test_a_page_sent_gzip_encoded_is_unpacked(tmp_path):
+    record = page_record(1)
+    packed = {**record, "body": gzip.compress(record["body"]), "http_headers": [("Content-Encoding", "gzip")]}
+    [page] = read_all(write_warc(tmp_path / "crawl.warc.gz", [packed]))
+    assert page.title == "Story number 1"
+    assert page.body == "\n\n".join(article_paragraphs(3, 3))
+
+
+def test_a_page_the_extractor_trips_on_is_reported_and_the_rest_read(tmp_path, monkeypatch):
+    real_extract = warc.extract_page
+
+    def tripping(html, url=None):
+        if url.endswith("/2"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_extract(html, url)
+
+    monkeypatch.setattr(warc, "extract_page", tripping)
+    results = read_all(write_warc(tmp_path / "crawl.warc.gz", [page_record(n) for n in (1, 2, 3)]))
+    assert [type(result) for result in results] == [Extracted, RecordFailed, Extracted]
+    assert results[1].reason == "a web page that could not be read (maximum recursion depth exceeded)"
+
+
 def test_a_record_over_the_limit_is_reported_and_the_rest_read(tmp_path):
     big = {"uri": "https://news.example/big", "body": news_page(article_paragraphs(0, 200)).encode()}
     path = write_warc(tmp_path / "crawl.warc.gz", [page_record(1), big, page_record(2)])
