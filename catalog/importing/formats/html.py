@@ -81,7 +81,7 @@ def extract_page(html: bytes | str, url: str | None = None) -> Extracted | None:
     return Extracted(
         body=body,
         title=title,
-        authors=_authors(document.author),
+        authors=_authors(document.author, _one_line(document.sitename)),
         date=date,
         outlet=_one_line(document.sitename) or None,
         url=document.url or url,
@@ -167,10 +167,11 @@ def _page_date(text: str | None) -> datetime.date | None:
         return None
 
 
-def _authors(text: str | None) -> tuple[str, ...]:
-    """trafilatura joins a page's authors with ``; ``: split them, each name once."""
+def _authors(text: str | None, outlet: str) -> tuple[str, ...]:
+    """trafilatura joins a page's authors with ``; ``: split them, each name once, without the
+    outlet itself (JSON-LD often names the site among the authors: "CNN")."""
     names = (_one_line(name) for name in (text or "").split(";"))
-    return tuple(dict.fromkeys(name for name in names if name))
+    return tuple(dict.fromkeys(name for name in names if name and name.casefold() != outlet.casefold()))
 
 
 def _one_line(text: str | None) -> str:

@@ -49,6 +49,11 @@ def test_authors_joined_by_the_page_are_split():
     assert page.authors == ("Jane Citizen", "John Smith")
 
 
+def test_the_outlet_is_not_one_of_the_authors():
+    page = read_one(news_page(article_paragraphs(0, 3), author="Jane Citizen; Daily Courier").encode())
+    assert page.authors == ("Jane Citizen",) and page.outlet == "Daily Courier"
+
+
 def test_json_ld_authors_and_date_are_read():
     script = (
         '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
