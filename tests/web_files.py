@@ -133,12 +133,13 @@ def gzipped_as_one_stream(path: Path, target: Path) -> Path:
     return target
 
 
-def corpus_pages() -> Path | None:
+def corpus_pages() -> Path:
     """The folder of the 109 real web pages (``CATALOG_WEB_PAGES``, or shared/corpora/web-pages
-    beside the repository or in /work), None where this machine has none."""
+    beside the repository or in /work); where this machine has none, the twelve of them kept in
+    tests/fixtures/web-pages."""
     candidates = [os.environ.get("CATALOG_WEB_PAGES", ""), REPO.parent / "shared/corpora/web-pages"]
     candidates.append(Path("/work/shared/corpora/web-pages"))
     for candidate in candidates:
         if candidate and Path(candidate).is_dir() and any(Path(candidate).glob("*.html.gz")):
             return Path(candidate)
-    return None
+    return REPO / "tests" / "fixtures" / "web-pages"

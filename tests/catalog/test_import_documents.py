@@ -190,3 +190,41 @@ def _count(db: Path) -> int:
             return conn.execute("SELECT count(*) FROM article").fetchone()[0]
     except sqlite3.OperationalError:
         return 0
+
+
+def test_a_web_archive_gives_each_page_once_and_reports_what_was_cut(tmp_path, db_path):
+    import gzip as gz
+
+    from tests.web_files import corpus_pages, write_warc
+
+    pages = corpus_pages()
+    records = [
+        {
+            "uri": f"https://example.org/{name}",
+            "body": gz.decompress((pages / f"{name}.html.gz").read_bytes()),
+        }
+        for name in ("reuters.com.parasite", "salon.com.emissions", "phys.org.tool")
+    ]
+    records.insert(
+        1, {"uri": "https://example.org/logo.png", "body": b"\x89PNG", "content_type": "image/png"}
+    )
+    archive = write_warc(tmp_path / "crawl.warc.gz", records)
+    done = run_catalog("--db", db_path, "import", str(archive), "--json")
+    assert done.returncode == 0, done.stderr
+    imported = sorted(item["path"].rsplit("#", 1)[1] for item in json.loads(done.stdout)["imported"])
+    assert imported == [
+        "record=https://example.org/phys.org.tool",
+        "record=https://example.org/reuters.com.parasite",
+        "record=https://example.org/salon.com.emissions",
+    ]
+    again = run_catalog("--db", db_path, "import", str(archive))
+    assert again.stdout.splitlines()[0] == "1 file, 3 articles: 0 imported, 3 duplicates, 0 failed"
+
+    data = (tmp_path / "crawl.warc.gz").read_bytes()
+    (tmp_path / "cut.warc.gz").write_bytes(data[: len(data) - 2000])  # the last page cut short
+    done = run_catalog("--db", db_path, "import", str(tmp_path / "cut.warc.gz"), "--json")
+    report = json.loads(done.stdout)
+    assert done.returncode == 1
+    assert len(report["duplicates"]) == 2  # the whole pages, already in the catalogue
+    [failed] = report["failed"]
+    assert "cut short" in failed["reason"] and "Traceback" not in failed["reason"]

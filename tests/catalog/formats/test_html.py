@@ -213,12 +213,8 @@ def test_the_body_has_no_trailing_spaces_and_paragraphs_apart_by_one_blank_line(
 
 
 CORPUS = corpus_pages()
-needs_corpus = pytest.mark.skipif(
-    CORPUS is None, reason="the corpus of 109 real web pages is not on this machine"
-)
 
 
-@needs_corpus
 @pytest.mark.parametrize("name", sorted(WEB_PAGES))
 def test_real_news_pages_give_their_paragraphs(name):
     page = read_one((CORPUS / f"{name}.html.gz").read_bytes(), name=f"{name}.html.gz")
@@ -228,7 +224,6 @@ def test_real_news_pages_give_their_paragraphs(name):
         assert " ".join(paragraph.split()[2:14]) in page.body
 
 
-@needs_corpus
 def test_a_real_reuters_page_gives_its_metadata():
     page = read_one((CORPUS / "reuters.com.parasite.html.gz").read_bytes())
     assert page.title == "'Parasite' scores historic upset at SAG awards, boosting Oscar chances"
@@ -238,7 +233,6 @@ def test_a_real_reuters_page_gives_its_metadata():
     assert page.url == "https://www.reuters.com/article/us-awards-sag-idUSKBN1ZI0EH"
 
 
-@needs_corpus
 def test_every_real_page_gives_an_article_and_no_invented_date():
     today = datetime.date.today()
     for path in sorted(CORPUS.glob("*.html.gz")):
