@@ -12,11 +12,30 @@ With ``--stories``, it also times the same import with the search for copies swi
 (``CATALOG_STORIES=off``, catalog.stories), alternating with and without three times each so
 that a busy machine weighs on both alike, and prints what looking for copies adds (the issue's
 target: at most 15 %).
+
+With ``--peer``, a peer in place of the floor: the same N files, of real text (the Lee corpus,
+as ``bench_search.py`` makes them; ``--text generated`` for the generated words), through
+``sqlite-utils insert-files --text`` and ``sqlite-utils enable-fts`` (which parse nothing and
+detect nothing) against ``catalog import`` into a fresh catalogue, each a whole process as a
+user runs it, alternating, three times each; prints the medians and their ratio (the issue's
+target: 0.8).
+
+With ``--formats``, web pages: N copies (default 1,000) of the 109 real pages in
+``CATALOG_WEB_PAGES`` (default /work/shared/corpora/web-pages, gzip'd), each copy with a
+sentence of its own in its longest paragraph so none is a duplicate, imported by ``catalog
+import --jobs 1`` and ``--jobs 2`` (whole process), against trafilatura alone
+(``bare_extraction`` over the same pages in one process, start-up not counted); prints
+pages/s of each.
 """
 
+import argparse
+import gzip
+import json
 import os
 import random
+import re
 import resource
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -83,22 +102,50 @@ def generate(folder: Path, count: int) -> None:
         (sub / f"{number:06d}.txt").write_text(make_article(rng, number), encoding="utf-8")
 
 
-def time_catalog_import(folder: Path, db: Path, env: dict | None = None) -> tuple[float, int]:
+#: The environment of the programs timed (``compiled_once`` sets it).
+CHILD_ENVIRONMENT = dict(os.environ)
+
+
+def compiled_once(scratch: Path) -> None:
+    """The programs timed run from compiled bytecode, as installed programs do, kept in
+    ``scratch`` (compiling every module at every run is not what a user pays), whatever
+    PYTHONDONTWRITEBYTECODE says here."""
+    CHILD_ENVIRONMENT.pop("PYTHONDONTWRITEBYTECODE", None)
+    CHILD_ENVIRONMENT["PYTHONPYCACHEPREFIX"] = str(scratch / "bytecode")
+
+
+def catalog_program() -> list[str]:
+    """The ``catalog`` program as a user runs it: the installed one beside this Python, else
+    ``python -m catalog``."""
+    installed = Path(sys.executable).with_name("catalog")
+    return [str(installed)] if installed.exists() else [sys.executable, "-m", "catalog"]
+
+
+def time_catalog_import(
+    folder: Path, db: Path, env: dict | None = None, options: tuple[str, ...] = ()
+) -> tuple[float, int]:
     """Seconds for the whole ``catalog import`` process, and its peak memory in MB."""
-    start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "catalog", "--db", str(db), "import", str(folder)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
-    seconds = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"catalog import failed: {result.stderr[-500:]}")
+    seconds, _ = run_catalog_import(folder, db, env, options)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
     return seconds, peak_mb
+
+
+def run_catalog_import(
+    folder: Path, db: Path, env: dict | None = None, options: tuple[str, ...] = ()
+) -> tuple[float, str]:
+    """Seconds for the whole ``catalog import`` process, and what it printed."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [*catalog_program(), "--db", str(db), "import", *options, str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**CHILD_ENVIRONMENT, **(env or {})},
+    )
+    seconds = time.perf_counter() - start
+    if result.returncode not in (0, 1):  # 1: some files failed, said in the report
+        sys.exit(f"catalog import failed: {result.stderr[-500:]}")
+    return seconds, result.stdout
 
 
 def time_floor(folder: Path, db: Path) -> float:
@@ -127,19 +174,171 @@ def stories_cost(folder: Path, scratch: Path, rounds: int = 3) -> tuple[float, f
     return statistics.median(times["off"]), statistics.median(times["on"])
 
 
+def time_peer(folder: Path, db: Path, program: str) -> float:
+    """Seconds for ``sqlite-utils insert-files --text`` and ``enable-fts`` on the same files,
+    each a whole process. ``--text`` stores the text in ``content_text`` (``content`` is the
+    column of bytes it leaves out): the index is of that, checked to find a word afterwards."""
+    steps = (
+        ["insert-files", str(db), "docs", str(folder), "--text", "--silent"],
+        ["enable-fts", str(db), "docs", "content_text"],
+    )
+    start = time.perf_counter()
+    for step in steps:
+        subprocess.run([program, *step], stdout=subprocess.DEVNULL, check=True, env=CHILD_ENVIRONMENT)
+    seconds = time.perf_counter() - start
+    with sqlite3.connect(db) as conn:
+        (found,) = conn.execute("SELECT count(*) FROM docs_fts WHERE docs_fts MATCH 'the'").fetchone()
+    if not found:
+        sys.exit(f"sqlite-utils' index finds nothing in {db}: not a fair peer")
+    return seconds
+
+
+def peer_comparison(folder: Path, scratch: Path, program: str, rounds: int = 3) -> tuple[float, float]:
+    """Median seconds of ``catalog import`` and of sqlite-utils, run in turns, each on a new file."""
+    times: dict[str, list[float]] = {"catalog": [], "peer": []}
+    for number in range(rounds):
+        os.sync()
+        times["catalog"].append(time_catalog_import(folder, scratch / f"peer-catalog-{number}.sqlite3")[0])
+        os.sync()
+        times["peer"].append(time_peer(folder, scratch / f"peer-{number}.db", program))
+    for name, values in times.items():
+        print(f"  {name}: " + ", ".join(f"{value:.2f} s" for value in values), flush=True)
+    return statistics.median(times["catalog"]), statistics.median(times["peer"])
+
+
+def web_pages_folder() -> Path:
+    return Path(os.environ.get("CATALOG_WEB_PAGES", "/work/shared/corpora/web-pages"))
+
+
+_PARAGRAPH = re.compile(rb"<p(?:\s[^>]*)?>([^<]{80,})", re.IGNORECASE)
+
+
+def varied_page(page: bytes, copy: int) -> bytes:
+    """``page`` with a sentence naming ``copy`` at the start of its longest paragraph of plain
+    text (the article's, in a news page), so each copy's article text is its own."""
+    found = max(_PARAGRAPH.finditer(page), key=lambda match: len(match.group(1)), default=None)
+    sentence = f"This is copy {copy} of the page. ".encode()
+    if found is None:
+        return page.replace(b"<body", b"<body><p>" + sentence + b"</p", 1)
+    return page[: found.start(1)] + sentence + page[found.start(1) :]
+
+
+def generate_pages(folder: Path, count: int) -> list[Path]:
+    """``count`` web pages, copies of the corpus's pages, each varied (``varied_page``)."""
+    originals = [gzip.decompress(path.read_bytes()) for path in sorted(web_pages_folder().glob("*.html.gz"))]
+    if not originals:
+        sys.exit(f"no web pages (*.html.gz) in {web_pages_folder()}: set CATALOG_WEB_PAGES")
+    paths = []
+    for number in range(count):
+        original = originals[number % len(originals)]
+        path = folder / f"{number // 1000:03d}" / f"page-{number:06d}.html"
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(varied_page(original, number // len(originals)))
+        paths.append(path)
+    return paths
+
+
+def time_trafilatura(paths: list[Path]) -> tuple[float, int]:
+    """Seconds for trafilatura's ``bare_extraction`` over the pages in this one process (loaded
+    beforehand), and how many gave text."""
+    import trafilatura
+
+    pages = [path.read_bytes() for path in paths]
+    found = 0
+    start = time.perf_counter()
+    for page in pages:
+        document = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
+        found += bool(document is not None and (document.text or "").strip())
+    return time.perf_counter() - start, found
+
+
+def formats_comparison(count: int, scratch: Path) -> None:
+    folder = scratch / "pages"
+    folder.mkdir()
+    paths = generate_pages(folder, count)
+    print(
+        f"web pages:          {count:,} (copies of {len(list(web_pages_folder().glob('*.html.gz')))} real pages)"
+    )
+    for jobs in ("1", "2"):
+        os.sync()
+        seconds, printed = run_catalog_import(
+            folder, scratch / f"pages-{jobs}.sqlite3", options=("--json", "--jobs", jobs)
+        )
+        report = json.loads(printed or "{}")
+        counts = ", ".join(
+            f"{len(report.get(key, [])):,} {key}" for key in ("imported", "duplicates", "failed")
+        )
+        print(f"catalog import --jobs {jobs}: {count / seconds:,.1f} pages/s ({seconds:.1f} s; {counts})")
+    seconds, found = time_trafilatura(paths)
+    print(
+        f"trafilatura alone:  {count / seconds:,.1f} pages/s ({seconds:.1f} s, one process; {found:,} with text)"
+    )
+
+
+def make_files(folder: Path, count: int, text: str) -> None:
+    if text == "real":
+        from bench_search import generate_real  # it imports this module: loaded when asked for
+
+        generate_real(folder, count)
+    else:
+        generate(folder, count)
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("count", nargs="?", type=int, help="files (default 20,000; web pages: 1,000)")
+    parser.add_argument("--stories", action="store_true", help="also what looking for copies costs")
+    parser.add_argument("--peer", action="store_true", help="against sqlite-utils instead of the floor")
+    parser.add_argument("--formats", action="store_true", help="web pages: pages/s against trafilatura")
+    parser.add_argument(
+        "--text", choices=("generated", "real"), help="the files' text (default: real for --peer)"
+    )
+    parser.add_argument("--sqlite-utils", dest="sqlite_utils", default=None, help="the sqlite-utils program")
+    return parser.parse_args()
+
+
+def peer_main(args: argparse.Namespace, count: int) -> None:
+    program = args.sqlite_utils or shutil.which("sqlite-utils", path=str(Path(sys.executable).parent))
+    program = program or shutil.which("sqlite-utils")
+    if not program:
+        sys.exit("no sqlite-utils program: pip install -e '.[bench]', or give --sqlite-utils PATH")
+    text = args.text or "real"
+    with tempfile.TemporaryDirectory() as scratch:
+        compiled_once(Path(scratch))
+        folder = Path(scratch) / "articles"
+        folder.mkdir()
+        make_files(folder, count, text)
+        # Once untimed: both compile their bytecode, and the files are in the page cache.
+        time_catalog_import(folder, Path(scratch) / "warm.sqlite3")
+        time_peer(folder, Path(scratch) / "warm.db", program)
+        seconds, peer_seconds = peer_comparison(folder, Path(scratch), program)
+    print(f"files:              {count:,} ({text} text)")
+    print(f"catalog import:     {count / seconds:,.0f} files/s ({seconds:.2f} s, median of 3)")
+    print(f"sqlite-utils:       {count / peer_seconds:,.0f} files/s ({peer_seconds:.2f} s, median of 3)")
+    print(f"ratio:              {seconds / peer_seconds:.2f}x sqlite-utils' time   target 0.8")
+
+
 def main() -> None:
-    arguments = [arg for arg in sys.argv[1:] if arg != "--stories"]
-    count = int(arguments[0]) if arguments else 20_000
+    args = arguments()
+    if args.formats:
+        with tempfile.TemporaryDirectory() as scratch:
+            compiled_once(Path(scratch))
+            formats_comparison(args.count or 1000, Path(scratch))
+        return
+    count = args.count or 20_000
+    if args.peer:
+        peer_main(args, count)
+        return
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "articles"
         folder.mkdir()
-        generate(folder, count)
+        make_files(folder, count, args.text or "generated")
         # Flush dirty pages before each timed run, so neither pays for the other's writes.
         os.sync()
         floor_seconds = time_floor(folder, Path(scratch) / "floor.sqlite3")
         os.sync()
         seconds, peak_mb = time_catalog_import(folder, Path(scratch) / "catalog.sqlite3")
-        without, with_stories = stories_cost(folder, Path(scratch)) if "--stories" in sys.argv else (0, 0)
+        without, with_stories = stories_cost(folder, Path(scratch)) if args.stories else (0, 0)
     print(f"files:              {count:,}")
     print(f"catalog import:     {count / seconds:,.0f} files/s ({seconds:.1f} s)")
     print(f"floor (sqlite3):    {count / floor_seconds:,.0f} files/s ({floor_seconds:.1f} s)")
