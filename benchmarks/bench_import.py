@@ -33,7 +33,6 @@ import gzip
 import json
 import os
 import random
-import re
 import resource
 import shutil
 import sqlite3
@@ -210,17 +209,38 @@ def web_pages_folder() -> Path:
     return Path(os.environ.get("CATALOG_WEB_PAGES", "/work/shared/corpora/web-pages"))
 
 
-_PARAGRAPH = re.compile(rb"<p(?:\s[^>]*)?>([^<]{80,})", re.IGNORECASE)
+def varied_page(page: bytes, copy: int, at: int | None) -> bytes:
+    """``page`` with a sentence naming ``copy`` put at byte ``at`` (in its article's text: see
+    ``place_for_copies``), so each copy's article text is its own."""
+    if at is None:
+        return page
+    return page[:at] + f"This is copy {copy} of the page. ".encode() + page[at:]
 
 
-def varied_page(page: bytes, copy: int) -> bytes:
-    """``page`` with a sentence naming ``copy`` at the start of its longest paragraph of plain
-    text (the article's, in a news page), so each copy's article text is its own."""
-    found = max(_PARAGRAPH.finditer(page), key=lambda match: len(match.group(1)), default=None)
-    sentence = f"This is copy {copy} of the page. ".encode()
-    if found is None:
-        return page.replace(b"<body", b"<body><p>" + sentence + b"</p", 1)
-    return page[: found.start(1)] + sentence + page[found.start(1) :]
+def place_for_copies(page: bytes, tries: int = 12) -> int | None:
+    """Where in ``page`` a sentence put shows in its article's text (as trafilatura finds it):
+    before some twenty characters of that text written as they are in the page's body, tried
+    until one shows; None if none does."""
+    import trafilatura
+
+    def text_of(html: bytes) -> str:
+        document = trafilatura.bare_extraction(html, include_comments=False)
+        return document.text if document is not None and document.text else ""
+
+    body = max(page.find(b"<body"), 0)
+    tried = 0
+    for line in text_of(page).split("\n"):
+        for start in range(0, max(len(line) - 20, 0), 10):
+            at = page.find(line[start : start + 20].encode(), body)
+            if at < 0:
+                continue
+            if "This is copy 1 of the page." in text_of(varied_page(page, 1, at)):
+                return at
+            tried += 1
+            if tried == tries:
+                return None
+            break  # the next line
+    return None
 
 
 def generate_pages(folder: Path, count: int) -> list[Path]:
@@ -228,12 +248,13 @@ def generate_pages(folder: Path, count: int) -> list[Path]:
     originals = [gzip.decompress(path.read_bytes()) for path in sorted(web_pages_folder().glob("*.html.gz"))]
     if not originals:
         sys.exit(f"no web pages (*.html.gz) in {web_pages_folder()}: set CATALOG_WEB_PAGES")
+    places = [place_for_copies(page) for page in originals[:count]]
     paths = []
     for number in range(count):
-        original = originals[number % len(originals)]
+        which = number % len(originals)
         path = folder / f"{number // 1000:03d}" / f"page-{number:06d}.html"
         path.parent.mkdir(exist_ok=True)
-        path.write_bytes(varied_page(original, number // len(originals)))
+        path.write_bytes(varied_page(originals[which], number // len(originals), places[which]))
         paths.append(path)
     return paths
 
@@ -256,9 +277,9 @@ def formats_comparison(count: int, scratch: Path) -> None:
     folder = scratch / "pages"
     folder.mkdir()
     paths = generate_pages(folder, count)
-    print(
-        f"web pages:          {count:,} (copies of {len(list(web_pages_folder().glob('*.html.gz')))} real pages)"
-    )
+    originals = len(list(web_pages_folder().glob("*.html.gz")))
+    print(f"web pages:          {count:,} (copies of {originals} real pages)", flush=True)
+    rates = {}
     for jobs in ("1", "2"):
         os.sync()
         seconds, printed = run_catalog_import(
@@ -268,11 +289,16 @@ def formats_comparison(count: int, scratch: Path) -> None:
         counts = ", ".join(
             f"{len(report.get(key, [])):,} {key}" for key in ("imported", "duplicates", "failed")
         )
-        print(f"catalog import --jobs {jobs}: {count / seconds:,.1f} pages/s ({seconds:.1f} s; {counts})")
+        rates[jobs] = count / seconds
+        print(
+            f"catalog import --jobs {jobs}: {rates[jobs]:,.1f} pages/s ({seconds:.1f} s; {counts})",
+            flush=True,
+        )
     seconds, found = time_trafilatura(paths)
     print(
         f"trafilatura alone:  {count / seconds:,.1f} pages/s ({seconds:.1f} s, one process; {found:,} with text)"
     )
+    print(f"--jobs 2 / --jobs 1: {rates['2'] / rates['1']:.2f}x   load average {os.getloadavg()[0]:.1f}")
 
 
 def make_files(folder: Path, count: int, text: str) -> None:
@@ -316,6 +342,9 @@ def peer_main(args: argparse.Namespace, count: int) -> None:
     print(f"catalog import:     {count / seconds:,.0f} files/s ({seconds:.2f} s, median of 3)")
     print(f"sqlite-utils:       {count / peer_seconds:,.0f} files/s ({peer_seconds:.2f} s, median of 3)")
     print(f"ratio:              {seconds / peer_seconds:.2f}x sqlite-utils' time   target 0.8")
+    print(
+        f"load average:       {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (others' work weighs on both)"
+    )
 
 
 def main() -> None:
