@@ -24,10 +24,11 @@ then costs most of the import (``CATALOG_STORIES=off`` in the environment leaves
 
 With ``--formats``, web pages: N copies (default 1,000) of the 109 real pages in
 ``CATALOG_WEB_PAGES`` (default /work/shared/corpora/web-pages, gzip'd), each copy with a
-sentence of its own in its longest paragraph so none is a duplicate, imported by ``catalog
-import --jobs 1`` and ``--jobs 2`` (whole process), against trafilatura alone
-(``bare_extraction`` over the same pages in one process, start-up not counted); prints
-pages/s of each.
+sentence of its own where the import's reader keeps the article's text, so copies are not
+duplicates (a page with no such place has its copies reported as duplicates, read and
+extracted all the same), imported by ``catalog import --jobs 1`` and ``--jobs 2`` (whole
+process), against trafilatura alone (``bare_extraction`` over the same pages in one process,
+start-up not counted); prints pages/s of each.
 """
 
 import argparse
@@ -220,14 +221,14 @@ def varied_page(page: bytes, copy: int, at: int | None) -> bytes:
 
 
 def place_for_copies(page: bytes, tries: int = 12) -> int | None:
-    """Where in ``page`` a sentence put shows in its article's text (as trafilatura finds it):
-    before some twenty characters of that text written as they are in the page's body, tried
-    until one shows; None if none does."""
-    import trafilatura
+    """Where in ``page`` a sentence put shows in its article's text (as the import's web-page
+    reader finds it): before some twenty characters of that text written as they are in the
+    page's body, tried until one shows; None if none does."""
+    from catalog.importing.formats.html import extract_page
 
     def text_of(html: bytes) -> str:
-        document = trafilatura.bare_extraction(html, include_comments=False)
-        return document.text if document is not None and document.text else ""
+        article = extract_page(html)
+        return article.body if article is not None else ""
 
     body = max(page.find(b"<body"), 0)
     tried = 0
