@@ -2,9 +2,11 @@
 
     python benchmarks/bench_import.py [N]            (default 20,000 files of ~5 KB)
     python benchmarks/bench_import.py [N] --stories  and what finding copies costs
+    python benchmarks/bench_import.py [N] --peer     against sqlite-utils [--text real]
+    python benchmarks/bench_import.py [N] --formats  web pages (default 1,000) against trafilatura
 
 Generates N article files with headers in a temporary folder, then in the same run times
-(a) ``python -m catalog import`` on them, as a user would run it, and (b) a floor: Python's
+(a) ``catalog import`` on them (the installed program), as a user would run it, and (b) a floor: Python's
 sqlite3 reading the same files and ``executemany`` into one table plus an FTS5 index, with no
 parsing. Prints files/s for both, their ratio, and the import process's peak memory.
 
