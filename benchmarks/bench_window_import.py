@@ -70,7 +70,7 @@ def run_window(folder: str, catalogue: str, in_thread: bool) -> None:
     from ui.app import application, open_window
 
     if in_thread:
-        reading.default_workers = lambda: 0
+        reading.reading_workers = lambda: 0
     app = application()
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     window = open_window(catalogue)

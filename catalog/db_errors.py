@@ -34,8 +34,14 @@ def _database_errors() -> tuple[type[BaseException], ...]:
     return (*errors, psycopg.Error)
 
 
-#: What a write to either backend may raise, through peewee or straight from the driver.
-DATABASE_ERRORS = _database_errors()
+def __getattr__(name: str):
+    # DATABASE_ERRORS: what a write to either backend may raise, through peewee or straight
+    # from the driver. Made when first asked for (by the window): it loads psycopg, a third of
+    # the start of a command that never needs it (``catalog import`` on a SQLite catalogue).
+    if name == "DATABASE_ERRORS":
+        globals()[name] = found = _database_errors()
+        return found
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def causes(exc: BaseException) -> Iterator[BaseException]:

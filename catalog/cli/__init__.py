@@ -157,7 +157,7 @@ def build_parser(more_commands: Callable[[Callable], None] | None = None) -> arg
         type=jobs_option,
         default=None,
         metavar="N",
-        help="processes reading files beside the writer (default: one per extra core; "
+        help="processes reading files beside the writer (default: one per core, at most 4; "
         "never more than twice the cores or than there are batches to read)",
     )
     imp.set_defaults(run=_cmd_import)

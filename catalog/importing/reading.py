@@ -214,7 +214,7 @@ def prepared_batches(
     cancelled, and those not yet started are never read.
     """
     chunks = batches(in_pieces(candidates, max_size), max_size)
-    wanted = default_workers() if workers is None else min(workers, max_workers())
+    wanted = reading_workers() if workers is None else min(workers, max_workers())
     # Never more workers than batches: look that far ahead (lists of names: cheap).
     ahead = list(islice(chunks, max(wanted, 2)))
     workers = min(wanted, len(ahead))
@@ -228,6 +228,14 @@ def prepared_batches(
 def default_workers() -> int:
     """One process per core beside the writer's, at least one, at most four."""
     return max(1, min(4, (os.cpu_count() or 1) - 1))
+
+
+def reading_workers() -> int:
+    """An import's readers: one process per core, at least one, at most four. The writer
+    waits on the disk and the database for much of an import, and web pages, PDFs and the
+    rest cost their readers most of it: on two cores two readers extract pages twice as fast
+    as one (benchmarks/bench_import.py --formats), and text files take the same time."""
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def max_workers() -> int:

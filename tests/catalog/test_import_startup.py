@@ -11,7 +11,18 @@ from catalog.importing.article_text import parse_article
 from tests.helpers import SEED_FILE, article_file
 
 REPO = Path(__file__).resolve().parents[2]
-HEAVY = ("trafilatura", "lxml", "htmldate", "justext", "pypdf", "docx", "feedparser", "warcio", "PySide6")
+HEAVY = (
+    "trafilatura",
+    "lxml",
+    "htmldate",
+    "justext",
+    "pypdf",
+    "docx",
+    "feedparser",
+    "warcio",
+    "PySide6",
+    "psycopg",
+)
 SEED = parse_article(SEED_FILE.read_text(encoding="utf-8")).body
 PARAGRAPHS = [paragraph for paragraph in SEED.split("\n\n") if len(paragraph) > 80]
 
