@@ -230,7 +230,8 @@ def _corpus_folder() -> Path | None:
     for candidate in (os.environ.get("CATALOG_WEB_PAGES"), repo.parent / "shared/corpora/web-pages"):
         if candidate and Path(candidate).is_dir():
             return Path(candidate)
-    return Path("/work/shared/corpora/web-pages") if Path("/work/shared/corpora/web-pages").is_dir() else None
+    shared = Path("/work/shared/corpora/web-pages")
+    return shared if shared.is_dir() else repo / "tests" / "fixtures" / "web-pages"
 
 
 def build_warc(path: Path, megabytes: int) -> tuple[int, int]:

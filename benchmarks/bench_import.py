@@ -211,7 +211,13 @@ def peer_comparison(folder: Path, scratch: Path, program: str, rounds: int = 3) 
 
 
 def web_pages_folder() -> Path:
-    return Path(os.environ.get("CATALOG_WEB_PAGES", "/work/shared/corpora/web-pages"))
+    """The 109 real pages (``CATALOG_WEB_PAGES``, or the shared corpus), else the twelve of
+    them the tests keep."""
+    given = os.environ.get("CATALOG_WEB_PAGES")
+    if given:
+        return Path(given)
+    shared = Path("/work/shared/corpora/web-pages")
+    return shared if shared.is_dir() else Path(__file__).resolve().parent.parent / "tests/fixtures/web-pages"
 
 
 def varied_page(page: bytes, copy: int, at: int | None) -> bytes:
