@@ -15,7 +15,7 @@ from catalog.importing.files import DEFAULT_PATTERN
 from catalog.importing.progress import ProgressMeter
 from catalog.terminal_text import one_line
 from ui.controllers.actions import window_action
-from ui.dialogs.import_folder import ImportFolderDialog
+from ui.dialogs.import_folder import ImportFolderDialog, name_filters
 from ui.dialogs.import_report import ImportReportDialog
 from ui.dialogs.progress import progress_dialog
 from ui.folders import last_folder, remember_folder
@@ -58,7 +58,7 @@ class ImportController(QObject):
 
     def import_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, "Import Files", last_folder(), "Text files (*.txt);;All files (*)"
+            self.window, "Import Files", last_folder(), ";;".join(name_filters())
         )
         if paths:
             self.start_import(paths)
