@@ -5,7 +5,7 @@ from catalog.importing.formats.TYPES, the one place that says which types there 
 import gzip
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMarginsF, QMimeData, QPoint, QPointF, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,7 @@ from benchmarks.real_text import lee_articles
 from catalog.importing.files import DEFAULT_PATTERN, find_files
 from catalog.importing.formats import TYPES, patterns_of
 from tests.ui.driving import trigger
+from ui.controllers.importing import FILES_FILTER_KEY, FOLDER_PATTERN_KEY
 from ui.dialogs.import_folder import ALL_FILES, TYPE_LABELS, ImportFolderDialog, file_types, name_filters
 
 PAGE = "/work/shared/corpora/web-pages/boingboing.net.millenials.html.gz"
@@ -38,16 +39,32 @@ EXPECTED_FILTERS = [
 ]
 
 
-def test_import_files_offers_every_type_then_each_one(window, monkeypatch):
+def test_import_files_offers_every_type_then_each_one_and_remembers_the_choice(
+    window, qtbot, monkeypatch, tmp_path
+):
     asked = []
+    page = tmp_path / "page.html"
+    page.write_bytes(gzip.decompress(Path(PAGE).read_bytes()))
 
-    def get_open_file_names(parent, caption, folder, filters, *args, **kwargs):
-        asked.append(filters)
-        return [], ""
+    def get_open_file_names(parent, caption, folder, filters, selected="", *args, **kwargs):
+        asked.append((filters, selected))
+        return [str(page)] if len(asked) == 1 else [], "PDF (*.pdf)"
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", get_open_file_names)
+    with qtbot.waitSignal(window.import_finished, timeout=30_000):
+        trigger(window, "actionImportFiles")
+    window.importer.report_dialog.close()
+    assert asked == [(";;".join(EXPECTED_FILTERS), EXPECTED_FILTERS[0])]
     trigger(window, "actionImportFiles")
-    assert asked == [";;".join(EXPECTED_FILTERS)]
+    assert asked[1][1] == "PDF (*.pdf)"  # the type chosen last time
+
+
+def test_a_filter_remembered_that_is_no_longer_offered_falls_back_to_all(window, monkeypatch):
+    asked = []
+    QSettings().setValue(FILES_FILTER_KEY, "Text files (*.txt)")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args: asked.append(args[4]) or ([], ""))
+    trigger(window, "actionImportFiles")
+    assert asked == [EXPECTED_FILTERS[0]]
 
 
 def test_every_type_has_a_label_and_the_filters_come_from_the_types():
@@ -157,6 +174,35 @@ def test_the_folder_dialog_imports_only_the_types_ticked(window, qtbot, tmp_path
     report = finished.args[0]
     assert report.summary() == "1 imported, 0 duplicates, 0 failed"
     assert report.imported[0].path.endswith("page.html")
+
+
+def test_the_folder_dialog_starts_with_the_types_chosen_last(window, qtbot, tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    seen = []
+
+    def choose(keep: tuple[str, ...]):
+        def fill_in():
+            dialog = window.findChild(ImportFolderDialog, "importFolderDialog")
+            seen.append([label for label, box in boxes(dialog).items() if box.isChecked()])
+            dialog.findChild(QLineEdit, "folderEdit").setText(str(folder))
+            for label, box in boxes(dialog).items():
+                if box.isChecked() != (label in keep):
+                    click(qtbot, box)
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+        QTimer.singleShot(0, fill_in)
+        with qtbot.waitSignal(window.import_finished, timeout=30_000):
+            trigger(window, "actionImportFolder")
+        window.importer.report_dialog.close()
+
+    every = tuple(label for label, _ in TYPE_LABELS)
+    choose(("PDF", "Word"))
+    choose(every)
+    choose(every)
+    assert seen == [list(every), ["PDF", "Word"], list(every)]
+    # Every type is remembered as every type, not as today's list: a type added later is taken.
+    assert QSettings().value(FOLDER_PATTERN_KEY) == ""
 
 
 def write_pdf(path, paragraphs: list[str]) -> None:

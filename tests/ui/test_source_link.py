@@ -226,6 +226,18 @@ def test_the_pane_alone_writes_no_html(qtbot, opened):
         "url": 'https://example.org/"><script>x</script>',
     }
     reading.show_article(article)
-    assert "<b>Bold</b>" in reading.toPlainText()
+    shown = reading.toPlainText().splitlines()
+    assert shown[0] == "<b>Bold</b>"
+    assert 'From https://example.org/"><script>x</script>' in shown
     assert opened == []
-    QApplication.processEvents()
+
+
+def test_the_whole_address_of_an_elided_link_can_be_copied(window, qtbot, tmp_path, opened):
+    import_page(qtbot, window, tmp_path, "blog.wordpress.com.diverse.html.gz")
+    reading = pane(window)
+    menu = reading.createStandardContextMenu(text_point(reading, "en.blog.wordpress"))
+    qtbot.addWidget(menu)
+    [copy_link] = [action for action in menu.actions() if "Link Location" in action.text()]
+    copy_link.trigger()
+    assert QApplication.clipboard().text() == WORDPRESS
+    assert opened == []
