@@ -10,6 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPushButton
 
 from catalog.importing import reading
+from catalog.importing.files import DEFAULT_PATTERN
 from catalog.maintenance import check_catalogue
 from catalog.models import Article
 from tests.helpers import SEED_FILE, article_file, make_article_files
@@ -29,7 +30,7 @@ def test_import_folder_dialog_with_a_filter_field(window, qtbot, tmp_path):
         dialog = window.findChild(ImportFolderDialog, "importFolderDialog")
         dialog.findChild(QLineEdit, "folderEdit").setText(str(folder))
         pattern = dialog.findChild(QLineEdit, "patternEdit")
-        assert pattern.text() == "*.txt"
+        assert pattern.text() == DEFAULT_PATTERN
         pattern.clear()
         qtbot.keyClicks(pattern, "*.md")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
@@ -48,7 +49,7 @@ def test_import_folder_dialog_needs_a_folder(qtbot):
     assert not ok.isEnabled()
     qtbot.keyClicks(dialog.folder_edit, "/some/folder")
     assert ok.isEnabled()
-    assert dialog.pattern() == "*.txt"
+    assert dialog.pattern() == DEFAULT_PATTERN
 
 
 def test_the_report_dialog_lists_each_problem_and_saves_csv(

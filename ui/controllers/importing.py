@@ -1,11 +1,12 @@
 """File ▸ Import Files and Import Folder, and files dropped on the window, for one window: the
 import runs on the session's writer with a progress dialog (Cancel keeps whole batches), and
-ends with its report."""
+ends with its report. Both dialogs offer every type of file Catalog reads and remember the
+types last chosen."""
 
 import os
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QMimeData, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QProgressDialog
 
@@ -15,12 +16,16 @@ from catalog.importing.files import DEFAULT_PATTERN
 from catalog.importing.progress import ProgressMeter
 from catalog.terminal_text import one_line
 from ui.controllers.actions import window_action
-from ui.dialogs.import_folder import ImportFolderDialog
+from ui.dialogs.import_folder import ImportFolderDialog, name_filters
 from ui.dialogs.import_report import ImportReportDialog
 from ui.dialogs.progress import progress_dialog
 from ui.folders import last_folder, remember_folder
 from ui.session import CatalogSession
 from ui.workers import ImportTask
+
+#: The filter last chosen in Import Files, and the patterns last chosen in Import Folder.
+FILES_FILTER_KEY = "importing/filesFilter"
+FOLDER_PATTERN_KEY = "importing/folderPattern"
 
 
 class ImportController(QObject):
@@ -57,16 +62,29 @@ class ImportController(QObject):
         self.action_import_folder = window_action(self.window, "actionImportFolder", self.import_folder)
 
     def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self.window, "Import Files", last_folder(), "Text files (*.txt);;All files (*)"
+        filters = name_filters()
+        last = str(QSettings().value(FILES_FILTER_KEY, ""))
+        paths, chosen = QFileDialog.getOpenFileNames(
+            self.window,
+            "Import Files",
+            last_folder(),
+            ";;".join(filters),
+            last if last in filters else filters[0],  # a type Catalog no longer lists: all
         )
         if paths:
+            QSettings().setValue(FILES_FILTER_KEY, chosen)
             self.start_import(paths)
 
     def import_folder(self) -> None:
-        dialog = ImportFolderDialog(last_folder(), parent=self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.folder():
-            self.start_import([dialog.folder()], pattern=dialog.pattern())
+        pattern = str(QSettings().value(FOLDER_PATTERN_KEY, "")) or DEFAULT_PATTERN
+        dialog = ImportFolderDialog(last_folder(), pattern, parent=self.window)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        folder, pattern = dialog.folder(), dialog.pattern()
+        dialog.deleteLater()  # each Import Folder makes its own
+        if accepted and folder:
+            # Every type is remembered as "", so that types added later are taken too.
+            QSettings().setValue(FOLDER_PATTERN_KEY, "" if pattern == DEFAULT_PATTERN else pattern)
+            self.start_import([folder], pattern=pattern)
 
     def start_import(self, paths: Sequence[str], pattern: str = DEFAULT_PATTERN) -> bool:
         """Import ``paths`` in the background with a progress dialog; False if one is running."""
@@ -174,5 +192,8 @@ class ImportController(QObject):
 
 
 def local_paths(mime: QMimeData) -> list[str]:
-    """Files and folders dragged from a file manager."""
+    """Files and folders dragged from a file manager, whatever their names: the import reads
+    each file by what it holds (a page saved as .txt is read as a web page) and reports one it
+    cannot read with the reason, as for files chosen in Import Files; folders are searched for
+    every type."""
     return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []

@@ -1,12 +1,14 @@
 """The reading pane: an article's metadata set apart above its full text, never read as HTML,
-in a column of comfortable width, zoomed as a whole, with the places a find in the article found."""
+in a column of comfortable width, zoomed as a whole, with the places a find in the article found,
+and the web address it came from as a link that opens only when clicked."""
 
 import re
 from bisect import bisect_right
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QDesktopServices,
     QFont,
     QFontMetricsF,
     QKeySequence,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit
 
 from catalog.dates import parse_date
 from catalog.search.matching import find_spans, fold
+from catalog.terminal_text import one_line
 
 PLACEHOLDER = "Select an article to read it."
 NO_MATCH = "No article matches the search and the filters."
@@ -51,6 +54,13 @@ _SIZE = QTextFormat.Property.UserProperty  # a piece of text: its size, a share 
 _SPACE_ABOVE = QTextFormat.Property.UserProperty + 1  # a paragraph: its spacing at actual size
 _SPACE_BELOW = QTextFormat.Property.UserProperty + 2
 _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
+#: The schemes of web addresses the pane opens in the browser. An address a page gave
+#: (``javascript:``, ``file:``, ``data:``, a custom handler) is nobody's check: any other is
+#: shown as text and never opened.
+OPENABLE_SCHEMES = frozenset({"http", "https", "ftp"})
+LINK_CHARACTERS = 72  # a longer address is elided in the middle; its tooltip has it whole
+#: Where a container's record sits in an article's source (``inbox.mbox#message=3``).
+_PLACE = re.compile(r"#(message|item|record)=")
 
 
 class ReadingPane(QTextBrowser):
@@ -71,12 +81,14 @@ class ReadingPane(QTextBrowser):
     find_requested = Signal()
     #: Another article (or none) is shown: what was found in the last one is gone.
     article_shown = Signal()
+    #: The article's web address was clicked and handed to the system's browser.
+    link_opened = Signal(QUrl)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("readingPane")
         self.setAccessibleName("Reading pane")
-        self.setOpenLinks(False)
+        self.setOpenLinks(False)  # a click on the address is handled below, never followed here
         self.setUndoRedoEnabled(False)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -92,6 +104,7 @@ class ReadingPane(QTextBrowser):
         self._claim_selections: list = []
         self._found_selections: list = []
         self._context_actions: list = []
+        self.anchorClicked.connect(self._open_link)
         self.show_article(None)
 
     # --- claims -----------------------------------------------------------------
@@ -242,6 +255,13 @@ class ReadingPane(QTextBrowser):
         for line in metadata_lines(article):
             cursor.insertBlock(self._block_format(top=4))
             cursor.insertText(line, self._muted_format())
+        # Where it was published, then where its file is.
+        if article.get("url"):
+            cursor.insertBlock(self._block_format(top=4))
+            self._write_address(cursor, article["url"])
+        if article.get("source"):
+            cursor.insertBlock(self._block_format(top=4))
+            cursor.insertText("Source: " + describe_source(article["source"]), self._muted_format())
         cursor.insertBlock(self._block_format(top=18, bottom=10))
         body_format = self._sized_format(BODY_SIZE)
         body = article["body"]
@@ -250,6 +270,32 @@ class ReadingPane(QTextBrowser):
                 cursor.insertBlock(self._block_format(top=0, bottom=10))
             self._body_map.add(start, cursor.position(), body[start:end])
             cursor.insertText(body[start:end].replace("\n", LINE_BREAK), body_format)
+
+    def _write_address(self, cursor: QTextCursor, address: str) -> None:
+        """``From`` and the address, a link when it is one the browser may open; elided in the
+        middle when long (its host and its end say most)."""
+        cursor.insertText("From ", self._muted_format())
+        shown = elide_middle(one_line(address.strip()), LINK_CHARACTERS)
+        url = openable_url(address)
+        if url is None:
+            fmt = self._muted_format()
+            fmt.setToolTip(f"{one_line(address)}\nNot a web address: not opened")
+        else:
+            fmt = self._sized_format(META_SIZE)
+            fmt.setAnchor(True)
+            fmt.setAnchorHref(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+            fmt.setForeground(self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Link))
+            fmt.setFontUnderline(True)
+            fmt.setToolTip(f"{url.toDisplayString()}\nClick to open in your web browser")
+        cursor.insertText(shown, fmt)
+
+    def _open_link(self, url: QUrl) -> None:
+        """Only a click (or Enter on the focused link) opens the address, and only an http,
+        https or ftp one: the pane itself loads nothing."""
+        safe = openable_url(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+        if safe is not None:
+            QDesktopServices.openUrl(safe)
+            self.link_opened.emit(safe)
 
     def _title_format(self) -> QTextCharFormat:
         fmt = self._sized_format(TITLE_SIZE)
@@ -492,7 +538,7 @@ def _utf16_length(text: str) -> int:
 
 
 def metadata_lines(article: dict) -> list[str]:
-    """Outlet, authors and date on one line; topics and the source file below."""
+    """Outlet, authors and date on one line; topics below."""
     byline = [
         article["outlet"] or "Unknown outlet",
         ", ".join(article["authors"]) or "Unknown author",
@@ -501,9 +547,42 @@ def metadata_lines(article: dict) -> list[str]:
     lines = [" · ".join(byline)]
     if article["topics"]:
         lines.append("Topics: " + ", ".join(article["topics"]))
-    if article.get("source"):
-        lines.append("Source: " + article["source"])
     return lines
+
+
+def split_source(source: str) -> tuple[str, str]:
+    """An article's source as ``(path, place)``: the file, and where in it a container's record
+    was (``message=3``, ``item=https://…``, ``record=https://…``), "" for a whole file."""
+    found = _PLACE.search(source)
+    return (source[: found.start()], source[found.start() + 1 :]) if found else (source, "")
+
+
+def describe_source(source: str) -> str:
+    """A source in words: the file's path, then the record (``/mail/inbox.mbox, message 3``)."""
+    path, place = split_source(source)
+    if not place:
+        return source
+    kind, _, where = place.partition("=")
+    return f"{path}, {kind} {one_line(where)}"
+
+
+def openable_url(address: str | None) -> QUrl | None:
+    """``address`` as a URL the system browser may be given: a valid http, https or ftp
+    address with a host; None for anything else (``javascript:``, ``file:``, ``data:``)."""
+    if not address:
+        return None
+    url = QUrl(address.strip(), QUrl.ParsingMode.StrictMode)
+    if not url.isValid() or url.scheme().casefold() not in OPENABLE_SCHEMES or not url.host():
+        return None
+    return url
+
+
+def elide_middle(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters by an ellipsis in the middle, its start and end kept."""
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) * 3 // 5
+    return text[:head] + "…" + text[len(text) - (limit - 1 - head) :]
 
 
 def format_date(iso: str | None) -> str:
