@@ -32,6 +32,7 @@ from catalog.importing.files import DEFAULT_MAX_SIZE, Skipped, path_text, read_f
 from catalog.importing.formats import HEAD_BYTES, Extracted, FormatError, Piece, detect, reader
 from catalog.importing.pieces import FileDone, in_pieces
 from catalog.limits import OverLimit, check_file_article
+from catalog.sources import source_of
 from catalog.stories import sketch_of
 
 BATCH_SIZE = 1000
@@ -162,7 +163,7 @@ def _prepared(path: str, item: Extracted) -> PreparedArticle | Failed:
         check_file_article(article)
     except (NotText, OverLimit) as exc:
         return Failed(where, str(exc))
-    source = path_text(os.path.abspath(path)) + (f"#{item.place}" if item.place else "")
+    source = source_of(path_text(os.path.abspath(path)), item.place)
     return PreparedArticle(
         path=where,
         source=source,
@@ -174,7 +175,7 @@ def _prepared(path: str, item: Extracted) -> PreparedArticle | Failed:
 
 def _where(path: str, place: str) -> str:
     """How a report names an article inside a container: ``inbox.mbox#message=3``."""
-    return f"{path}#{place}" if place else path
+    return source_of(path, place)
 
 
 def _fallback_title(path: str, place: str) -> str:

@@ -25,7 +25,9 @@ from tests.ui.driving import trigger
 from ui.controllers.importing import FILES_FILTER_KEY, FOLDER_PATTERN_KEY
 from ui.dialogs.import_folder import ALL_FILES, TYPE_LABELS, ImportFolderDialog, file_types, name_filters
 
-PAGE = "/work/shared/corpora/web-pages/boingboing.net.millenials.html.gz"
+PAGE = str(
+    Path(__file__).resolve().parents[1] / "fixtures" / "web-pages" / "boingboing.net.millenials.html.gz"
+)
 EXPECTED_FILTERS = [
     f"All articles ({DEFAULT_PATTERN})",
     "Text (*.txt)",

@@ -12,18 +12,12 @@ from PySide6.QtWidgets import QApplication
 
 from catalog.articles import get_article
 from catalog.models import Article, ArticleUrl
+from catalog.sources import describe_source, split_source
 from tests.helpers import SEED_FILE
 from tests.ui.driving import import_and_wait, pane
-from ui.widgets.reading_pane import (
-    LINK_CHARACTERS,
-    ReadingPane,
-    describe_source,
-    elide_middle,
-    openable_url,
-    split_source,
-)
+from ui.widgets.reading_pane import LINK_CHARACTERS, ReadingPane, elide_middle, openable_url
 
-PAGES = Path("/work/shared/corpora/web-pages")
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "web-pages"
 BOINGBOING = "https://boingboing.net/2013/07/19/hating-millennials-the-preju.html"
 WORDPRESS = (
     "https://en.blog.wordpress.com/2019/06/19/"

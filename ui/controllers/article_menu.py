@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMainWindow, QMenu
 
 from catalog.citation import citation
 from catalog.claims.verdicts import claim_ids_of
+from catalog.sources import split_source
 from ui.catalogue_settings import CatalogueSettings
 from ui.controllers.actions import window_action
 from ui.dialogs.verdict import VerdictDialog
@@ -166,9 +167,10 @@ class ArticleMenuController(QObject):
         """The folder of the current article's file, while the file is there."""
         index = self.articles.table.selectionModel().currentIndex()
         row = self.articles.model.article_row(index.row()) if index.isValid() else None
-        if row is None or not row.source or not os.path.isfile(row.source):
+        path = split_source(row.source)[0] if row is not None and row.source else ""
+        if not path or not os.path.isfile(path):
             return None
-        return os.path.dirname(os.path.abspath(row.source))
+        return os.path.dirname(os.path.abspath(path))
 
     def show_source_file(self) -> None:
         folder = self._source_folder()

@@ -8,6 +8,7 @@ from catalog.articles import ArticleRow
 from catalog.browsing import Filters, snippets
 from catalog.listing import FIRST_PAGE, RowPager, make_listing
 from catalog.search.query import QueryError
+from catalog.sources import describe_source
 from ui.models.row_table_model import AnyIndex, RowTableModel
 
 (
@@ -315,7 +316,7 @@ def _display(article: ArticleRow, column: int) -> str:
     if column == COL_IMPORTED:
         return article.imported or ""
     if column == COL_SOURCE:
-        return article.source or ""
+        return describe_source(article.source) if article.source else ""
     if column == COL_SUMMARY:
         return article.summary
     if column == COL_COPIES:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QTextDocument
 
 from catalog.claims.store import PHRASES
 from catalog.reporting import Report, ReportArticle
+from catalog.sources import split_source
 from ui.report import charts
 from ui.report.fonts import report_font
 from ui.report.glyphs import printable
@@ -171,7 +172,9 @@ def _article(number: int, item: ReportArticle, story: str = "") -> str:
         for claim_item in item.claims:
             parts.append(_claim(claim_item))
     if article["source"]:
-        parts.append(f"<p class='muted'>Source file: {e(Path(article['source']).name)}</p>")
+        path, place = split_source(article["source"])
+        where = f", {place.replace('=', ' ', 1)}" if place else ""
+        parts.append(f"<p class='muted'>Source file: {e(Path(path).name + where)}</p>")
     return "".join(parts)
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit
 
 from catalog.dates import parse_date
 from catalog.search.matching import find_spans, fold
+from catalog.sources import describe_source
 from catalog.terminal_text import one_line
 
 PLACEHOLDER = "Select an article to read it."
@@ -59,10 +60,9 @@ _BLANK_LINES = re.compile(r"\n[^\S\n]*\n\s*")
 #: shown as text and never opened.
 OPENABLE_SCHEMES = frozenset({"http", "https", "ftp"})
 LINK_CHARACTERS = 72  # a longer address is elided in the middle; its tooltip has it whole
+
+
 #: Where a container's record sits in an article's source (``inbox.mbox#message=3``).
-_PLACE = re.compile(r"#(message|item|record)=")
-
-
 class ReadingPane(QTextBrowser):
     """Shows one article; every piece of text goes in through ``insertText``, so ``<b>`` stays ``<b>``.
 
@@ -548,22 +548,6 @@ def metadata_lines(article: dict) -> list[str]:
     if article["topics"]:
         lines.append("Topics: " + ", ".join(article["topics"]))
     return lines
-
-
-def split_source(source: str) -> tuple[str, str]:
-    """An article's source as ``(path, place)``: the file, and where in it a container's record
-    was (``message=3``, ``item=https://…``, ``record=https://…``), "" for a whole file."""
-    found = _PLACE.search(source)
-    return (source[: found.start()], source[found.start() + 1 :]) if found else (source, "")
-
-
-def describe_source(source: str) -> str:
-    """A source in words: the file's path, then the record (``/mail/inbox.mbox, message 3``)."""
-    path, place = split_source(source)
-    if not place:
-        return source
-    kind, _, where = place.partition("=")
-    return f"{path}, {kind} {one_line(where)}"
 
 
 def openable_url(address: str | None) -> QUrl | None:
