@@ -121,30 +121,23 @@ def chosen_articles(args) -> tuple[list[int], str] | str:
 
 def _cmd_export_csv(args) -> int:
     from catalog.exporting.csv_export import export_csv
-    from catalog.safe_output import OutputError
 
-    if empty_query(args):
-        return EXIT_USAGE
-    open_from(args)
-    chosen = chosen_articles(args)
-    if isinstance(chosen, str):
-        return fail(chosen)
-    try:
-        rows = export_csv(args.file, chosen[0], raw=args.raw)
-    except OutputError as exc:
-        return fail(str(exc))
-    if args.file != "-":
-        print(f"exported {rows:,} article{'' if rows == 1 else 's'} to {one_line(args.file)}")
-    return EXIT_OK
+    return _export_chosen(args, lambda file, ids: export_csv(file, ids, raw=args.raw))
 
 
 def _cmd_export_zotero(args) -> int:
-    from catalog.safe_output import OutputError
-
     if args.format == "export-csl":
         from catalog.exporting.csl_export import export_csl as export
     else:
         from catalog.exporting.ris_export import export_ris as export
+    return _export_chosen(args, lambda file, ids: export(file, ids, with_text=args.with_text))
+
+
+def _export_chosen(args, write) -> int:
+    """Write the articles ``--query`` or ``--ids`` choose (every one by default) with
+    ``write(file, ids)``, which says how many it wrote; say so, or why it could not."""
+    from catalog.safe_output import OutputError
+
     if empty_query(args):
         return EXIT_USAGE
     open_from(args)
@@ -152,7 +145,7 @@ def _cmd_export_zotero(args) -> int:
     if isinstance(chosen, str):
         return fail(chosen)
     try:
-        count = export(args.file, chosen[0], with_text=args.with_text)
+        count = write(args.file, chosen[0])
     except OutputError as exc:
         return fail(str(exc))
     if args.file != "-":

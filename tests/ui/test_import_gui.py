@@ -5,8 +5,8 @@ import os
 import sqlite3
 import time
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer
+from PySide6.QtGui import QDragEnterEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPushButton
 
 from catalog.importing import reading
@@ -14,7 +14,7 @@ from catalog.importing.files import DEFAULT_PATTERN
 from catalog.maintenance import check_catalogue
 from catalog.models import Article
 from tests.helpers import SEED_FILE, article_file, make_article_files
-from tests.ui.driving import cell, import_and_wait, table, trigger
+from tests.ui.driving import cell, drop, import_and_wait, table, trigger
 from ui.dialogs.import_folder import ImportFolderDialog
 from ui.dialogs.import_report import ImportProblemsModel
 from ui.models.article_table_model import COL_TITLE
@@ -149,26 +149,8 @@ def test_the_table_scrolls_while_an_import_runs(window, qtbot, tmp_path, monkeyp
 
 
 def test_dropping_files_and_folders_imports_them(window, qtbot, write_folder):
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(SEED_FILE)), QUrl.fromLocalFile(str(write_folder))])
-    enter = QDragEnterEvent(
-        QPoint(50, 50),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(
-        QPointF(50, 50),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
     with qtbot.waitSignal(window.import_finished, timeout=20_000) as finished:
-        QApplication.sendEvent(window, drop)
+        drop(window, [SEED_FILE, write_folder])
     assert finished.args[0].summary() == "3 imported, 0 duplicates, 1 failed"
     assert table(window).model().rowCount() == 3
 

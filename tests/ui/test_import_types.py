@@ -6,10 +6,9 @@ import gzip
 import importlib.util
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QMimeData, QPoint, QPointF, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QMarginsF, QSettings, Qt, QTimer
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QDialogButtonBox,
     QFileDialog,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from benchmarks.real_text import lee_articles
 from catalog.importing.files import DEFAULT_PATTERN, find_files
 from catalog.importing.formats import TYPES, patterns_of
-from tests.ui.driving import trigger
+from tests.ui.driving import drop, trigger
 from ui.controllers.importing import FILES_FILTER_KEY, FOLDER_PATTERN_KEY
 from ui.dialogs.import_folder import ALL_FILES, TYPE_LABELS, ImportFolderDialog, file_types, name_filters
 
@@ -221,28 +220,6 @@ def write_pdf(path, paragraphs: list[str]) -> None:
     box = painter.viewport().adjusted(0, 0, 0, -200)
     painter.drawText(box, Qt.TextFlag.TextWordWrap, "\n\n".join(paragraphs))
     painter.end()
-
-
-def drop(window, paths) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-    enter = QDragEnterEvent(
-        QPoint(50, 50),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()
-    dropped = QDropEvent(
-        QPointF(50, 50),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, dropped)
 
 
 def test_a_dropped_web_page_and_pdf_are_taken_each_by_what_it_holds(window, qtbot, tmp_path):
