@@ -36,6 +36,15 @@ class Separator:
     menu: str
 
 
+@dataclass(frozen=True)
+class Submenu:
+    """A menu of the table's own inside ``menu``: actions whose ``menu`` is ``key`` go in it."""
+
+    key: str
+    title: str
+    menu: str
+
+
 #: The menu bar, left to right: (key, title).
 MENUS = (
     ("file", "&File"),
@@ -47,7 +56,7 @@ MENUS = (
 )
 
 FIND = QKeySequence.StandardKey.Find
-ACTIONS: tuple[Action | Separator, ...] = (
+ACTIONS: tuple[Action | Separator | Submenu, ...] = (
     Action("actionFind", "&Find", FIND, "find"),
     # File
     Action("actionNewCatalogue", "&New Catalogue…", QKeySequence.StandardKey.New, "new-catalogue", "file"),
@@ -77,12 +86,14 @@ ACTIONS: tuple[Action | Separator, ...] = (
     Separator("file"),
     Action("actionPrint", "&Print…", QKeySequence.StandardKey.Print, "print", "file"),
     Action("actionPrintPreview", "Print Pre&view…", "Ctrl+Shift+P", "print-preview", "file", toolbar=(3, 0)),
-    Action("actionExportPdf", "&Export PDF…", "Ctrl+Alt+P", "export-pdf", "file", toolbar=(3, 1)),
-    Action("actionExportCsv", "Export &CSV…", "", "export-csv", "file"),
-    Action("actionExportJson", "Export J&SON…", "", menu="file"),
-    Action("actionExportClaimReview", "Export Cl&aimReview…", "", menu="file"),
-    Action("actionExportCsl", "Export CS&L-JSON (Zotero)…", "", menu="file"),
-    Action("actionExportRis", "Export R&IS (Zotero, EndNote)…", "", menu="file"),
+    Submenu("export", "&Export", "file"),
+    Action("actionExportPdf", "&PDF Report…", "Ctrl+Alt+P", "export-pdf", "export", toolbar=(3, 1)),
+    Action("actionExportCsv", "&CSV (Spreadsheet)…", "", "export-csv", "export"),
+    Action("actionExportJson", "&JSON (Whole Catalogue)…", "", menu="export"),
+    Action("actionExportClaimReview", "Claim&Review (JSON-LD)…", "", menu="export"),
+    Separator("export"),
+    Action("actionExportCsl", "CSL-JSON (&Zotero)…", "", menu="export"),
+    Action("actionExportRis", "R&IS (Zotero, EndNote)…", "", menu="export"),
     Separator("file"),
     Action("actionBackUp", "&Back Up…", "", "back-up", "file"),
     Separator("file"),
@@ -188,6 +199,9 @@ def build_menus(window: QMainWindow) -> None:
     for row in ACTIONS:
         if isinstance(row, Separator):
             menus[row.menu].addSeparator()
+        elif isinstance(row, Submenu):
+            menus[row.key] = menus[row.menu].addMenu(row.title)
+            menus[row.key].setObjectName(f"{row.key}Menu")
         elif row.submenu:
             menus[row.menu].addMenu(_made(window, QMenu, row.name))
         else:

@@ -7,21 +7,39 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar
 
 from tests.helpers import REPO
-from ui.actions import ACTIONS, BY_NAME, MENUS, Separator
+from ui.actions import ACTIONS, BY_NAME, MENUS, Separator, Submenu
 
 
 def _layout(menu) -> list[str]:
     return ["-" if a.isSeparator() else (a.objectName() or a.menu().objectName()) for a in menu.actions()]
 
 
+def _rows(key: str) -> list[str]:
+    def shown(row) -> str:
+        if isinstance(row, Separator):
+            return "-"
+        return f"{row.key}Menu" if isinstance(row, Submenu) else row.name
+
+    return [shown(row) for row in ACTIONS if row.menu == key]
+
+
 def test_the_menus_are_the_tables_rows_in_its_order(window):
     bar = window.menuBar().actions()
     assert [a.text() for a in bar] == [title for _, title in MENUS]
     for (key, _), menu_action in zip(MENUS, bar, strict=True):
-        rows = [row for row in ACTIONS if row.menu == key]
-        assert _layout(menu_action.menu()) == [
-            "-" if isinstance(row, Separator) else row.name for row in rows
+        assert _layout(menu_action.menu()) == _rows(key)
+    for row in (row for row in ACTIONS if isinstance(row, Submenu)):
+        [submenu] = [
+            a.menu()
+            for a in _menu(window, row.menu).actions()
+            if a.menu() is not None and a.menu().objectName() == f"{row.key}Menu"
         ]
+        assert submenu.title() == row.title
+        assert _layout(submenu) == _rows(row.key)
+
+
+def _menu(window, key: str):
+    return window.menuBar().actions()[[k for k, _ in MENUS].index(key)].menu()
 
 
 def test_every_named_action_of_the_window_is_in_the_table_as_the_table_says(window):

@@ -36,12 +36,18 @@ def test_import_the_seed_through_the_file_menu(window, qtbot, monkeypatch):
         "Import &JSON…",
         "&Print…",
         "Print Pre&view…",
-        "&Export PDF…",
-        "Export &CSV…",
-        "Export J&SON…",
-        "Export Cl&aimReview…",
+        "&Export",
         "&Back Up…",
         "&Quit",
+    ]
+    export = next(a.menu() for a in file_menu.actions() if a.text() == "&Export")
+    assert [a.text() for a in export.actions() if not a.isSeparator()] == [
+        "&PDF Report…",
+        "&CSV (Spreadsheet)…",
+        "&JSON (Whole Catalogue)…",
+        "Claim&Review (JSON-LD)…",
+        "CSL-JSON (&Zotero)…",
+        "R&IS (Zotero, EndNote)…",
     ]
     with qtbot.waitSignal(window.import_finished, timeout=20_000):
         trigger(window, "actionImportFiles")

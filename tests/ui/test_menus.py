@@ -69,6 +69,8 @@ def test_every_menu_item_has_a_mnemonic_of_its_own(window):
 def test_the_file_menu_reads_and_writes_json_as_the_command_line_does(window):
     file_menu = window.menuBar().actions()[0].menu()
     names = [action.objectName() for action in file_menu.actions()]
+    (export,) = [action.menu() for action in file_menu.actions() if action.text() == "&Export"]
+    names += [action.objectName() for action in export.actions()]
     assert {"actionImportJson", "actionExportJson", "actionExportClaimReview"} <= set(names)
     edit_menu = window.menuBar().actions()[1].menu()
     texts = [action.text() for action in edit_menu.actions()]

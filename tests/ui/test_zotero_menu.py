@@ -44,9 +44,10 @@ def save_as(monkeypatch, path) -> dict:
 
 
 def choose(window, text: str) -> None:
-    """Click the File menu's item of that text (as a user does, not by object name)."""
+    """Click File ▸ Export's item of that text (as a user does, not by object name)."""
     file_menu = window.menuBar().actions()[0].menu()
-    (action,) = [item for item in file_menu.actions() if item.text().replace("&", "") == text]
+    (export,) = [item.menu() for item in file_menu.actions() if item.text() == "&Export"]
+    (action,) = [item for item in export.actions() if item.text().replace("&", "") == text]
     assert isinstance(action, QAction) and action.isEnabled()
     action.trigger()
 
@@ -54,7 +55,7 @@ def choose(window, text: str) -> None:
 def test_export_csl_writes_newspaper_items_zotero_reads(news, monkeypatch, tmp_path):
     target = tmp_path / "refs.json"
     asked = save_as(monkeypatch, target)
-    choose(news, "Export CSL-JSON (Zotero)…")
+    choose(news, "CSL-JSON (Zotero)…")
     assert asked["suggested"].endswith("references.json") and "*.json" in asked["kinds"]
     items = json.loads(target.read_text(encoding="utf-8"))
     assert {item["title"] for item in items} == {title for title, _, _ in ARTICLES}
@@ -73,7 +74,7 @@ def test_export_ris_writes_the_articles_the_table_lists(news, qtbot, monkeypatch
     search(news, qtbot, "Madrid")
     target = tmp_path / "refs.ris"
     asked = save_as(monkeypatch, target)
-    choose(news, "Export RIS (Zotero, EndNote)…")
+    choose(news, "RIS (Zotero, EndNote)…")
     assert asked["suggested"].endswith("references.ris") and "*.ris" in asked["kinds"]
     data = target.read_bytes()
     assert data.startswith(b"TY  - NEWS\r\n") and b"\n" not in data.replace(b"\r\n", b"")
@@ -92,7 +93,7 @@ def test_export_ris_writes_the_articles_the_table_lists(news, qtbot, monkeypatch
 
 def test_a_zotero_export_to_a_missing_folder_is_said_in_words(news, monkeypatch, tmp_path, message_boxes):
     save_as(monkeypatch, tmp_path / "gone" / "refs.ris")
-    choose(news, "Export RIS (Zotero, EndNote)…")
+    choose(news, "RIS (Zotero, EndNote)…")
     (box,) = message_boxes
     assert box.windowTitle() == "Export RIS"
     assert "gone" in box.text() and box.text().endswith("Nothing was written.")
@@ -100,5 +101,5 @@ def test_a_zotero_export_to_a_missing_folder_is_said_in_words(news, monkeypatch,
 
 def test_cancelling_the_dialog_writes_nothing(news, monkeypatch, tmp_path):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
-    choose(news, "Export CSL-JSON (Zotero)…")
+    choose(news, "CSL-JSON (Zotero)…")
     assert list(tmp_path.glob("*.json")) == []
