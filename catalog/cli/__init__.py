@@ -117,7 +117,11 @@ def build_parser(more_commands: Callable[[Callable], None] | None = None) -> arg
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
 
-    imp = command("import", "import article files and folders", "catalog import ~/articles extra.txt")
+    imp = command(
+        "import",
+        "import article files and folders: text, web pages, PDF, Word, e-mail, feeds, web archives, Zotero",
+        "catalog import ~/articles extra.txt inbox.mbox --types pdf,html",
+    )
     imp.add_argument(
         "paths", nargs="+", type=file_name, metavar="PATH", help="a file or a folder (searched recursively)"
     )
@@ -142,7 +146,8 @@ def build_parser(more_commands: Callable[[Callable], None] | None = None) -> arg
         type=max_size_option,
         default=DEFAULT_MAX_SIZE,
         metavar="BYTES",
-        help="skip files larger than this (default: 10 MB; suffixes K, M, G; at most 1G)",
+        help="skip files (and messages or pages of a mailbox or web archive) larger than this "
+        "(default: 10 MB; suffixes K, M, G; at most 1G)",
     )
     imp.add_argument("--dry-run", action="store_true", help="report what would happen, write nothing")
     imp.add_argument("--json", action="store_true", help="print the report as a JSON object")
