@@ -3,9 +3,6 @@ many batches and edits after them still find every article, and the index stays 
 
 import re
 
-import pytest
-
-from catalog.backends import backend
 from catalog.backends.sqlite import AUTOMERGE, FTS_TABLE
 from catalog.db import database
 from catalog.editing import ArticleEdit, edit_article
@@ -17,13 +14,6 @@ from tests.helpers import SEED_FILE, article_file
 
 SENTENCES = re.split(r"(?<=[.!?])\s+", parse_article(SEED_FILE.read_text(encoding="utf-8")).body)
 FILES = 40
-
-
-@pytest.fixture
-def sqlite_catalogue(catalogue):
-    if backend().name != "sqlite":
-        pytest.skip("FTS5's merging is SQLite's")
-    return catalogue
 
 
 def automerge() -> int | None:
