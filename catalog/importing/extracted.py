@@ -10,6 +10,12 @@ from catalog.importing.header import parse_header
 
 _TRAILING_SPACES = re.compile(r"[^\S\n]+\n")
 _BLANK_LINES = re.compile(r"\n{3,}")
+#: Characters no text holds: C0 and C1 controls but tab, line and page breaks, and U+FFFD
+#: (what a reader's lossy decoding leaves of bytes that were not text).
+_JUNK = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ufffd]")
+#: A body with more junk than one character in this many is binary data read as text (a
+#: random file named .eml), not an article with a stray control character.
+JUNK_ONE_IN = 200
 
 
 def article_of(item: Extracted, *, fallback_title: str) -> ArticleText:
@@ -19,6 +25,10 @@ def article_of(item: Extracted, *, fallback_title: str) -> ArticleText:
     body = _tidy(item.body)
     if is_blank(body):
         raise NotText("no text found in it")
+    junk = len(_JUNK.findall(body))
+    if junk > max(2, len(body) // JUNK_ONE_IN):
+        raise NotText("not text: looks like binary data")
+    body = _JUNK.sub("", body) if junk else body
     date, authors, outlet = item.date, item.authors, item.outlet
     first, _, rest = body.partition("\n")
     header = parse_header(first)
@@ -27,13 +37,13 @@ def article_of(item: Extracted, *, fallback_title: str) -> ArticleText:
         date = date or header.date
         authors = authors or header.authors
         outlet = outlet or header.outlet
-    title = " ".join(item.title.split())
+    title = " ".join(_JUNK.sub("", item.title).split())
     return ArticleText(
         title=shorten(title, 500) if title else (title_from_body(body) or fallback_title),
         body=body,
         date=date,
-        authors=tuple(" ".join(name.split()) for name in authors if name.strip()),
-        outlet=" ".join(outlet.split()) if outlet and outlet.strip() else None,
+        authors=tuple(" ".join(_JUNK.sub("", name).split()) for name in authors if name.strip()),
+        outlet=" ".join(_JUNK.sub("", outlet).split()) if outlet and outlet.strip() else None,
         url=item.url.strip() if item.url and item.url.strip() else None,
         notes=item.notes.strip(),
         summary=item.summary.strip(),

@@ -168,3 +168,39 @@ def test_type_names_take_names_extensions_and_groups():
     assert "*.warc.gz" in patterns_of(type_names("warc"))
     with pytest.raises(ValueError, match="'odt'"):
         type_names("odt")
+
+
+NAMES = (
+    "pdf",
+    "docx",
+    "eml",
+    "mbox",
+    "rss",
+    "atom",
+    "xml",
+    "warc",
+    "warc.gz",
+    "json",
+    "ris",
+    "html",
+    "html.gz",
+)
+
+
+def test_junk_under_every_name_is_reported_in_words_and_nothing_imported(capsys, db, tmp_path):
+    junk = bytes((number * 7919 + 13) % 256 for number in range(5000))  # no text, no signature
+    for name in NAMES:
+        (tmp_path / f"junk.{name}").write_bytes(junk)
+        (tmp_path / f"empty.{name}").write_bytes(b"")
+    (tmp_path / "headers-cut.warc").write_bytes(
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nabc"
+    )
+    (tmp_path / "no-text.mbox").write_bytes(b"From a@b Mon Jan  1 00:00:00 2024\nSubject: x\n\n")
+    code, out, _ = run(capsys, "--db", db, "import", str(tmp_path), "--json")
+    report = json.loads(out)
+    assert code == 1 and report["imported"] == []
+    assert len(report["failed"]) == 2 * len(NAMES) + 2
+    for failure in report["failed"]:
+        reason = failure["reason"]
+        assert reason.isprintable() and "Error" not in reason and "Traceback" not in reason, failure
+        assert len(reason) < 200, failure

@@ -45,9 +45,10 @@ def spans(path: str, limit: int) -> Iterator[tuple[int, int | None, int]]:
         try:
             first = next(bounds, None)
             second = next(bounds, None)
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error):
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error, AttributeError, TypeError):
             # One gzip stream for the whole archive (warcio refuses to go past its first
-            # record), or damage in the first records: one range, read as a stream.
+            # record), or damage in the first records (warcio trips on a record cut inside its
+            # headers with an AttributeError): one range, read as a stream.
             yield (0, None, 1)
             return
         if first is None:  # no record at all: read() says what the file is
@@ -301,4 +302,8 @@ def _crawl_date(record) -> datetime.date | None:
 def _plain(exc: Exception) -> str:
     """An exception's message on one line, without warcio's advice on re-compressing."""
     text = " ".join(str(exc).split()) or type(exc).__name__
-    return text[:200]
+    # warcio quotes the first line of what it could not read: binary junk, not for people.
+    text = text.split(", first line:")[0]
+    if isinstance(exc, (AttributeError, TypeError)):  # warcio tripping on a record cut short
+        text = "its headers are cut short or damaged"
+    return "".join(c if c.isprintable() else "?" for c in text[:200])
