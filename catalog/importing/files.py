@@ -1,9 +1,10 @@
 """Finding article files under the paths a user gives, and reading one file's text safely."""
 
 import fnmatch
+import functools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,9 +38,25 @@ def patterns(pattern: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p.casefold() for p in given if p))
 
 
-def matches(name: str, folded_patterns: tuple[str, ...]) -> bool:
-    folded = name.casefold()
-    return any(fnmatch.fnmatchcase(folded, pattern) for pattern in folded_patterns)
+def name_matcher(pattern: str | Iterable[str], narrowed: Iterable[str] = ()) -> Callable[[str], bool]:
+    """Whether a file's name, in any case, matches one of ``pattern`` and, when ``narrowed``
+    names any, one of those too. The patterns are compiled once into one expression each: a
+    folder of 20,000 files asks this of every name, against some twenty patterns."""
+    chosen = _compiled(patterns(pattern))
+    narrowing = patterns(narrowed)
+    also = _compiled(narrowing) if narrowing else None
+
+    def matching(name: str) -> bool:
+        folded = name.casefold()
+        return chosen.match(folded) is not None and (also is None or also.match(folded) is not None)
+
+    return matching
+
+
+@functools.cache
+def _compiled(folded: tuple[str, ...]) -> re.Pattern:
+    """``folded`` patterns as one expression, matching as ``fnmatchcase`` does (none: nothing)."""
+    return re.compile("|".join(fnmatch.translate(pattern) for pattern in folded) or "(?!)")
 
 
 def find_files(
@@ -62,10 +79,10 @@ def find_files(
     them. ``ordered=False`` skips sorting, for a quick count.
     """
     seen_dirs: set[tuple[int, int]] = set()
+    wanted = name_matcher(pattern, narrowed)
     for given in paths:
         path = os.fspath(given)
         if os.path.isdir(path):
-            wanted = (patterns(pattern), patterns(narrowed))
             yield from _walk(path, wanted, seen_dirs, ordered, os.path.realpath(path))
         elif os.path.isfile(path):
             yield path
@@ -77,7 +94,7 @@ def find_files(
 
 def _walk(
     folder: str,
-    pattern: tuple[tuple[str, ...], tuple[str, ...]],
+    wanted: Callable[[str], bool],
     seen: set[tuple[int, int]],
     ordered: bool,
     root: str,
@@ -96,7 +113,7 @@ def _walk(
         return
     for name, kind, is_link in entries:
         path = os.path.join(folder, name)
-        matching = matches(name, pattern[0]) and (not pattern[1] or matches(name, pattern[1]))
+        matching = wanted(name)
         if is_link and (kind == "folder" or (kind == "file" and matching)):
             target = os.path.realpath(path)
             if not _inside(target, root):
@@ -105,7 +122,7 @@ def _walk(
         if kind == "folder":
             if matching:
                 yield Skipped(path, "a folder, not a file")
-            yield from _walk(path, pattern, seen, ordered, root)
+            yield from _walk(path, wanted, seen, ordered, root)
         elif matching:
             yield path if kind == "file" else Skipped(path, _NOT_REGULAR)
 

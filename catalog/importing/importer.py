@@ -115,8 +115,9 @@ def import_paths(
     asked before each file is read (in this thread) and before each batch is written: a batch
     cut short by it is not written, so what is stored is whole batches. ``workers`` processes
     read files (default: one per core, up to 4). ``pattern`` chooses the files taken from
-    folders (every type Catalog reads, by default); ``narrowed`` narrows them further. ``status(text)`` hears when the import waits
-    for another desk's write. A full disk stops the import (``report.stopped`` says so).
+    folders (every type Catalog reads, by default); ``narrowed`` narrows them further.
+    ``status(text)`` hears when the import waits for another desk's write. A full disk stops
+    the import (``report.stopped`` says so).
     """
     report = ImportReport(dry_run=dry_run)
     writer = ArticleWriter(dry_run=dry_run, status=status, cancelled=cancelled)

@@ -9,9 +9,9 @@ workers read a container's pieces side by side and a batch stays one short trans
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from catalog.importing.files import Skipped, matches, patterns
+from catalog.importing.files import Skipped, name_matcher
 from catalog.importing.formats import CONTAINERS, HEAD_BYTES, TYPES, FormatError, Piece, detect, reader
 
 
@@ -22,7 +22,7 @@ class FileDone:
     path: str
 
 
-_CONTAINER_NAMES = {kind: patterns(TYPES[kind]) for kind in CONTAINERS}
+_CONTAINER_NAMES = {kind: name_matcher(TYPES[kind]) for kind in CONTAINERS}
 
 
 def in_pieces(candidates: Iterable[str | Skipped], max_size: int) -> Iterator[str | Skipped | Piece]:
@@ -37,8 +37,9 @@ def in_pieces(candidates: Iterable[str | Skipped], max_size: int) -> Iterator[st
 
 
 def _container_kind(path: str, max_size: int) -> str | None:
-    for kind, names in _CONTAINER_NAMES.items():
-        if matches(os.path.basename(path), names):
+    name = os.path.basename(path)
+    for kind, named in _CONTAINER_NAMES.items():
+        if named(name):
             return kind
     try:
         if os.stat(path).st_size <= max_size:
@@ -51,7 +52,9 @@ def _container_kind(path: str, max_size: int) -> str | None:
 
 
 def _pieces(path: str, kind: str, max_size: int) -> Iterator[Piece | Skipped]:
-    previous = None
+    """The pieces of the container at ``path``, the last marked so; a Skipped after them
+    saying why when its records cannot all be found (the pieces found are still read)."""
+    previous, problem = None, None
     try:
         for start, stop, first in reader(kind).spans(path, max_size):
             if previous is not None:
@@ -59,25 +62,19 @@ def _pieces(path: str, kind: str, max_size: int) -> Iterator[Piece | Skipped]:
             previous = Piece(
                 path, kind, start=start, stop=stop, first_number=first, limit=max_size, last=False
             )
-    except (FormatError, OSError) as exc:
-        reason = str(exc) if isinstance(exc, FormatError) else f"cannot be read ({exc.strerror or exc})"
-        if previous is not None:
-            yield previous
-        yield Skipped(path, reason if previous is None else f"the rest of it: {reason}")
-        return
+    except FormatError as exc:
+        problem = _found_so_far(previous, str(exc))
+    except OSError as exc:
+        problem = _found_so_far(previous, f"cannot be read ({exc.strerror or exc})")
     except Exception as exc:  # noqa: BLE001 - a damaged container stops nothing else
-        if previous is not None:
-            yield previous
-        yield Skipped(path, f"could not be read ({type(exc).__name__}: {exc})")
-        return
-    if previous is None:
+        problem = f"could not be read ({type(exc).__name__}: {exc})"
+    if previous is not None:
+        yield previous if problem else replace(previous, last=True)
+    if problem:
+        yield Skipped(path, problem)
+    elif previous is None:
         yield Skipped(path, "holds no records")
-    else:
-        yield Piece(
-            path,
-            kind,
-            start=previous.start,
-            stop=previous.stop,
-            first_number=previous.first_number,
-            limit=max_size,
-        )
+
+
+def _found_so_far(previous: Piece | None, reason: str) -> str:
+    return reason if previous is None else f"the rest of it: {reason}"

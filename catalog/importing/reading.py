@@ -145,7 +145,7 @@ def _from_reader(piece: Piece) -> list[PreparedArticle | Failed]:
             if isinstance(item, Extracted):
                 results.append(_prepared(piece.path, item))
             else:
-                results.append(Failed(_where(piece.path, item.place), item.reason))
+                results.append(Failed(source_of(piece.path, item.place), item.reason))
     except (FormatError, NotText, OverLimit) as exc:
         results.append(Failed(piece.path, str(exc)))
     except MemoryError:
@@ -157,7 +157,7 @@ def _from_reader(piece: Piece) -> list[PreparedArticle | Failed]:
 
 
 def _prepared(path: str, item: Extracted) -> PreparedArticle | Failed:
-    where = _where(path, item.place)
+    where = source_of(path, item.place)
     try:
         article = article_of(item, fallback_title=_fallback_title(path, item.place))
         check_file_article(article)
@@ -171,11 +171,6 @@ def _prepared(path: str, item: Extracted) -> PreparedArticle | Failed:
         digest=fingerprint(article.body),
         sketch=tuple(sketch_of(article.body)),
     )
-
-
-def _where(path: str, place: str) -> str:
-    """How a report names an article inside a container: ``inbox.mbox#message=3``."""
-    return source_of(path, place)
 
 
 def _fallback_title(path: str, place: str) -> str:
